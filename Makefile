@@ -1,0 +1,56 @@
+# Amity: `make run` to serve it, `make test` to test it. Nothing else needs installing by hand.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+ASSETS := src/amity/static/vendor/.copied
+
+.PHONY: run test install assets e2e browser lint messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP) $(ASSETS)
+
+$(ASSETS): package.json package-lock.json scripts/vendor_assets.py
+	npm ci --no-audit --no-fund --loglevel=error
+	$(PYTHON) scripts/vendor_assets.py
+	touch $(ASSETS)
+
+assets: $(ASSETS)
+
+run: install
+	$(BIN)/amity migrate --noinput
+	$(BIN)/amity demo --if-empty
+	@echo ""
+	@echo "Amity: http://127.0.0.1:$(PORT)/"
+	@echo "Demo log-ins (password amity-demo): admin, central, viewer, hanoi, danang"
+	@echo ""
+	$(BIN)/amity serve --port $(PORT)
+
+test: install
+	$(BIN)/pytest -q -m "not browser"
+
+# The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+e2e: install browser
+	$(BIN)/pytest -q -m browser e2e
+
+lint: install
+	$(BIN)/ruff check src tests e2e
+
+messages: install
+	cd src/amity && ../../$(BIN)/amity makemessages -l vi -l en --no-obsolete --ignore=static/vendor/*
+	$(BIN)/python scripts/compile_messages.py
+
+clean:
+	rm -rf $(VENV) node_modules src/amity/static/vendor

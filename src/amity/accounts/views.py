@@ -1,0 +1,70 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+
+from amity.accounts.forms import TokenForm
+from amity.accounts.services import (
+    confirmed_device,
+    pending_device,
+    provisioning_qr_data_uri,
+    secret_for_manual_entry,
+)
+from amity.core.forms import style_widgets
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        style_widgets(form)
+        return form
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = "/"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        style_widgets(form)
+        return form
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password was changed."))
+        return super().form_valid(form)
+
+
+def _safe_next(request) -> str:
+    target = request.GET.get("next") or request.POST.get("next") or "/"
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "/"
+
+
+@login_required
+def two_factor(request):
+    """Check a code from a confirmed device, or set one up (required for system admins)."""
+    device = confirmed_device(request.user)
+    setting_up = device is None
+    if setting_up:
+        device = pending_device(request.user)
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        if setting_up:
+            device.confirmed = True
+            device.save()
+            messages.success(request, _("Two-factor authentication is set up."))
+        otp_login(request, device)
+        return redirect(_safe_next(request))
+    context = {"form": form, "setting_up": setting_up, "next": _safe_next(request)}
+    if setting_up:
+        context.update(
+            qr=provisioning_qr_data_uri(device), secret=secret_for_manual_entry(device)
+        )
+    return render(request, "accounts/two_factor.html", context)

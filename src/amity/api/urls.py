@@ -1,0 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from amity.api import views
+from amity.geo.api import router as geo_router
+from amity.organizations.api import router as organizations_router
+
+app_name = "api"
+
+
+def app_routes(prefix, router):
+    return path(f"{prefix}/", include(router.urls))
+
+
+urlpatterns = [
+    path("", views.ApiRootView.as_view(), name="root"),
+    path("auth/token/", views.ObtainTokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    app_routes("organizations", organizations_router),
+    app_routes("geo", geo_router),
+]

@@ -1,0 +1,67 @@
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from amity.accounts.services import confirmed_device
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"})
+    otp_token = serializers.CharField(
+        required=False, help_text="The TOTP code; required for system administrators."
+    )
+
+    def validate(self, attrs):
+        from django.contrib.auth import authenticate
+
+        request = self.context["request"]
+        user = authenticate(request, username=attrs["username"], password=attrs["password"])
+        if user is None or not user.is_active:
+            raise serializers.ValidationError(_("The user name or password is not correct."))
+        if user.requires_two_factor:
+            device = confirmed_device(user)
+            code = attrs.get("otp_token", "")
+            if device is None or not code.isdigit() or not device.verify_token(code):
+                raise serializers.ValidationError(
+                    {"otp_token": _("A valid two-factor code is required for this account.")}
+                )
+        attrs["user"] = user
+        return attrs
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField()
+
+
+class ObtainTokenView(APIView):
+    """Exchange a user name and password (and a TOTP code for admins) for an API token."""
+
+    permission_classes = [AllowAny]
+    authentication_classes = []
+
+    @extend_schema(request=TokenRequestSerializer, responses=TokenResponseSerializer)
+    def post(self, request):
+        serializer = TokenRequestSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response({"token": token.key}, status=status.HTTP_200_OK)
+
+
+class ApiRootView(APIView):
+    """The API's domains; each lists its collections."""
+
+    def get(self, request):
+        return Response(
+            {
+                "organizations": reverse("api:organizations-root", request=request),
+                "geo": reverse("api:geo-root", request=request),
+                "schema": reverse("api:schema", request=request),
+                "docs": reverse("api:docs", request=request),
+            }
+        )

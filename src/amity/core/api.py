@@ -1,0 +1,102 @@
+"""The API's base serializer and viewset: the same scoping and filter sets as the pages."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers, status, viewsets
+
+from amity.core.scoping import can_edit, organization_in_scope
+
+
+class ScopedModelSerializer(serializers.ModelSerializer):
+    """Related records are chosen among those the user may see; the owner among those it may edit.
+
+    `version` is returned with every record; a client that sends it back on an update is refused
+    with 409 when someone else saved a newer version meanwhile.
+    """
+
+    owner_field: str | None = "organization"
+
+    version = serializers.IntegerField(required=False)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        for name, field in fields.items():
+            if isinstance(field, serializers.PrimaryKeyRelatedField) and user is not None:
+                model = field.queryset.model if field.queryset is not None else None
+                manager = getattr(model, "objects", None)
+                if hasattr(manager, "visible_to"):
+                    scoped = manager.editable_by if name == self.owner_field else manager.visible_to
+                    field.queryset = scoped(user)
+        return fields
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        user = self.context["request"].user
+        owner = attrs.get(self.owner_field) if self.owner_field else None
+        if owner is not None and not organization_in_scope(user, owner):
+            raise serializers.ValidationError(
+                {self.owner_field: _("You may not edit records of this organization.")}
+            )
+        return attrs
+
+
+class StaleVersion(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("Someone saved a newer version of this record; reload it and try again.")
+    default_code = "stale_version"
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """Reads start from `visible_to(user)` (404 outside it); writes outside the user's scope get
+    403, are made in a transaction and are re-checked after saving."""
+
+    model = None
+    select_related: tuple = ()
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user).select_related(
+            *self.select_related
+        )
+
+    def get_object(self):
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return super().get_object()
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        obj = self.model.objects.filter(**lookup).first()
+        if obj is None:
+            raise exceptions.NotFound()
+        if not can_edit(self.request.user, obj):
+            raise exceptions.PermissionDenied(_("You may not edit this record."))
+        return obj
+
+    def create(self, request, *args, **kwargs):
+        if not request.user.may_edit:
+            raise exceptions.PermissionDenied(_("Your role may not add records."))
+        return super().create(request, *args, **kwargs)
+
+    def perform_create(self, serializer):
+        self._save_within_scope(serializer)
+
+    def perform_update(self, serializer):
+        sent = serializer.validated_data.pop("version", None)
+        if sent is not None:
+            current = type(serializer.instance).objects.select_for_update()
+            with transaction.atomic():
+                if current.get(pk=serializer.instance.pk).version != sent:
+                    raise StaleVersion()
+        self._save_within_scope(serializer)
+
+    def _save_within_scope(self, serializer):
+        serializer.validated_data.pop("version", None)
+        with transaction.atomic():
+            obj = serializer.save()
+            if not can_edit(self.request.user, obj):
+                raise exceptions.PermissionDenied(
+                    _("The result would be outside what you may edit.")
+                )
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            instance.soft_delete()

@@ -1,0 +1,22 @@
+from django.apps import apps
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# The domains in the order of the navigation; a domain appears once its app is installed.
+NAVIGATION = [
+    ("organizations", _("Organizations"), "organizations:tree", "diagram-3"),
+    ("organizations", _("People"), "organizations:person_list", "people"),
+    ("organizations", _("Committees"), "organizations:committee_list", "person-video3"),
+    ("geo", _("Places"), "geo:province_list", "geo-alt"),
+]
+
+
+def navigation(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"navigation": []}
+    items = [
+        {"label": label, "url": reverse(url_name), "icon": icon, "app": app}
+        for app, label, url_name, icon in NAVIGATION
+        if apps.is_installed(f"amity.{app}")
+    ]
+    return {"navigation": items}

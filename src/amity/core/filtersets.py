@@ -1,0 +1,51 @@
+"""The base filter set: one per model, shared by the list page, its export and the API."""
+
+import operator
+from functools import reduce
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.forms import style_widgets
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """Adds the free-text `q` filter over the model's `search_fields` to every list."""
+
+    search_fields: tuple[str, ...] = ()
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        for filter_ in self.filters.values():
+            if isinstance(filter_, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
+                self._scope_choices(filter_, user)
+
+    @staticmethod
+    def _scope_choices(filter_, user):
+        """Offer only records the user may see: a choice list must not reveal other units' names."""
+        queryset = filter_.extra.get("queryset")
+        model = getattr(queryset, "model", None)
+        if model is not None and hasattr(model.objects, "visible_to"):
+            filter_.extra["queryset"] = model.objects.visible_to(user)
+
+    def search(self, queryset, name, value):
+        words = value.split()
+        if not words or not self.search_fields:
+            return queryset
+        conditions = [
+            reduce(operator.or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
+            for word in words
+        ]
+        return queryset.filter(reduce(operator.and_, conditions))
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_styled", False):
+            style_widgets(form)
+            form._styled = True
+        return form

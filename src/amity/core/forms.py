@@ -1,0 +1,97 @@
+"""The base form of every model form: scoped choices, Bootstrap widgets, the version it edits."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.scoping import organization_in_scope
+
+
+def style_widgets(form: forms.BaseForm) -> None:
+    """Give every widget the Bootstrap class that fits it, so templates render fields plainly."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "form-select"
+        elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            continue
+        else:
+            css = "form-control"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class DateInput(forms.DateInput):
+    """A native date picker: the browser shows the user's format and sends ISO dates."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ScopedModelForm(forms.ModelForm):
+    """A model form that only offers, and only accepts, what the user may see and edit.
+
+    Choices of every scoped related model are the records the user may see; the field that names
+    the owning organization (`owner_field`) only offers organizations the user may edit. An edit
+    carries the version it started from, so that the view can refuse to overwrite a newer one.
+    """
+
+    owner_field: str | None = "organization"
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                self._scope_choices(name, field)
+            if isinstance(field.widget, forms.DateInput) and not isinstance(field.widget, DateInput):
+                field.widget = DateInput()
+        style_widgets(self)
+
+    def _scope_choices(self, name: str, field: forms.ModelChoiceField) -> None:
+        manager = field.queryset.model._default_manager
+        if not hasattr(manager, "visible_to"):
+            return
+        if name == self.owner_field:
+            field.queryset = manager.editable_by(self.user)
+        else:
+            field.queryset = manager.visible_to(self.user)
+
+    def clean(self):
+        cleaned = super().clean()
+        owner = cleaned.get(self.owner_field) if self.owner_field else None
+        if self.owner_field in self.fields and owner and not organization_in_scope(self.user, owner):
+            self.add_error(self.owner_field, _("You may not edit records of this organization."))
+        return cleaned
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File (XLSX or CSV)"),
+        help_text=_("The columns of the export; an empty id creates a new record."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".xlsx,.csv"
+        style_widgets(self)
+
+    def clean_file(self):
+        from django.conf import settings
+
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".xlsx", ".csv")):
+            raise forms.ValidationError(_("Choose an .xlsx or .csv file."))
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB.")
+                % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
+            )
+        return upload

@@ -1,0 +1,243 @@
+"""Imports from XLSX and CSV, on django-import-export: scoped, checked in full, all rows or none.
+
+An app declares a resource per model in its `imports.py`, subclassing `ScopedResource` and
+registering it under the model's URL plural (`@importable("organizations")`). The same resource
+serves the export, the web import, the command line (`amity import KIND FILE`) and the tasks.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import connections, transaction
+from django.utils.translation import gettext as _
+from import_export import resources
+from import_export.formats import base_formats
+
+from amity.core.scoping import organization_in_scope
+
+logger = logging.getLogger(__name__)
+
+REGISTRY: dict[str, type["ScopedResource"]] = {}
+PROGRESS_EVERY = 200
+
+
+def importable(plural: str):
+    """Register a resource under the plural its model has in URLs and on the command line."""
+
+    def register(resource_class):
+        resource_class.plural = plural
+        REGISTRY[plural] = resource_class
+        return resource_class
+
+    return register
+
+
+def resource_for(plural: str) -> type["ScopedResource"]:
+    return REGISTRY[plural]
+
+
+def owner_of(instance):
+    """The organization that owns `instance`, following the model's `scope_path`."""
+    target = instance
+    for part in filter(None, type(instance).scope_path.split("__")):
+        target = getattr(target, part, None)
+        if target is None:
+            return None
+    return target
+
+
+class ScopedResource(resources.ModelResource):
+    """A resource that reads and writes only what its user may edit, leaving history behind.
+
+    Rows are matched to existing records by `id`, else by `external_ref`; a row naming a record
+    the user may not edit is an error of that row, never a silent new record.
+    """
+
+    plural = ""
+
+    def __init__(self, user=None, **kwargs):
+        super().__init__(**kwargs)
+        self.user = user
+        self.on_progress = None
+
+    class Meta:
+        clean_model_instances = True
+        skip_unchanged = False
+        report_skipped = True
+        import_id_fields = ["id"]
+        exclude = ["version", "deleted_at", "created_at", "updated_at", "tree_path"]
+
+    def get_queryset(self):
+        return self._meta.model.objects.editable_by(self.user)
+
+    def get_instance(self, instance_loader, row):
+        record_id = str(row.get("id") or "").strip()
+        reference = str(row.get("external_ref") or "").strip()
+        editable = self.get_queryset()
+        if record_id:
+            if not record_id.isdigit():
+                raise ValidationError({"id": _("The id must be a whole number.")})
+            instance = editable.filter(pk=int(record_id)).first()
+            if instance is None:
+                raise ValidationError(
+                    {"id": _("There is no record %(id)s that you may edit.") % {"id": record_id}}
+                )
+            return instance
+        if reference and hasattr(self._meta.model, "external_ref"):
+            instance = editable.filter(external_ref=reference).first()
+            if instance is None and self._meta.model.all_objects.filter(
+                external_ref=reference
+            ).exists():
+                raise ValidationError(
+                    {"external_ref": _("This reference belongs to a record you may not edit.")}
+                )
+            return instance
+        return None
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+        if not organization_in_scope(self.user, owner_of(instance)):
+            raise ValidationError(_("This row belongs to an organization you may not edit."))
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Rows written by a task have no request: history is told the user explicitly.
+        instance._history_user = self.user
+
+    def after_import_row(self, row, row_result, **kwargs):
+        if self.on_progress:
+            self.on_progress(kwargs.get("row_number", 0))
+
+
+class ImportFileError(Exception):
+    """The file cannot be read as a table: wrong type, broken, or an unknown encoding."""
+
+
+def read_dataset(content: bytes, filename: str):
+    """Read an uploaded file into a tablib Dataset, whatever its extension claims."""
+    name = filename.lower()
+    try:
+        if name.endswith(".xlsx"):
+            if not content.startswith(b"PK"):
+                raise ImportFileError(_("This file is not an Excel workbook (.xlsx)."))
+            return base_formats.XLSX().create_dataset(content)
+        if name.endswith(".csv"):
+            try:
+                text = content.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise ImportFileError(
+                    _("This CSV file is not in UTF-8; save it as “CSV UTF-8” and try again.")
+                ) from error
+            return base_formats.CSV().create_dataset(text)
+    except ImportFileError:
+        raise
+    except Exception as error:  # a broken workbook raises anything from zipfile to KeyError
+        logger.info("unreadable import file %s: %s", filename, error)
+        raise ImportFileError(_("This file cannot be read as a table.")) from error
+    raise ImportFileError(_("Choose an .xlsx or .csv file."))
+
+
+def row_errors(result) -> list[dict]:
+    """Each refused row with its line in the file (the header is line 1) and its reasons."""
+    problems = []
+    for invalid in result.invalid_rows:
+        messages = []
+        for field, errors in invalid.error_dict.items():
+            label = "" if field == "__all__" else f"{field}: "
+            messages.extend(f"{label}{error}" for error in errors)
+        problems.append({"line": invalid.number + 1, "errors": messages})
+    for number, errors in result.row_errors():
+        problems.append({"line": number + 1, "errors": [str(error.error) for error in errors]})
+    for error in result.base_errors:
+        problems.append({"line": 0, "errors": [str(error.error)]})
+    return sorted(problems, key=lambda problem: problem["line"])
+
+
+def summarise(result) -> dict:
+    totals = result.totals
+    return {
+        "new": totals.get("new", 0),
+        "update": totals.get("update", 0),
+        "skip": totals.get("skip", 0),
+        "errors": row_errors(result),
+    }
+
+
+def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=None) -> dict:
+    """Import every row or none: the whole file runs in one transaction, rolled back on any error."""
+    resource = resource_class(user=user)
+    resource.on_progress = on_progress
+    with transaction.atomic():
+        result = resource.import_data(
+            dataset, dry_run=dry_run, raise_errors=False, use_transactions=True
+        )
+        summary = summarise(result)
+        if summary["errors"]:
+            transaction.set_rollback(True)
+    return summary
+
+
+def progress_connection_alias():
+    """A second connection that can report progress while the import's transaction is open.
+
+    SQLite allows one writer at a time, so there the job is only updated before and after.
+    """
+    return "progress" if "progress" in connections.databases else None
+
+
+def load_job_dataset(job):
+    with job.file.open("rb") as handle:
+        return read_dataset(handle.read(), job.original_name)
+
+
+def execute_job(job) -> None:
+    """Run a checked import job for real, reporting progress and the outcome on the job."""
+    from amity.core.models import ImportJob
+
+    alias = progress_connection_alias()
+
+    def report(row_number):
+        if alias and row_number % PROGRESS_EVERY == 0:
+            ImportJob.objects.using(alias).filter(pk=job.pk).update(processed_rows=row_number)
+
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, processed_rows=0)
+    try:
+        dataset = load_job_dataset(job)
+        summary = import_dataset(
+            resource_for(job.model_label), dataset, job.user, dry_run=False, on_progress=report
+        )
+    except Exception as error:  # the job must end in a state the user can read, not hang
+        logger.exception("import job %s failed", job.pk)
+        summary = {"new": 0, "update": 0, "skip": 0, "errors": [{"line": 0, "errors": [str(error)]}]}
+    status = ImportJob.Status.FAILED if summary["errors"] else ImportJob.Status.DONE
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=status, summary=summary, processed_rows=job.total_rows
+    )
+
+
+def check_upload(resource_class, upload, user):
+    """Read and dry-run an uploaded file; return (dataset, summary) or raise ImportFileError."""
+    content = upload.read()
+    if len(content) > settings.IMPORT_MAX_BYTES:
+        raise ImportFileError(_("The file is too large."))
+    dataset = read_dataset(content, upload.name)
+    if not dataset.headers:
+        raise ImportFileError(_("The file has no header row."))
+    upload.seek(0)
+    return dataset, import_dataset(resource_class, dataset, user, dry_run=True)
+
+
+def dataset_from_path(path) -> object:
+    with open(path, "rb") as handle:
+        return read_dataset(handle.read(), str(path))
+
+
+def example_bytes(resource_class, user, file_format: str) -> bytes:
+    """An empty template with the import's columns, to fill in."""
+    from amity.core.exports import render_csv, render_xlsx
+
+    resource = resource_class(user=user)
+    headers = [field.column_name for field in resource.get_import_fields()]
+    rows = iter([headers])
+    return render_xlsx(rows) if file_format == "xlsx" else render_csv(rows)
+

@@ -1,0 +1,67 @@
+"""Request handling shared by every page: the language, and the security headers."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+SESSION_LANGUAGE_KEY = "amity_language"
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the user chose English with `?lang=en` or the switch in the header.
+
+    Django's LocaleMiddleware would follow the browser's Accept-Language; the federation's
+    default is Vietnamese whatever the browser says, so the choice comes only from the user and
+    sticks to the session (and to a cookie, so the log-in page remembers it too).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.available = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.GET.get("lang")
+        if chosen not in self.available:
+            chosen = None
+        language = (
+            chosen
+            or request.session.get(SESSION_LANGUAGE_KEY)
+            or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        )
+        if language not in self.available:
+            language = settings.LANGUAGE_CODE
+        if chosen:
+            request.session[SESSION_LANGUAGE_KEY] = chosen
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        if chosen:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME, chosen, max_age=365 * 24 * 3600, samesite="Lax"
+            )
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+STRICT_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'"
+)
+# The API's documentation pages (Swagger UI, served from drf-spectacular-sidecar) start
+# themselves with an inline script; they get that allowance and nothing else.
+DOCS_POLICY = STRICT_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+
+class ContentSecurityPolicyMiddleware:
+    """Scripts only from this server: no inline script, no other host (the intranet has none)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = DOCS_POLICY if request.path.startswith("/api/docs") else STRICT_POLICY
+        response.headers.setdefault("Content-Security-Policy", policy)
+        return response

@@ -1,0 +1,117 @@
+"""The abstract base models every domain model builds on.
+
+- `TimestampedModel`: when a record was made and last changed.
+- `BaseModel`: plus history of every change, a version for optimistic locking, soft delete and
+  notes, and the scoped manager (`visible_to(user)` / `editable_by(user)`).
+
+A concrete model says where its owning organization is with `scope_path`, the lookup from the model
+to an `organizations.Organization` ("organization", "committee__organization", ...). The scoping
+itself lives in `amity.core.scoping`.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from amity.core.scoping import ScopedQuerySet
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class LiveManager(models.Manager.from_queryset(ScopedQuerySet)):
+    """The default manager: records that are not soft-deleted."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class AllManager(models.Manager.from_queryset(ScopedQuerySet)):
+    """Every record, soft-deleted ones included (the trash, restore, backups)."""
+
+
+class BaseModel(TimestampedModel):
+    """A record of the system: scoped, versioned, soft-deletable, with its history."""
+
+    #: lookup from this model to the Organization that owns it ("" when it is an Organization)
+    scope_path: str = "organization"
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = LiveManager()
+    all_objects = AllManager()
+    history = HistoricalRecords(inherit=True, excluded_fields=["updated_at"])
+
+    class Meta:
+        abstract = True
+        base_manager_name = "all_objects"
+
+    def save(self, *args, **kwargs):
+        # The version moves on every write, whoever writes (form, API, import, service), so that
+        # an edit based on an older version is detected however the newer one was made.
+        if not self._state.adding:
+            self.version = (self.version or 0) + 1
+        super().save(*args, **kwargs)
+
+    def soft_delete(self):
+        self.deleted_at = timezone.now()
+        self.save()
+
+    def restore(self):
+        self.deleted_at = None
+        self.save()
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class ImportJob(TimestampedModel):
+    """One upload of a file to import: checked first (preview), then run as a background task.
+
+    It is the task's progress record, not domain data: the rows it writes carry their own history.
+    """
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", _("Checked, waiting for confirmation")
+        INVALID = "invalid", _("Refused: rows with errors")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed, nothing written")
+
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    model_label = models.CharField(_("kind of record"), max_length=100)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    summary = models.JSONField(_("summary"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status == self.Status.DONE else 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.INVALID)

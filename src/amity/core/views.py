@@ -1,0 +1,445 @@
+"""Generic views: a model's list, detail, history, edit, delete and import pages.
+
+An app declares them in a few lines with `ModelViews` and gets the URL patterns of CONTRACT.md:
+
+    class PersonViews(ModelViews):
+        model = Person
+        plural = "people"
+        table = PersonTable
+        filterset = PersonFilterSet
+        form = PersonForm
+        resource = PersonResource
+
+    urlpatterns = [*PersonViews.urls()]
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView
+from django.views.generic.edit import FormView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from amity.core.exports import EXPORT_FORMATS, export_response
+from amity.core.forms import ImportForm
+from amity.core.history import changes_since, history_of
+from amity.core.imports import ImportFileError, check_upload, example_bytes
+from amity.core.models import ImportJob
+from amity.core.scoping import can_edit
+from amity.core.tasks import run_import_job
+
+
+class ModelViewMixin(LoginRequiredMixin):
+    """What every generic view knows: the model, its family of views, and the user's scope."""
+
+    model = None
+    views = None  # the ModelViews class the view was made by
+
+    @property
+    def meta(self):
+        return self.model._meta
+
+    def url_name(self, action: str = "") -> str:
+        return self.views.url_name(action)
+
+    def visible(self):
+        return self.model.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            verbose_name=self.meta.verbose_name,
+            verbose_name_plural=self.meta.verbose_name_plural,
+            list_url=reverse(self.url_name("list")),
+            may_add=self.views.may_add(self.request.user),
+            may_import=self.views.resource is not None and self.request.user.may_edit,
+            views=self.views,
+        )
+        return context
+
+
+class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
+    """A filtered, sorted, paginated table; `?export=xlsx|csv` downloads exactly its rows."""
+
+    template_name = "core/object_list.html"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return self.views.list_queryset(self.visible())
+
+    def get(self, request, *args, **kwargs):
+        file_format = request.GET.get("export")
+        if file_format in EXPORT_FORMATS and self.views.resource is not None:
+            filterset = self.get_filterset(self.get_filterset_class())
+            queryset = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+            resource = self.views.resource(user=request.user)
+            return export_response(
+                resource, queryset, file_format, str(self.meta.verbose_name_plural)
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_table_kwargs(self):
+        return {"request": self.request}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["export_query"] = self.request.GET.urlencode()
+        return context
+
+
+class ObjectView(ModelViewMixin, DetailView):
+    """The page of one record; its tabs are the views' `tabs`."""
+
+    tab = "overview"
+
+    def get_queryset(self):
+        return self.views.detail_queryset(self.visible())
+
+    def get_template_names(self):
+        return [self.views.detail_template, "core/object_detail.html"]
+
+    def get_tab(self) -> str:
+        requested = self.request.GET.get("tab", "")
+        return requested if requested in dict(self.views.extra_tabs) else self.tab
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        obj = self.object
+        context.update(
+            tab=self.get_tab(),
+            tabs=self.views.tabs_for(obj),
+            may_edit=can_edit(self.request.user, obj),
+            fields=self.views.detail_fields(obj),
+        )
+        context.update(self.views.detail_context(obj, self.request))
+        return context
+
+
+class ObjectHistoryView(ObjectView):
+    tab = "history"
+
+    def get_template_names(self):
+        return ["core/object_history.html"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["history"] = history_of(self.object)
+        return context
+
+
+class ObjectEditView(ModelViewMixin, FormView):
+    """Create or change a record, saved in a transaction and re-checked against the scope.
+
+    An edit starts from a version; saving over a newer one is refused and the other person's
+    change is shown.
+    """
+
+    template_name = "core/object_edit.html"
+    object = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if "pk" in kwargs:
+            self.object = self._editable_object(kwargs["pk"])
+        elif not self.views.may_add(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def _editable_object(self, pk):
+        obj = get_object_or_404(self.model.objects.all(), pk=pk)
+        if not can_edit(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def get_form_class(self):
+        return self.views.form
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(user=self.request.user, instance=self.object)
+        return kwargs
+
+    def get_initial(self):
+        initial = super().get_initial()
+        # "Add a person to this organization" links pass the parent records in the query string.
+        for name, value in self.request.GET.items():
+            if name in self.views.form.base_fields:
+                initial[name] = value
+        return initial
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                if self.object is not None and self._stale(form):
+                    return self.form_invalid(form)
+                obj = form.save()
+                if not can_edit(self.request.user, obj):
+                    raise PermissionDenied
+        except PermissionDenied:
+            form.add_error(None, _("The result would be outside what you may edit."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved: %(object)s") % {"object": obj})
+        return HttpResponseRedirect(self.views.after_save_url(obj))
+
+    def _stale(self, form) -> bool:
+        version = form.cleaned_data.get("version")
+        current = self.model.objects.select_for_update().get(pk=self.object.pk)
+        if version is None or version == current.version:
+            return False
+        changes, who = changes_since(current, version)
+        form.add_error(
+            None,
+            _("%(user)s saved a newer version while you were editing. Your changes were not saved.")
+            % {"user": who or _("Someone")},
+        )
+        self.conflict = changes
+        form.data = form.data.copy()
+        form.data["version"] = current.version
+        return True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(object=self.object, conflict=getattr(self, "conflict", None))
+        return context
+
+
+class ObjectDeleteView(ModelViewMixin, View):
+    """Delete a record: soft, so that a system admin can restore it from the trash."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.object = get_object_or_404(self.model.objects.all(), pk=kwargs["pk"])
+        if not can_edit(request.user, self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk):
+        context = {
+            "object": self.object,
+            "verbose_name": self.meta.verbose_name,
+            "blockers": self.views.delete_blockers(self.object),
+        }
+        return render(request, "core/object_delete.html", context)
+
+    def post(self, request, pk):
+        blockers = self.views.delete_blockers(self.object)
+        if blockers:
+            messages.error(request, _("This record is still in use and cannot be deleted."))
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        with transaction.atomic():
+            self.object.soft_delete()
+        messages.success(request, _("Deleted: %(object)s") % {"object": self.object})
+        return HttpResponseRedirect(reverse(self.url_name("list")))
+
+
+class ObjectImportView(ModelViewMixin, FormView):
+    """Upload, check every row (a preview with each bad row's reasons), confirm, run as a task."""
+
+    template_name = "core/object_import.html"
+    form_class = ImportForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.may_edit:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        file_format = request.GET.get("template")
+        if file_format in EXPORT_FORMATS:
+            content = example_bytes(self.views.resource, request.user, file_format)
+            response = HttpResponse(content, content_type=EXPORT_FORMATS[file_format])
+            filename = f"{self.views.plural}-template.{file_format}"
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            return response
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm(request.POST.get("confirm"))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            dataset, summary = check_upload(self.views.resource, upload, self.request.user)
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        job = ImportJob.objects.create(
+            user=self.request.user,
+            model_label=self.views.plural,
+            file=upload,
+            original_name=upload.name,
+            status=ImportJob.Status.INVALID if summary["errors"] else ImportJob.Status.CHECKED,
+            total_rows=len(dataset),
+            summary=summary,
+        )
+        return self.render_to_response(self.get_context_data(form=form, job=job))
+
+    def confirm(self, job_id):
+        job = get_object_or_404(
+            ImportJob,
+            pk=job_id,
+            user=self.request.user,
+            model_label=self.views.plural,
+            status=ImportJob.Status.CHECKED,
+        )
+        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
+        transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
+        return HttpResponseRedirect(reverse("core:import_job", args=[job.pk]))
+
+
+def import_job_view(request, pk):
+    """The progress of an import; htmx polls the bar until the job has finished."""
+    if not request.user.is_authenticated:
+        raise Http404
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    template = "core/import_job_progress.html" if request.htmx else "core/import_job.html"
+    return render(request, template, {"job": job, "views": ModelViews.for_plural(job.model_label)})
+
+
+class ModelViews:
+    """The views of one model, declared once; `urls()` gives its URL patterns."""
+
+    model = None
+    plural = ""  # URL path and command-line name: "organizations", "committee-members"
+    table = None
+    filterset = None
+    form = None
+    resource = None
+    detail_template = None
+    list_select_related: tuple = ()
+    detail_select_related: tuple = ()
+    #: related names whose live records block a deletion (e.g. ("people", "children"))
+    protected_relations: tuple = ()
+    #: tabs of the detail page besides overview and history: (key, label), shown with ?tab=key
+    extra_tabs: tuple = ()
+    has_history = True
+
+    _registry: dict[str, type["ModelViews"]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.model is not None:
+            ModelViews._registry[cls.plural] = cls
+
+    @classmethod
+    def for_plural(cls, plural):
+        return cls._registry.get(plural)
+
+    @classmethod
+    def for_model(cls, model):
+        return next((views for views in cls._registry.values() if views.model is model), None)
+
+    @classmethod
+    def url_name(cls, action: str = "") -> str:
+        app = cls.model._meta.app_label
+        name = cls.model._meta.model_name
+        return f"{app}:{name}_{action}" if action else f"{app}:{name}"
+
+    @classmethod
+    def may_add(cls, user) -> bool:
+        return user.is_authenticated and user.may_edit and cls.form is not None
+
+    @classmethod
+    def list_queryset(cls, queryset):
+        return queryset.select_related(*cls.list_select_related)
+
+    @classmethod
+    def detail_queryset(cls, queryset):
+        return queryset.select_related(*cls.detail_select_related)
+
+    @classmethod
+    def detail_fields(cls, obj) -> list[tuple[str, object]]:
+        """(label, value) of the fields shown on the overview tab."""
+        hidden = {"id", "version", "deleted_at", "tree_path", "notes"}
+        rows = []
+        for field in obj._meta.concrete_fields:
+            if field.name in hidden or field.name.endswith("_ptr"):
+                continue
+            if field.choices:
+                value = getattr(obj, f"get_{field.name}_display")()
+            else:
+                value = getattr(obj, field.name)
+            rows.append((field.verbose_name, value, field))
+        return rows
+
+    @classmethod
+    def detail_context(cls, obj, request) -> dict:
+        return {}
+
+    @classmethod
+    def tabs_for(cls, obj) -> list[tuple[str, str, str]]:
+        url = obj.get_absolute_url()
+        return [
+            ("overview", _("Overview"), url),
+            *[(key, label, f"{url}?tab={key}") for key, label in cls.extra_tabs],
+            ("history", _("History"), reverse(cls.url_name("history"), args=[obj.pk])),
+        ]
+
+    @classmethod
+    def after_save_url(cls, obj) -> str:
+        return obj.get_absolute_url()
+
+    @classmethod
+    def delete_blockers(cls, obj) -> list[str]:
+        blockers = []
+        for relation in cls.protected_relations:
+            related = getattr(obj, relation)
+            count = related.count()
+            if count:
+                label = related.model._meta.verbose_name_plural
+                blockers.append(f"{label}: {count}")
+        return blockers
+
+    @classmethod
+    def view(cls, base, **attrs):
+        return base.as_view(model=cls.model, views=cls, **attrs)
+
+    @classmethod
+    def urls(cls) -> list:
+        name = cls.model._meta.model_name
+        views = [
+            path(f"{cls.plural}/", cls.list_view(), name=f"{name}_list"),
+            path(f"{cls.plural}/<int:pk>/", cls.detail_view(), name=name),
+        ]
+        if cls.has_history:
+            history = cls.view(ObjectHistoryView)
+            views.append(path(f"{cls.plural}/<int:pk>/history/", history, name=f"{name}_history"))
+        if cls.form is not None:
+            views += [
+                path(f"{cls.plural}/add/", cls.view(ObjectEditView), name=f"{name}_add"),
+                path(
+                    f"{cls.plural}/<int:pk>/edit/", cls.view(ObjectEditView), name=f"{name}_edit"
+                ),
+                path(
+                    f"{cls.plural}/<int:pk>/delete/",
+                    cls.view(ObjectDeleteView),
+                    name=f"{name}_delete",
+                ),
+            ]
+        if cls.resource is not None:
+            views.append(
+                path(f"{cls.plural}/import/", cls.view(ObjectImportView), name=f"{name}_import")
+            )
+        return views
+
+    @classmethod
+    def list_view(cls):
+        return cls.view(
+            ObjectListView, table_class=cls.table, filterset_class=cls.filterset
+        )
+
+    @classmethod
+    def detail_view(cls):
+        return cls.view(ObjectView)
+

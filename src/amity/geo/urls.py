@@ -1,0 +1,9 @@
+from django.urls import path
+
+from amity.geo import views
+
+app_name = "geo"
+urlpatterns = [
+    *views.ProvinceViews.urls(),
+    *views.CountryViews.urls(),
+]

@@ -1,0 +1,206 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.forms import DateInput, ScopedModelForm, style_widgets
+from amity.organizations import models
+from amity.organizations.choices import OrganizationKind
+
+
+class OrganizationForm(ScopedModelForm):
+    owner_field = "parent"
+
+    class Meta:
+        model = models.Organization
+        fields = [
+            "kind", "parent", "province", "name", "name_en", "short_name", "short_name_en",
+            "status", "founded_on", "founding_decision", "address", "phone", "email", "website",
+            "external_ref", "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # An organization cannot sit under itself or under one of its own descendants.
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
+                tree_path__startswith=self.instance.tree_path
+            )
+        if not self.user.edits_everything:
+            self.fields["parent"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, parent = cleaned.get("kind"), cleaned.get("parent")
+        if kind and kind != OrganizationKind.CENTRAL_UNION and parent is None:
+            self.add_error("parent", _("Every organization but the central Union has a parent."))
+        if kind == OrganizationKind.CENTRAL_UNION and parent is not None:
+            self.add_error("parent", _("The central Union has no parent."))
+        return cleaned
+
+
+class LineageEventForm(ScopedModelForm):
+    class Meta:
+        model = models.LineageEvent
+        fields = [
+            "organization", "kind", "occurred_on", "decision", "successor", "previous_name",
+            "external_ref", "notes",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, successor = cleaned.get("kind"), cleaned.get("successor")
+        if kind in ("merged", "split") and successor is None:
+            self.add_error("successor", _("A merger or split names the successor."))
+        if successor is not None and successor == cleaned.get("organization"):
+            self.add_error("successor", _("An organization cannot be its own successor."))
+        return cleaned
+
+
+class PersonForm(ScopedModelForm):
+    class Meta:
+        model = models.Person
+        fields = [
+            "full_name", "gender", "birth_year", "organization", "is_full_time", "expertise",
+            "email", "phone", "external_ref", "notes",
+        ]
+
+
+class PersonLanguageForm(ScopedModelForm):
+    owner_field = None
+
+    class Meta:
+        model = models.PersonLanguage
+        fields = ["person", "language", "level"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = models.Person.objects.editable_by(self.user)
+
+
+class PositionForm(ScopedModelForm):
+    class Meta:
+        model = models.Position
+        fields = [
+            "person", "organization", "title", "title_detail", "started_on", "ended_on", "notes",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("started_on"), cleaned.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("The end of the term is before its start."))
+        return cleaned
+
+
+class CongressForm(ScopedModelForm):
+    class Meta:
+        model = models.Congress
+        fields = ["organization", "number", "held_on", "term_years", "notes"]
+
+
+class CommitteeForm(ScopedModelForm):
+    class Meta:
+        model = models.Committee
+        fields = ["organization", "kind", "congress", "started_on", "ended_on", "notes"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("started_on"), cleaned.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("The end is before the start."))
+        congress, organization = cleaned.get("congress"), cleaned.get("organization")
+        if congress and organization and congress.organization_id != organization.pk:
+            self.add_error("congress", _("This congress is of another organization."))
+        return cleaned
+
+
+class CommitteeMemberForm(ScopedModelForm):
+    owner_field = None
+
+    class Meta:
+        model = models.CommitteeMember
+        fields = ["committee", "person", "role", "joined_on", "left_on", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = models.Committee.objects.editable_by(self.user)
+
+
+class CommitteeMeetingForm(ScopedModelForm):
+    owner_field = None
+
+    class Meta:
+        model = models.CommitteeMeeting
+        fields = ["committee", "held_on", "location", "summary", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = models.Committee.objects.editable_by(self.user)
+
+
+class MeetingAttendanceForm(ScopedModelForm):
+    owner_field = None
+
+    class Meta:
+        model = models.MeetingAttendance
+        fields = ["meeting", "member", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = models.CommitteeMeeting.objects.editable_by(self.user)
+
+    def clean(self):
+        cleaned = super().clean()
+        meeting, member = cleaned.get("meeting"), cleaned.get("member")
+        if meeting and member and meeting.committee_id != member.committee_id:
+            self.add_error("member", _("This person is not a member of the meeting's committee."))
+        return cleaned
+
+
+class StaffingRecordForm(ScopedModelForm):
+    class Meta:
+        model = models.StaffingRecord
+        fields = ["organization", "year", "quota", "full_time_staff", "part_time_staff", "notes"]
+
+
+class MergeForm(forms.Form):
+    """The 2025 reform in one action: several Unions merge into one successor."""
+
+    sources = forms.ModelMultipleChoiceField(
+        label=_("Organizations that merge"), queryset=models.Organization.objects.none()
+    )
+    successor = forms.ModelChoiceField(
+        label=_("Existing successor"),
+        queryset=models.Organization.objects.none(),
+        required=False,
+        help_text=_("Leave empty to create a new organization as the successor."),
+    )
+    new_name = forms.CharField(label=_("Name of the new successor (Vietnamese)"), required=False)
+    new_name_en = forms.CharField(label=_("Name of the new successor (English)"), required=False)
+    new_parent = forms.ModelChoiceField(
+        label=_("Parent of the new successor"),
+        queryset=models.Organization.objects.none(),
+        required=False,
+    )
+    occurred_on = forms.DateField(label=_("Date of the merger"), widget=DateInput())
+    decision = forms.CharField(label=_("Decision"), max_length=255)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        editable = models.Organization.objects.editable_by(user)
+        for name in ("sources", "successor", "new_parent"):
+            self.fields[name].queryset = editable
+        style_widgets(self)
+        self.fields["sources"].widget.attrs["size"] = 10
+
+    def clean(self):
+        cleaned = super().clean()
+        sources, successor = cleaned.get("sources") or [], cleaned.get("successor")
+        if successor is None and not cleaned.get("new_name"):
+            raise forms.ValidationError(_("Choose an existing successor or name a new one."))
+        if successor is not None and successor in sources:
+            self.add_error("successor", _("The successor cannot be one of the merging organizations."))
+        if successor is None and cleaned.get("new_parent") is None:
+            self.add_error("new_parent", _("A new successor needs a parent organization."))
+        if len(sources) < 1:
+            self.add_error("sources", _("Choose at least one organization."))
+        return cleaned

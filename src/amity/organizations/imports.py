@@ -1,0 +1,125 @@
+"""Import and export resources: the export's columns are the import's, plus `external_ref`."""
+
+from import_export import fields
+
+from amity.core.imports import ScopedResource, importable
+from amity.organizations import models
+
+
+def display_of(attribute: str, label: str):
+    """A read-only column beside an id column, so that a person can read the export."""
+    return fields.Field(attribute=attribute, column_name=label, readonly=True)
+
+
+@importable("organizations")
+class OrganizationResource(ScopedResource):
+    parent_name = display_of("parent__name", "parent_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Organization
+        fields = (
+            "id", "kind", "parent", "parent_name", "province", "name", "name_en", "short_name",
+            "short_name_en", "status", "founded_on", "founding_decision", "address", "phone",
+            "email", "website", "external_ref", "notes",
+        )
+
+
+@importable("lineage-events")
+class LineageEventResource(ScopedResource):
+    organization_name = display_of("organization__name", "organization_name")
+    successor_name = display_of("successor__name", "successor_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.LineageEvent
+        fields = (
+            "id", "organization", "organization_name", "kind", "occurred_on", "decision",
+            "successor", "successor_name", "previous_name", "external_ref", "notes",
+        )
+
+
+@importable("people")
+class PersonResource(ScopedResource):
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Person
+        fields = (
+            "id", "full_name", "gender", "birth_year", "organization", "organization_name",
+            "is_full_time", "expertise", "email", "phone", "external_ref", "notes",
+        )
+
+
+@importable("person-languages")
+class PersonLanguageResource(ScopedResource):
+    person_name = display_of("person__full_name", "person_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.PersonLanguage
+        fields = ("id", "person", "person_name", "language", "level")
+
+
+@importable("positions")
+class PositionResource(ScopedResource):
+    person_name = display_of("person__full_name", "person_name")
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Position
+        fields = (
+            "id", "person", "person_name", "organization", "organization_name", "title",
+            "title_detail", "started_on", "ended_on", "notes",
+        )
+
+
+@importable("congresses")
+class CongressResource(ScopedResource):
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Congress
+        fields = ("id", "organization", "organization_name", "number", "held_on", "term_years",
+                  "notes")
+
+
+@importable("committees")
+class CommitteeResource(ScopedResource):
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Committee
+        fields = ("id", "organization", "organization_name", "kind", "congress", "started_on",
+                  "ended_on", "notes")
+
+
+@importable("committee-members")
+class CommitteeMemberResource(ScopedResource):
+    person_name = display_of("person__full_name", "person_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.CommitteeMember
+        fields = ("id", "committee", "person", "person_name", "role", "joined_on", "left_on",
+                  "notes")
+
+
+@importable("committee-meetings")
+class CommitteeMeetingResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.CommitteeMeeting
+        fields = ("id", "committee", "held_on", "location", "summary", "notes")
+
+
+@importable("meeting-attendance")
+class MeetingAttendanceResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.MeetingAttendance
+        fields = ("id", "meeting", "member", "status")
+
+
+@importable("staffing-records")
+class StaffingRecordResource(ScopedResource):
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.StaffingRecord
+        fields = ("id", "organization", "organization_name", "year", "quota", "full_time_staff",
+                  "part_time_staff", "notes")

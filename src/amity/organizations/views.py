@@ -1,0 +1,324 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from amity.core.scoping import can_edit
+from amity.core.views import ModelViews
+from amity.organizations import filtersets, forms, imports, models, services, tables
+from amity.organizations.choices import Attendance, OrganizationStatus
+
+
+class OrganizationViews(ModelViews):
+    model = models.Organization
+    plural = "organizations"
+    table = tables.OrganizationTable
+    filterset = filtersets.OrganizationFilterSet
+    form = forms.OrganizationForm
+    resource = imports.OrganizationResource
+    detail_template = "organizations/organization_detail.html"
+    list_select_related = ("parent", "province")
+    detail_select_related = ("parent", "province")
+    protected_relations = ("children", "people")
+    extra_tabs = (
+        ("people", gettext_lazy("People")),
+        ("committees", gettext_lazy("Committees")),
+        ("lineage", gettext_lazy("Lineage")),
+    )
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        tab = request.GET.get("tab", "overview")
+        if tab == "people":
+            return {
+                "people": obj.people.all(),
+                "positions": obj.positions.select_related("person").order_by(
+                    "ended_on", "-started_on"
+                ),
+                "staffing": obj.staffing.all()[:10],
+            }
+        if tab == "committees":
+            return {
+                "committees": obj.committees.select_related("congress").annotate(
+                    member_count=Count("members", filter=Q(members__deleted_at__isnull=True))
+                ),
+                "congresses": obj.congresses.all(),
+            }
+        if tab == "lineage":
+            return {
+                "events": obj.lineage_events.select_related("successor"),
+                "predecessor_events": obj.predecessor_events.select_related("organization"),
+                "carried_by": services.carrier_on(obj, obj.updated_at.date())
+                if obj.status == OrganizationStatus.MERGED
+                else None,
+            }
+        return {
+            "children": obj.children.all().order_by("name"),
+            "current_positions": obj.positions.filter(ended_on__isnull=True).select_related(
+                "person"
+            ),
+        }
+
+
+class LineageEventViews(ModelViews):
+    model = models.LineageEvent
+    plural = "lineage-events"
+    table = tables.LineageEventTable
+    filterset = filtersets.LineageEventFilterSet
+    form = forms.LineageEventForm
+    resource = imports.LineageEventResource
+    list_select_related = ("organization", "successor")
+    detail_select_related = ("organization", "successor")
+
+
+class PersonViews(ModelViews):
+    model = models.Person
+    plural = "people"
+    table = tables.PersonTable
+    filterset = filtersets.PersonFilterSet
+    form = forms.PersonForm
+    resource = imports.PersonResource
+    detail_template = "organizations/person_detail.html"
+    list_select_related = ("organization",)
+    detail_select_related = ("organization",)
+    protected_relations = ("positions", "committee_seats")
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        return {
+            "languages": obj.languages.all(),
+            "positions": obj.positions.select_related("organization"),
+            "seats": obj.committee_seats.select_related("committee__organization"),
+        }
+
+
+class PersonLanguageViews(ModelViews):
+    model = models.PersonLanguage
+    plural = "person-languages"
+    table = tables.PersonLanguageTable
+    filterset = filtersets.PersonLanguageFilterSet
+    form = forms.PersonLanguageForm
+    resource = imports.PersonLanguageResource
+    list_select_related = ("person",)
+    detail_select_related = ("person",)
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return obj.person.get_absolute_url()
+
+
+class PositionViews(ModelViews):
+    model = models.Position
+    plural = "positions"
+    table = tables.PositionTable
+    filterset = filtersets.PositionFilterSet
+    form = forms.PositionForm
+    resource = imports.PositionResource
+    list_select_related = ("person", "organization")
+    detail_select_related = ("person", "organization")
+
+
+class CongressViews(ModelViews):
+    model = models.Congress
+    plural = "congresses"
+    table = tables.CongressTable
+    filterset = filtersets.CongressFilterSet
+    form = forms.CongressForm
+    resource = imports.CongressResource
+    list_select_related = ("organization",)
+    detail_select_related = ("organization",)
+    protected_relations = ("committees",)
+
+
+class CommitteeViews(ModelViews):
+    model = models.Committee
+    plural = "committees"
+    table = tables.CommitteeTable
+    filterset = filtersets.CommitteeFilterSet
+    form = forms.CommitteeForm
+    resource = imports.CommitteeResource
+    detail_template = "organizations/committee_detail.html"
+    list_select_related = ("organization", "congress__organization")
+    detail_select_related = ("organization", "congress")
+    protected_relations = ("meetings",)
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        participation = services.member_participation(obj)
+        members = list(obj.members.select_related("person"))
+        for member in members:
+            member.participation = participation.get(member.pk)
+        return {
+            "members": members,
+            "meetings": obj.meetings.all()[:50],
+            "participation": services.committee_participation(obj),
+        }
+
+
+class CommitteeMemberViews(ModelViews):
+    model = models.CommitteeMember
+    plural = "committee-members"
+    table = tables.CommitteeMemberTable
+    filterset = filtersets.CommitteeMemberFilterSet
+    form = forms.CommitteeMemberForm
+    resource = imports.CommitteeMemberResource
+    list_select_related = ("person", "committee__organization")
+    detail_select_related = ("person", "committee__organization")
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return obj.committee.get_absolute_url()
+
+
+class CommitteeMeetingViews(ModelViews):
+    model = models.CommitteeMeeting
+    plural = "committee-meetings"
+    table = tables.CommitteeMeetingTable
+    filterset = filtersets.CommitteeMeetingFilterSet
+    form = forms.CommitteeMeetingForm
+    resource = imports.CommitteeMeetingResource
+    detail_template = "organizations/committeemeeting_detail.html"
+    list_select_related = ("committee__organization",)
+    detail_select_related = ("committee__organization",)
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        recorded = {row.member_id: row.status for row in obj.attendance.all()}
+        members = obj.committee.members.select_related("person")
+        return {
+            "attendance_rows": [(member, recorded.get(member.pk, "")) for member in members],
+            "attendance_choices": Attendance.choices,
+        }
+
+
+class MeetingAttendanceViews(ModelViews):
+    model = models.MeetingAttendance
+    plural = "meeting-attendance"
+    table = tables.MeetingAttendanceTable
+    filterset = filtersets.MeetingAttendanceFilterSet
+    form = forms.MeetingAttendanceForm
+    resource = imports.MeetingAttendanceResource
+    list_select_related = ("meeting__committee__organization", "member__person")
+    detail_select_related = ("meeting__committee", "member__person")
+
+
+class StaffingRecordViews(ModelViews):
+    model = models.StaffingRecord
+    plural = "staffing-records"
+    table = tables.StaffingRecordTable
+    filterset = filtersets.StaffingRecordFilterSet
+    form = forms.StaffingRecordForm
+    resource = imports.StaffingRecordResource
+    list_select_related = ("organization",)
+    detail_select_related = ("organization",)
+
+
+# --- Pages beyond the generic ones ----------------------------------------------------------
+
+
+@login_required
+def tree(request):
+    """The whole federation (as far as the user may see) as a tree, in two queries."""
+    organizations = list(
+        models.Organization.objects.visible_to(request.user)
+        .select_related("province")
+        .annotate(
+            people_count=Count("people", filter=Q(people__deleted_at__isnull=True), distinct=True)
+        )
+        .order_by("tree_path")
+    )
+    by_parent, by_id = {}, {org.pk: org for org in organizations}
+    for org in organizations:
+        by_parent.setdefault(org.parent_id if org.parent_id in by_id else None, []).append(org)
+    for org in organizations:
+        org.tree_children = sorted(by_parent.get(org.pk, []), key=lambda o: (o.kind, o.name))
+    roots = by_parent.get(None, [])
+    counts = {
+        "total": len(organizations),
+        "active": sum(org.status == OrganizationStatus.ACTIVE for org in organizations),
+    }
+    show_inactive = request.GET.get("inactive") == "1"
+    return render(
+        request,
+        "organizations/tree.html",
+        {"roots": roots, "counts": counts, "show_inactive": show_inactive},
+    )
+
+
+@login_required
+def congress_schedule(request):
+    organizations = models.Organization.objects.visible_to(request.user).filter(
+        status=OrganizationStatus.ACTIVE
+    )
+    return render(
+        request,
+        "organizations/congress_schedule.html",
+        {"schedule": services.congress_schedule(list(organizations))},
+    )
+
+
+@login_required
+def merge(request):
+    """Choose the organizations, the successor, date and decision; preview; confirm."""
+    if not request.user.may_edit:
+        raise PermissionDenied
+    form = forms.MergeForm(request.POST or None, user=request.user)
+    plan = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "confirm" in request.POST:
+            successor = services.merge_organizations(
+                list(data["sources"]),
+                occurred_on=data["occurred_on"],
+                decision=data["decision"],
+                by=request.user,
+                successor=data["successor"],
+                new_successor=_new_successor_fields(data),
+            )
+            messages.success(
+                request, _("Merged into %(successor)s.") % {"successor": successor}
+            )
+            return redirect(successor.get_absolute_url())
+        plan = services.plan_merger(data["sources"], data["successor"], data["new_name"])
+    return render(request, "organizations/merge.html", {"form": form, "plan": plan})
+
+
+def _new_successor_fields(data) -> dict | None:
+    if data["successor"] is not None:
+        return None
+    first = data["sources"][0]
+    return {
+        "name": data["new_name"],
+        "name_en": data["new_name_en"],
+        "kind": first.kind,
+        "parent": data["new_parent"],
+        "founded_on": data["occurred_on"],
+        "founding_decision": data["decision"],
+    }
+
+
+@login_required
+def record_attendance(request, pk):
+    """Record at once who attended a meeting: one choice per member of the committee."""
+    meeting = get_object_or_404(models.CommitteeMeeting.objects.all(), pk=pk)
+    if request.method != "POST" or not can_edit(request.user, meeting):
+        raise PermissionDenied
+    valid = {code for code, _label in Attendance.choices}
+    members = meeting.committee.members.all()
+    with transaction.atomic():
+        for member in members:
+            status = request.POST.get(f"member-{member.pk}", "")
+            if status not in valid:
+                continue
+            record = models.MeetingAttendance.objects.filter(meeting=meeting, member=member).first()
+            record = record or models.MeetingAttendance(meeting=meeting, member=member)
+            if record.status != status:
+                record.status = status
+                record.save()
+    messages.success(request, _("Attendance saved."))
+    return redirect(reverse("organizations:committeemeeting", args=[meeting.pk]))

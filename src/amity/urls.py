@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from amity.core.health import healthz
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="organizations:tree"), name="home"),
+    path("healthz", healthz, name="healthz"),
+    path("accounts/", include("amity.accounts.urls")),
+    path("core/", include("amity.core.urls")),
+    path("geo/", include("amity.geo.urls")),
+    path("organizations/", include("amity.organizations.urls")),
+    path("api/", include("amity.api.urls")),
+    path("admin/", admin.site.urls),
+]
