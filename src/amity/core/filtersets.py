@@ -27,10 +27,11 @@ class BaseFilterSet(django_filters.FilterSet):
     @staticmethod
     def _scope_choices(filter_, user):
         """Offer only records the user may see: a choice list must not reveal other units' names."""
-        queryset = filter_.extra.get("queryset")
-        model = getattr(queryset, "model", None)
+        model = getattr(filter_.queryset, "model", None)
         if model is not None and hasattr(model.objects, "visible_to"):
-            filter_.extra["queryset"] = model.objects.visible_to(user)
+            visible = model.objects.visible_to(user)
+            # django-filter builds the field from `filter_.queryset` (its request-aware copy).
+            filter_.queryset = visible.select_related(*getattr(model, "label_related", ()))
 
     def search(self, queryset, name, value):
         words = value.split()

@@ -39,6 +39,8 @@ class ScopedModelForm(forms.ModelForm):
     """
 
     owner_field: str | None = "organization"
+    #: further fields that offer only records the user may edit (a person to add a language to)
+    editable_choices: tuple[str, ...] = ()
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -58,10 +60,10 @@ class ScopedModelForm(forms.ModelForm):
         manager = field.queryset.model._default_manager
         if not hasattr(manager, "visible_to"):
             return
-        if name == self.owner_field:
-            field.queryset = manager.editable_by(self.user)
-        else:
-            field.queryset = manager.visible_to(self.user)
+        editable = name == self.owner_field or name in self.editable_choices
+        scoped = manager.editable_by if editable else manager.visible_to
+        related = getattr(field.queryset.model, "label_related", ())
+        field.queryset = scoped(self.user).select_related(*related)
 
     def clean(self):
         cleaned = super().clean()

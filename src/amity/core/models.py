@@ -41,6 +41,8 @@ class BaseModel(TimestampedModel):
 
     #: lookup from this model to the Organization that owns it ("" when it is an Organization)
     scope_path: str = "organization"
+    #: relations that `__str__` reads, fetched with the record wherever it is a choice in a list
+    label_related: tuple[str, ...] = ()
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)

@@ -103,7 +103,7 @@ class ObjectView(ModelViewMixin, DetailView):
         return self.views.detail_queryset(self.visible())
 
     def get_template_names(self):
-        return [self.views.detail_template, "core/object_detail.html"]
+        return [name for name in (self.views.detail_template, "core/object_detail.html") if name]
 
     def get_tab(self) -> str:
         requested = self.request.GET.get("tab", "")
@@ -294,7 +294,7 @@ class ObjectImportView(ModelViewMixin, FormView):
             status=ImportJob.Status.CHECKED,
         )
         ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
-        transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
+        run_import_job.enqueue(job.pk)
         return HttpResponseRedirect(reverse("core:import_job", args=[job.pk]))
 
 

@@ -66,14 +66,11 @@ class PersonForm(ScopedModelForm):
 
 class PersonLanguageForm(ScopedModelForm):
     owner_field = None
+    editable_choices = ("person",)
 
     class Meta:
         model = models.PersonLanguage
         fields = ["person", "language", "level"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = models.Person.objects.editable_by(self.user)
 
 
 class PositionForm(ScopedModelForm):
@@ -115,38 +112,29 @@ class CommitteeForm(ScopedModelForm):
 
 class CommitteeMemberForm(ScopedModelForm):
     owner_field = None
+    editable_choices = ("committee",)
 
     class Meta:
         model = models.CommitteeMember
         fields = ["committee", "person", "role", "joined_on", "left_on", "notes"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = models.Committee.objects.editable_by(self.user)
-
 
 class CommitteeMeetingForm(ScopedModelForm):
     owner_field = None
+    editable_choices = ("committee",)
 
     class Meta:
         model = models.CommitteeMeeting
         fields = ["committee", "held_on", "location", "summary", "notes"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = models.Committee.objects.editable_by(self.user)
-
 
 class MeetingAttendanceForm(ScopedModelForm):
     owner_field = None
+    editable_choices = ("meeting",)
 
     class Meta:
         model = models.MeetingAttendance
         fields = ["meeting", "member", "status"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = models.CommitteeMeeting.objects.editable_by(self.user)
 
     def clean(self):
         cleaned = super().clean()

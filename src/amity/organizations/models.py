@@ -145,6 +145,8 @@ class LineageEvent(BaseModel):
     naming the successor, so "who carries these figures now" is a walk along `successor`.
     """
 
+    label_related = ("organization",)
+
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organization"),
@@ -229,6 +231,8 @@ class Person(BaseModel):
 class PersonLanguage(BaseModel):
     """A language a person works in, and how well."""
 
+    label_related = ("person",)
+
     scope_path = "person__organization"
 
     person = models.ForeignKey(
@@ -256,6 +260,8 @@ class PersonLanguage(BaseModel):
 
 class Position(BaseModel):
     """A person's position in an organization for a term; `ended_on` empty while it lasts."""
+
+    label_related = ("person", "organization")
 
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="positions"
@@ -291,6 +297,8 @@ class Position(BaseModel):
 
 class Congress(BaseModel):
     """A congress of an organization, which opens a term of `term_years`."""
+
+    label_related = ("organization",)
 
     organization = models.ForeignKey(
         Organization,
@@ -334,6 +342,8 @@ class Congress(BaseModel):
 class Committee(BaseModel):
     """An executive or standing committee, or presidium, of an organization for a term."""
 
+    label_related = ("organization",)
+
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organization"),
@@ -373,6 +383,8 @@ class Committee(BaseModel):
 class CommitteeMember(BaseModel):
     """A person's seat on a committee."""
 
+    label_related = ("person", "committee__organization")
+
     scope_path = "committee__organization"
 
     committee = models.ForeignKey(
@@ -410,6 +422,8 @@ class CommitteeMember(BaseModel):
 class CommitteeMeeting(BaseModel):
     """A meeting of a committee, with who attended."""
 
+    label_related = ("committee",)
+
     scope_path = "committee__organization"
 
     committee = models.ForeignKey(
@@ -433,6 +447,8 @@ class CommitteeMeeting(BaseModel):
 
 class MeetingAttendance(BaseModel):
     """Whether a member of the committee attended one of its meetings."""
+
+    label_related = ("member__person", "meeting__committee")
 
     scope_path = "meeting__committee__organization"
 
@@ -469,6 +485,8 @@ class MeetingAttendance(BaseModel):
 
 class StaffingRecord(BaseModel):
     """The staffing quota and the actual full-time staff of an organization in a year."""
+
+    label_related = ("organization",)
 
     organization = models.ForeignKey(
         Organization,

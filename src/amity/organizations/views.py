@@ -203,7 +203,11 @@ class MeetingAttendanceViews(ModelViews):
     filterset = filtersets.MeetingAttendanceFilterSet
     form = forms.MeetingAttendanceForm
     resource = imports.MeetingAttendanceResource
-    list_select_related = ("meeting__committee__organization", "member__person")
+    list_select_related = (
+        "meeting__committee__organization",
+        "member__person",
+        "member__committee__organization",
+    )
     detail_select_related = ("meeting__committee", "member__person")
 
 

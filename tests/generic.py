@@ -1,0 +1,318 @@
+"""Generic test cases: a model's view, import/export and API tests are only its data.
+
+A test class for a model subclasses `ModelTestCase`, names its `views` and says how to build a
+record owned by a given organization and what a valid form posts. It then gets the tests of
+STYLE.md item 11: anonymous, no permission, out of scope (404 on read, 403 on write, nothing
+changed) and allowed (exact values written, a history entry with the user), plus the export,
+import and API tests and the query-count test. `tests/test_coverage.py` fails when a model has
+no such class.
+"""
+
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from amity.core.models import ImportJob
+
+
+def csv_upload(rows: list[dict], name="rows.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8"), content_type="text/csv")
+
+
+def exported_rows(response) -> list[dict]:
+    text = response.content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.django_db
+class ModelTestCase:
+    views = None  # the ModelViews class under test
+    api_url = ""  # "/api/organizations/people/"
+    edit_field = ""  # a field the edit tests change
+    edit_value = None  # the value posted for it (form and API)
+    edit_expected = None  # the value read back from the model (defaults to edit_value)
+    bad_import = {}  # column → value that makes an import row invalid
+    api_bad_data = {}  # a field → value the API must refuse with 400
+
+    # --- what a subclass provides -----------------------------------------------------------
+
+    def build(self, orgs, owner, index=0):
+        """An unsaved record owned by `owner` (an Organization); `index` varies unique fields."""
+        raise NotImplementedError
+
+    def form_data(self, orgs) -> dict:
+        """A valid form post creating a record owned by the Ha Noi Union."""
+        raise NotImplementedError
+
+    def expected(self, orgs) -> dict:
+        """Attribute → value of the record `form_data` creates."""
+        raise NotImplementedError
+
+    def api_data(self, orgs) -> dict:
+        return self.form_data(orgs)
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    @property
+    def model(self):
+        return self.views.model
+
+    def make(self, orgs, owner, index=0):
+        record = self.build(orgs, owner, index)
+        record.save()
+        return record
+
+    def url(self, action="", *args):
+        return reverse(self.views.url_name(action), args=args)
+
+    def edit_post(self, record, orgs, **overrides):
+        data = {**self.form_data(orgs), **self.current_form_values(record)}
+        data.update({self.edit_field: self.edit_value, "version": record.version, **overrides})
+        return data
+
+    def current_form_values(self, record) -> dict:
+        values = {}
+        for name in self.views.form.base_fields:
+            if name == "version":
+                continue
+            field = record._meta.get_field(name)
+            value = getattr(record, field.attname)
+            values[name] = "" if value is None else value
+        return values
+
+    def visible_ids(self, user) -> list[int]:
+        return sorted(self.model.objects.visible_to(user).values_list("pk", flat=True))
+
+    def reread(self, record):
+        return type(record).all_objects.get(pk=record.pk)
+
+    def snapshot(self, record):
+        fresh = self.reread(record)
+        return {f.attname: getattr(fresh, f.attname) for f in fresh._meta.concrete_fields}
+
+    # --- pages: who may do what -------------------------------------------------------------
+
+    def test_anonymous_is_sent_to_log_in(self, client, orgs):
+        record = self.make(orgs, orgs.hanoi)
+        for url in (self.url("list"), self.url("", record.pk), self.url("edit", record.pk)):
+            response = client.get(url)
+            assert response.status_code == 302
+            assert response["Location"].startswith("/accounts/login/")
+        assert client.get(self.api_url).status_code == 403
+
+    def test_list_shows_only_the_users_scope(self, client, orgs, users, login):
+        mine, theirs = self.make(orgs, orgs.hanoi, 0), self.make(orgs, orgs.danang, 1)
+        login(users.hanoi)
+        response = client.get(self.url("list"))
+        assert response.status_code == 200
+        rows = {row.record.pk for row in response.context["table"].rows}
+        assert mine.pk in rows
+        assert theirs.pk not in rows
+
+    def test_reading_out_of_scope_is_404(self, client, orgs, users, login):
+        theirs = self.make(orgs, orgs.danang)
+        login(users.hanoi)
+        assert client.get(self.url("", theirs.pk)).status_code == 404
+        assert client.get(self.url("history", theirs.pk)).status_code == 404
+
+    def test_writing_out_of_scope_is_403_and_changes_nothing(self, client, orgs, users, login):
+        theirs = self.make(orgs, orgs.danang)
+        before = self.snapshot(theirs)
+        login(users.hanoi)
+        response = client.post(self.url("edit", theirs.pk), self.edit_post(theirs, orgs))
+        assert response.status_code == 403
+        assert client.post(self.url("delete", theirs.pk)).status_code == 403
+        assert self.snapshot(theirs) == before
+
+    def test_viewer_may_not_add(self, client, orgs, users, login):
+        count = self.model.all_objects.count()
+        login(users.hanoi_viewer)
+        assert client.get(self.url("add")).status_code == 403
+        assert client.post(self.url("add"), self.form_data(orgs)).status_code == 403
+        assert self.model.all_objects.count() == count
+
+    def test_officer_adds_with_exact_values_and_history(self, client, orgs, users, login):
+        login(users.hanoi)
+        response = client.post(self.url("add"), self.form_data(orgs))
+        assert response.status_code == 302, response.context["form"].errors
+        record = self.model.objects.latest("pk")
+        for attribute, value in self.expected(orgs).items():
+            assert getattr(record, attribute) == value, attribute
+        entry = record.history.get()
+        assert (entry.history_type, entry.history_user) == ("+", users.hanoi)
+
+    def test_officer_edits_and_history_shows_the_change(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        login(users.hanoi)
+        response = client.post(self.url("edit", record.pk), self.edit_post(record, orgs))
+        assert response.status_code == 302, response.context["form"].errors
+        fresh = self.reread(record)
+        expected = self.edit_value if self.edit_expected is None else self.edit_expected
+        assert getattr(fresh, self.edit_field) == expected
+        assert fresh.version == record.version + 1
+        latest = fresh.history.latest()
+        assert (latest.history_type, latest.history_user) == ("~", users.hanoi)
+        page = client.get(self.url("history", record.pk))
+        changed = [c.label for c in page.context["history"][0].changes]
+        label = str(self.model._meta.get_field(self.edit_field).verbose_name)
+        assert changed == [label]
+
+    def test_saving_over_a_newer_version_is_refused(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        stale = self.edit_post(record, orgs)
+        self.reread(record).save()  # someone else saves meanwhile: the version moves on
+        before = self.snapshot(record)
+        login(users.hanoi)
+        response = client.post(self.url("edit", record.pk), stale)
+        assert response.status_code == 200
+        assert response.context["form"].non_field_errors()
+        assert self.snapshot(record) == before
+
+    def test_delete_is_soft_and_restorable(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        login(users.hanoi)
+        assert client.post(self.url("delete", record.pk)).status_code == 302
+        assert not self.model.objects.filter(pk=record.pk).exists()
+        assert self.reread(record).deleted_at is not None
+        login(users.admin)
+        restore = reverse("core:restore", args=[self.views.plural, record.pk])
+        assert client.post(restore).status_code == 302
+        assert self.model.objects.filter(pk=record.pk).exists()
+
+    # --- export and import ------------------------------------------------------------------
+
+    def test_export_has_exactly_the_visible_rows(self, client, orgs, users, login):
+        mine, theirs = self.make(orgs, orgs.hanoi, 0), self.make(orgs, orgs.danang, 1)
+        login(users.hanoi)
+        response = client.get(self.url("list"), {"export": "csv"})
+        assert response.status_code == 200
+        ids = [int(row["id"]) for row in exported_rows(response)]
+        assert mine.pk in ids
+        assert theirs.pk not in ids
+        assert sorted(ids) == self.visible_ids(users.hanoi)
+        xlsx = client.get(self.url("list"), {"export": "xlsx"})
+        assert xlsx.content[:2] == b"PK"
+
+    def _export_row(self, client, record):
+        response = client.get(self.url("list"), {"export": "csv", "q": ""})
+        return next(row for row in exported_rows(response) if int(row["id"]) == record.pk)
+
+    def test_import_with_a_bad_row_writes_nothing_and_names_it(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        login(users.hanoi)
+        good = self._export_row(client, record)
+        bad = {**good, **self.bad_import}
+        before = self.snapshot(record)
+        response = client.post(self.url("import"), {"file": csv_upload([good, bad])})
+        assert response.status_code == 200
+        job = response.context["job"]
+        assert job.status == ImportJob.Status.INVALID
+        assert [problem["line"] for problem in job.summary["errors"]] == [3]
+        assert self.snapshot(record) == before
+
+    def test_import_updates_after_confirmation(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        login(users.hanoi)
+        row = self._export_row(client, record)
+        row["id"] = str(record.pk)
+        response = client.post(self.url("import"), {"file": csv_upload([row])})
+        job = response.context["job"]
+        assert job.status == ImportJob.Status.CHECKED, job.summary
+        assert job.summary["update"] == 1
+        confirmed = client.post(self.url("import"), {"confirm": job.pk})
+        assert confirmed.status_code == 302
+        job.refresh_from_db()
+        assert job.status == ImportJob.Status.DONE
+        fresh = self.reread(record)
+        assert fresh.history.latest().history_user == users.hanoi
+
+    def test_import_of_an_out_of_scope_row_is_refused(self, client, orgs, users, login):
+        theirs = self.make(orgs, orgs.danang)
+        login(users.central)
+        row = self._export_row(client, theirs)
+        before = self.snapshot(theirs)
+        login(users.hanoi)
+        response = client.post(self.url("import"), {"file": csv_upload([row])})
+        assert response.context["job"].status == ImportJob.Status.INVALID
+        assert self.snapshot(theirs) == before
+
+    # --- API --------------------------------------------------------------------------------
+
+    def test_api_lists_only_the_scope(self, client, orgs, users, login):
+        mine, theirs = self.make(orgs, orgs.hanoi, 0), self.make(orgs, orgs.danang, 1)
+        login(users.hanoi)
+        response = client.get(self.api_url, {"limit": 500})
+        ids = [item["id"] for item in response.json()["results"]]
+        assert mine.pk in ids
+        assert theirs.pk not in ids
+        assert sorted(ids) == self.visible_ids(users.hanoi)
+        assert client.get(f"{self.api_url}{theirs.pk}/").status_code == 404
+
+    def test_api_write_out_of_scope_is_403(self, client, orgs, users, login):
+        theirs = self.make(orgs, orgs.danang)
+        before = self.snapshot(theirs)
+        login(users.hanoi)
+        url = f"{self.api_url}{theirs.pk}/"
+        patch = client.patch(url, {self.edit_field: self.edit_value}, content_type="application/json")
+        assert patch.status_code == 403
+        assert client.delete(url).status_code == 403
+        assert self.snapshot(theirs) == before
+
+    def test_api_creates_with_history(self, client, orgs, users, login):
+        login(users.hanoi)
+        response = client.post(self.api_url, self.api_data(orgs), content_type="application/json")
+        assert response.status_code == 201, response.json()
+        record = self.model.objects.get(pk=response.json()["id"])
+        for attribute, value in self.expected(orgs).items():
+            assert getattr(record, attribute) == value, attribute
+        assert record.history.get().history_user == users.hanoi
+
+    def test_api_refuses_bad_data_with_400(self, client, orgs, users, login):
+        count = self.model.all_objects.count()
+        login(users.hanoi)
+        data = {**self.api_data(orgs), **self.api_bad_data}
+        response = client.post(self.api_url, data, content_type="application/json")
+        assert response.status_code == 400
+        assert set(self.api_bad_data) & set(response.json())
+        assert self.model.all_objects.count() == count
+
+    def test_api_viewer_may_not_write(self, client, orgs, users, login):
+        mine = self.make(orgs, orgs.hanoi)
+        before = self.snapshot(mine)
+        login(users.hanoi_viewer)
+        created = client.post(self.api_url, self.api_data(orgs), content_type="application/json")
+        assert created.status_code == 403
+        url = f"{self.api_url}{mine.pk}/"
+        patch = client.patch(url, {self.edit_field: self.edit_value}, content_type="application/json")
+        assert patch.status_code == 403
+        assert self.snapshot(mine) == before
+
+    # --- query counts -----------------------------------------------------------------------
+
+    def _queries(self, client, url) -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    def test_list_and_detail_queries_do_not_grow_with_rows(self, client, orgs, users, login):
+        first = self.make(orgs, orgs.hanoi, 0)
+        for index in range(1, 5):
+            self.make(orgs, orgs.hanoi, index)
+        login(users.central)
+        list_url, detail_url = self.url("list"), self.url("", first.pk)
+        few = (self._queries(client, list_url), self._queries(client, detail_url))
+        self.model.objects.bulk_create(
+            [self.build(orgs, orgs.hanoi, index) for index in range(5, 500)]
+        )
+        assert self.model.objects.count() >= 500
+        assert (self._queries(client, list_url), self._queries(client, detail_url)) == few

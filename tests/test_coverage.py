@@ -1,0 +1,37 @@
+"""Meta-test: every model of Amity has its generic view/API test class (STYLE.md item 11)."""
+
+import importlib
+from pathlib import Path
+
+from django.apps import apps
+
+from tests.generic import ModelTestCase
+
+TESTS = Path(__file__).parent
+# Models that are not records users manage through generic views: users are managed in the
+# admin, import jobs are the import's own progress, places are read-only reference data.
+NOT_GENERIC = {"accounts.user", "core.importjob", "geo.province", "geo.country"}
+
+
+def _import_all_test_modules():
+    for path in TESTS.rglob("test_*.py"):
+        module = ".".join(path.relative_to(TESTS.parent).with_suffix("").parts)
+        importlib.import_module(module)
+
+
+def _all_subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _all_subclasses(subclass)
+
+
+def test_every_model_has_generic_tests():
+    _import_all_test_modules()
+    tested = {case.views.model._meta.label_lower for case in _all_subclasses(ModelTestCase)}
+    amity_models = {
+        model._meta.label_lower
+        for model in apps.get_models()
+        if model.__module__.startswith("amity.") and not model.__name__.startswith("Historical")
+    }
+    missing = sorted(amity_models - tested - NOT_GENERIC)
+    assert missing == []
