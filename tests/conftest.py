@@ -69,5 +69,11 @@ def log_in(client, user):
 
 
 @pytest.fixture
+def english(client, settings):
+    """Pages in English, as after choosing it in the header (the default is Vietnamese)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.fixture
 def login(client):
     return lambda user: log_in(client, user)

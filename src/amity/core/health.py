@@ -2,7 +2,7 @@
 
 from django.db import connection
 from django.http import JsonResponse
-from django_tasks import default_task_backend
+from django_tasks import task_backends
 
 
 def healthz(request):
@@ -13,8 +13,12 @@ def healthz(request):
         checks["database"] = "ok"
     except Exception as error:  # the check reports the failure rather than failing itself
         checks["database"] = f"error: {type(error).__name__}"
-    checks["tasks"] = "ok" if default_task_backend is not None else "error"
-    checks["tasks_backend"] = type(default_task_backend).__name__
+    try:
+        backend = task_backends["default"]
+        checks["tasks"] = "ok"
+        checks["tasks_backend"] = type(backend).__name__
+    except Exception as error:  # a misconfigured backend is reported, not raised
+        checks["tasks"] = f"error: {type(error).__name__}"
     healthy = checks["database"] == "ok" and checks["tasks"] == "ok"
     return JsonResponse({"status": "ok" if healthy else "error", "checks": checks},
                         status=200 if healthy else 503)

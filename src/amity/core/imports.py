@@ -237,7 +237,7 @@ def example_bytes(resource_class, user, file_format: str) -> bytes:
     from amity.core.exports import render_csv, render_xlsx
 
     resource = resource_class(user=user)
-    headers = [field.column_name for field in resource.get_import_fields()]
+    headers = [field.column_name for field in resource.get_import_fields() if not field.readonly]
     rows = iter([headers])
     return render_xlsx(rows) if file_format == "xlsx" else render_csv(rows)
 
