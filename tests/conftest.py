@@ -23,17 +23,35 @@ def make_org(name, kind, parent=None, **extra):
 
 @pytest.fixture
 def orgs(db):
-    central = make_org("Liên hiệp các tổ chức hữu nghị Việt Nam", OrganizationKind.CENTRAL_UNION,
-                       name_en="Viet Nam Union of Friendship Organizations", short_name="VUFO")
+    central = make_org(
+        "Liên hiệp các tổ chức hữu nghị Việt Nam",
+        OrganizationKind.CENTRAL_UNION,
+        name_en="Viet Nam Union of Friendship Organizations",
+        short_name="VUFO",
+    )
     department = make_org("Ban Tổ chức", OrganizationKind.STANDING_UNIT, central)
-    hanoi = make_org("Liên hiệp các tổ chức hữu nghị thành phố Hà Nội",
-                     OrganizationKind.PROVINCIAL_UNION, central, name_en="Ha Noi Union")
-    hanoi_member = make_org("Hội hữu nghị Việt – Lào thành phố Hà Nội",
-                            OrganizationKind.LOCAL_MEMBER, hanoi)
-    danang = make_org("Liên hiệp các tổ chức hữu nghị thành phố Đà Nẵng",
-                      OrganizationKind.PROVINCIAL_UNION, central, name_en="Da Nang Union")
-    return SimpleNamespace(central=central, department=department, hanoi=hanoi,
-                           hanoi_member=hanoi_member, danang=danang)
+    hanoi = make_org(
+        "Liên hiệp các tổ chức hữu nghị thành phố Hà Nội",
+        OrganizationKind.PROVINCIAL_UNION,
+        central,
+        name_en="Ha Noi Union",
+    )
+    hanoi_member = make_org(
+        "Hội hữu nghị Việt – Lào thành phố Hà Nội", OrganizationKind.LOCAL_MEMBER, hanoi
+    )
+    danang = make_org(
+        "Liên hiệp các tổ chức hữu nghị thành phố Đà Nẵng",
+        OrganizationKind.PROVINCIAL_UNION,
+        central,
+        name_en="Da Nang Union",
+    )
+    return SimpleNamespace(
+        central=central,
+        department=department,
+        hanoi=hanoi,
+        hanoi_member=hanoi_member,
+        danang=danang,
+    )
 
 
 def make_user(username, role, organization, **extra):

@@ -263,7 +263,9 @@ class ModelTestCase:
         before = self.snapshot(theirs)
         login(users.hanoi)
         url = f"{self.api_url}{theirs.pk}/"
-        patch = client.patch(url, {self.edit_field: self.edit_value}, content_type="application/json")
+        patch = client.patch(
+            url, {self.edit_field: self.edit_value}, content_type="application/json"
+        )
         assert patch.status_code == 403
         assert client.delete(url).status_code == 403
         assert self.snapshot(theirs) == before
@@ -293,7 +295,9 @@ class ModelTestCase:
         created = client.post(self.api_url, self.api_data(orgs), content_type="application/json")
         assert created.status_code == 403
         url = f"{self.api_url}{mine.pk}/"
-        patch = client.patch(url, {self.edit_field: self.edit_value}, content_type="application/json")
+        patch = client.patch(
+            url, {self.edit_field: self.edit_value}, content_type="application/json"
+        )
         assert patch.status_code == 403
         assert self.snapshot(mine) == before
 

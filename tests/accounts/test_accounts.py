@@ -26,7 +26,9 @@ def test_password_is_hashed_with_argon2(users):
 
 
 def test_login_and_logout(client, users):
-    response = client.post(reverse("accounts:login"), {"username": "hanoi", "password": "amity-demo"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "hanoi", "password": "amity-demo"}
+    )
     assert response.status_code == 302
     assert client.get(reverse("organizations:tree")).status_code == 200
     client.post(reverse("accounts:logout"))
@@ -111,9 +113,15 @@ def test_api_stale_version_is_409(client, orgs, users, login):
     login(users.hanoi)
     url = f"/api/organizations/organizations/{orgs.hanoi.pk}/"
     stale = orgs.hanoi.version
-    assert client.patch(url, {"website": "https://a.example"}, content_type="application/json").status_code == 200
-    conflict = client.patch(url, {"website": "https://b.example", "version": stale},
-                            content_type="application/json")
+    assert (
+        client.patch(
+            url, {"website": "https://a.example"}, content_type="application/json"
+        ).status_code
+        == 200
+    )
+    conflict = client.patch(
+        url, {"website": "https://b.example", "version": stale}, content_type="application/json"
+    )
     assert conflict.status_code == 409
     orgs.hanoi.refresh_from_db()
     assert orgs.hanoi.website == "https://a.example"
@@ -123,6 +131,13 @@ def test_api_duplicate_reference_is_400_not_500(client, orgs, users, login):
     orgs.hanoi_member.external_ref = "ref-1"
     orgs.hanoi_member.save()
     login(users.hanoi)
-    data = {"name": "Hội Y", "kind": "local_member", "parent": orgs.hanoi.pk, "external_ref": "ref-1"}
-    response = client.post("/api/organizations/organizations/", data, content_type="application/json")
+    data = {
+        "name": "Hội Y",
+        "kind": "local_member",
+        "parent": orgs.hanoi.pk,
+        "external_ref": "ref-1",
+    }
+    response = client.post(
+        "/api/organizations/organizations/", data, content_type="application/json"
+    )
     assert response.status_code == 400

@@ -54,8 +54,15 @@ def test_security_headers(client):
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"),
-     ("@SUM(A1)", "'@SUM(A1)"), ("Hà Nội", "Hà Nội"), (-5, -5), (None, None)],
+    [
+        ('=HYPERLINK("x")', '\'=HYPERLINK("x")'),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Hà Nội", "Hà Nội"),
+        (-5, -5),
+        (None, None),
+    ],
 )
 def test_formula_cells_are_neutralised(value, expected):
     assert neutralise(value) == expected
@@ -143,10 +150,14 @@ def test_a_confirmed_job_cannot_be_run_twice_or_by_another_user(client, orgs, us
     login(users.hanoi)
     job = _post_import(client, "people.csv", content).context["job"]
     login(users.central)
-    assert client.post(reverse("organizations:person_import"), {"confirm": job.pk}).status_code == 404
+    assert (
+        client.post(reverse("organizations:person_import"), {"confirm": job.pk}).status_code == 404
+    )
     login(users.hanoi)
     client.post(reverse("organizations:person_import"), {"confirm": job.pk})
-    assert client.post(reverse("organizations:person_import"), {"confirm": job.pk}).status_code == 404
+    assert (
+        client.post(reverse("organizations:person_import"), {"confirm": job.pk}).status_code == 404
+    )
     assert Person.objects.filter(full_name="Lý Văn Phúc").count() == 1
 
 
@@ -206,9 +217,14 @@ def test_a_soft_deleted_record_is_gone_from_lists_and_api(client, orgs, users, l
 def test_pages_render_for_every_role(client, orgs, users, login):
     for user in (users.admin, users.central, users.viewer, users.hanoi, users.danang):
         login(user)
-        for url in ("/organizations/", "/organizations/organizations/",
-                    "/organizations/congresses/schedule/", "/geo/provinces/", "/geo/countries/",
-                    f"/organizations/organizations/{user.organization_id}/?tab=lineage"):
+        for url in (
+            "/organizations/",
+            "/organizations/organizations/",
+            "/organizations/congresses/schedule/",
+            "/geo/provinces/",
+            "/geo/countries/",
+            f"/organizations/organizations/{user.organization_id}/?tab=lineage",
+        ):
             assert client.get(url).status_code == 200, (user, url)
 
 
@@ -216,6 +232,7 @@ def test_organization_names_are_shown_in_the_chosen_language(client, orgs, users
     login(users.central)
     url = reverse("organizations:organization", args=[orgs.hanoi.pk])
     assert "Ha Noi Union" in client.get(url, {"lang": "en"}).content.decode()
-    assert Organization.objects.get(pk=orgs.hanoi.pk).name in client.get(
-        url, {"lang": "vi"}
-    ).content.decode()
+    assert (
+        Organization.objects.get(pk=orgs.hanoi.pk).name
+        in client.get(url, {"lang": "vi"}).content.decode()
+    )

@@ -85,7 +85,9 @@ class TestLineageEvent(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.LineageEvent(
-            organization=owner, kind=LineageEventKind.RENAMED, occurred_on=date(2010, 1, 1),
+            organization=owner,
+            kind=LineageEventKind.RENAMED,
+            occurred_on=date(2010, 1, 1),
             previous_name=f"Tên cũ {index}",
         )
 
@@ -170,8 +172,10 @@ class TestPosition(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Position(
-            person=person(owner, index), organization=owner,
-            title=PositionTitle.VICE_PRESIDENT, started_on=date(2020, 1, 1),
+            person=person(owner, index),
+            organization=owner,
+            title=PositionTitle.VICE_PRESIDENT,
+            started_on=date(2020, 1, 1),
         )
 
     def form_data(self, orgs):
@@ -205,12 +209,20 @@ class TestCongress(ModelTestCase):
         return models.Congress(organization=owner, number=index + 1, held_on=date(2021, 6, 1))
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "number": 7, "held_on": "2024-10-10",
-                "term_years": 5}
+        return {
+            "organization": orgs.hanoi.pk,
+            "number": 7,
+            "held_on": "2024-10-10",
+            "term_years": 5,
+        }
 
     def expected(self, orgs):
-        return {"organization": orgs.hanoi, "number": 7, "held_on": date(2024, 10, 10),
-                "term_years": 5}
+        return {
+            "organization": orgs.hanoi,
+            "number": 7,
+            "held_on": date(2024, 10, 10),
+            "term_years": 5,
+        }
 
 
 class TestCommittee(ModelTestCase):
@@ -227,12 +239,18 @@ class TestCommittee(ModelTestCase):
         )
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "kind": CommitteeKind.PRESIDIUM,
-                "started_on": "2024-01-15"}
+        return {
+            "organization": orgs.hanoi.pk,
+            "kind": CommitteeKind.PRESIDIUM,
+            "started_on": "2024-01-15",
+        }
 
     def expected(self, orgs):
-        return {"organization": orgs.hanoi, "kind": CommitteeKind.PRESIDIUM,
-                "started_on": date(2024, 1, 15)}
+        return {
+            "organization": orgs.hanoi,
+            "kind": CommitteeKind.PRESIDIUM,
+            "started_on": date(2024, 1, 15),
+        }
 
 
 class TestCommitteeMember(ModelTestCase):
@@ -244,17 +262,27 @@ class TestCommitteeMember(ModelTestCase):
     api_bad_data = {"role": "king"}
 
     def build(self, orgs, owner, index=0):
-        return models.CommitteeMember(committee=committee(owner, index), person=person(owner, index))
+        return models.CommitteeMember(
+            committee=committee(owner, index), person=person(owner, index)
+        )
 
     def form_data(self, orgs):
         if not hasattr(self, "seat"):
             self.seat = (committee(orgs.hanoi, 97), person(orgs.hanoi, 97))
-        return {"committee": self.seat[0].pk, "person": self.seat[1].pk,
-                "role": CommitteeRole.CHAIR, "joined_on": "2024-02-01"}
+        return {
+            "committee": self.seat[0].pk,
+            "person": self.seat[1].pk,
+            "role": CommitteeRole.CHAIR,
+            "joined_on": "2024-02-01",
+        }
 
     def expected(self, orgs):
-        return {"committee": self.seat[0], "person": self.seat[1], "role": CommitteeRole.CHAIR,
-                "joined_on": date(2024, 2, 1)}
+        return {
+            "committee": self.seat[0],
+            "person": self.seat[1],
+            "role": CommitteeRole.CHAIR,
+            "joined_on": date(2024, 2, 1),
+        }
 
 
 class TestCommitteeMeeting(ModelTestCase):
@@ -315,7 +343,8 @@ class TestStaffingRecord(ModelTestCase):
         # A year is unique per organization: past 150 rows, the rows go to member associations.
         if index >= 150:
             owner, _created = models.Organization.objects.get_or_create(
-                name=f"Hội thành viên {index // 150}", parent=owner,
+                name=f"Hội thành viên {index // 150}",
+                parent=owner,
                 defaults={"kind": OrganizationKind.LOCAL_MEMBER},
             )
         return models.StaffingRecord(
@@ -323,9 +352,19 @@ class TestStaffingRecord(ModelTestCase):
         )
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "year": 2025, "quota": 9, "full_time_staff": 7,
-                "part_time_staff": 2}
+        return {
+            "organization": orgs.hanoi.pk,
+            "year": 2025,
+            "quota": 9,
+            "full_time_staff": 7,
+            "part_time_staff": 2,
+        }
 
     def expected(self, orgs):
-        return {"organization": orgs.hanoi, "year": 2025, "quota": 9, "full_time_staff": 7,
-                "part_time_staff": 2}
+        return {
+            "organization": orgs.hanoi,
+            "year": 2025,
+            "quota": 9,
+            "full_time_staff": 7,
+            "part_time_staff": 2,
+        }

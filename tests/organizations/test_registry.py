@@ -32,7 +32,9 @@ pytestmark = pytest.mark.django_db
 
 def test_tree_paths_follow_the_parents(orgs):
     assert orgs.central.tree_path == f"/{orgs.central.pk}/"
-    assert orgs.hanoi_member.tree_path == f"/{orgs.central.pk}/{orgs.hanoi.pk}/{orgs.hanoi_member.pk}/"
+    assert (
+        orgs.hanoi_member.tree_path == f"/{orgs.central.pk}/{orgs.hanoi.pk}/{orgs.hanoi_member.pk}/"
+    )
 
 
 def test_moving_an_organization_moves_its_descendants(orgs):
@@ -47,7 +49,9 @@ def test_scopes_by_role(orgs, users):
     everything = set(Organization.objects.values_list("pk", flat=True))
     hanoi_branch = {orgs.hanoi.pk, orgs.hanoi_member.pk}
     visible = {
-        name: set(Organization.objects.visible_to(getattr(users, name)).values_list("pk", flat=True))
+        name: set(
+            Organization.objects.visible_to(getattr(users, name)).values_list("pk", flat=True)
+        )
         for name in ("admin", "central", "viewer", "hanoi", "hanoi_viewer", "danang")
     }
     assert visible["admin"] == visible["central"] == visible["viewer"] == everything
@@ -55,7 +59,10 @@ def test_scopes_by_role(orgs, users):
     assert visible["danang"] == {orgs.danang.pk}
     assert Organization.objects.editable_by(users.viewer).count() == 0
     assert Organization.objects.editable_by(users.hanoi_viewer).count() == 0
-    assert set(Organization.objects.editable_by(users.hanoi).values_list("pk", flat=True)) == hanoi_branch
+    assert (
+        set(Organization.objects.editable_by(users.hanoi).values_list("pk", flat=True))
+        == hanoi_branch
+    )
 
 
 def test_tree_page_shows_the_users_branch_only(client, orgs, users, login):
@@ -63,7 +70,9 @@ def test_tree_page_shows_the_users_branch_only(client, orgs, users, login):
     response = client.get(reverse("organizations:tree"))
     assert response.status_code == 200
     assert [root.pk for root in response.context["roots"]] == [orgs.hanoi.pk]
-    assert [child.pk for child in response.context["roots"][0].tree_children] == [orgs.hanoi_member.pk]
+    assert [child.pk for child in response.context["roots"][0].tree_children] == [
+        orgs.hanoi_member.pk
+    ]
     assert orgs.danang.name not in response.content.decode()
 
 
@@ -76,8 +85,13 @@ def test_tree_page_counts_the_whole_federation_for_central(client, orgs, users, 
 
 def test_an_organization_cannot_move_under_its_own_descendant(client, orgs, users, login):
     login(users.central)
-    data = {"kind": orgs.hanoi.kind, "parent": orgs.hanoi_member.pk, "name": orgs.hanoi.name,
-            "status": "active", "version": orgs.hanoi.version}
+    data = {
+        "kind": orgs.hanoi.kind,
+        "parent": orgs.hanoi_member.pk,
+        "name": orgs.hanoi.name,
+        "status": "active",
+        "version": orgs.hanoi.version,
+    }
     response = client.post(reverse("organizations:organization_edit", args=[orgs.hanoi.pk]), data)
     assert response.status_code == 200
     assert "parent" in response.context["form"].errors
@@ -87,8 +101,12 @@ def test_an_organization_cannot_move_under_its_own_descendant(client, orgs, user
 
 def test_a_unit_officer_cannot_create_outside_its_branch(client, orgs, users, login):
     login(users.hanoi)
-    data = {"kind": OrganizationKind.LOCAL_MEMBER, "parent": orgs.danang.pk, "name": "Hội X",
-            "status": "active"}
+    data = {
+        "kind": OrganizationKind.LOCAL_MEMBER,
+        "parent": orgs.danang.pk,
+        "name": "Hội X",
+        "status": "active",
+    }
     response = client.post(reverse("organizations:organization_add"), data)
     assert response.status_code == 200
     assert "parent" in response.context["form"].errors
@@ -97,8 +115,15 @@ def test_a_unit_officer_cannot_create_outside_its_branch(client, orgs, users, lo
 
 def test_bad_input_is_named_on_its_field(client, orgs, users, login):
     login(users.hanoi)
-    data = {"kind": OrganizationKind.LOCAL_MEMBER, "parent": orgs.hanoi.pk, "name": "",
-            "status": "active", "email": "not-an-email", "website": "nowhere", "phone": "abc"}
+    data = {
+        "kind": OrganizationKind.LOCAL_MEMBER,
+        "parent": orgs.hanoi.pk,
+        "name": "",
+        "status": "active",
+        "email": "not-an-email",
+        "website": "nowhere",
+        "phone": "abc",
+    }
     response = client.post(reverse("organizations:organization_add"), data)
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"name", "email", "website", "phone"}
@@ -111,8 +136,12 @@ def test_carrier_follows_mergers_from_their_date(orgs):
     quang_nam = Organization.objects.create(
         name="Liên hiệp Quảng Nam", kind=OrganizationKind.PROVINCIAL_UNION, parent=orgs.central
     )
-    LineageEvent.objects.create(organization=quang_nam, kind=LineageEventKind.MERGED,
-                                occurred_on=date(2025, 7, 1), successor=orgs.danang)
+    LineageEvent.objects.create(
+        organization=quang_nam,
+        kind=LineageEventKind.MERGED,
+        occurred_on=date(2025, 7, 1),
+        successor=orgs.danang,
+    )
     assert services.carrier_on(quang_nam, date(2025, 6, 30)) == quang_nam
     assert services.carrier_on(quang_nam, date(2025, 7, 1)) == orgs.danang
     assert services.carrier_on(orgs.danang, date(2025, 7, 1)) == orgs.danang
@@ -120,10 +149,18 @@ def test_carrier_follows_mergers_from_their_date(orgs):
 
 
 def test_carrier_follows_a_chain_of_mergers(orgs):
-    LineageEvent.objects.create(organization=orgs.hanoi_member, kind=LineageEventKind.MERGED,
-                                occurred_on=date(2020, 1, 1), successor=orgs.hanoi)
-    LineageEvent.objects.create(organization=orgs.hanoi, kind=LineageEventKind.MERGED,
-                                occurred_on=date(2025, 7, 1), successor=orgs.danang)
+    LineageEvent.objects.create(
+        organization=orgs.hanoi_member,
+        kind=LineageEventKind.MERGED,
+        occurred_on=date(2020, 1, 1),
+        successor=orgs.hanoi,
+    )
+    LineageEvent.objects.create(
+        organization=orgs.hanoi,
+        kind=LineageEventKind.MERGED,
+        occurred_on=date(2025, 7, 1),
+        successor=orgs.danang,
+    )
     carriers = services.carriers_on([orgs.hanoi_member.pk, orgs.hanoi.pk], date(2026, 1, 1))
     assert carriers == {orgs.hanoi_member.pk: orgs.danang.pk, orgs.hanoi.pk: orgs.danang.pk}
 
@@ -135,14 +172,21 @@ def test_merge_into_a_new_successor_moves_children_people_and_users(orgs, users)
         occurred_on=date(2025, 7, 1),
         decision="Quyết định 1/QĐ",
         by=users.admin,
-        new_successor={"name": "Liên hiệp mới", "kind": OrganizationKind.PROVINCIAL_UNION,
-                       "parent": orgs.central},
+        new_successor={
+            "name": "Liên hiệp mới",
+            "kind": OrganizationKind.PROVINCIAL_UNION,
+            "parent": orgs.central,
+        },
     )
     for source in (orgs.hanoi, orgs.danang):
         source.refresh_from_db()
         assert source.status == OrganizationStatus.MERGED
         event = source.lineage_events.get()
-        assert (event.kind, event.successor, event.decision) == ("merged", successor, "Quyết định 1/QĐ")
+        assert (event.kind, event.successor, event.decision) == (
+            "merged",
+            successor,
+            "Quyết định 1/QĐ",
+        )
         assert source.history.latest().history_user == users.admin
     orgs.hanoi_member.refresh_from_db()
     person.refresh_from_db()
@@ -156,8 +200,12 @@ def test_merge_into_a_new_successor_moves_children_people_and_users(orgs, users)
 def test_merge_page_previews_then_merges(client, orgs, users, login):
     login(users.central)
     url = reverse("organizations:merge")
-    data = {"sources": [orgs.hanoi_member.pk], "successor": orgs.hanoi.pk,
-            "occurred_on": "2025-07-01", "decision": "QĐ 5"}
+    data = {
+        "sources": [orgs.hanoi_member.pk],
+        "successor": orgs.hanoi.pk,
+        "occurred_on": "2025-07-01",
+        "decision": "QĐ 5",
+    }
     preview = client.post(url, {**data, "preview": "1"})
     assert preview.status_code == 200
     assert preview.context["plan"].sources == [orgs.hanoi_member]
@@ -171,8 +219,13 @@ def test_merge_page_previews_then_merges(client, orgs, users, login):
 
 def test_merge_of_an_organization_into_itself_is_refused(client, orgs, users, login):
     login(users.central)
-    data = {"sources": [orgs.hanoi.pk], "successor": orgs.hanoi.pk, "occurred_on": "2025-07-01",
-            "decision": "QĐ", "confirm": "1"}
+    data = {
+        "sources": [orgs.hanoi.pk],
+        "successor": orgs.hanoi.pk,
+        "occurred_on": "2025-07-01",
+        "decision": "QĐ",
+        "confirm": "1",
+    }
     response = client.post(reverse("organizations:merge"), data)
     assert response.status_code == 200
     assert "successor" in response.context["form"].errors
@@ -181,8 +234,13 @@ def test_merge_of_an_organization_into_itself_is_refused(client, orgs, users, lo
 
 def test_merge_outside_the_scope_is_refused(client, orgs, users, login):
     login(users.hanoi)
-    data = {"sources": [orgs.danang.pk], "successor": orgs.hanoi.pk, "occurred_on": "2025-07-01",
-            "decision": "QĐ", "confirm": "1"}
+    data = {
+        "sources": [orgs.danang.pk],
+        "successor": orgs.hanoi.pk,
+        "occurred_on": "2025-07-01",
+        "decision": "QĐ",
+        "confirm": "1",
+    }
     response = client.post(reverse("organizations:merge"), data)
     assert response.status_code == 200
     assert "sources" in response.context["form"].errors
@@ -195,8 +253,9 @@ def test_merge_outside_the_scope_is_refused(client, orgs, users, login):
 
 @pytest.fixture
 def committee_with_meetings(orgs):
-    committee = Committee.objects.create(organization=orgs.hanoi, kind=CommitteeKind.EXECUTIVE,
-                                         started_on=date(2024, 1, 1))
+    committee = Committee.objects.create(
+        organization=orgs.hanoi, kind=CommitteeKind.EXECUTIVE, started_on=date(2024, 1, 1)
+    )
     members = [
         CommitteeMember.objects.create(
             committee=committee,
@@ -204,8 +263,11 @@ def committee_with_meetings(orgs):
         )
         for name in ("A", "B")
     ]
-    for day, statuses in ((1, ("present", "absent")), (2, ("present", "excused")),
-                          (3, ("present", "present"))):
+    for day, statuses in (
+        (1, ("present", "absent")),
+        (2, ("present", "excused")),
+        (3, ("present", "present")),
+    ):
         meeting = CommitteeMeeting.objects.create(committee=committee, held_on=date(2024, 3, day))
         for member, status in zip(members, statuses, strict=True):
             MeetingAttendance.objects.create(meeting=meeting, member=member, status=status)
@@ -233,7 +295,9 @@ def test_record_attendance_for_a_whole_meeting(client, orgs, users, login, commi
     assert meeting.attendance.get().history.get().history_user == users.hanoi
 
 
-def test_recording_attendance_out_of_scope_is_403(client, orgs, users, login, committee_with_meetings):
+def test_recording_attendance_out_of_scope_is_403(
+    client, orgs, users, login, committee_with_meetings
+):
     committee, (first, _second) = committee_with_meetings
     meeting = committee.meetings.first()
     login(users.danang)
@@ -245,8 +309,9 @@ def test_recording_attendance_out_of_scope_is_403(client, orgs, users, login, co
 def test_congress_schedule(orgs):
     Congress.objects.create(organization=orgs.hanoi, number=4, held_on=date(2017, 9, 1))
     Congress.objects.create(organization=orgs.hanoi, number=5, held_on=date(2022, 9, 1))
-    Congress.objects.create(organization=orgs.danang, number=3, held_on=date(2019, 2, 28),
-                            term_years=5)
+    Congress.objects.create(
+        organization=orgs.danang, number=3, held_on=date(2019, 2, 28), term_years=5
+    )
     schedule = services.congress_schedule([orgs.hanoi, orgs.danang, orgs.central])
     assert [(due.organization, due.due_on) for due in schedule] == [
         (orgs.danang, date(2024, 2, 28)),
@@ -258,7 +323,9 @@ def test_congress_schedule(orgs):
     assert schedule[1].last_congress.number == 5
 
 
-def test_detail_tabs_keep_constant_queries(client, orgs, users, login, django_assert_max_num_queries):
+def test_detail_tabs_keep_constant_queries(
+    client, orgs, users, login, django_assert_max_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -276,11 +343,17 @@ def test_detail_tabs_keep_constant_queries(client, orgs, users, login, django_as
         [Person(full_name=f"Người {i}", organization=orgs.hanoi) for i in range(300)]
     )
     Organization.objects.bulk_create(
-        [Organization(name=f"Hội {i}", kind=OrganizationKind.LOCAL_MEMBER, parent=orgs.hanoi)
-         for i in range(100)]
+        [
+            Organization(name=f"Hội {i}", kind=OrganizationKind.LOCAL_MEMBER, parent=orgs.hanoi)
+            for i in range(100)
+        ]
     )
     Committee.objects.bulk_create(
-        [Committee(organization=orgs.hanoi, kind=CommitteeKind.STANDING, started_on=date(2020, 1, 1))
-         for _ in range(50)]
+        [
+            Committee(
+                organization=orgs.hanoi, kind=CommitteeKind.STANDING, started_on=date(2020, 1, 1)
+            )
+            for _ in range(50)
+        ]
     )
     assert [count(tab) for tab in tabs] == few

@@ -34,7 +34,7 @@ class User(AbstractUser):
 
     @property
     def is_central(self) -> bool:
-        """Whether the home organization is the central Union or one of its Standing Agency units."""
+        """Whether the home organization is the central Union or a unit of its Standing Agency."""
         return self.organization is not None and self.organization.is_central_level
 
     @property

@@ -64,7 +64,5 @@ def two_factor(request):
         return redirect(_safe_next(request))
     context = {"form": form, "setting_up": setting_up, "next": _safe_next(request)}
     if setting_up:
-        context.update(
-            qr=provisioning_qr_data_uri(device), secret=secret_for_manual_entry(device)
-        )
+        context.update(qr=provisioning_qr_data_uri(device), secret=secret_for_manual_entry(device))
     return render(request, "accounts/two_factor.html", context)

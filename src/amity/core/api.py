@@ -56,9 +56,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     select_related: tuple = ()
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user).select_related(
-            *self.select_related
-        )
+        return self.model.objects.visible_to(self.request.user).select_related(*self.select_related)
 
     def get_object(self):
         if self.request.method in ("GET", "HEAD", "OPTIONS"):

@@ -19,4 +19,8 @@ def navigation(request):
         for app, label, url_name, icon in NAVIGATION
         if apps.is_installed(f"amity.{app}")
     ]
+    # The item whose address is the longest start of the current path is the active one.
+    matching = [item for item in items if request.path.startswith(item["url"])]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["active"] = True
     return {"navigation": items}

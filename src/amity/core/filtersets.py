@@ -21,7 +21,9 @@ class BaseFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
         for filter_ in self.filters.values():
-            if isinstance(filter_, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
+            if isinstance(
+                filter_, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter
+            ):
                 self._scope_choices(filter_, user)
 
     @staticmethod
@@ -38,7 +40,9 @@ class BaseFilterSet(django_filters.FilterSet):
         if not words or not self.search_fields:
             return queryset
         conditions = [
-            reduce(operator.or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
+            reduce(
+                operator.or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields)
+            )
             for word in words
         ]
         return queryset.filter(reduce(operator.and_, conditions))

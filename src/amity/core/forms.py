@@ -22,12 +22,12 @@ def style_widgets(form: forms.BaseForm) -> None:
 
 
 class DateInput(forms.DateInput):
-    """A native date picker: the browser shows the user's format and sends ISO dates."""
-
-    input_type = "date"
+    """A date typed as dd/mm/yyyy, the way Vietnamese offices write it, whatever the browser's
+    own locale would make of a native date picker; ISO dates are accepted too."""
 
     def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}
+        super().__init__(attrs, format="%d/%m/%Y")
 
 
 class ScopedModelForm(forms.ModelForm):
@@ -52,7 +52,9 @@ class ScopedModelForm(forms.ModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 self._scope_choices(name, field)
-            if isinstance(field.widget, forms.DateInput) and not isinstance(field.widget, DateInput):
+            if isinstance(field.widget, forms.DateInput) and not isinstance(
+                field.widget, DateInput
+            ):
                 field.widget = DateInput()
         style_widgets(self)
 
@@ -61,14 +63,33 @@ class ScopedModelForm(forms.ModelForm):
         if not hasattr(manager, "visible_to"):
             return
         editable = name == self.owner_field or name in self.editable_choices
-        scoped = manager.editable_by if editable else manager.visible_to
+        queryset = manager.editable_by(self.user) if editable else manager.visible_to(self.user)
+        current = self._current_value(name)
+        if editable and current is not None:
+            # Keeping what the record already has is no move out of scope: an officer edits its
+            # own Union, whose parent (the central Union) it may not edit.
+            queryset = queryset | manager.filter(pk=current)
         related = getattr(field.queryset.model, "label_related", ())
-        field.queryset = scoped(self.user).select_related(*related)
+        field.queryset = queryset.select_related(*related)
+
+    def _current_value(self, name: str):
+        if not self.instance.pk:
+            return None
+        try:
+            return getattr(self.instance, self.instance._meta.get_field(name).attname)
+        except Exception:  # a form field that is not a model field
+            return None
 
     def clean(self):
         cleaned = super().clean()
         owner = cleaned.get(self.owner_field) if self.owner_field else None
-        if self.owner_field in self.fields and owner and not organization_in_scope(self.user, owner):
+        unchanged = owner is not None and owner.pk == self._current_value(self.owner_field)
+        if (
+            self.owner_field in self.fields
+            and owner
+            and not unchanged
+            and not organization_in_scope(self.user, owner)
+        ):
             self.add_error(self.owner_field, _("You may not edit records of this organization."))
         return cleaned
 

@@ -20,5 +20,6 @@ def healthz(request):
     except Exception as error:  # a misconfigured backend is reported, not raised
         checks["tasks"] = f"error: {type(error).__name__}"
     healthy = checks["database"] == "ok" and checks["tasks"] == "ok"
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks},
-                        status=200 if healthy else 503)
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503
+    )

@@ -68,7 +68,9 @@ def history_of(obj) -> list[HistoryEntry]:
     entries, previous = [], None
     for record in records:
         kind = record.history_type
-        entries.append(HistoryEntry(record, str(CHANGE_KINDS[kind]), diff(type(obj), previous, record)))
+        entries.append(
+            HistoryEntry(record, str(CHANGE_KINDS[kind]), diff(type(obj), previous, record))
+        )
         previous = record
     entries.reverse()
     return entries

@@ -86,9 +86,10 @@ class ScopedResource(resources.ModelResource):
             return instance
         if reference and hasattr(self._meta.model, "external_ref"):
             instance = editable.filter(external_ref=reference).first()
-            if instance is None and self._meta.model.all_objects.filter(
-                external_ref=reference
-            ).exists():
+            if (
+                instance is None
+                and self._meta.model.all_objects.filter(external_ref=reference).exists()
+            ):
                 raise ValidationError(
                     {"external_ref": _("This reference belongs to a record you may not edit.")}
                 )
@@ -164,7 +165,7 @@ def summarise(result) -> dict:
 
 
 def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=None) -> dict:
-    """Import every row or none: the whole file runs in one transaction, rolled back on any error."""
+    """Import every row or none: one transaction for the file, rolled back on any error."""
     resource = resource_class(user=user)
     resource.on_progress = on_progress
     with transaction.atomic():
@@ -208,7 +209,12 @@ def execute_job(job) -> None:
         )
     except Exception as error:  # the job must end in a state the user can read, not hang
         logger.exception("import job %s failed", job.pk)
-        summary = {"new": 0, "update": 0, "skip": 0, "errors": [{"line": 0, "errors": [str(error)]}]}
+        summary = {
+            "new": 0,
+            "update": 0,
+            "skip": 0,
+            "errors": [{"line": 0, "errors": [str(error)]}],
+        }
     status = ImportJob.Status.FAILED if summary["errors"] else ImportJob.Status.DONE
     ImportJob.objects.filter(pk=job.pk).update(
         status=status, summary=summary, processed_rows=job.total_rows
@@ -240,4 +246,3 @@ def example_bytes(resource_class, user, file_format: str) -> bytes:
     headers = [field.column_name for field in resource.get_import_fields() if not field.readonly]
     rows = iter([headers])
     return render_xlsx(rows) if file_format == "xlsx" else render_csv(rows)
-

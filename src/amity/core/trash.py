@@ -27,7 +27,11 @@ def trash(request):
         records = list(deleted[:TRASH_LIMIT])
         if records:
             sections.append(
-                {"plural": plural, "label": views.model._meta.verbose_name_plural, "records": records}
+                {
+                    "plural": plural,
+                    "label": views.model._meta.verbose_name_plural,
+                    "records": records,
+                }
             )
     return render(request, "core/trash.html", {"sections": sections})
 

@@ -418,9 +418,7 @@ class ModelViews:
         if cls.form is not None:
             views += [
                 path(f"{cls.plural}/add/", cls.view(ObjectEditView), name=f"{name}_add"),
-                path(
-                    f"{cls.plural}/<int:pk>/edit/", cls.view(ObjectEditView), name=f"{name}_edit"
-                ),
+                path(f"{cls.plural}/<int:pk>/edit/", cls.view(ObjectEditView), name=f"{name}_edit"),
                 path(
                     f"{cls.plural}/<int:pk>/delete/",
                     cls.view(ObjectDeleteView),
@@ -435,11 +433,8 @@ class ModelViews:
 
     @classmethod
     def list_view(cls):
-        return cls.view(
-            ObjectListView, table_class=cls.table, filterset_class=cls.filterset
-        )
+        return cls.view(ObjectListView, table_class=cls.table, filterset_class=cls.filterset)
 
     @classmethod
     def detail_view(cls):
         return cls.view(ObjectView)
-

@@ -7,8 +7,16 @@ class ProvinceSerializer(serializers.ModelSerializer):
     class Meta:
         model = models.Province
         fields = (
-            "id", "code", "name", "full_name", "name_en", "kind", "is_current", "valid_from",
-            "valid_until", "successor",
+            "id",
+            "code",
+            "name",
+            "full_name",
+            "name_en",
+            "kind",
+            "is_current",
+            "valid_from",
+            "valid_until",
+            "successor",
         )
 
 

@@ -1,9 +1,9 @@
 from django.db import models
 from django.urls import reverse
-
-from amity.core.scoping import ReferenceQuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from amity.core.scoping import ReferenceQuerySet
 
 from .choices import ProvinceKind, WorldRegion
 
@@ -66,7 +66,10 @@ class Province(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.display_name
+        if self.is_current:
+            return self.display_name
+        # Old and new provinces may share a name (Hà Nội): say which one this is.
+        return _("%(name)s (before 1/7/2025)") % {"name": self.display_name}
 
     def get_absolute_url(self):
         return reverse("geo:province", args=[self.pk])

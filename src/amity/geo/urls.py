@@ -1,5 +1,3 @@
-from django.urls import path
-
 from amity.geo import views
 
 app_name = "geo"

@@ -15,9 +15,24 @@ class OrganizationSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Organization
         fields = (
-            *BASE_FIELDS, "name", "name_en", "short_name", "short_name_en", "display_name",
-            "kind", "parent", "province", "status", "founded_on", "founding_decision",
-            "address", "phone", "email", "website", "external_ref", "notes",
+            *BASE_FIELDS,
+            "name",
+            "name_en",
+            "short_name",
+            "short_name_en",
+            "display_name",
+            "kind",
+            "parent",
+            "province",
+            "status",
+            "founded_on",
+            "founding_decision",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "external_ref",
+            "notes",
         )
 
 
@@ -25,8 +40,15 @@ class LineageEventSerializer(ScopedModelSerializer):
     class Meta:
         model = models.LineageEvent
         fields = (
-            *BASE_FIELDS, "organization", "kind", "occurred_on", "decision", "successor",
-            "previous_name", "external_ref", "notes",
+            *BASE_FIELDS,
+            "organization",
+            "kind",
+            "occurred_on",
+            "decision",
+            "successor",
+            "previous_name",
+            "external_ref",
+            "notes",
         )
 
 
@@ -34,8 +56,17 @@ class PersonSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Person
         fields = (
-            *BASE_FIELDS, "full_name", "gender", "birth_year", "organization", "is_full_time",
-            "expertise", "email", "phone", "external_ref", "notes",
+            *BASE_FIELDS,
+            "full_name",
+            "gender",
+            "birth_year",
+            "organization",
+            "is_full_time",
+            "expertise",
+            "email",
+            "phone",
+            "external_ref",
+            "notes",
         )
 
 
@@ -51,8 +82,14 @@ class PositionSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Position
         fields = (
-            *BASE_FIELDS, "person", "organization", "title", "title_detail", "started_on",
-            "ended_on", "notes",
+            *BASE_FIELDS,
+            "person",
+            "organization",
+            "title",
+            "title_detail",
+            "started_on",
+            "ended_on",
+            "notes",
         )
 
 
@@ -62,7 +99,12 @@ class CongressSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Congress
         fields = (
-            *BASE_FIELDS, "organization", "number", "held_on", "term_years", "term_ends_on",
+            *BASE_FIELDS,
+            "organization",
+            "number",
+            "held_on",
+            "term_years",
+            "term_ends_on",
             "notes",
         )
 
@@ -71,7 +113,13 @@ class CommitteeSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Committee
         fields = (
-            *BASE_FIELDS, "organization", "kind", "congress", "started_on", "ended_on", "notes",
+            *BASE_FIELDS,
+            "organization",
+            "kind",
+            "congress",
+            "started_on",
+            "ended_on",
+            "notes",
         )
 
 
@@ -103,7 +151,12 @@ class StaffingRecordSerializer(ScopedModelSerializer):
     class Meta:
         model = models.StaffingRecord
         fields = (
-            *BASE_FIELDS, "organization", "year", "quota", "full_time_staff", "part_time_staff",
+            *BASE_FIELDS,
+            "organization",
+            "year",
+            "quota",
+            "full_time_staff",
+            "part_time_staff",
             "notes",
         )
 

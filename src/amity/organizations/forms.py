@@ -12,9 +12,22 @@ class OrganizationForm(ScopedModelForm):
     class Meta:
         model = models.Organization
         fields = [
-            "kind", "parent", "province", "name", "name_en", "short_name", "short_name_en",
-            "status", "founded_on", "founding_decision", "address", "phone", "email", "website",
-            "external_ref", "notes",
+            "kind",
+            "parent",
+            "province",
+            "name",
+            "name_en",
+            "short_name",
+            "short_name_en",
+            "status",
+            "founded_on",
+            "founding_decision",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "external_ref",
+            "notes",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -41,8 +54,14 @@ class LineageEventForm(ScopedModelForm):
     class Meta:
         model = models.LineageEvent
         fields = [
-            "organization", "kind", "occurred_on", "decision", "successor", "previous_name",
-            "external_ref", "notes",
+            "organization",
+            "kind",
+            "occurred_on",
+            "decision",
+            "successor",
+            "previous_name",
+            "external_ref",
+            "notes",
         ]
 
     def clean(self):
@@ -59,8 +78,16 @@ class PersonForm(ScopedModelForm):
     class Meta:
         model = models.Person
         fields = [
-            "full_name", "gender", "birth_year", "organization", "is_full_time", "expertise",
-            "email", "phone", "external_ref", "notes",
+            "full_name",
+            "gender",
+            "birth_year",
+            "organization",
+            "is_full_time",
+            "expertise",
+            "email",
+            "phone",
+            "external_ref",
+            "notes",
         ]
 
 
@@ -77,7 +104,13 @@ class PositionForm(ScopedModelForm):
     class Meta:
         model = models.Position
         fields = [
-            "person", "organization", "title", "title_detail", "started_on", "ended_on", "notes",
+            "person",
+            "organization",
+            "title",
+            "title_detail",
+            "started_on",
+            "ended_on",
+            "notes",
         ]
 
     def clean(self):
@@ -186,7 +219,9 @@ class MergeForm(forms.Form):
         if successor is None and not cleaned.get("new_name"):
             raise forms.ValidationError(_("Choose an existing successor or name a new one."))
         if successor is not None and successor in sources:
-            self.add_error("successor", _("The successor cannot be one of the merging organizations."))
+            self.add_error(
+                "successor", _("The successor cannot be one of the merging organizations.")
+            )
         if successor is None and cleaned.get("new_parent") is None:
             self.add_error("new_parent", _("A new successor needs a parent organization."))
         if len(sources) < 1:

@@ -18,9 +18,24 @@ class OrganizationResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Organization
         fields = (
-            "id", "kind", "parent", "parent_name", "province", "name", "name_en", "short_name",
-            "short_name_en", "status", "founded_on", "founding_decision", "address", "phone",
-            "email", "website", "external_ref", "notes",
+            "id",
+            "kind",
+            "parent",
+            "parent_name",
+            "province",
+            "name",
+            "name_en",
+            "short_name",
+            "short_name_en",
+            "status",
+            "founded_on",
+            "founding_decision",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "external_ref",
+            "notes",
         )
 
 
@@ -32,8 +47,17 @@ class LineageEventResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.LineageEvent
         fields = (
-            "id", "organization", "organization_name", "kind", "occurred_on", "decision",
-            "successor", "successor_name", "previous_name", "external_ref", "notes",
+            "id",
+            "organization",
+            "organization_name",
+            "kind",
+            "occurred_on",
+            "decision",
+            "successor",
+            "successor_name",
+            "previous_name",
+            "external_ref",
+            "notes",
         )
 
 
@@ -44,8 +68,18 @@ class PersonResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Person
         fields = (
-            "id", "full_name", "gender", "birth_year", "organization", "organization_name",
-            "is_full_time", "expertise", "email", "phone", "external_ref", "notes",
+            "id",
+            "full_name",
+            "gender",
+            "birth_year",
+            "organization",
+            "organization_name",
+            "is_full_time",
+            "expertise",
+            "email",
+            "phone",
+            "external_ref",
+            "notes",
         )
 
 
@@ -66,8 +100,16 @@ class PositionResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Position
         fields = (
-            "id", "person", "person_name", "organization", "organization_name", "title",
-            "title_detail", "started_on", "ended_on", "notes",
+            "id",
+            "person",
+            "person_name",
+            "organization",
+            "organization_name",
+            "title",
+            "title_detail",
+            "started_on",
+            "ended_on",
+            "notes",
         )
 
 
@@ -77,8 +119,15 @@ class CongressResource(ScopedResource):
 
     class Meta(ScopedResource.Meta):
         model = models.Congress
-        fields = ("id", "organization", "organization_name", "number", "held_on", "term_years",
-                  "notes")
+        fields = (
+            "id",
+            "organization",
+            "organization_name",
+            "number",
+            "held_on",
+            "term_years",
+            "notes",
+        )
 
 
 @importable("committees")
@@ -87,8 +136,16 @@ class CommitteeResource(ScopedResource):
 
     class Meta(ScopedResource.Meta):
         model = models.Committee
-        fields = ("id", "organization", "organization_name", "kind", "congress", "started_on",
-                  "ended_on", "notes")
+        fields = (
+            "id",
+            "organization",
+            "organization_name",
+            "kind",
+            "congress",
+            "started_on",
+            "ended_on",
+            "notes",
+        )
 
 
 @importable("committee-members")
@@ -97,8 +154,16 @@ class CommitteeMemberResource(ScopedResource):
 
     class Meta(ScopedResource.Meta):
         model = models.CommitteeMember
-        fields = ("id", "committee", "person", "person_name", "role", "joined_on", "left_on",
-                  "notes")
+        fields = (
+            "id",
+            "committee",
+            "person",
+            "person_name",
+            "role",
+            "joined_on",
+            "left_on",
+            "notes",
+        )
 
 
 @importable("committee-meetings")
@@ -121,5 +186,13 @@ class StaffingRecordResource(ScopedResource):
 
     class Meta(ScopedResource.Meta):
         model = models.StaffingRecord
-        fields = ("id", "organization", "organization_name", "year", "quota", "full_time_staff",
-                  "part_time_staff", "notes")
+        fields = (
+            "id",
+            "organization",
+            "organization_name",
+            "year",
+            "quota",
+            "full_time_staff",
+            "part_time_staff",
+            "notes",
+        )

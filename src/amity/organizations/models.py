@@ -24,7 +24,10 @@ from amity.organizations.choices import (
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ().-]{6,20}$",
-    _("Enter a phone number of 6 to 20 digits, spaces, dots or dashes, optionally starting with +."),
+    _(
+        "Enter a phone number of 6 to 20 digits, spaces, dots or dashes, "
+        "optionally starting with +."
+    ),
 )
 
 
@@ -36,7 +39,7 @@ def in_language(vietnamese: str, english: str) -> str:
 
 
 class Organization(BaseModel):
-    """An organization of the federation: the central Union, a unit, a member, a provincial Union."""
+    """An organization of the federation: the central Union, a unit, a member, a Union."""
 
     scope_path = ""
 

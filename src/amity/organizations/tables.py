@@ -111,4 +111,11 @@ class StaffingRecordTable(BaseTable):
 
     class Meta(BaseTable.Meta):
         model = models.StaffingRecord
-        fields = ("organization", "year", "quota", "full_time_staff", "part_time_staff", "vacancies")
+        fields = (
+            "organization",
+            "year",
+            "quota",
+            "full_time_staff",
+            "part_time_staff",
+            "vacancies",
+        )

@@ -284,9 +284,7 @@ def merge(request):
                 successor=data["successor"],
                 new_successor=_new_successor_fields(data),
             )
-            messages.success(
-                request, _("Merged into %(successor)s.") % {"successor": successor}
-            )
+            messages.success(request, _("Merged into %(successor)s.") % {"successor": successor})
             return redirect(successor.get_absolute_url())
         plan = services.plan_merger(data["sources"], data["successor"], data["new_name"])
     return render(request, "organizations/merge.html", {"form": form, "plan": plan})

@@ -1,0 +1,55 @@
+"""`amity demo`: load the demo data set (demo only, never in production).
+
+Each domain writes its own part in `<app>.demo.load(stdout)`; the domains are listed in `DOMAINS`
+in the order they load (a later one may build on what an earlier one made). A module may also offer
+`logins()`, the (user name, role, home organization) rows printed at the end.
+"""
+
+import time
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from amity.organizations.models import Organization
+
+DOMAINS = [
+    "amity.organizations.demo",
+]
+
+PASSWORD = "amity-demo"
+
+
+class Command(BaseCommand):
+    help = "Load the demo data set (users, organizations, people, …), marked as demo."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the database already holds an organization.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        with translation.override("en"):  # the command line speaks English, as `make run` does
+            self.load(if_empty)
+
+    def load(self, if_empty: bool) -> None:
+        if if_empty and Organization.all_objects.exists():
+            self.stdout.write("The database already holds organizations: demo data not loaded.")
+            return
+        modules = [import_module(path) for path in DOMAINS]
+        started = time.monotonic()
+        with transaction.atomic():
+            for module in modules:
+                self.stdout.write(f"{module.__name__}:")
+                module.load(self.stdout)
+        elapsed = time.monotonic() - started
+        self.stdout.write(self.style.SUCCESS(f"Demo data set loaded in {elapsed:.1f} s."))
+        rows = [row for module in modules for row in getattr(module, "logins", list)()]
+        if rows:
+            self.stdout.write(f"Demo log-ins (password {PASSWORD}):")
+            width = max(len(name) for name, *_ in rows)
+            for name, role, home in rows:
+                self.stdout.write(f"  {name:<{width}}  {role} — {home}")
