@@ -36,6 +36,7 @@ run: install
 	$(BIN)/amity serve --port $(PORT)
 
 test: install
+	$(BIN)/ruff check src tests e2e scripts
 	$(BIN)/pytest -q -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).

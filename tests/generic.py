@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from amity.core.models import ImportJob
+from amity.core.models import Job
 
 
 def csv_upload(rows: list[dict], name="rows.csv"):
@@ -216,7 +216,7 @@ class ModelTestCase:
         response = client.post(self.url("import"), {"file": csv_upload([good, bad])})
         assert response.status_code == 200
         job = response.context["job"]
-        assert job.status == ImportJob.Status.INVALID
+        assert job.status == Job.Status.INVALID
         assert [problem["line"] for problem in job.summary["errors"]] == [3]
         assert self.snapshot(record) == before
 
@@ -227,12 +227,12 @@ class ModelTestCase:
         row["id"] = str(record.pk)
         response = client.post(self.url("import"), {"file": csv_upload([row])})
         job = response.context["job"]
-        assert job.status == ImportJob.Status.CHECKED, job.summary
+        assert job.status == Job.Status.CHECKED, job.summary
         assert job.summary["update"] == 1
         confirmed = client.post(self.url("import"), {"confirm": job.pk})
         assert confirmed.status_code == 302
         job.refresh_from_db()
-        assert job.status == ImportJob.Status.DONE
+        assert job.status == Job.Status.DONE
         fresh = self.reread(record)
         assert fresh.history.latest().history_user == users.hanoi
 
@@ -243,7 +243,7 @@ class ModelTestCase:
         before = self.snapshot(theirs)
         login(users.hanoi)
         response = client.post(self.url("import"), {"file": csv_upload([row])})
-        assert response.context["job"].status == ImportJob.Status.INVALID
+        assert response.context["job"].status == Job.Status.INVALID
         assert self.snapshot(theirs) == before
 
     # --- API --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from tests.generic import ModelTestCase
 TESTS = Path(__file__).parent
 # Models that are not records users manage through generic views: users are managed in the
 # admin, import jobs are the import's own progress, places are read-only reference data.
-NOT_GENERIC = {"accounts.user", "core.importjob", "geo.province", "geo.country"}
+NOT_GENERIC = {"accounts.user", "core.job", "geo.province", "geo.country"}
 
 
 def _import_all_test_modules():

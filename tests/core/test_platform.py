@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from amity.core.exports import neutralise
-from amity.core.models import ImportJob
+from amity.core.models import Job
 from amity.organizations.models import Organization, Person
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +109,7 @@ def test_unreadable_files_are_refused_with_a_message(
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["file"])
     assert message in errors
-    assert ImportJob.objects.count() == 0
+    assert Job.objects.count() == 0
 
 
 def test_xlsx_import_creates_rows_with_history(client, orgs, users, login):
@@ -131,7 +131,7 @@ def test_xlsx_import_creates_rows_with_history(client, orgs, users, login):
     assert people["hn-001"].full_name == "Vũ Thị Lan"
     assert people["hn-002"].organization == orgs.hanoi_member
     assert people["hn-001"].history.get().history_user == users.hanoi
-    progress = client.get(reverse("core:import_job", args=[job.pk]))
+    progress = client.get(reverse("core:job", args=[job.pk]))
     assert progress.context["job"].percent == 100
 
 
@@ -236,3 +236,27 @@ def test_organization_names_are_shown_in_the_chosen_language(client, orgs, users
         Organization.objects.get(pk=orgs.hanoi.pk).name
         in client.get(url, {"lang": "vi"}).content.decode()
     )
+
+
+def test_a_long_export_runs_as_a_job_with_a_download(client, orgs, users, login, settings):
+    settings.EXPORT_INLINE_ROWS = 3
+    for index in range(5):
+        Person.objects.create(full_name=f"Đặng Văn {index}", organization=orgs.hanoi)
+    Person.objects.create(full_name="Đặng Văn Khác", organization=orgs.danang)
+    Person.objects.create(full_name="Bùi Thị Mai", organization=orgs.hanoi)
+    login(users.hanoi)
+    response = client.get(reverse("organizations:person_list"), {"export": "csv", "q": "Đặng"})
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert response["Location"] == reverse("core:job", args=[job.pk])
+    assert (job.kind, job.status, job.total_rows, job.processed_rows) == ("export", "done", 5, 5)
+    page = client.get(response["Location"], HTTP_HX_REQUEST="true")
+    assert page.templates[0].name == "core/job_progress.html"
+    assert page.context["job"].percent == 100
+    download = client.get(reverse("core:job_download", args=[job.pk]))
+    lines = b"".join(download.streaming_content).decode("utf-8-sig").strip().splitlines()
+    assert len(lines) == 6
+    assert sorted(line.split(",")[1] for line in lines[1:]) == [f"Đặng Văn {i}" for i in range(5)]
+    login(users.danang)
+    assert client.get(reverse("core:job_download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("core:job", args=[job.pk])).status_code == 404

@@ -191,17 +191,17 @@ def load_job_dataset(job):
         return read_dataset(handle.read(), job.original_name)
 
 
-def execute_job(job) -> None:
+def execute_import(job) -> None:
     """Run a checked import job for real, reporting progress and the outcome on the job."""
-    from amity.core.models import ImportJob
+    from amity.core.models import Job
 
     alias = progress_connection_alias()
 
     def report(row_number):
         if alias and row_number % PROGRESS_EVERY == 0:
-            ImportJob.objects.using(alias).filter(pk=job.pk).update(processed_rows=row_number)
+            Job.objects.using(alias).filter(pk=job.pk).update(processed_rows=row_number)
 
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, processed_rows=0)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, processed_rows=0)
     try:
         dataset = load_job_dataset(job)
         summary = import_dataset(
@@ -215,8 +215,8 @@ def execute_job(job) -> None:
             "skip": 0,
             "errors": [{"line": 0, "errors": [str(error)]}],
         }
-    status = ImportJob.Status.FAILED if summary["errors"] else ImportJob.Status.DONE
-    ImportJob.objects.filter(pk=job.pk).update(
+    status = Job.Status.FAILED if summary["errors"] else Job.Status.DONE
+    Job.objects.filter(pk=job.pk).update(
         status=status, summary=summary, processed_rows=job.total_rows
     )
 
@@ -240,9 +240,8 @@ def dataset_from_path(path) -> object:
 
 def example_bytes(resource_class, user, file_format: str) -> bytes:
     """An empty template with the import's columns, to fill in."""
-    from amity.core.exports import render_csv, render_xlsx
+    from amity.core.exports import render
 
     resource = resource_class(user=user)
     headers = [field.column_name for field in resource.get_import_fields() if not field.readonly]
-    rows = iter([headers])
-    return render_xlsx(rows) if file_format == "xlsx" else render_csv(rows)
+    return render(iter([headers]), file_format)

@@ -76,33 +76,42 @@ class BaseModel(TimestampedModel):
         return self.deleted_at is not None
 
 
-class ImportJob(TimestampedModel):
-    """One upload of a file to import: checked first (preview), then run as a background task.
+class Job(TimestampedModel):
+    """A long import or export, run as a background task while the page shows its progress.
 
-    It is the task's progress record, not domain data: the rows it writes carry their own history.
+    An import is checked first (a preview with every bad row), then run once confirmed; an
+    export of more rows than a page can wait for writes its file here for the user to download.
+    It is the task's own record, not domain data: the rows an import writes carry their history.
     """
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("Import")
+        EXPORT = "export", _("Export")
 
     class Status(models.TextChoices):
         CHECKED = "checked", _("Checked, waiting for confirmation")
         INVALID = "invalid", _("Refused: rows with errors")
-        RUNNING = "running", _("Importing")
-        DONE = "done", _("Imported")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
         FAILED = "failed", _("Failed, nothing written")
 
     user = models.ForeignKey(
         "accounts.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
     )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.IMPORT)
     model_label = models.CharField(_("kind of record"), max_length=100)
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = models.FileField(_("file"), upload_to="jobs/%Y/%m/", blank=True)
     original_name = models.CharField(_("file name"), max_length=255)
+    file_format = models.CharField(_("format"), max_length=10, blank=True)
+    query = models.TextField(_("filters"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     summary = models.JSONField(_("summary"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("import")
-        verbose_name_plural = _("imports")
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -110,8 +119,10 @@ class ImportJob(TimestampedModel):
 
     @property
     def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
         if not self.total_rows:
-            return 100 if self.status == self.Status.DONE else 0
+            return 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
 
     @property

@@ -20,7 +20,7 @@ def _require_admin(request):
 def trash(request):
     _require_admin(request)
     sections = []
-    for plural, views in sorted(ModelViews._registry.items()):
+    for plural, views in sorted(ModelViews.registry().items()):
         if not hasattr(views.model, "all_objects"):
             continue
         deleted = views.model.all_objects.filter(deleted_at__isnull=False).order_by("-deleted_at")

@@ -4,7 +4,8 @@ from amity.core import trash, views
 
 app_name = "core"
 urlpatterns = [
-    path("imports/<int:pk>/", views.import_job_view, name="import_job"),
+    path("jobs/<int:pk>/", views.job_view, name="job"),
+    path("jobs/<int:pk>/download/", views.job_download, name="job_download"),
     path("trash/", trash.trash, name="trash"),
     path("trash/<str:plural>/<int:pk>/restore/", trash.restore, name="restore"),
 ]

@@ -17,9 +17,10 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
@@ -27,13 +28,13 @@ from django.views.generic.edit import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from amity.core.exports import EXPORT_FORMATS, export_response
+from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
 from amity.core.imports import ImportFileError, check_upload, example_bytes
-from amity.core.models import ImportJob
+from amity.core.models import Job
 from amity.core.scoping import can_edit
-from amity.core.tasks import run_import_job
+from amity.core.tasks import run_export_job, run_import_job
 
 
 class ModelViewMixin(LoginRequiredMixin):
@@ -77,13 +78,28 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
     def get(self, request, *args, **kwargs):
         file_format = request.GET.get("export")
         if file_format in EXPORT_FORMATS and self.views.resource is not None:
-            filterset = self.get_filterset(self.get_filterset_class())
-            queryset = filterset.qs if filterset.is_valid() else self.get_queryset().none()
-            resource = self.views.resource(user=request.user)
-            return export_response(
-                resource, queryset, file_format, str(self.meta.verbose_name_plural)
-            )
+            return self.export(file_format)
         return super().get(request, *args, **kwargs)
+
+    def export(self, file_format):
+        queryset = self.views.filtered_queryset(self.request.user, self.request.GET)
+        basename = str(self.meta.verbose_name_plural)
+        if not is_long(queryset):
+            resource = self.views.resource(user=self.request.user)
+            return export_response(resource, queryset, file_format, basename)
+        query = self.request.GET.copy()
+        query.pop("export", None)
+        job = Job.objects.create(
+            user=self.request.user,
+            kind=Job.Kind.EXPORT,
+            model_label=self.views.plural,
+            original_name=export_filename(basename, file_format),
+            file_format=file_format,
+            query=query.urlencode(),
+            status=Job.Status.RUNNING,
+        )
+        run_export_job.enqueue(job.pk)
+        return HttpResponseRedirect(reverse("core:job", args=[job.pk]))
 
     def get_table_kwargs(self):
         return {"request": self.request}
@@ -274,12 +290,13 @@ class ObjectImportView(ModelViewMixin, FormView):
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
-        job = ImportJob.objects.create(
+        job = Job.objects.create(
             user=self.request.user,
+            kind=Job.Kind.IMPORT,
             model_label=self.views.plural,
             file=upload,
             original_name=upload.name,
-            status=ImportJob.Status.INVALID if summary["errors"] else ImportJob.Status.CHECKED,
+            status=Job.Status.INVALID if summary["errors"] else Job.Status.CHECKED,
             total_rows=len(dataset),
             summary=summary,
         )
@@ -287,24 +304,34 @@ class ObjectImportView(ModelViewMixin, FormView):
 
     def confirm(self, job_id):
         job = get_object_or_404(
-            ImportJob,
+            Job,
             pk=job_id,
             user=self.request.user,
             model_label=self.views.plural,
-            status=ImportJob.Status.CHECKED,
+            status=Job.Status.CHECKED,
         )
-        ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
         run_import_job.enqueue(job.pk)
-        return HttpResponseRedirect(reverse("core:import_job", args=[job.pk]))
+        return HttpResponseRedirect(reverse("core:job", args=[job.pk]))
 
 
-def import_job_view(request, pk):
-    """The progress of an import; htmx polls the bar until the job has finished."""
+def job_view(request, pk):
+    """The progress of an import or export; htmx polls the bar until the job has finished."""
     if not request.user.is_authenticated:
         raise Http404
-    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
-    template = "core/import_job_progress.html" if request.htmx else "core/import_job.html"
+    job = get_object_or_404(Job, pk=pk, user=request.user)
+    template = "core/job_progress.html" if request.htmx else "core/job.html"
     return render(request, template, {"job": job, "views": ModelViews.for_plural(job.model_label)})
+
+
+def job_download(request, pk):
+    """The file a finished export wrote: only for the user who asked for it."""
+    if not request.user.is_authenticated:
+        raise Http404
+    job = get_object_or_404(
+        Job, pk=pk, user=request.user, kind=Job.Kind.EXPORT, status=Job.Status.DONE
+    )
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.original_name)
 
 
 class ModelViews:
@@ -333,12 +360,19 @@ class ModelViews:
             ModelViews._registry[cls.plural] = cls
 
     @classmethod
+    def registry(cls) -> dict[str, type["ModelViews"]]:
+        """Every app's ModelViews by plural, also where no URL has been resolved (a command, a
+        task worker): the apps' `views` modules are imported, which registers them."""
+        autodiscover_modules("views")
+        return cls._registry
+
+    @classmethod
     def for_plural(cls, plural):
-        return cls._registry.get(plural)
+        return cls.registry().get(plural)
 
     @classmethod
     def for_model(cls, model):
-        return next((views for views in cls._registry.values() if views.model is model), None)
+        return next((views for views in cls.registry().values() if views.model is model), None)
 
     @classmethod
     def url_name(cls, action: str = "") -> str:
@@ -353,6 +387,15 @@ class ModelViews:
     @classmethod
     def list_queryset(cls, queryset):
         return queryset.select_related(*cls.list_select_related)
+
+    @classmethod
+    def filtered_queryset(cls, user, data):
+        """The rows of the list page for `user` with the filters in `data` (a QueryDict)."""
+        from types import SimpleNamespace
+
+        visible = cls.list_queryset(cls.model.objects.visible_to(user))
+        filterset = cls.filterset(data, queryset=visible, request=SimpleNamespace(user=user))
+        return filterset.qs if filterset.is_valid() else visible.none()
 
     @classmethod
     def detail_queryset(cls, queryset):

@@ -1,0 +1,40 @@
+"""What `amity import KIND FILE` and `amity export KIND FILE` share: kinds and the acting user."""
+
+from django.core.management.base import CommandError
+
+from amity.accounts.choices import Role
+
+
+def acting_user(username: str | None):
+    """The user whose scope the command works in: the one named, else the first system admin."""
+    from amity.accounts.models import User
+
+    if username:
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"No active user named {username!r}.")
+        return user
+    admin = (
+        User.objects.filter(is_active=True, role=Role.SYSTEM_ADMIN).order_by("pk").first()
+        or User.objects.filter(is_active=True, is_superuser=True).order_by("pk").first()
+    )
+    if admin is None:
+        raise CommandError("There is no system administrator; name a user with --user.")
+    return admin
+
+
+def views_for_kind(kind: str):
+    from amity.core.views import ModelViews
+
+    views = ModelViews.for_plural(kind)
+    if views is None or views.resource is None:
+        kinds = sorted(p for p, v in ModelViews.registry().items() if v.resource is not None)
+        raise CommandError(f"Unknown kind {kind!r}. Kinds: {', '.join(kinds)}.")
+    return views
+
+
+def file_format_of(path: str) -> str:
+    suffix = path.rsplit(".", 1)[-1].lower()
+    if suffix not in ("xlsx", "csv"):
+        raise CommandError("The file must end in .xlsx or .csv.")
+    return suffix

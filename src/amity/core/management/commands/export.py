@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from amity.core.commandline import acting_user, file_format_of, views_for_kind
+from amity.core.exports import resource_rows, write_csv, write_xlsx
+
+
+class Command(BaseCommand):
+    help = (
+        "Export every record of KIND (e.g. organizations, people) that the user may see to an "
+        "XLSX or CSV file, with the columns an import takes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind")
+        parser.add_argument("file")
+        parser.add_argument("--user", help="export within this user's scope (default: an admin)")
+
+    def handle(self, kind, file, user=None, **options):
+        views = views_for_kind(kind)
+        file_format = file_format_of(file)
+        actor = acting_user(user)
+        queryset = views.list_queryset(views.model.objects.visible_to(actor))
+        rows = resource_rows(views.resource(user=actor), queryset)
+        with open(file, "wb") as handle:
+            (write_xlsx if file_format == "xlsx" else write_csv)(rows, handle)
+        self.stdout.write(f"{queryset.count()} {kind} written to {file}.")

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from amity.core.commandline import acting_user, file_format_of, views_for_kind
+from amity.core.imports import ImportFileError, import_dataset, read_dataset
+
+
+class Command(BaseCommand):
+    help = (
+        "Import records of KIND (a list's plural as in its URL, e.g. organizations, people) from "
+        "an XLSX or CSV file with the export's columns. Every row is checked; if one is wrong, "
+        "nothing is written and the command exits non-zero."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind")
+        parser.add_argument("file")
+        parser.add_argument("--user", help="import within this user's scope (default: an admin)")
+        parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+
+    def handle(self, kind, file, user=None, dry_run=False, **options):
+        views = views_for_kind(kind)
+        file_format_of(file)
+        actor = acting_user(user)
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"No such file: {file}")
+        try:
+            dataset = read_dataset(path.read_bytes(), path.name)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+        summary = import_dataset(views.resource, dataset, actor, dry_run=dry_run)
+        for problem in summary["errors"]:
+            self.stderr.write(f"line {problem['line']}: {'; '.join(problem['errors'])}")
+        if summary["errors"]:
+            raise CommandError(
+                f"{len(summary['errors'])} row(s) with errors in {len(dataset)}; nothing written."
+            )
+        verb = "would be" if dry_run else "were"
+        self.stdout.write(
+            f"{len(dataset)} rows: {summary['new']} new and {summary['update']} updated "
+            f"{kind} {verb} written."
+        )
