@@ -142,6 +142,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy, the client's address is the last one the proxy adds to
+# X-Forwarded-For; without this every attempt would seem to come from the proxy itself.
+AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: an idle expiry
@@ -169,6 +174,10 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 FORMAT_MODULE_PATH = ["amity.formats"]
+# Imports read dates as ISO (what exports write) or as dd/mm/yyyy, the way Vietnamese offices
+# type them; never mm/dd/yyyy, which Django's default would try.
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
 
 # --- Static and uploaded files ------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -227,7 +236,6 @@ SPECTACULAR_SETTINGS = {
 DJANGO_TABLES2_TEMPLATE = "core/table.html"
 DJANGO_TABLES2_PAGE_RANGE = 7
 IMPORT_EXPORT_SKIP_ADMIN_LOG = True
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 LOGGING = {
     "version": 1,

@@ -54,3 +54,40 @@ def test_import_refuses_a_file_with_a_bad_row_and_writes_nothing(orgs, users, tm
 def test_command_errors_are_clear(users, arguments, message):
     with pytest.raises(CommandError, match=message):
         call_command("import", *arguments)
+
+
+def test_a_unit_officer_imports_new_organizations_under_its_union(orgs, users, tmp_path):
+    from amity.organizations.models import Organization
+
+    path = tmp_path / "organizations.csv"
+    path.write_text(
+        "kind,parent,name,status,founded_on\n"
+        f"local_member,{orgs.hanoi.pk},Hội hữu nghị Việt Nam – Ý thành phố Hà Nội,active,"
+        "19/05/2001\n",
+        encoding="utf-8",
+    )
+    call_command("import", "organizations", str(path), user="hanoi")
+    created = Organization.objects.get(name__startswith="Hội hữu nghị Việt Nam – Ý")
+    assert created.parent == orgs.hanoi
+    assert str(created.founded_on) == "2001-05-19"  # dd/mm/yyyy as typed in Vietnam
+
+
+def test_an_import_cannot_move_a_record_out_of_scope(orgs, users, tmp_path):
+    path = tmp_path / "organizations.csv"
+    path.write_text(
+        f"id,kind,parent,name,status\n{orgs.hanoi_member.pk},local_member,{orgs.danang.pk},"
+        f"{orgs.hanoi_member.name},active\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match="1 row"):
+        call_command("import", "organizations", str(path), user="hanoi")
+    orgs.hanoi_member.refresh_from_db()
+    assert orgs.hanoi_member.parent == orgs.hanoi
+
+
+def test_an_import_row_cannot_name_a_record_out_of_scope(orgs, users, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text(f"full_name,organization\nA,{orgs.danang.pk}\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="1 row"):
+        call_command("import", "people", str(path), user="hanoi")
+    assert Person.objects.count() == 0

@@ -195,6 +195,23 @@ def test_merge_into_a_new_successor_moves_children_people_and_users(orgs, users)
     assert orgs.hanoi_member.tree_path.startswith(successor.tree_path)
     assert person.organization == successor
     assert users.hanoi.organization == successor
+    orgs.hanoi.refresh_from_db()
+    assert orgs.hanoi.parent == successor  # the successor's officers keep its history in scope
+    assert Organization.objects.visible_to(users.hanoi).filter(pk=orgs.hanoi.pk).exists()
+
+
+def test_merge_into_an_organization_under_a_source_is_refused(orgs, users):
+    with pytest.raises(ValueError):
+        services.merge_organizations(
+            [orgs.hanoi],
+            occurred_on=date(2025, 7, 1),
+            decision="QĐ",
+            by=users.admin,
+            successor=orgs.hanoi_member,
+        )
+    orgs.hanoi.refresh_from_db()
+    assert orgs.hanoi.status == OrganizationStatus.ACTIVE
+    assert LineageEvent.objects.count() == 0
 
 
 def test_merge_page_previews_then_merges(client, orgs, users, login):

@@ -1,6 +1,7 @@
 """The base form of every model form: scoped choices, Bootstrap widgets, the version it edits."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.scoping import organization_in_scope
@@ -30,6 +31,13 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%d/%m/%Y")
 
 
+def model_formfield(model_field, **kwargs):
+    """Form fields as Django makes them, but a web address typed without a scheme is https."""
+    if isinstance(model_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return model_field.formfield(**kwargs)
+
+
 class ScopedModelForm(forms.ModelForm):
     """A model form that only offers, and only accepts, what the user may see and edit.
 
@@ -43,6 +51,10 @@ class ScopedModelForm(forms.ModelForm):
     editable_choices: tuple[str, ...] = ()
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        # Django reads the callback from Meta only: forms use `class Meta(ScopedModelForm.Meta)`.
+        formfield_callback = staticmethod(model_formfield)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,8 +13,9 @@ from django.db import connections, transaction
 from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.formats import base_formats
+from import_export.widgets import ForeignKeyWidget
 
-from amity.core.scoping import organization_in_scope
+from amity.core.scoping import can_edit, organization_in_scope
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +39,29 @@ def resource_for(plural: str) -> type["ScopedResource"]:
 
 
 def owner_of(instance):
-    """The organization that owns `instance`, following the model's `scope_path`."""
+    """The organization that owns `instance`, following the model's `scope_path`.
+
+    An organization owns itself, but a new one has no place in the tree yet: its parent does.
+    """
+    if not type(instance).scope_path and not instance.tree_path:
+        return instance.parent
     target = instance
     for part in filter(None, type(instance).scope_path.split("__")):
         target = getattr(target, part, None)
         if target is None:
             return None
     return target
+
+
+class ScopedForeignKeyWidget(ForeignKeyWidget):
+    """A reference in an import row may only name a record its user may see."""
+
+    def __init__(self, model, field="pk", *, user, **kwargs):
+        super().__init__(model, field, **kwargs)
+        self.user = user
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return self.model.objects.visible_to(self.user)
 
 
 class ScopedResource(resources.ModelResource):
@@ -57,9 +74,15 @@ class ScopedResource(resources.ModelResource):
     plural = ""
 
     def __init__(self, user=None, **kwargs):
-        super().__init__(**kwargs)
+        super().__init__(**kwargs)  # gives this resource its own copy of the fields
         self.user = user
         self.on_progress = None
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, ForeignKeyWidget) and hasattr(widget.model.objects, "visible_to"):
+                field.widget = ScopedForeignKeyWidget(
+                    widget.model, widget.field, key_is_id=widget.key_is_id, user=user
+                )
 
     class Meta:
         clean_model_instances = True
@@ -104,6 +127,13 @@ class ScopedResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         # Rows written by a task have no request: history is told the user explicitly.
         instance._history_user = self.user
+
+    def after_save_instance(self, instance, row, **kwargs):
+        # Re-checked after saving, as the pages do: a row that moves a record out of the
+        # user's scope (an organization under another Union) is refused, and so is the file.
+        # (A check runs inside a rolled-back transaction, so its rows are saved too.)
+        if instance.pk and not can_edit(self.user, instance):
+            raise ValidationError(_("The result would be outside what you may edit."))
 
     def after_import_row(self, row, row_result, **kwargs):
         if self.on_progress:

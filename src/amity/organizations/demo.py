@@ -655,7 +655,7 @@ class Demo:
                 since=self.latest_congress[union.pk].held_on,
                 full_time_share=0.6,
             )
-            for local in union.children.order_by("pk"):
+            for local in union.children.filter(kind=OrganizationKind.LOCAL_MEMBER).order_by("pk"):
                 code = local.external_ref.rsplit("-", 1)[-1]
                 self.staff(
                     local,
@@ -666,7 +666,8 @@ class Demo:
                 )
 
     def is_big(self, union: Organization) -> bool:
-        return union.province.code in BIG_PROVINCES or union.children.count() >= 4
+        members = union.children.filter(kind=OrganizationKind.LOCAL_MEMBER)
+        return union.province.code in BIG_PROVINCES or members.count() >= 4
 
     # --- congresses -----------------------------------------------------------------------------
 
@@ -703,7 +704,7 @@ class Demo:
     def make_committees(self) -> None:
         for union in self.active_unions:
             pool = list(self.people[union.pk])
-            for local in union.children.order_by("pk"):
+            for local in union.children.filter(kind=OrganizationKind.LOCAL_MEMBER).order_by("pk"):
                 leaders = self.leaders.get(local.pk, {})
                 pool += leaders.get(PositionTitle.PRESIDENT, [])
                 pool += leaders.get(PositionTitle.VICE_PRESIDENT, [])[:1]

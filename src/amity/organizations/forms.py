@@ -9,7 +9,7 @@ from amity.organizations.choices import OrganizationKind
 class OrganizationForm(ScopedModelForm):
     owner_field = "parent"
 
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.Organization
         fields = [
             "kind",
@@ -51,7 +51,7 @@ class OrganizationForm(ScopedModelForm):
 
 
 class LineageEventForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.LineageEvent
         fields = [
             "organization",
@@ -75,7 +75,7 @@ class LineageEventForm(ScopedModelForm):
 
 
 class PersonForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.Person
         fields = [
             "full_name",
@@ -95,13 +95,13 @@ class PersonLanguageForm(ScopedModelForm):
     owner_field = None
     editable_choices = ("person",)
 
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.PersonLanguage
         fields = ["person", "language", "level"]
 
 
 class PositionForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.Position
         fields = [
             "person",
@@ -122,13 +122,13 @@ class PositionForm(ScopedModelForm):
 
 
 class CongressForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.Congress
         fields = ["organization", "number", "held_on", "term_years", "notes"]
 
 
 class CommitteeForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.Committee
         fields = ["organization", "kind", "congress", "started_on", "ended_on", "notes"]
 
@@ -147,7 +147,7 @@ class CommitteeMemberForm(ScopedModelForm):
     owner_field = None
     editable_choices = ("committee",)
 
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.CommitteeMember
         fields = ["committee", "person", "role", "joined_on", "left_on", "notes"]
 
@@ -156,7 +156,7 @@ class CommitteeMeetingForm(ScopedModelForm):
     owner_field = None
     editable_choices = ("committee",)
 
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.CommitteeMeeting
         fields = ["committee", "held_on", "location", "summary", "notes"]
 
@@ -165,7 +165,7 @@ class MeetingAttendanceForm(ScopedModelForm):
     owner_field = None
     editable_choices = ("meeting",)
 
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.MeetingAttendance
         fields = ["meeting", "member", "status"]
 
@@ -178,7 +178,7 @@ class MeetingAttendanceForm(ScopedModelForm):
 
 
 class StaffingRecordForm(ScopedModelForm):
-    class Meta:
+    class Meta(ScopedModelForm.Meta):
         model = models.StaffingRecord
         fields = ["organization", "year", "quota", "full_time_staff", "part_time_staff", "notes"]
 
@@ -218,9 +218,12 @@ class MergeForm(forms.Form):
         sources, successor = cleaned.get("sources") or [], cleaned.get("successor")
         if successor is None and not cleaned.get("new_name"):
             raise forms.ValidationError(_("Choose an existing successor or name a new one."))
-        if successor is not None and successor in sources:
+        if successor is not None and any(
+            successor.tree_path.startswith(source.tree_path) for source in sources
+        ):
             self.add_error(
-                "successor", _("The successor cannot be one of the merging organizations.")
+                "successor",
+                _("The successor cannot be one of the merging organizations or under one."),
             )
         if successor is None and cleaned.get("new_parent") is None:
             self.add_error("new_parent", _("A new successor needs a parent organization."))

@@ -114,16 +114,17 @@ def merge_organizations(
     """Merge `sources` into `successor` (or into a new organization made from `new_successor`).
 
     Each source gets a "merged" lineage event naming the successor and the status "merged"; its
-    member associations, people and user accounts move to the successor. Committees, congresses
-    and positions stay with the source: they are its history.
+    member associations, people and user accounts move to the successor, and so does the source
+    itself, as a merged organization under it. Committees, congresses and positions stay with
+    the source: they are its history.
     """
     if successor is None:
         successor = Organization(**new_successor)
         successor._history_user = by
         successor.save()
     for source in sources:
-        if source.pk == successor.pk:
-            raise ValueError("an organization cannot merge into itself")
+        if successor.tree_path.startswith(source.tree_path):
+            raise ValueError("an organization cannot merge into itself or one under it")
         event = LineageEvent(
             organization=source,
             kind=LineageEventKind.MERGED,
@@ -143,6 +144,9 @@ def merge_organizations(
             person.save()
         source.users.update(organization=successor)
         source.status = OrganizationStatus.MERGED
+        # The merged organization goes under its successor, so the successor's officers keep
+        # seeing the history whose figures they now carry (scoping follows the tree).
+        source.parent = successor
         source._history_user = by
         source.save()
     return successor
