@@ -106,6 +106,22 @@ class ScopedModelForm(forms.ModelForm):
         return cleaned
 
 
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing ids beyond a 64-bit integer as invalid choices: SQLite raises
+    OverflowError for them in an `__in` lookup, which would be a 500."""
+
+    def _check_values(self, value):
+        for key in value:
+            text = str(key)
+            if text.lstrip("-").isdigit() and not -(2**63) <= int(text) < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": text},
+                )
+        return super()._check_values(value)
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (XLSX or CSV)"),

@@ -303,6 +303,8 @@ class ObjectImportView(ModelViewMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form, job=job))
 
     def confirm(self, job_id):
+        if not str(job_id).isdigit():
+            raise Http404
         job = get_object_or_404(
             Job,
             pk=job_id,

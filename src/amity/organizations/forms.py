@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.forms import DateInput, ScopedModelForm, style_widgets
+from amity.core.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm, style_widgets
 from amity.organizations import models
 from amity.organizations.choices import OrganizationKind
 
@@ -186,7 +186,7 @@ class StaffingRecordForm(ScopedModelForm):
 class MergeForm(forms.Form):
     """The 2025 reform in one action: several Unions merge into one successor."""
 
-    sources = forms.ModelMultipleChoiceField(
+    sources = ModelMultipleChoiceField(
         label=_("Organizations that merge"), queryset=models.Organization.objects.none()
     )
     successor = forms.ModelChoiceField(
