@@ -374,3 +374,68 @@ def test_detail_tabs_keep_constant_queries(
         ]
     )
     assert [count(tab) for tab in tabs] == few
+
+
+# --- the model's rules hold on every path: form, import, API --------------------------------------
+
+
+def test_api_refuses_what_the_model_refuses(client, orgs, users, login):
+    person = Person.objects.create(full_name="Mai", organization=orgs.hanoi)
+    login(users.hanoi)
+    position = {
+        "person": person.pk,
+        "organization": orgs.hanoi.pk,
+        "title": "president",
+        "started_on": "2024-01-01",
+        "ended_on": "2023-01-01",
+    }
+    response = client.post(
+        "/api/organizations/positions/", position, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "ended_on" in response.json()
+    orphan = {"name": "Hội mồ côi", "kind": "local_member", "parent": None}
+    response = client.post(
+        "/api/organizations/organizations/", orphan, content_type="application/json"
+    )
+    assert response.status_code == 400
+    event = {"organization": orgs.hanoi.pk, "kind": "merged", "occurred_on": "2025-07-01"}
+    response = client.post(
+        "/api/organizations/lineage-events/", event, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "successor" in response.json()
+    assert LineageEvent.objects.count() == 0
+
+
+def test_an_organization_cannot_be_put_under_its_descendant_through_the_api(
+    client, orgs, users, login
+):
+    login(users.central)
+    url = f"/api/organizations/organizations/{orgs.hanoi.pk}/"
+    response = client.patch(url, {"parent": orgs.hanoi_member.pk}, content_type="application/json")
+    assert response.status_code == 400
+    orgs.hanoi.refresh_from_db()
+    assert orgs.hanoi.parent == orgs.central
+
+
+def test_attendance_of_a_non_member_is_refused(client, orgs, users, login):
+    committee = Committee.objects.create(
+        organization=orgs.hanoi, kind=CommitteeKind.EXECUTIVE, started_on=date(2024, 1, 1)
+    )
+    other = Committee.objects.create(
+        organization=orgs.hanoi, kind=CommitteeKind.STANDING, started_on=date(2024, 1, 1)
+    )
+    outsider = CommitteeMember.objects.create(
+        committee=other, person=Person.objects.create(full_name="Z", organization=orgs.hanoi)
+    )
+    meeting = CommitteeMeeting.objects.create(committee=committee, held_on=date(2024, 2, 2))
+    login(users.hanoi)
+    data = {"meeting": meeting.pk, "member": outsider.pk, "status": "present"}
+    page = client.post(reverse("organizations:meetingattendance_add"), data)
+    assert page.status_code == 200 and "member" in page.context["form"].errors
+    api = client.post(
+        "/api/organizations/meeting-attendance/", data, content_type="application/json"
+    )
+    assert api.status_code == 400
+    assert MeetingAttendance.objects.count() == 0

@@ -1,5 +1,8 @@
 """The API's base serializer and viewset: the same scoping and filter sets as the pages."""
 
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status, viewsets
@@ -39,7 +42,23 @@ class ScopedModelSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 {self.owner_field: _("You may not edit records of this organization.")}
             )
+        self._validate_as_the_model_does(attrs)
         return attrs
+
+    def _validate_as_the_model_does(self, attrs):
+        """Run the model's own rules (clean, check and unique constraints) on the would-be
+        record, as forms and imports do: a rule broken here must be a 400, not a database
+        error."""
+        candidate = copy.copy(self.instance) if self.instance else self.Meta.model()
+        for name, value in attrs.items():
+            if name != "version":
+                setattr(candidate, name, value)
+        try:
+            candidate.clean()
+            candidate.validate_constraints()
+        except DjangoValidationError as error:
+            detail = error.message_dict if hasattr(error, "error_dict") else error.messages
+            raise serializers.ValidationError(detail) from error
 
 
 class StaleVersion(exceptions.APIException):

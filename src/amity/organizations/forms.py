@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm, style_widgets
 from amity.organizations import models
-from amity.organizations.choices import OrganizationKind
 
 
 class OrganizationForm(ScopedModelForm):
@@ -40,15 +39,6 @@ class OrganizationForm(ScopedModelForm):
         if not self.user.edits_everything:
             self.fields["parent"].required = True
 
-    def clean(self):
-        cleaned = super().clean()
-        kind, parent = cleaned.get("kind"), cleaned.get("parent")
-        if kind and kind != OrganizationKind.CENTRAL_UNION and parent is None:
-            self.add_error("parent", _("Every organization but the central Union has a parent."))
-        if kind == OrganizationKind.CENTRAL_UNION and parent is not None:
-            self.add_error("parent", _("The central Union has no parent."))
-        return cleaned
-
 
 class LineageEventForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
@@ -63,15 +53,6 @@ class LineageEventForm(ScopedModelForm):
             "external_ref",
             "notes",
         ]
-
-    def clean(self):
-        cleaned = super().clean()
-        kind, successor = cleaned.get("kind"), cleaned.get("successor")
-        if kind in ("merged", "split") and successor is None:
-            self.add_error("successor", _("A merger or split names the successor."))
-        if successor is not None and successor == cleaned.get("organization"):
-            self.add_error("successor", _("An organization cannot be its own successor."))
-        return cleaned
 
 
 class PersonForm(ScopedModelForm):
@@ -113,13 +94,6 @@ class PositionForm(ScopedModelForm):
             "notes",
         ]
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("started_on"), cleaned.get("ended_on")
-        if start and end and end < start:
-            self.add_error("ended_on", _("The end of the term is before its start."))
-        return cleaned
-
 
 class CongressForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
@@ -131,16 +105,6 @@ class CommitteeForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Committee
         fields = ["organization", "kind", "congress", "started_on", "ended_on", "notes"]
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("started_on"), cleaned.get("ended_on")
-        if start and end and end < start:
-            self.add_error("ended_on", _("The end is before the start."))
-        congress, organization = cleaned.get("congress"), cleaned.get("organization")
-        if congress and organization and congress.organization_id != organization.pk:
-            self.add_error("congress", _("This congress is of another organization."))
-        return cleaned
 
 
 class CommitteeMemberForm(ScopedModelForm):
@@ -168,13 +132,6 @@ class MeetingAttendanceForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.MeetingAttendance
         fields = ["meeting", "member", "status"]
-
-    def clean(self):
-        cleaned = super().clean()
-        meeting, member = cleaned.get("meeting"), cleaned.get("member")
-        if meeting and member and meeting.committee_id != member.committee_id:
-            self.add_error("member", _("This person is not a member of the meeting's committee."))
-        return cleaned
 
 
 class StaffingRecordForm(ScopedModelForm):

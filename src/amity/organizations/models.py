@@ -1,5 +1,6 @@
 """The registry of the federation: its organizations, their lineage, people and bodies."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -36,6 +37,11 @@ def in_language(vietnamese: str, english: str) -> str:
     if english and (get_language() or "vi").startswith("en"):
         return english
     return vietnamese or english
+
+
+def ends_after_start(start, end, field="ended_on") -> None:
+    if start and end and end < start:
+        raise ValidationError({field: _("The end is before the start.")})
 
 
 class Organization(BaseModel):
@@ -101,6 +107,24 @@ class Organization(BaseModel):
 
     def get_absolute_url(self):
         return reverse("organizations:organization", args=[self.pk])
+
+    def clean(self):
+        if self.kind == OrganizationKind.CENTRAL_UNION and self.parent_id is not None:
+            raise ValidationError({"parent": _("The central Union has no parent.")})
+        if self.kind and self.kind != OrganizationKind.CENTRAL_UNION and self.parent_id is None:
+            raise ValidationError(
+                {"parent": _("Every organization but the central Union has a parent.")}
+            )
+        if self.pk and self.parent_id and self.tree_path:
+            parent_path = (
+                Organization.all_objects.filter(pk=self.parent_id)
+                .values_list("tree_path", flat=True)
+                .first()
+            )
+            if parent_path and parent_path.startswith(self.tree_path):
+                raise ValidationError(
+                    {"parent": _("An organization cannot sit under itself or one under it.")}
+                )
 
     @property
     def display_name(self) -> str:
@@ -187,6 +211,12 @@ class LineageEvent(BaseModel):
 
     def get_absolute_url(self):
         return reverse("organizations:lineageevent", args=[self.pk])
+
+    def clean(self):
+        if self.kind in (LineageEventKind.MERGED, LineageEventKind.SPLIT) and not self.successor_id:
+            raise ValidationError({"successor": _("A merger or split names the successor.")})
+        if self.successor_id and self.successor_id == self.organization_id:
+            raise ValidationError({"successor": _("An organization cannot be its own successor.")})
 
 
 class Person(BaseModel):
@@ -288,6 +318,7 @@ class Position(BaseModel):
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
                 name="position_ends_after_start",
+                violation_error_message=_("The end is before the start."),
             ),
         ]
 
@@ -296,6 +327,9 @@ class Position(BaseModel):
 
     def get_absolute_url(self):
         return reverse("organizations:position", args=[self.pk])
+
+    def clean(self):
+        ends_after_start(self.started_on, self.ended_on)
 
 
 class Congress(BaseModel):
@@ -373,6 +407,7 @@ class Committee(BaseModel):
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
                 name="committee_ends_after_start",
+                violation_error_message=_("The end is before the start."),
             ),
         ]
 
@@ -381,6 +416,12 @@ class Committee(BaseModel):
 
     def get_absolute_url(self):
         return reverse("organizations:committee", args=[self.pk])
+
+    def clean(self):
+        ends_after_start(self.started_on, self.ended_on)
+        if self.congress_id and self.organization_id:
+            if self.congress.organization_id != self.organization_id:
+                raise ValidationError({"congress": _("This congress is of another organization.")})
 
 
 class CommitteeMember(BaseModel):
@@ -484,6 +525,13 @@ class MeetingAttendance(BaseModel):
 
     def get_absolute_url(self):
         return reverse("organizations:meetingattendance", args=[self.pk])
+
+    def clean(self):
+        if self.meeting_id and self.member_id:
+            if self.meeting.committee_id != self.member.committee_id:
+                raise ValidationError(
+                    {"member": _("This person is not a member of the meeting's committee.")}
+                )
 
 
 class StaffingRecord(BaseModel):
