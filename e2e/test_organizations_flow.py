@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 # The live server sees only committed data, so each test runs on a flushed database that is
 # restored to its migrated state (the places) and then given the demo data set.
@@ -92,7 +93,7 @@ def test_pages_fit_a_phone(phone_visit):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1  # nothing wider than the screen
     page.click(".navbar-toggler")
-    assert page.locator("#main-nav").is_visible()
+    expect(page.locator("#main-nav")).to_be_visible()  # waits for the collapse to open
     phone_visit.go("/organizations/people/")
     phone_visit.screenshot("15-phone-people")
     assert phone_visit.foreign_hosts == set()
