@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "amity.accounts",
     "amity.geo",
     "amity.organizations",
+    "amity.partners",
 ]
 
 MIDDLEWARE = [
@@ -196,6 +197,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True  # serve straight from the app's static/ without collectstatic
+
+# --- Domains ------------------------------------------------------------------------------------
+# A partner with no interaction for this many months is flagged dormant.
+PARTNER_DORMANT_MONTHS = env.int("PARTNER_DORMANT_MONTHS", default=18)
 
 # --- Background tasks ---------------------------------------------------------------------------
 # Inline on the embedded default; production sets TASKS_BACKEND=database and runs `amity db_worker`.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("core/", include("amity.core.urls")),
     path("geo/", include("amity.geo.urls")),
     path("organizations/", include("amity.organizations.urls")),
+    path("partners/", include("amity.partners.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]

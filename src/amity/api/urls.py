@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from amity.api import views
 from amity.geo.api import router as geo_router
 from amity.organizations.api import router as organizations_router
+from amity.partners.api import router as partners_router
 
 app_name = "api"
 
@@ -19,4 +20,5 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     app_routes("organizations", organizations_router),
     app_routes("geo", geo_router),
+    app_routes("partners", partners_router),
 ]

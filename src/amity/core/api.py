@@ -26,13 +26,20 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         user = getattr(request, "user", None)
         for name, field in fields.items():
-            if isinstance(field, serializers.PrimaryKeyRelatedField) and user is not None:
-                model = field.queryset.model if field.queryset is not None else None
-                manager = getattr(model, "objects", None)
-                if hasattr(manager, "visible_to"):
-                    scoped = manager.editable_by if name == self.owner_field else manager.visible_to
-                    field.queryset = scoped(user)
+            relation = (
+                field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
+            )
+            if isinstance(relation, serializers.RelatedField) and user is not None:
+                self._scope_relation(name, relation, user)
         return fields
+
+    def _scope_relation(self, name, relation, user):
+        """Choices among the records the user may see (may edit, for the owner)."""
+        model = relation.queryset.model if relation.queryset is not None else None
+        manager = getattr(model, "objects", None)
+        if hasattr(manager, "visible_to"):
+            scoped = manager.editable_by if name == self.owner_field else manager.visible_to
+            relation.queryset = scoped(user)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -50,8 +57,9 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         record, as forms and imports do: a rule broken here must be a 400, not a database
         error."""
         candidate = copy.copy(self.instance) if self.instance else self.Meta.model()
+        many_to_many = {field.name for field in candidate._meta.many_to_many}
         for name, value in attrs.items():
-            if name != "version":
+            if name != "version" and name not in many_to_many:
                 setattr(candidate, name, value)
         try:
             candidate.clean()
@@ -105,10 +113,15 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
                     raise StaleVersion()
         self._save_within_scope(serializer)
 
+    def after_save(self, obj, created: bool) -> None:
+        """Domain steps that belong to saving a record through the API (inside the transaction)."""
+
     def _save_within_scope(self, serializer):
         serializer.validated_data.pop("version", None)
+        created = serializer.instance is None
         with transaction.atomic():
             obj = serializer.save()
+            self.after_save(obj, created)
             if not can_edit(self.request.user, obj):
                 raise exceptions.PermissionDenied(
                     _("The result would be outside what you may edit.")

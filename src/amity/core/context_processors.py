@@ -7,6 +7,7 @@ NAVIGATION = [
     ("organizations", _("Organizations"), "organizations:tree", "diagram-3"),
     ("organizations", _("People"), "organizations:person_list", "people"),
     ("organizations", _("Committees"), "organizations:committee_list", "person-video3"),
+    ("partners", _("Partners"), "partners:partner_list", "globe-americas"),
     ("geo", _("Places"), "geo:province_list", "geo-alt"),
 ]
 

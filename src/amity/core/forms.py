@@ -32,9 +32,12 @@ class DateInput(forms.DateInput):
 
 
 def model_formfield(model_field, **kwargs):
-    """Form fields as Django makes them, but a web address typed without a scheme is https."""
+    """Form fields as Django makes them, but a web address typed without a scheme is https and
+    a many-to-many choice refuses ids too large for the database."""
     if isinstance(model_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    if isinstance(model_field, models.ManyToManyField):
+        kwargs.setdefault("form_class", ModelMultipleChoiceField)
     return model_field.formfield(**kwargs)
 
 

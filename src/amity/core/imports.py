@@ -15,7 +15,7 @@ from import_export import resources
 from import_export.formats import base_formats
 from import_export.widgets import ForeignKeyWidget
 
-from amity.core.scoping import can_edit, organization_in_scope
+from amity.core.scoping import can_edit, may_write
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +36,6 @@ def importable(plural: str):
 
 def resource_for(plural: str) -> type["ScopedResource"]:
     return REGISTRY[plural]
-
-
-def owner_of(instance):
-    """The organization that owns `instance`, following the model's `scope_path`.
-
-    An organization owns itself, but a new one has no place in the tree yet: its parent does.
-    """
-    if not type(instance).scope_path and not instance.tree_path:
-        return instance.parent
-    target = instance
-    for part in filter(None, type(instance).scope_path.split("__")):
-        target = getattr(target, part, None)
-        if target is None:
-            return None
-    return target
 
 
 class ScopedForeignKeyWidget(ForeignKeyWidget):
@@ -121,7 +106,7 @@ class ScopedResource(resources.ModelResource):
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         super().validate_instance(instance, import_validation_errors, validate_unique)
-        if not organization_in_scope(self.user, owner_of(instance)):
+        if not may_write(self.user, instance):
             raise ValidationError(_("This row belongs to an organization you may not edit."))
 
     def before_save_instance(self, instance, row, **kwargs):

@@ -41,6 +41,8 @@ class BaseModel(TimestampedModel):
 
     #: lookup from this model to the Organization that owns it ("" when it is an Organization)
     scope_path: str = "organization"
+    #: or the foreign key to a parent record whose scope this one shares ("partner")
+    scope_parent: str = ""
     #: relations that `__str__` reads, fetched with the record wherever it is a choice in a list
     label_related: tuple[str, ...] = ()
 

@@ -26,9 +26,19 @@ class ScopedQuerySet(models.QuerySet):
             return self.none()
         return self.filter(**{f"{self._tree_path_lookup()}__startswith": organization.tree_path})
 
+    def _through_parent(self, user, action: str):
+        """Records of a model scoped by its parent (`scope_parent`, e.g. a partner's contacts):
+        those whose parent the user may see, or edit."""
+        parent = self.model.scope_parent
+        parent_model = self.model._meta.get_field(parent).related_model
+        parents = getattr(parent_model.objects, action)(user)
+        return self.filter(**{f"{parent}__in": parents.values("pk")})
+
     def visible_to(self, user):
         if not (user and user.is_authenticated and user.is_active):
             return self.none()
+        if self.model.scope_parent:
+            return self._through_parent(user, "visible_to")
         if user.sees_everything:
             return self.all()
         return self._within(user.organization)
@@ -36,6 +46,8 @@ class ScopedQuerySet(models.QuerySet):
     def editable_by(self, user):
         if not (user and user.is_authenticated and user.is_active) or not user.may_edit:
             return self.none()
+        if self.model.scope_parent:
+            return self._through_parent(user, "editable_by")
         if user.edits_everything:
             return self.all()
         return self._within(user.organization)
@@ -45,6 +57,33 @@ def can_edit(user, obj) -> bool:
     """Whether `user` may change `obj` (an existing record), through the same querysets."""
     manager = type(obj).all_objects if hasattr(type(obj), "all_objects") else type(obj).objects
     return manager.editable_by(user).filter(pk=obj.pk).exists()
+
+
+def may_write(user, instance) -> bool:
+    """Whether `user` may save `instance` (new or changed, not yet saved) where it now points:
+    under an organization it may edit, or, for a model scoped by its parent, under a parent it
+    may edit. Models with rules of their own define `may_be_written_by(user)`."""
+    if hasattr(instance, "may_be_written_by"):
+        return instance.may_be_written_by(user)
+    if type(instance).scope_parent:
+        parent = getattr(instance, type(instance).scope_parent, None)
+        return parent is not None and can_edit(user, parent)
+    return organization_in_scope(user, owner_of(instance))
+
+
+def owner_of(instance):
+    """The organization that owns `instance`, following the model's `scope_path`.
+
+    An organization owns itself, but a new one has no place in the tree yet: its parent does.
+    """
+    if not type(instance).scope_path and not instance.tree_path:
+        return instance.parent
+    target = instance
+    for part in filter(None, type(instance).scope_path.split("__")):
+        target = getattr(target, part, None)
+        if target is None:
+            return None
+    return target
 
 
 def organization_in_scope(user, organization) -> bool:

@@ -196,7 +196,9 @@ class ObjectEditView(ModelViewMixin, FormView):
             with transaction.atomic():
                 if self.object is not None and self._stale(form):
                     return self.form_invalid(form)
+                created = self.object is None
                 obj = form.save()
+                self.views.after_save(obj, self.request.user, created)
                 if not can_edit(self.request.user, obj):
                     raise PermissionDenied
         except PermissionDenied:
@@ -352,6 +354,8 @@ class ModelViews:
     protected_relations: tuple = ()
     #: tabs of the detail page besides overview and history: (key, label), shown with ?tab=key
     extra_tabs: tuple = ()
+    #: further pages linked from the list's toolbar: (label, URL name, Bootstrap icon)
+    list_actions: tuple = ()
     has_history = True
 
     _registry: dict[str, type["ModelViews"]] = {}
@@ -430,6 +434,10 @@ class ModelViews:
             *[(key, label, f"{url}?tab={key}") for key, label in cls.extra_tabs],
             ("history", _("History"), reverse(cls.url_name("history"), args=[obj.pk])),
         ]
+
+    @classmethod
+    def after_save(cls, obj, user, created: bool) -> None:
+        """Domain steps that belong to saving a record from its form (inside the transaction)."""
 
     @classmethod
     def after_save_url(cls, obj) -> str:

@@ -1,0 +1,136 @@
+"""Import and export resources: the export's columns are the import's, plus `external_ref`."""
+
+from import_export import fields as resource_fields
+from import_export import widgets
+
+from amity.core.imports import ScopedResource, importable
+from amity.organizations.imports import display_of
+from amity.partners import models, services
+
+
+class CodeListWidget(widgets.ManyToManyWidget):
+    """Countries and fields of work as their codes ("VN, LA"), which people can read and type."""
+
+    def __init__(self, model, field="code"):
+        super().__init__(model, field=field, separator=",")
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [code.strip().upper() for code in str(value or "").split(",") if code.strip()]
+        found = list(self.model.objects.filter(**{f"{self.field}__in": codes}))
+        unknown = set(codes) - {getattr(item, self.field).upper() for item in found}
+        if unknown:
+            raise ValueError(f"unknown codes: {', '.join(sorted(unknown))}")
+        return found
+
+
+@importable("partners")
+class PartnerResource(ScopedResource):
+    country = resource_fields.Field(
+        attribute="country", column_name="country",
+        widget=widgets.ForeignKeyWidget(models.Partner._meta.get_field("country").related_model,
+                                        field="code"),
+    )  # fmt: skip
+    countries = resource_fields.Field(
+        attribute="countries", column_name="countries",
+        widget=CodeListWidget(models.Partner._meta.get_field("countries").related_model),
+    )  # fmt: skip
+    fields = resource_fields.Field(
+        attribute="fields", column_name="fields", widget=CodeListWidget(models.FieldOfWork)
+    )
+
+    class Meta(ScopedResource.Meta):
+        model = models.Partner
+        fields = (
+            "id", "kind", "name", "name_vi", "name_en", "acronym", "country", "countries",
+            "fields", "website", "email", "phone", "address", "status", "strength",
+            "strength_reason", "relationship_since", "sensitivity", "tags", "external_ref",
+            "notes",
+        )  # fmt: skip
+        exclude = [*ScopedResource.Meta.exclude, "last_contact_on", "search_text"]
+
+    def after_save_instance(self, instance, row, **kwargs):
+        services.hold_for_creator(instance, self.user)
+        super().after_save_instance(instance, row, **kwargs)
+
+
+@importable("relationship-holders")
+class RelationshipHolderResource(ScopedResource):
+    partner_name = display_of("partner__name", "partner_name")
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.RelationshipHolder
+        fields = (
+            "id",
+            "partner",
+            "partner_name",
+            "organization",
+            "organization_name",
+            "role",
+            "since",
+            "notes",
+        )
+
+
+@importable("contacts")
+class ContactResource(ScopedResource):
+    partner_name = display_of("partner__name", "partner_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Contact
+        fields = (
+            "id",
+            "partner",
+            "partner_name",
+            "full_name",
+            "title",
+            "email",
+            "phone",
+            "languages",
+            "is_current",
+            "notes",
+        )
+
+
+@importable("ngo-registrations")
+class NgoRegistrationResource(ScopedResource):
+    partner_name = display_of("partner__name", "partner_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.NgoRegistration
+        fields = (
+            "id",
+            "partner",
+            "partner_name",
+            "registration_type",
+            "number",
+            "issuing_authority",
+            "issued_on",
+            "expires_on",
+            "notes",
+        )
+
+
+@importable("interactions")
+class InteractionResource(ScopedResource):
+    partner_name = display_of("partner__name", "partner_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Interaction
+        fields = (
+            "id",
+            "partner",
+            "partner_name",
+            "organization",
+            "occurred_on",
+            "kind",
+            "summary",
+            "notes",
+        )
+
+
+@importable("follow-ups")
+class FollowUpResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.FollowUp
+        fields = ("id", "interaction", "action", "owner", "due_on", "state", "notes")

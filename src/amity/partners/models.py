@@ -1,0 +1,406 @@
+"""The partner database: foreign partners, who holds each relationship, and what happened."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.models import BaseModel
+from amity.core.scoping import ReferenceQuerySet, ScopedQuerySet
+from amity.organizations.models import in_language, phone_validator
+from amity.partners.choices import (
+    FieldKind,
+    FollowUpState,
+    HolderRole,
+    InteractionKind,
+    PartnerKind,
+    PartnerStatus,
+    RegistrationType,
+    Sensitivity,
+)
+from amity.partners.text import normalise
+
+
+class FieldOfWork(models.Model):
+    """A field a partner works in: an OECD DAC sector group or one of the federation's own.
+
+    One taxonomy for partners and aid; reference data loaded by a migration.
+    """
+
+    code = models.CharField(_("code"), max_length=20)
+    kind = models.CharField(_("kind"), max_length=12, choices=FieldKind.choices)
+    name_en = models.CharField(_("English name"), max_length=200)
+    name_vi = models.CharField(_("Vietnamese name"), max_length=200)
+
+    objects = ReferenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("field of work")
+        verbose_name_plural = _("fields of work")
+        ordering = ["kind", "code"]
+        constraints = [models.UniqueConstraint(fields=["code"], name="fieldofwork_unique_code")]
+
+    def __str__(self):
+        return in_language(self.name_vi, self.name_en)
+
+
+class PartnerQuerySet(ScopedQuerySet):
+    """Partners are shared across the network, except restricted ones.
+
+    Everyone with a role sees public and internal partners; a restricted partner is seen only
+    by the organizations holding the relationship (and those above them) and at the centre. A
+    partner is edited by the centre and by the organizations holding it.
+    """
+
+    def _held_within(self, organization):
+        if organization is None or not organization.tree_path:
+            return Q(pk__in=[])
+        held = RelationshipHolder.objects.filter(
+            organization__tree_path__startswith=organization.tree_path
+        )
+        return Q(pk__in=held.values("partner_id"))
+
+    def visible_to(self, user):
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        shared = ~Q(sensitivity=Sensitivity.RESTRICTED)
+        return self.filter(shared | self._held_within(user.organization))
+
+    def editable_by(self, user):
+        if not (user and user.is_authenticated and user.is_active) or not user.may_edit:
+            return self.none()
+        if user.edits_everything:
+            return self.all()
+        return self.filter(self._held_within(user.organization))
+
+
+class LivePartnerManager(models.Manager.from_queryset(PartnerQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class Partner(BaseModel):
+    """A foreign partner of the network: an NGO, an embassy, a university, a friend of Viet Nam."""
+
+    scope_path = None  # scoped through its holders: see PartnerQuerySet
+    label_related = ("country",)
+
+    kind = models.CharField(_("kind"), max_length=24, choices=PartnerKind.choices)
+    name = models.CharField(_("name"), max_length=255, help_text=_("As the partner writes it."))
+    name_vi = models.CharField(_("Vietnamese name"), max_length=255, blank=True)
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    country = models.ForeignKey(
+        "geo.Country",
+        verbose_name=_("country of headquarters"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partners",
+    )
+    countries = models.ManyToManyField(
+        "geo.Country",
+        verbose_name=_("countries of operation"),
+        blank=True,
+        related_name="operating_partners",
+    )
+    fields = models.ManyToManyField(
+        FieldOfWork, verbose_name=_("fields of work"), blank=True, related_name="partners"
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PartnerStatus.choices, default=PartnerStatus.ACTIVE
+    )
+    strength = models.PositiveSmallIntegerField(
+        _("relationship strength"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("From 1 (weak) to 5 (very strong)."),
+    )
+    strength_reason = models.CharField(_("why this strength"), max_length=255, blank=True)
+    relationship_since = models.DateField(_("relationship since"), null=True, blank=True)
+    sensitivity = models.CharField(
+        _("sensitivity"), max_length=12, choices=Sensitivity.choices, default=Sensitivity.INTERNAL
+    )
+    tags = models.CharField(
+        _("tags"), max_length=255, blank=True, help_text=_("Separated by commas.")
+    )
+    external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
+    #: derived: the date of the latest interaction, kept by Interaction.save()
+    last_contact_on = models.DateField(_("last contact"), null=True, blank=True, editable=False)
+    #: derived: every name, the acronym and the contacts' names, without diacritics, lower case
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
+
+    objects = LivePartnerManager()
+    all_objects = models.Manager.from_queryset(PartnerQuerySet)()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name", "id"]
+        indexes = [models.Index(fields=["last_contact_on"], name="partner_last_contact_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_ref"],
+                condition=~Q(external_ref=""),
+                name="partner_unique_external_ref",
+            ),
+            models.CheckConstraint(
+                condition=Q(strength__isnull=True) | Q(strength__gte=1, strength__lte=5),
+                name="partner_strength_1_to_5",
+                violation_error_message=_("The strength is a number from 1 to 5."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("partners:partner", args=[self.pk])
+
+    @property
+    def display_name(self) -> str:
+        localised = in_language(self.name_vi, self.name_en)
+        return localised or self.name
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
+
+    def may_be_written_by(self, user) -> bool:
+        """A new partner may be entered by anyone who edits; the service then makes the user's
+        organization its holder. An existing one, by whoever may edit it."""
+        if self.pk is None:
+            return bool(user.may_edit)
+        return Partner.all_objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def save(self, *args, **kwargs):
+        # Derived text that search reads; kept here, where every write passes (form, import, API).
+        contact_names = list(self.contacts.values_list("full_name", flat=True)) if self.pk else []
+        self.search_text = normalise(
+            " ".join([self.name, self.name_vi, self.name_en, self.acronym, *contact_names])
+        )
+        super().save(*args, **kwargs)
+
+
+class RelationshipHolder(BaseModel):
+    """One of our organizations holding the relationship with a partner, leading or supporting."""
+
+    label_related = ("partner", "organization")
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="holders"
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="partner_relationships",
+    )
+    role = models.CharField(
+        _("role"), max_length=12, choices=HolderRole.choices, default=HolderRole.LEAD
+    )
+    since = models.DateField(_("since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("relationship holder")
+        verbose_name_plural = _("relationship holders")
+        ordering = ["partner", "role", "organization"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "organization"], name="holder_unique_partner_organization"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} — {self.partner} ({self.get_role_display()})"
+
+    def get_absolute_url(self):
+        return reverse("partners:relationshipholder", args=[self.pk])
+
+
+class Contact(BaseModel):
+    """A person at a partner, current or past."""
+
+    scope_path = None
+    scope_parent = "partner"
+    label_related = ("partner",)
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    is_current = models.BooleanField(_("current"), default=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["partner", "-is_current", "full_name"]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.partner})"
+
+    def get_absolute_url(self):
+        return reverse("partners:contact", args=[self.pk])
+
+
+class NgoRegistration(BaseModel):
+    """A foreign NGO's registration in Viet Nam, which must be renewed before it expires."""
+
+    scope_path = None
+    scope_parent = "partner"
+    label_related = ("partner",)
+
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    registration_type = models.CharField(_("type"), max_length=24, choices=RegistrationType.choices)
+    number = models.CharField(_("number"), max_length=60)
+    issuing_authority = models.CharField(_("issuing authority"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    expires_on = models.DateField(_("expires on"))
+    provinces = models.ManyToManyField(
+        "geo.Province", verbose_name=_("provinces covered"), blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("NGO registration")
+        verbose_name_plural = _("NGO registrations")
+        ordering = ["expires_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_on__gte=models.F("issued_on")),
+                name="registration_expires_after_issue",
+                violation_error_message=_("The registration expires before it was issued."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_registration_type_display()} {self.number} — {self.partner}"
+
+    def get_absolute_url(self):
+        return reverse("partners:ngoregistration", args=[self.pk])
+
+    def clean(self):
+        if self.issued_on and self.expires_on and self.expires_on < self.issued_on:
+            raise ValidationError(
+                {"expires_on": _("The registration expires before it was issued.")}
+            )
+
+
+class Interaction(BaseModel):
+    """Something that happened with a partner: a meeting, a visit, a letter, a signing."""
+
+    label_related = ("partner", "organization")
+
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="interactions",
+    )
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("our organization"),
+        on_delete=models.PROTECT,
+        related_name="partner_interactions",
+    )
+    occurred_on = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=12, choices=InteractionKind.choices)
+    summary = models.TextField(_("summary"), blank=True)
+    people = models.ManyToManyField(
+        "organizations.Person",
+        verbose_name=_("our participants"),
+        blank=True,
+        related_name="partner_interactions",
+    )
+    other_organizations = models.ManyToManyField(
+        "organizations.Organization",
+        verbose_name=_("other organizations of ours"),
+        blank=True,
+        related_name="+",
+    )
+    contacts = models.ManyToManyField(
+        Contact,
+        verbose_name=_("the partner's contacts"),
+        blank=True,
+        related_name="interactions",
+    )
+
+    class Meta:
+        verbose_name = _("interaction")
+        verbose_name_plural = _("interactions")
+        ordering = ["-occurred_on", "-id"]
+        indexes = [
+            models.Index(fields=["partner", "occurred_on"], name="interaction_partner_date_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.occurred_on:%d/%m/%Y} — {self.partner}"
+
+    def get_absolute_url(self):
+        return reverse("partners:interaction", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The partner's "last contact" is derived data that lists filter on: kept on every write.
+        latest = (
+            Interaction.objects.filter(partner_id=self.partner_id)
+            .order_by("-occurred_on")
+            .values_list("occurred_on", flat=True)
+            .first()
+        )
+        Partner.all_objects.filter(pk=self.partner_id).update(last_contact_on=latest)
+
+
+class FollowUp(BaseModel):
+    """An action promised at an interaction, with who does it and by when."""
+
+    scope_path = "interaction__organization"
+    label_related = ("interaction__partner",)
+
+    interaction = models.ForeignKey(
+        Interaction,
+        verbose_name=_("interaction"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    action = models.CharField(_("action"), max_length=255)
+    owner = models.ForeignKey(
+        "organizations.Person",
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partner_follow_ups",
+    )
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=FollowUpState.choices, default=FollowUpState.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        ordering = ["state", "due_on", "id"]
+
+    def __str__(self):
+        return self.action
+
+    def get_absolute_url(self):
+        return reverse("partners:followup", args=[self.pk])

@@ -1,0 +1,193 @@
+"""Domain logic of the partner database beyond CRUD: holding, search, dormancy, suggestions."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Case, Count, FloatField, Q, Value, When
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
+
+from amity.partners.choices import HolderRole, PartnerStatus
+from amity.partners.models import Partner, RelationshipHolder
+from amity.partners.text import normalise
+
+# --- holding ------------------------------------------------------------------------------------
+
+
+def hold_for_creator(partner: Partner, user) -> None:
+    """A partner entered by a unit officer is held by that officer's organization (CONTRACT.md),
+    so that it stays in the officer's scope; the centre's entries are held by whoever it names."""
+    if user.edits_everything or user.organization is None:
+        return
+    holder, created = RelationshipHolder.objects.get_or_create(
+        partner=partner,
+        organization=user.organization,
+        defaults={"role": HolderRole.LEAD, "since": date.today()},
+    )
+    if created:
+        holder._history_user = user
+
+
+# --- dormancy -----------------------------------------------------------------------------------
+
+
+def dormant_cutoff(today: date | None = None) -> date:
+    """Partners whose last contact is before this date are dormant."""
+    today = today or date.today()
+    months = settings.PARTNER_DORMANT_MONTHS
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    return today.replace(year=year, month=month + 1, day=min(today.day, 28))
+
+
+def dormant_filter(today: date | None = None) -> Q:
+    """Active or prospective partners with no interaction for PARTNER_DORMANT_MONTHS months."""
+    quiet = Q(last_contact_on__lt=dormant_cutoff(today)) | Q(last_contact_on__isnull=True)
+    return quiet & Q(status__in=[PartnerStatus.ACTIVE, PartnerStatus.PROSPECTIVE])
+
+
+# --- search -------------------------------------------------------------------------------------
+
+FUZZY_MIN_SCORE = 70
+FUZZY_POOL = 5000
+
+
+def search(queryset, text: str):
+    """Partners matching `text` in any name, acronym or contact name, best first.
+
+    Insensitive to case and Vietnamese diacritics (the normalised `search_text`); every word
+    must match. When nothing matches exactly, small typos are forgiven: PostgreSQL ranks by
+    trigram similarity on its index, SQLite ranks a bounded pool with rapidfuzz.
+    """
+    query = normalise(text)
+    if not query:
+        return queryset
+    words = query.split()
+    exact = queryset
+    for word in words:
+        exact = exact.filter(search_text__contains=word)
+    ranked = exact.annotate(
+        relevance=Case(
+            When(search_text__startswith=query, then=Value(3.0)),
+            When(search_text__contains=query, then=Value(2.0)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+    ).order_by("-relevance", "name")
+    if ranked.exists():
+        return ranked
+    return _fuzzy(queryset, query)
+
+
+def _fuzzy(queryset, query: str):
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        return (
+            queryset.annotate(relevance=TrigramWordSimilarity(query, "search_text"))
+            .filter(relevance__gte=0.45)
+            .order_by("-relevance", "name")
+        )
+    # SQLite has no similarity operator: narrow to rows sharing a 3-letter piece of a word,
+    # then score them in Python.
+    pieces = {word[:3] for word in query.split() if len(word) >= 3} or {query[:3]}
+    pool = Q()
+    for piece in pieces:
+        pool |= Q(search_text__contains=piece)
+    candidates = dict(queryset.filter(pool).values_list("pk", "search_text")[:FUZZY_POOL])
+    matches = process.extract(
+        query, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_MIN_SCORE, limit=200
+    )
+    order = [pk for _text, _score, pk in matches]
+    if not order:
+        return queryset.none()
+    ranking = Case(
+        *[When(pk=pk, then=Value(float(len(order) - i))) for i, pk in enumerate(order)],
+        output_field=FloatField(),
+    )
+    return queryset.filter(pk__in=order).annotate(relevance=ranking).order_by("-relevance")
+
+
+# --- suggestions ("finding new partners") ----------------------------------------------------
+
+
+@dataclass
+class Suggestion:
+    partner: Partner
+    reasons: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+def _interests(organization):
+    """Fields and countries of the partners the organization (and those under it) hold."""
+    held = Partner.objects.filter(
+        holders__organization__tree_path__startswith=organization.tree_path,
+        holders__deleted_at__isnull=True,
+    )
+    fields = Counter(held.values_list("fields", flat=True))
+    countries = Counter(held.values_list("country", flat=True))
+    fields.pop(None, None)
+    countries.pop(None, None)
+    return held, fields, countries
+
+
+def suggestions_for(organization, user, limit: int = 20) -> list[Suggestion]:
+    """Partners to approach, and held partners gone quiet, each with why.
+
+    Interests are read from what the organization already does: the fields and countries of
+    the partners it holds. A partner it does not hold that works in those fields and countries
+    is a candidate, ranked by how much it shares and how strong and recent it is.
+    """
+    held, fields, countries = _interests(organization)
+    top_fields = [pk for pk, _count in fields.most_common(5)]
+    top_countries = [pk for pk, _count in countries.most_common(5)]
+    candidates = (
+        Partner.objects.visible_to(user)
+        .exclude(pk__in=held.values("pk"))
+        .filter(status__in=[PartnerStatus.ACTIVE, PartnerStatus.PROSPECTIVE])
+        .filter(Q(fields__in=top_fields) | Q(country__in=top_countries))
+        .annotate(
+            shared_fields=Count("fields", filter=Q(fields__in=top_fields), distinct=True),
+        )
+        .select_related("country")
+        .prefetch_related("fields")
+        .distinct()
+    )
+    suggestions = [_approach(partner, top_fields, top_countries) for partner in candidates[:500]]
+    suggestions.sort(key=lambda suggestion: -suggestion.score)
+    quiet = [
+        Suggestion(
+            partner,
+            [
+                _("You hold this partner but have had no contact since %(date)s.")
+                % {"date": partner.last_contact_on.strftime("%d/%m/%Y")}
+                if partner.last_contact_on
+                else _("You hold this partner but no contact is recorded.")
+            ],
+            score=0,
+        )
+        for partner in held.filter(dormant_filter()).select_related("country").distinct()[:limit]
+    ]
+    return suggestions[:limit] + quiet
+
+
+def _approach(partner, top_fields, top_countries) -> Suggestion:
+    reasons, score = [], 0.0
+    shared = [f for f in partner.fields.all() if f.pk in top_fields]
+    if shared:
+        names = ", ".join(str(f) for f in shared)
+        reasons.append(_("Works in your fields: %(fields)s.") % {"fields": names})
+        score += 2 * len(shared)
+    if partner.country_id in top_countries:
+        reasons.append(
+            _("Based in a country you work with: %(country)s.") % {"country": partner.country}
+        )
+        score += 2
+    if partner.strength:
+        score += partner.strength / 2
+    if partner.last_contact_on and partner.last_contact_on >= dormant_cutoff():
+        reasons.append(_("Recently in contact with the network."))
+        score += 1
+    return Suggestion(partner, reasons, score)

@@ -1,0 +1,72 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.tables import BaseTable
+from amity.partners import models
+
+
+class PartnerTable(BaseTable):
+    name = tables.Column(linkify=True, verbose_name=_("Name"), order_by=("name",))
+    relevance = tables.Column(verbose_name="", orderable=False, visible=False)
+
+    class Meta(BaseTable.Meta):
+        model = models.Partner
+        fields = (
+            "name",
+            "acronym",
+            "kind",
+            "country",
+            "status",
+            "strength",
+            "last_contact_on",
+            "sensitivity",
+        )
+
+    def render_name(self, record):
+        return record.display_name
+
+
+class RelationshipHolderTable(BaseTable):
+    partner = tables.Column(linkify=True)
+    organization = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.RelationshipHolder
+        fields = ("partner", "organization", "role", "since")
+
+
+class ContactTable(BaseTable):
+    full_name = tables.Column(linkify=True)
+    partner = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.Contact
+        fields = ("full_name", "title", "partner", "email", "is_current")
+
+
+class NgoRegistrationTable(BaseTable):
+    number = tables.Column(linkify=True)
+    partner = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.NgoRegistration
+        fields = ("number", "registration_type", "partner", "issued_on", "expires_on")
+
+
+class InteractionTable(BaseTable):
+    occurred_on = tables.DateColumn(linkify=True)
+    partner = tables.Column(linkify=True)
+    organization = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.Interaction
+        fields = ("occurred_on", "kind", "partner", "organization")
+
+
+class FollowUpTable(BaseTable):
+    action = tables.Column(linkify=True)
+    interaction = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.FollowUp
+        fields = ("action", "interaction", "owner", "due_on", "state")

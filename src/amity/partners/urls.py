@@ -1,0 +1,15 @@
+from django.urls import path
+
+from amity.partners import views
+
+app_name = "partners"
+urlpatterns = [
+    path("statistics/", views.statistics, name="statistics"),
+    path("suggestions/", views.suggestions, name="suggestions"),
+    *views.PartnerViews.urls(),
+    *views.RelationshipHolderViews.urls(),
+    *views.ContactViews.urls(),
+    *views.NgoRegistrationViews.urls(),
+    *views.InteractionViews.urls(),
+    *views.FollowUpViews.urls(),
+]

@@ -1,0 +1,199 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy
+
+from amity.core.views import ModelViews
+from amity.geo.choices import WorldRegion
+from amity.organizations.models import Organization
+from amity.partners import filtersets, forms, imports, models, services, tables
+
+
+class PartnerViews(ModelViews):
+    model = models.Partner
+    plural = "partners"
+    table = tables.PartnerTable
+    filterset = filtersets.PartnerFilterSet
+    form = forms.PartnerForm
+    resource = imports.PartnerResource
+    detail_template = "partners/partner_detail.html"
+    list_select_related = ("country",)
+    detail_select_related = ("country",)
+    protected_relations = ("interactions",)
+    list_actions = (
+        (gettext_lazy("By region and country"), "partners:statistics", "bar-chart"),
+        (gettext_lazy("Suggestions"), "partners:suggestions", "lightbulb"),
+    )
+    extra_tabs = (
+        ("contacts", gettext_lazy("Contacts")),
+        ("holders", gettext_lazy("Holders")),
+        ("interactions", gettext_lazy("Interactions")),
+        ("registration", gettext_lazy("Registration")),
+    )
+
+    @classmethod
+    def after_save(cls, obj, user, created):
+        if created:
+            services.hold_for_creator(obj, user)
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        tab = request.GET.get("tab", "overview")
+        user = request.user
+        if tab == "contacts":
+            return {"contacts": obj.contacts.all()}
+        if tab == "holders":
+            return {"holders": obj.holders.select_related("organization")}
+        if tab == "interactions":
+            visible = models.Interaction.objects.visible_to(user).filter(partner=obj)
+            return {
+                "interactions": visible.select_related("organization").prefetch_related(
+                    "people",
+                    "contacts",
+                    Prefetch(
+                        "follow_ups", queryset=models.FollowUp.objects.select_related("owner")
+                    ),
+                )[:200]
+            }
+        if tab == "registration":
+            return {"registrations": obj.registrations.prefetch_related("provinces")}
+        return {
+            "fields_of_work": obj.fields.all(),
+            "countries": obj.countries.all(),
+            "dormant": models.Partner.objects.filter(pk=obj.pk)
+            .filter(services.dormant_filter())
+            .exists(),
+        }
+
+
+class RelationshipHolderViews(ModelViews):
+    model = models.RelationshipHolder
+    plural = "relationship-holders"
+    table = tables.RelationshipHolderTable
+    filterset = filtersets.RelationshipHolderFilterSet
+    form = forms.RelationshipHolderForm
+    resource = imports.RelationshipHolderResource
+    list_select_related = ("partner__country", "organization")
+    detail_select_related = ("partner", "organization")
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return f"{obj.partner.get_absolute_url()}?tab=holders"
+
+
+class ContactViews(ModelViews):
+    model = models.Contact
+    plural = "contacts"
+    table = tables.ContactTable
+    filterset = filtersets.ContactFilterSet
+    form = forms.ContactForm
+    resource = imports.ContactResource
+    list_select_related = ("partner__country",)
+    detail_select_related = ("partner",)
+
+    @classmethod
+    def after_save(cls, obj, user, created):
+        obj.partner.save()  # the partner's search text includes its contacts' names
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return f"{obj.partner.get_absolute_url()}?tab=contacts"
+
+
+class NgoRegistrationViews(ModelViews):
+    model = models.NgoRegistration
+    plural = "ngo-registrations"
+    table = tables.NgoRegistrationTable
+    filterset = filtersets.NgoRegistrationFilterSet
+    form = forms.NgoRegistrationForm
+    resource = imports.NgoRegistrationResource
+    list_select_related = ("partner__country",)
+    detail_select_related = ("partner",)
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return f"{obj.partner.get_absolute_url()}?tab=registration"
+
+
+class InteractionViews(ModelViews):
+    model = models.Interaction
+    plural = "interactions"
+    table = tables.InteractionTable
+    filterset = filtersets.InteractionFilterSet
+    form = forms.InteractionForm
+    resource = imports.InteractionResource
+    detail_template = "partners/interaction_detail.html"
+    list_select_related = ("partner__country", "organization")
+    detail_select_related = ("partner", "organization")
+    protected_relations = ("follow_ups",)
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        return {
+            "people": obj.people.all(),
+            "contacts": obj.contacts.all(),
+            "follow_ups": obj.follow_ups.select_related("owner"),
+        }
+
+
+class FollowUpViews(ModelViews):
+    model = models.FollowUp
+    plural = "follow-ups"
+    table = tables.FollowUpTable
+    filterset = filtersets.FollowUpFilterSet
+    form = forms.FollowUpForm
+    resource = imports.FollowUpResource
+    list_select_related = ("interaction__partner", "owner")
+    detail_select_related = ("interaction__partner", "owner")
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return obj.interaction.get_absolute_url()
+
+
+@login_required
+def statistics(request):
+    """Partners by world region and by country, as charts and tables, within the user's scope."""
+    visible = models.Partner.objects.visible_to(request.user)
+    labels = dict(WorldRegion.choices)
+    by_region = [
+        {"code": row["country__region"], "label": str(labels.get(row["country__region"], "—")),
+         "count": row["count"]}
+        for row in visible.values("country__region").annotate(count=Count("pk")).order_by("-count")
+    ]  # fmt: skip
+    by_country = list(
+        visible.exclude(country=None)
+        .values("country__code", "country__name_en", "country__name_vi")
+        .annotate(count=Count("pk"))
+        .order_by("-count")[:30]
+    )
+    total = sum(row["count"] for row in by_region)
+    for row in by_region:
+        row["share"] = round(100 * row["count"] / total, 1) if total else 0
+    return render(
+        request,
+        "partners/statistics.html",
+        {"by_region": by_region, "by_country": by_country, "total": total},
+    )
+
+
+@login_required
+def suggestions(request):
+    """Partners to approach for an organization the user may see, with the reasons."""
+    visible = Organization.objects.visible_to(request.user)
+    organization = _chosen_organization(request, visible)
+    items = services.suggestions_for(organization, request.user) if organization else []
+    return render(
+        request,
+        "partners/suggestions.html",
+        {"organization": organization, "suggestions": items, "organizations": visible},
+    )
+
+
+def _chosen_organization(request, visible):
+    """The organization named in the query string if the user may see it, else its own."""
+    value = request.GET.get("organization", "")
+    if value.isdigit():
+        return visible.filter(pk=int(value)).first()
+    home = request.user.organization
+    return home if home is not None and visible.filter(pk=home.pk).exists() else None

@@ -1,0 +1,234 @@
+"""The partner database beyond CRUD: scoping, holding, search, dormancy, suggestions, charts."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from amity.geo.models import Country
+from amity.partners import services
+from amity.partners.choices import InteractionKind, PartnerKind, PartnerStatus, Sensitivity
+from amity.partners.models import (
+    Contact,
+    FieldOfWork,
+    Interaction,
+    Partner,
+    RelationshipHolder,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def partner(name, holder=None, **extra):
+    created = Partner.objects.create(kind=extra.pop("kind", PartnerKind.NGO), name=name, **extra)
+    if holder is not None:
+        RelationshipHolder.objects.create(partner=created, organization=holder)
+    return created
+
+
+# --- scoping and holding --------------------------------------------------------------------
+
+
+def test_restricted_partners_are_seen_by_their_holders_and_the_centre(orgs, users):
+    shared = partner("Shared", sensitivity=Sensitivity.INTERNAL)
+    hanoi_secret = partner("Hà Nội secret", orgs.hanoi_member, sensitivity=Sensitivity.RESTRICTED)
+    danang_secret = partner("Đà Nẵng secret", orgs.danang, sensitivity=Sensitivity.RESTRICTED)
+
+    def names(user):
+        return sorted(Partner.objects.visible_to(user).values_list("name", flat=True))
+
+    assert names(users.hanoi) == sorted([shared.name, hanoi_secret.name])
+    assert names(users.danang) == sorted([shared.name, danang_secret.name])
+    assert names(users.central) == sorted([shared.name, hanoi_secret.name, danang_secret.name])
+    assert list(Partner.objects.editable_by(users.hanoi)) == [hanoi_secret]
+    assert Partner.objects.editable_by(users.viewer).count() == 0
+
+
+def test_a_partner_created_by_a_unit_officer_is_held_by_its_organization(
+    client, orgs, users, login
+):
+    login(users.hanoi)
+    response = client.post(
+        "/api/partners/partners/",
+        {"kind": "embassy", "name": "Embassy of Laos", "country": "LA"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    created = Partner.objects.get(pk=response.json()["id"])
+    holder = created.holders.get()
+    assert (holder.organization, holder.role) == (orgs.hanoi, "lead")
+    assert created.country == Country.objects.get(code="LA")
+    page = client.post(
+        reverse("partners:partner_add"),
+        {"kind": "university", "name": "Hanoi Partner University", "status": "active",
+         "sensitivity": "internal"},
+    )  # fmt: skip
+    assert page.status_code == 302
+    assert Partner.objects.get(name="Hanoi Partner University").holders.get().organization == (
+        orgs.hanoi
+    )
+
+
+def test_api_contract_fields(client, orgs, users, login):
+    partner("Asia Friendship Foundation", orgs.hanoi, acronym="AFF",
+            country=Country.objects.get(code="JP"), email="info@aff.example.org",
+            website="https://aff.example.org", sensitivity=Sensitivity.PUBLIC)  # fmt: skip
+    login(users.hanoi)
+    item = client.get("/api/partners/partners/", {"q": "aff"}).json()["results"][0]
+    assert {key: item[key] for key in ("name", "kind", "country", "sensitivity", "email",
+                                       "website")} == {
+        "name": "Asia Friendship Foundation", "kind": "ngo", "country": "JP",
+        "sensitivity": "public", "email": "info@aff.example.org",
+        "website": "https://aff.example.org",
+    }  # fmt: skip
+
+
+# --- search -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def searchable(orgs):
+    friendship = partner("Hội hữu nghị Việt Nam – Nhật Bản", name_en="Viet Nam – Japan Friendship "
+                         "Association", acronym="VJFA")  # fmt: skip
+    foundation = partner("Asia Foundation", name_vi="Quỹ châu Á")
+    university = partner("Université de Lyon", kind=PartnerKind.UNIVERSITY)
+    Contact.objects.create(partner=university, full_name="Nguyễn Thị Hương")
+    university.save()  # the contacts' names join the search text
+    return friendship, foundation, university
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("hoi huu nghi", ["Hội hữu nghị Việt Nam – Nhật Bản"]),
+        ("HỘI HỮU NGHỊ nhật", ["Hội hữu nghị Việt Nam – Nhật Bản"]),
+        ("japan friendship", ["Hội hữu nghị Việt Nam – Nhật Bản"]),
+        ("vjfa", ["Hội hữu nghị Việt Nam – Nhật Bản"]),
+        ("quy chau a", ["Asia Foundation"]),
+        ("universite lyon", ["Université de Lyon"]),
+        ("huong", ["Université de Lyon"]),
+        ("asia fundation", ["Asia Foundation"]),  # a typo
+        ("univrsite", ["Université de Lyon"]),  # a typo
+        ("zzzzqqq", []),
+    ],
+)
+def test_search_ignores_diacritics_and_case_and_forgives_typos(searchable, query, expected):
+    found = [p.name for p in services.search(Partner.objects.all(), query)]
+    assert found == expected
+
+
+def test_search_ranks_names_that_start_with_the_query_first(orgs):
+    partner("Friends of Viet Nam Heritage")
+    partner("Heritage Friends")
+    found = [p.name for p in services.search(Partner.objects.all(), "heritage")]
+    assert found == ["Heritage Friends", "Friends of Viet Nam Heritage"]
+
+
+def test_list_page_search_goes_through_the_scope(client, orgs, users, login):
+    partner("Secret Heritage Fund", orgs.danang, sensitivity=Sensitivity.RESTRICTED)
+    partner("Open Heritage Fund", sensitivity=Sensitivity.PUBLIC)
+    login(users.hanoi)
+    response = client.get(reverse("partners:partner_list"), {"q": "heritage"})
+    assert [row.record.name for row in response.context["table"].rows] == ["Open Heritage Fund"]
+
+
+# --- dormancy and last contact ------------------------------------------------------------------
+
+
+def test_last_contact_follows_the_interactions(orgs):
+    friend = partner("Friend")
+    for day in (date(2023, 5, 1), date(2024, 7, 9), date(2022, 1, 1)):
+        Interaction.objects.create(
+            partner=friend, organization=orgs.hanoi, occurred_on=day, kind=InteractionKind.CALL
+        )
+    friend.refresh_from_db()
+    assert friend.last_contact_on == date(2024, 7, 9)
+
+
+def test_dormant_filter(client, orgs, users, login, settings):
+    settings.PARTNER_DORMANT_MONTHS = 12
+    quiet = partner("Quiet", orgs.hanoi, status=PartnerStatus.ACTIVE)
+    lively = partner("Lively", orgs.hanoi, status=PartnerStatus.ACTIVE)
+    ended = partner("Ended long ago", orgs.hanoi, status=PartnerStatus.ENDED)
+    Interaction.objects.create(
+        partner=quiet,
+        organization=orgs.hanoi,
+        kind="call",
+        occurred_on=date.today() - timedelta(days=500),
+    )
+    Interaction.objects.create(
+        partner=lively,
+        organization=orgs.hanoi,
+        kind="call",
+        occurred_on=date.today() - timedelta(days=30),
+    )
+    assert ended.status == "ended"
+    login(users.hanoi)
+    response = client.get(reverse("partners:partner_list"), {"dormant": "true"})
+    assert [row.record.name for row in response.context["table"].rows] == ["Quiet"]
+    page = client.get(reverse("partners:partner", args=[quiet.pk]))
+    assert page.context["dormant"] is True
+
+
+# --- suggestions and charts ---------------------------------------------------------------------
+
+
+def test_suggestions_say_why(client, orgs, users, login):
+    education = FieldOfWork.objects.get(code="110")
+    health = FieldOfWork.objects.get(code="120")
+    laos = Country.objects.get(code="LA")
+    held = partner("School Builders", orgs.hanoi, country=laos)
+    held.fields.add(education)
+    candidate = partner("Books for Laos", country=laos, strength=4)
+    candidate.fields.add(education)
+    unrelated = partner("Clinics Abroad", country=Country.objects.get(code="PE"))
+    unrelated.fields.add(health)
+    login(users.hanoi)
+    response = client.get(reverse("partners:suggestions"))
+    suggested = {s.partner.name: s.reasons for s in response.context["suggestions"]}
+    assert "Clinics Abroad" not in suggested
+    assert len(suggested["Books for Laos"]) == 2
+    assert "School Builders" in suggested  # held, never contacted: gone quiet
+    assert response.context["organization"] == orgs.hanoi
+
+
+def test_suggestions_for_an_organization_out_of_scope_are_refused(client, orgs, users, login):
+    login(users.hanoi)
+    response = client.get(reverse("partners:suggestions"), {"organization": orgs.danang.pk})
+    assert response.context["organization"] is None
+    assert response.context["suggestions"] == []
+
+
+def test_statistics_by_region(client, orgs, users, login):
+    partner("A", country=Country.objects.get(code="US"))
+    partner("B", country=Country.objects.get(code="CA"))
+    partner("C", country=Country.objects.get(code="FR"))
+    partner("D", orgs.danang, country=Country.objects.get(code="FR"),
+            sensitivity=Sensitivity.RESTRICTED)  # fmt: skip
+    login(users.hanoi)
+    response = client.get(reverse("partners:statistics"))
+    shares = {row["code"]: (row["count"], row["share"]) for row in response.context["by_region"]}
+    assert shares == {"americas": (2, 66.7), "europe": (1, 33.3)}
+    assert response.context["total"] == 3
+
+
+def test_import_partners_with_country_and_field_codes(client, orgs, users, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content = (
+        "kind,name,country,countries,fields,status,sensitivity\n"
+        'ngo,Mekong Friends,DE,"VN,LA","110,F-PEACE",active,internal\n'
+    ).encode()
+    login(users.hanoi)
+    upload = SimpleUploadedFile("partners.csv", content)
+    job = client.post(reverse("partners:partner_import"), {"file": upload}).context["job"]
+    assert job.status == "checked", job.summary
+    client.post(reverse("partners:partner_import"), {"confirm": job.pk})
+    created = Partner.objects.get(name="Mekong Friends")
+    assert created.country.code == "DE"
+    assert sorted(created.countries.values_list("code", flat=True)) == ["LA", "VN"]
+    assert sorted(created.fields.values_list("code", flat=True)) == ["110", "F-PEACE"]
+    assert created.holders.get().organization == orgs.hanoi
+    bad = SimpleUploadedFile("partners.csv", content.replace(b"DE,", b"XX,"))
+    refused = client.post(reverse("partners:partner_import"), {"file": bad}).context["job"]
+    assert refused.status == "invalid"
