@@ -201,6 +201,8 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the app's static/ without c
 # --- Domains ------------------------------------------------------------------------------------
 # A partner with no interaction for this many months is flagged dormant.
 PARTNER_DORMANT_MONTHS = env.int("PARTNER_DORMANT_MONTHS", default=18)
+# A foreign NGO's registration is flagged this many days before it expires.
+PARTNER_REGISTRATION_ALERT_DAYS = env.int("PARTNER_REGISTRATION_ALERT_DAYS", default=90)
 
 # --- Background tasks ---------------------------------------------------------------------------
 # Inline on the embedded default; production sets TASKS_BACKEND=database and runs `amity db_worker`.

@@ -216,9 +216,9 @@ def test_import_partners_with_country_and_field_codes(client, orgs, users, login
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     content = (
-        "kind,name,country,countries,fields,status,sensitivity\n"
-        'ngo,Mekong Friends,DE,"VN,LA","110,F-PEACE",active,internal\n'
-    ).encode()
+        b"kind,name,country,countries,fields,status,sensitivity\n"
+        b'ngo,Mekong Friends,DE,"VN,LA","110,F-PEACE",active,internal\n'
+    )
     login(users.hanoi)
     upload = SimpleUploadedFile("partners.csv", content)
     job = client.post(reverse("partners:partner_import"), {"file": upload}).context["job"]
@@ -232,3 +232,36 @@ def test_import_partners_with_country_and_field_codes(client, orgs, users, login
     bad = SimpleUploadedFile("partners.csv", content.replace(b"DE,", b"XX,"))
     refused = client.post(reverse("partners:partner_import"), {"file": bad}).context["job"]
     assert refused.status == "invalid"
+
+
+def test_registrations_expiring_soon_are_flagged(client, orgs, users, login):
+    from amity.partners.models import NgoRegistration
+
+    ngo = partner("Mekong Water", orgs.hanoi)
+    today = date.today()
+    soon = NgoRegistration.objects.create(
+        partner=ngo,
+        registration_type="operation",
+        number="1",
+        issued_on=today - timedelta(days=1800),
+        expires_on=today + timedelta(days=30),
+    )
+    NgoRegistration.objects.create(
+        partner=ngo,
+        registration_type="project_office",
+        number="2",
+        issued_on=today,
+        expires_on=today + timedelta(days=1000),
+    )
+    NgoRegistration.objects.create(
+        partner=ngo,
+        registration_type="project_office",
+        number="3",
+        issued_on=today - timedelta(days=2000),
+        expires_on=today - timedelta(days=5),
+    )
+    login(users.hanoi)
+    listing = client.get(reverse("partners:expiring_registrations"), follow=True)
+    assert [row.record.number for row in listing.context["table"].rows] == ["1"]
+    page = client.get(reverse("partners:partner", args=[ngo.pk]))
+    assert page.context["expiring"] == soon

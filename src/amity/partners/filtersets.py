@@ -61,10 +61,17 @@ class NgoRegistrationFilterSet(BaseFilterSet):
     expires_before = django_filters.DateFilter(
         field_name="expires_on", lookup_expr="lte", label=_("expires before")
     )
+    expiring = django_filters.BooleanFilter(method="filter_expiring", label=_("expiring soon"))
 
     class Meta:
         model = models.NgoRegistration
-        fields = ["partner", "registration_type", "expires_before"]
+        fields = ["partner", "registration_type", "expires_before", "expiring"]
+
+    def filter_expiring(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = services.expiring_filter()
+        return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
 class InteractionFilterSet(BaseFilterSet):

@@ -2,7 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection
@@ -46,6 +46,16 @@ def dormant_filter(today: date | None = None) -> Q:
     """Active or prospective partners with no interaction for PARTNER_DORMANT_MONTHS months."""
     quiet = Q(last_contact_on__lt=dormant_cutoff(today)) | Q(last_contact_on__isnull=True)
     return quiet & Q(status__in=[PartnerStatus.ACTIVE, PartnerStatus.PROSPECTIVE])
+
+
+# --- registrations ------------------------------------------------------------------------------
+
+
+def expiring_filter(today: date | None = None) -> Q:
+    """Registrations that end within PARTNER_REGISTRATION_ALERT_DAYS days (and have not ended)."""
+    today = today or date.today()
+    horizon = today + timedelta(days=settings.PARTNER_REGISTRATION_ALERT_DAYS)
+    return Q(expires_on__gte=today, expires_on__lte=horizon)
 
 
 # --- search -------------------------------------------------------------------------------------

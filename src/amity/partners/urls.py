@@ -6,6 +6,9 @@ app_name = "partners"
 urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
     path("suggestions/", views.suggestions, name="suggestions"),
+    path(
+        "ngo-registrations/expiring/", views.expiring_registrations, name="expiring_registrations"
+    ),
     *views.PartnerViews.urls(),
     *views.RelationshipHolderViews.urls(),
     *views.ContactViews.urls(),

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from amity.core.views import ModelViews
@@ -23,6 +24,7 @@ class PartnerViews(ModelViews):
     list_actions = (
         (gettext_lazy("By region and country"), "partners:statistics", "bar-chart"),
         (gettext_lazy("Suggestions"), "partners:suggestions", "lightbulb"),
+        (gettext_lazy("Registrations expiring"), "partners:expiring_registrations", "alarm"),
     )
     extra_tabs = (
         ("contacts", gettext_lazy("Contacts")),
@@ -58,6 +60,7 @@ class PartnerViews(ModelViews):
         if tab == "registration":
             return {"registrations": obj.registrations.prefetch_related("provinces")}
         return {
+            "expiring": obj.registrations.filter(services.expiring_filter()).first(),
             "fields_of_work": obj.fields.all(),
             "countries": obj.countries.all(),
             "dormant": models.Partner.objects.filter(pk=obj.pk)
@@ -149,6 +152,11 @@ class FollowUpViews(ModelViews):
     @classmethod
     def after_save_url(cls, obj):
         return obj.interaction.get_absolute_url()
+
+
+@login_required
+def expiring_registrations(request):
+    return redirect(f"{reverse('partners:ngoregistration_list')}?expiring=true")
 
 
 @login_required
