@@ -190,6 +190,8 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# Imports of up to this many partners flag each row that looks like an existing partner.
+IMPORT_DUPLICATE_CHECK_ROWS = env.int("IMPORT_DUPLICATE_CHECK_ROWS", default=2000)
 # A list longer than this is exported by a background task, with a progress bar and a download.
 EXPORT_INLINE_ROWS = env.int("EXPORT_INLINE_ROWS", default=5000)
 STORAGES = {

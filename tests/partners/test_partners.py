@@ -265,3 +265,36 @@ def test_registrations_expiring_soon_are_flagged(client, orgs, users, login):
     assert [row.record.number for row in listing.context["table"].rows] == ["1"]
     page = client.get(reverse("partners:partner", args=[ngo.pk]))
     assert page.context["expiring"] == soon
+
+
+def test_the_form_warns_before_saving_a_likely_duplicate(client, orgs, users, login):
+    partner("Asia Friendship Foundation", website="https://aff.example.org",
+            sensitivity=Sensitivity.PUBLIC)  # fmt: skip
+    login(users.hanoi)
+    data = {
+        "kind": "ngo",
+        "name": "Asia Friendship Fundation",
+        "status": "active",
+        "sensitivity": "internal",
+        "website": "https://www.aff.example.org/about",
+    }
+    warned = client.post(reverse("partners:partner_add"), data)
+    assert warned.status_code == 200
+    assert [d["name"] for d in warned.context["form"].duplicates] == ["Asia Friendship Foundation"]
+    assert Partner.objects.count() == 1
+    saved = client.post(reverse("partners:partner_add"), {**data, "not_a_duplicate": "on"})
+    assert saved.status_code == 302
+    assert Partner.objects.count() == 2
+
+
+def test_an_import_flags_likely_duplicates_in_its_check(client, orgs, users, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    partner("Mekong Friends", acronym="MKF", sensitivity=Sensitivity.PUBLIC)
+    content = b"kind,name,status,sensitivity\nngo,Mekong Friend,active,internal\nngo,Alps Aid,active,internal\n"
+    login(users.hanoi)
+    upload = SimpleUploadedFile("partners.csv", content)
+    job = client.post(reverse("partners:partner_import"), {"file": upload}).context["job"]
+    assert job.status == "checked"
+    assert [warning["line"] for warning in job.summary["warnings"]] == [2]
+    assert "Mekong Friends" in job.summary["warnings"][0]["message"]

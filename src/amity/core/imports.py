@@ -62,6 +62,7 @@ class ScopedResource(resources.ModelResource):
         super().__init__(**kwargs)  # gives this resource its own copy of the fields
         self.user = user
         self.on_progress = None
+        self.warnings: list[dict] = []
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, ForeignKeyWidget) and hasattr(widget.model.objects, "visible_to"):
@@ -112,6 +113,13 @@ class ScopedResource(resources.ModelResource):
     def before_save_instance(self, instance, row, **kwargs):
         # Rows written by a task have no request: history is told the user explicitly.
         instance._history_user = self.user
+        if kwargs.get("dry_run"):
+            for message in self.row_warnings(instance, row):
+                self.warnings.append({"line": kwargs.get("row_number", 0) + 1, "message": message})
+
+    def row_warnings(self, instance, row) -> list[str]:
+        """Things worth a second look in a good row (a likely duplicate), shown in the check."""
+        return []
 
     def after_save_instance(self, instance, row, **kwargs):
         # Re-checked after saving, as the pages do: a row that moves a record out of the
@@ -188,6 +196,7 @@ def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=
             dataset, dry_run=dry_run, raise_errors=False, use_transactions=True
         )
         summary = summarise(result)
+        summary["warnings"] = resource.warnings
         if summary["errors"]:
             transaction.set_rollback(True)
     return summary

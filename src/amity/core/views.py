@@ -410,7 +410,7 @@ class ModelViews:
     @classmethod
     def detail_fields(cls, obj) -> list[tuple[str, object]]:
         """(label, value) of the fields shown on the overview tab."""
-        hidden = {"id", "version", "deleted_at", "tree_path", "notes"}
+        hidden = {"id", "version", "deleted_at", "tree_path", "notes", "search_text"}
         rows = []
         for field in obj._meta.concrete_fields:
             if field.name in hidden or field.name.endswith("_ptr"):

@@ -1,13 +1,25 @@
 from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from amity.core.forms import ScopedModelForm
 from amity.partners import models
+from amity.partners.duplicates import likely_duplicates_of
 
 
 class PartnerForm(ScopedModelForm):
-    """A partner's own fields; who holds it is recorded beside it (RelationshipHolder)."""
+    """A partner's own fields; who holds it is recorded beside it (RelationshipHolder).
+
+    Before a likely duplicate is saved the form says which partners it resembles and why; the
+    user confirms that it is a different partner, or goes to the existing one.
+    """
 
     owner_field = None
+    not_a_duplicate = forms.BooleanField(
+        label=_("This is a different partner: save it anyway"),
+        required=False,
+        widget=forms.HiddenInput,  # shown once the form has found likely duplicates
+    )
 
     class Meta(ScopedModelForm.Meta):
         model = models.Partner
@@ -20,6 +32,37 @@ class PartnerForm(ScopedModelForm):
             "countries": forms.SelectMultiple(attrs={"size": 6}),
             "fields": forms.SelectMultiple(attrs={"size": 6}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates = []
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors or cleaned.get("not_a_duplicate") or not self._names_changed():
+            return cleaned
+        others = models.Partner.objects.visible_to(self.user)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        pairs = likely_duplicates_of(cleaned, others)
+        self.duplicates = [
+            {"url": reverse("partners:partner", args=[pair.second.id]), "name": pair.second.name,
+             "score": pair.score, "reasons": ", ".join(str(reason) for reason in pair.reasons)}
+            for pair in pairs
+        ]  # fmt: skip
+        if self.duplicates:
+            self.fields["not_a_duplicate"].widget = forms.CheckboxInput(
+                attrs={"class": "form-check-input"}
+            )
+            raise forms.ValidationError(
+                _("This partner looks like one already recorded. Open it, or tick “%(confirm)s”.")
+                % {"confirm": self.fields["not_a_duplicate"].label}
+            )
+        return cleaned
+
+    def _names_changed(self) -> bool:
+        watched = {"name", "name_vi", "name_en", "acronym", "website", "email", "country"}
+        return self.instance.pk is None or bool(watched & set(self.changed_data))
 
 
 class RelationshipHolderForm(ScopedModelForm):

@@ -1,11 +1,14 @@
 """Import and export resources: the export's columns are the import's, plus `external_ref`."""
 
+from django.conf import settings
+from django.utils.translation import gettext as _
 from import_export import fields as resource_fields
 from import_export import widgets
 
 from amity.core.imports import ScopedResource, importable
 from amity.organizations.imports import display_of
 from amity.partners import models, services
+from amity.partners.duplicates import likely_duplicates_of
 
 
 class CodeListWidget(widgets.ManyToManyWidget):
@@ -51,6 +54,27 @@ class PartnerResource(ScopedResource):
     def after_save_instance(self, instance, row, **kwargs):
         services.hold_for_creator(instance, self.user)
         super().after_save_instance(instance, row, **kwargs)
+
+    def import_data(self, dataset, *args, **kwargs):
+        # Checking each row against the database costs two queries a row: large files are
+        # checked for duplicates on the duplicates page instead, after the import.
+        self.check_duplicates = len(dataset) <= settings.IMPORT_DUPLICATE_CHECK_ROWS
+        return super().import_data(dataset, *args, **kwargs)
+
+    def row_warnings(self, instance, row):
+        if not self.check_duplicates:
+            return []
+        fields = {
+            name: getattr(instance, name)
+            for name in ("name", "name_vi", "name_en", "acronym", "country", "website", "email")
+        }
+        others = models.Partner.objects.visible_to(self.user).exclude(pk=instance.pk)
+        return [
+            _("Looks like %(name)s (#%(id)s): %(reasons)s.")
+            % {"name": pair.second.name, "id": pair.second.id,
+               "reasons": ", ".join(str(reason) for reason in pair.reasons)}
+            for pair in likely_duplicates_of(fields, others, limit=3)
+        ]  # fmt: skip
 
 
 @importable("relationship-holders")
