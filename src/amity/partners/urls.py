@@ -6,6 +6,8 @@ app_name = "partners"
 urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
     path("suggestions/", views.suggestions, name="suggestions"),
+    path("partners/duplicates/", views.duplicates, name="duplicates"),
+    path("partners/merge/", views.merge, name="merge"),
     path(
         "ngo-registrations/expiring/", views.expiring_registrations, name="expiring_registrations"
     ),

@@ -1,13 +1,21 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from amity.core.views import ModelViews
 from amity.geo.choices import WorldRegion
 from amity.organizations.models import Organization
 from amity.partners import filtersets, forms, imports, models, services, tables
+from amity.partners.duplicates import possible_duplicates
+from amity.partners.merging import MergeRefused, merge_partners
+
+DUPLICATES_SHOWN = 200
 
 
 class PartnerViews(ModelViews):
@@ -25,6 +33,7 @@ class PartnerViews(ModelViews):
         (gettext_lazy("By region and country"), "partners:statistics", "bar-chart"),
         (gettext_lazy("Suggestions"), "partners:suggestions", "lightbulb"),
         (gettext_lazy("Registrations expiring"), "partners:expiring_registrations", "alarm"),
+        (gettext_lazy("Possible duplicates"), "partners:duplicates", "copy"),
     )
     extra_tabs = (
         ("contacts", gettext_lazy("Contacts")),
@@ -205,3 +214,71 @@ def _chosen_organization(request, visible):
         return visible.filter(pk=int(value)).first()
     home = request.user.organization
     return home if home is not None and visible.filter(pk=home.pk).exists() else None
+
+
+@login_required
+def duplicates(request):
+    """Pairs of partners, among those the user may see, that are likely one and the same."""
+    pairs = possible_duplicates(models.Partner.objects.visible_to(request.user))
+    editable = set(
+        models.Partner.objects.editable_by(request.user)
+        .filter(pk__in={record.id for pair in pairs for record in (pair.first, pair.second)})
+        .values_list("pk", flat=True)
+    )
+    rows = [
+        {"pair": pair, "mergeable": pair.first.id in editable and pair.second.id in editable}
+        for pair in pairs[:DUPLICATES_SHOWN]
+    ]
+    return render(request, "partners/duplicates.html", {"rows": rows, "count": len(pairs)})
+
+
+MERGE_FIELDS = (
+    "kind", "name", "name_vi", "name_en", "acronym", "country", "website", "email", "phone",
+    "address", "status", "strength", "strength_reason", "relationship_since", "sensitivity",
+    "tags", "external_ref", "notes",
+)  # fmt: skip
+
+
+@login_required
+def merge(request):
+    """Merge two partners, choosing field by field which value the kept one will have."""
+    keep = _editable_partner(request, "keep")
+    drop = _editable_partner(request, "drop")
+    rows = [_merge_row(keep, drop, name) for name in MERGE_FIELDS]
+    if request.method == "POST":
+        choices = {row["name"]: request.POST.get(f"field-{row['name']}", "keep") for row in rows}
+        try:
+            merge_partners(keep, drop, by=request.user, choices=choices)
+        except MergeRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("Merged into %(partner)s.") % {"partner": keep})
+            return redirect(keep.get_absolute_url())
+    return render(request, "partners/merge.html", {"keep": keep, "drop": drop, "rows": rows})
+
+
+def _editable_partner(request, key):
+    value = request.GET.get(key) or request.POST.get(key) or ""
+    if not value.isdigit():
+        raise Http404
+    partner = get_object_or_404(models.Partner.objects.visible_to(request.user), pk=int(value))
+    if not models.Partner.objects.editable_by(request.user).filter(pk=partner.pk).exists():
+        raise PermissionDenied
+    return partner
+
+
+def _merge_row(keep, drop, name):
+    field = models.Partner._meta.get_field(name)
+    kept, dropped = getattr(keep, name), getattr(drop, name)
+    if field.choices:
+        kept = getattr(keep, f"get_{name}_display")()
+        dropped = getattr(drop, f"get_{name}_display")()
+    take_drop = kept in (None, "") and dropped not in (None, "")
+    return {
+        "name": name,
+        "label": field.verbose_name,
+        "keep": kept,
+        "drop": dropped,
+        "same": kept == dropped,
+        "default": "drop" if take_drop else "keep",
+    }

@@ -1,0 +1,712 @@
+"""Likely duplicate partners: the same organization entered twice, under other spellings.
+
+The core works on lightweight `PartnerRecord`s (what `.values()` returns), so that the whole
+register is compared without model instances:
+
+1. each record is reduced to comparable features: its names cleaned (no diacritics, no case, no
+   legal forms or small words, words in order), acronyms, country, website host and e-mail;
+2. *blocking* puts records that share a key into blocks, and only records meeting in a block
+   are compared, so that the work grows with the register, not with its square. The keys: the
+   cleaned name, also with a rare word put right (a word one typo away elsewhere in the
+   register), with two words run together, or less a generic word; the website, the e-mail,
+   the organization's own e-mail domain; the acronym with the country;
+3. each candidate pair is scored 0-100 from rapidfuzz name similarities and strong signals (same
+   website, same e-mail), with the reasons a person can check.
+
+`find_duplicate_pairs` runs over records, `possible_duplicates` over a queryset (the "possible
+duplicates" page) and `likely_duplicates_of` scores one would-be partner against the database
+(the create form's warning and the import's flag).
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import combinations
+from urllib.parse import urlsplit
+
+from django.db.models import Count, F, Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from amity.partners.text import normalise
+
+#: pairs scoring at least this are reported. Chosen on tests/partners/duplicate_cases.py: from
+#: 70 to 85 every seeded pair is found and no other; at 90 recall falls to 91% (a typo costs a
+#: few points), at 65 false pairs come in. 80 is the middle of the plateau.
+DUPLICATE_THRESHOLD = 80
+
+# Why a pair is likely a duplicate: a stable code (tests, API) and the text a person reads.
+SAME_NAME = "same_name"
+SIMILAR_NAMES = "similar_names"
+SAME_WEBSITE = "same_website"
+SAME_EMAIL = "same_email"
+SAME_ACRONYM = "same_acronym"
+SAME_DOMAIN = "same_domain"
+REASONS = {
+    SAME_NAME: _("same name after removing diacritics, legal suffixes and word order"),
+    SIMILAR_NAMES: _("similar names"),
+    SAME_WEBSITE: _("same website"),
+    SAME_EMAIL: _("same e-mail"),
+    SAME_ACRONYM: _("same acronym and country"),
+    SAME_DOMAIN: _("same internet domain"),
+}
+
+# How much each signal says on its own (0-100); further signals each add SUPPORT_BONUS.
+SAME_EMAIL_SCORE = 95
+SAME_WEBSITE_SCORE = 90
+SAME_ACRONYM_SCORE = 85
+SAME_DOMAIN_SCORE = 0  # a university's faculties share it: it only supports other signals
+SUPPORT_BONUS = 5
+#: two partners headquartered in different countries are seldom the same one
+COUNTRY_CONFLICT_PENALTY = 20
+#: below this, names are not called similar
+SIMILAR_NAMES_MIN = 70
+
+# Name similarity: how much the word-by-word alignment counts against rapidfuzz's whole-string
+# ratios (see name_similarity).
+ALIGNMENT_WEIGHT = 0.8
+#: names that each have words of their own, one of them telling, score at most this
+DIFFERENT_WORDS_CAP = 60
+#: generic words ("association", "hội") tell little about which organization it is
+GENERIC_WEIGHT = 0.25
+#: a word with one typing mistake counts nearly as much as the word
+TYPO_CREDIT = 0.9
+#: shorter words must match exactly: one letter of "usa" changed is another word ("viet" may
+#: lose a letter, though)
+TYPO_MIN_LENGTH = 4
+
+# Blocking. Exact keys may gather large blocks, likely duplicates all, but a placeholder
+# website typed into hundreds of records would make the work quadratic; fuzzy keys that gather
+# many records (an acronym, a shared domain) say too little to compare them all.
+EXACT_BLOCK_LIMIT = 500
+FUZZY_BLOCK_LIMIT = 100
+#: a word used at most this often may be a typo: words one typo away from it are looked for
+RARE_WORD_LIMIT = 20
+
+# Legal forms say what kind of body it is, never which one; they come and go between records.
+LEGAL_FORMS = frozenset(
+    """
+    inc incorporated ltd limited llc llp plc co corp corporation company gmbh ggmbh mbh ev ag sa
+    sas sarl srl spa pty bv nv kk oy ab asbl vzw pte jsc
+    """.split()
+)
+# Small words that translation and word order add or drop. Not "an", "van" or "do" (Ấn Độ, Văn,
+# Đỗ): in Vietnamese they are names; nor "ngo" (Ngô), a legal form elsewhere, a family name here.
+STOP_WORDS = frozenset(
+    """
+    the of and for in at on by with to
+    de la le les du des et d l
+    der die das und fur zu von
+    del el los las
+    di il della
+    het voor
+    va cua cac tai
+    """.split()
+)
+# Kept in the key (a foundation is not an association) but weighing little in similarity: they
+# say what kind of body it is, seldom which one. Vietnamese ones too, word by word as normalised
+# ("ủy ban" committee, "thành phố" city, "hợp tác quốc tế" international cooperation).
+GENERIC_WORDS = frozenset(
+    """
+    association society foundation fund trust institute institution organization international
+    national federation union council committee center club network alliance friendship friends
+    group initiative agency office program project mission university college school academy
+    embassy consulate general republic global city province department faculty representative
+    country solidarity cooperation
+    vietnam viet nam vietnamese
+    stiftung fondation fundacion fundacao fondazione verein gesellschaft asociacion associazione
+    vereniging stichting universitat universite universidad universita universiteit universidade
+    hochschule ecole escuela instituto institut
+    hoi huu nghi quy chuc vien trung tam lien hiep dai hoc truong su quan uy ban doan ket tong
+    lanh thanh pho tinh hop tac quoc te co van phong dien cong ty
+    """.split()
+)
+# One spelling for words written several ways, so that they meet.
+SPELLINGS = {
+    "intl": "international", "assoc": "association", "assn": "association",
+    "univ": "university", "inst": "institute", "natl": "national", "soc": "society",
+    "dept": "department", "ctr": "center", "centre": "center", "organisation": "organization",
+    "programme": "program", "fdn": "foundation", "associations": "association",
+}  # fmt: skip
+
+PUBLIC_MAIL_DOMAINS = frozenset(
+    """
+    gmail.com googlemail.com hotmail.com outlook.com live.com msn.com aol.com icloud.com me.com
+    yahoo.com ymail.com mail.ru yandex.ru gmx.de gmx.net web.de t-online.de orange.fr free.fr
+    wanadoo.fr laposte.net libero.it qq.com 163.com 126.com naver.com daum.net hanmail.net
+    protonmail.com proton.me zoho.com rediffmail.com vnn.vn fpt.vn
+    """.split()
+)
+# Providers with a domain per country (yahoo.co.jp, hotmail.fr): known by their first label.
+PUBLIC_MAIL_NAMES = frozenset("gmail yahoo hotmail outlook live msn aol gmx yandex".split())
+# Sites that host many organizations: the page, not the host, is the organization's own.
+SHARED_HOSTS = frozenset(
+    """
+    facebook.com m.facebook.com fb.com linkedin.com twitter.com x.com instagram.com youtube.com
+    sites.google.com google.com
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRecord:
+    """What duplicate detection reads of a partner (`records_of(queryset)` reads them)."""
+
+    id: int | None
+    name: str
+    name_vi: str = ""
+    name_en: str = ""
+    acronym: str = ""
+    country_code: str = ""
+    website: str = ""
+    email: str = ""
+
+    @classmethod
+    def from_fields(cls, fields: dict) -> "PartnerRecord":
+        """From a form's cleaned data or an import row: `country` may be a Country or absent,
+        `country_code` a code."""
+        country = fields.get("country")
+        code = fields.get("country_code") or getattr(country, "code", "") or ""
+        return cls(
+            id=fields.get("id"),
+            name=fields.get("name") or "",
+            name_vi=fields.get("name_vi") or "",
+            name_en=fields.get("name_en") or "",
+            acronym=fields.get("acronym") or "",
+            country_code=code,
+            website=fields.get("website") or "",
+            email=fields.get("email") or "",
+        )
+
+
+RECORD_FIELDS = ("id", "name", "name_vi", "name_en", "acronym", "website", "email")
+
+
+def records_of(queryset):
+    """The partners of `queryset` as records, read with one `.values()` query."""
+    rows = queryset.values(*RECORD_FIELDS, country_code=F("country__code"))
+    return [PartnerRecord(**{**row, "country_code": row["country_code"] or ""}) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    """Two records that are likely the same partner, with a score 0-100 and why."""
+
+    first: PartnerRecord
+    second: PartnerRecord
+    score: int
+    reason_codes: tuple[str, ...]  # strongest first: SAME_EMAIL, SIMILAR_NAMES...
+
+    @property
+    def reasons(self) -> list[Promise]:
+        """The reasons as a person reads them, in the active language."""
+        return [REASONS[code] for code in self.reason_codes]
+
+
+# --- features -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    words: tuple[str, ...]  # cleaned, in written order
+    key: str  # the words sorted: the same for any word order
+    joins: frozenset[str]  # adjacent words run together: "ha noi" may be written "hanoi"
+    word_set: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Features:
+    names: list[_Name]
+    name_keys: set[str]
+    acronyms: set[str]  # as written: the acronym field, an acronym as name or in brackets
+    initials: set[str]  # derived from the names: "Green Hope Foundation" gives "ghf"
+    country: str
+    website: str
+    email: str
+    domains: set[str]  # the organization's own internet domains (website, e-mail)
+    words: set[str]  # of all its names
+
+
+def looks_like_acronym(text: str) -> bool:
+    """ "JICA", "VUFO", "iDE": one word, short, mostly capitals."""
+    text = text.strip().replace(".", "")
+    if not text or len(text) > 12 or any(char.isspace() for char in text):
+        return False
+    capitals = sum(char.isupper() for char in text)
+    return capitals >= 2 and capitals >= sum(char.islower() for char in text)
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """ "e v" (e.V.), "u s a" (U.S.A.): runs of single letters are one abbreviation."""
+    joined, run = [], []
+    for word in words:
+        if len(word) == 1:
+            run.append(word)
+            continue
+        if run:
+            joined.append("".join(run))
+            run = []
+        joined.append(word)
+    if run:
+        joined.append("".join(run))
+    return joined
+
+
+def clean_words(text: str) -> list[str]:
+    """The words that tell which organization a name is: no legal form, no small words."""
+    words = [SPELLINGS.get(word, word) for word in _join_initials(normalise(text).split())]
+    kept = [word for word in words if word not in LEGAL_FORMS and word not in STOP_WORDS]
+    return kept or words  # a name made only of small words still has to match itself
+
+
+def name_key(text: str) -> str:
+    """The same for names that differ only by diacritics, case, legal form and word order."""
+    return " ".join(sorted(clean_words(text)))
+
+
+def website_key(url: str) -> str:
+    """The site's host, without scheme, "www." or path: "https://www.oxfam.org/vi" -> oxfam.org.
+
+    Subdomains are kept: a university's faculties have their own. On sites hosting many
+    organizations (facebook.com) the page is the organization's own, so the path is kept.
+    """
+    text = (url or "").strip().lower()
+    if not text:
+        return ""
+    parts = urlsplit(text if "//" in text else f"//{text}")
+    host = (parts.hostname or "").removeprefix("www.")
+    if host in SHARED_HOSTS:
+        page = parts.path.strip("/")
+        return f"{host}/{page}" if page else ""
+    return host
+
+
+def email_key(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def organization_mail_domain(email: str) -> str:
+    """The e-mail's domain when it is the organization's own, not a public mail provider's."""
+    domain = email_key(email).rpartition("@")[2]
+    if not domain or domain in PUBLIC_MAIL_DOMAINS or domain.split(".")[0] in PUBLIC_MAIL_NAMES:
+        return ""
+    return domain
+
+
+def _split_bracketed_acronyms(text: str) -> tuple[str, list[str]]:
+    """ "Japan International Cooperation Agency (JICA)" -> the name, ["JICA"]."""
+    acronyms = []
+    while "(" in text and ")" in text.partition("(")[2]:
+        before, _open, rest = text.partition("(")
+        inside, _close, after = rest.partition(")")
+        if not looks_like_acronym(inside):
+            break
+        acronyms.append(inside)
+        text = f"{before} {after}"
+    return text, acronyms
+
+
+def _make_name(words: list[str]) -> _Name:
+    joins = frozenset(first + second for first, second in zip(words, words[1:], strict=False))
+    return _Name(tuple(words), " ".join(sorted(words)), joins, frozenset(words))
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join([word[0] for word in words]) if len(words) >= 3 else ""
+
+
+def features_of(record: PartnerRecord) -> _Features:
+    names, acronyms = [], set()
+    if record.acronym:
+        acronyms.add(normalise(record.acronym).replace(" ", ""))
+    for raw in (record.name, record.name_vi, record.name_en):
+        if not raw or not raw.strip():
+            continue
+        if looks_like_acronym(raw):
+            acronyms.add(normalise(raw).replace(" ", ""))
+            continue
+        text, bracketed = _split_bracketed_acronyms(raw)
+        acronyms.update(normalise(acronym).replace(" ", "") for acronym in bracketed)
+        words = clean_words(text)
+        if words:
+            names.append(_make_name(words))
+    acronyms.discard("")
+    website, email = website_key(record.website), email_key(record.email)
+    own_site = website if website and "/" not in website else ""
+    domains = {domain for domain in (own_site, organization_mail_domain(email)) if domain}
+    return _Features(
+        names=names,
+        name_keys={name.key for name in names},
+        acronyms=acronyms,
+        initials={_initials(name.words) for name in names} - {""},
+        country=(record.country_code or "").upper(),
+        website=website,
+        email=email,
+        domains=domains,
+        words={word for name in names for word in name.words},
+    )
+
+
+# --- scoring ------------------------------------------------------------------------------------
+
+
+def _one_typo_apart(word: str, other: str) -> bool:
+    # OSA counts a swap of two letters as one mistake, as a typist makes it.
+    shorter, longer = sorted((len(word), len(other)))
+    return (
+        shorter >= TYPO_MIN_LENGTH - 1
+        and longer >= TYPO_MIN_LENGTH
+        and longer - shorter <= 1
+        and OSA.distance(word, other, score_cutoff=1) <= 1
+    )
+
+
+_GENERIC_WEIGHTS = dict.fromkeys(GENERIC_WORDS, GENERIC_WEIGHT)
+
+
+def _weight(word: str) -> float:
+    return _GENERIC_WEIGHTS.get(word, 1.0)
+
+
+def _own_words(words: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
+    """The words of `words` that `others` lacks, each word of `others` answering once: "Ấn Độ"
+    and "Đỏ" both give "do", and one "do" does not answer two."""
+    if len(set(words)) == len(words) and len(set(others)) == len(others):
+        other_set = set(others)
+        return [word for word in words if word not in other_set]
+    unanswered, own = Counter(others), []
+    for word in words:
+        if unanswered[word] > 0:
+            unanswered[word] -= 1
+        else:
+            own.append(word)
+    return own
+
+
+def _alignment(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[float, bool]:
+    """How much of each name the other covers (the lower of the two; generic words weigh
+    little, a word with a typo nearly as much as the word), and whether each name has words of
+    its own, one of them telling: then they are different names ("Japan" and "Korea").
+
+    Exact matches are taken first: in "Tổng lãnh sự quán Mông Cổ" against "Tổng lãnh sự quán
+    Anh", "mong" is not a typo of "tong", which "tong" answers.
+    """
+    first_own, second_own = _own_words(first, second), _own_words(second, first)
+    first_missing = sum(_weight(word) for word in first_own)
+    second_missing = sum(_weight(word) for word in second_own)
+    first_unpaired, second_unpaired = [], list(second_own)
+    for word in first_own:
+        typo = next((other for other in second_unpaired if _one_typo_apart(word, other)), None)
+        if typo is None:
+            first_unpaired.append(word)
+            continue
+        second_unpaired.remove(typo)
+        first_missing -= _weight(word) * TYPO_CREDIT
+        second_missing -= _weight(typo) * TYPO_CREDIT
+    first_total = sum(_weight(word) for word in first)
+    second_total = sum(_weight(word) for word in second)
+    covered = min(1 - first_missing / first_total, 1 - second_missing / second_total)
+    telling = any(word not in GENERIC_WORDS for word in first_unpaired + second_unpaired)
+    return covered, bool(telling and first_unpaired and second_unpaired)
+
+
+def _rejoin(name: _Name, other: _Name) -> tuple[str, ...]:
+    """`name`'s words, with two adjacent ones run together where `other` writes them so."""
+    if name.joins.isdisjoint(other.word_set):
+        return name.words
+    words, index = [], 0
+    while index < len(name.words):
+        pair = "".join(name.words[index : index + 2])
+        if index + 1 < len(name.words) and pair in other.word_set:
+            words.append(pair)
+            index += 2
+        else:
+            words.append(name.words[index])
+            index += 1
+    return tuple(words)
+
+
+def name_similarity(first: _Name, second: _Name) -> int:
+    """0-100: a word-by-word alignment, smoothed by rapidfuzz's ratios on the sorted words.
+
+    The alignment tells "Japan" from "Korea" where the string ratios see 85% of letters shared:
+    when one name has a telling word of its own and the other any word of its own, they are
+    different names however alike ("Hội người Việt Nam" is not "Hội hữu nghị Việt Nam").
+    """
+    if first.key == second.key:
+        return 100
+    if _nothing_in_common(first, second):
+        return 0
+    first_words, second_words = _rejoin(first, second), _rejoin(second, first)
+    covered, different = _alignment(first_words, second_words)
+    if different:
+        return min(DIFFERENT_WORDS_CAP, round(100 * covered))
+    first_text, second_text = " ".join(sorted(first_words)), " ".join(sorted(second_words))
+    ratio = max(
+        fuzz.ratio(first_text, second_text),
+        fuzz.token_set_ratio(first_text, second_text),
+    )
+    return round(100 * ALIGNMENT_WEIGHT * covered + (1 - ALIGNMENT_WEIGHT) * ratio)
+
+
+def _nothing_in_common(first: _Name, second: _Name) -> bool:
+    """Names of several words without one word in common are more than one typo apart."""
+    return (
+        len(first.words) > 1
+        and len(second.words) > 1
+        and first.word_set.isdisjoint(second.word_set)
+        and first.joins.isdisjoint(second.word_set)
+        and second.joins.isdisjoint(first.word_set)
+    )
+
+
+def _best_name_similarity(first: _Features, second: _Features) -> int:
+    best = 0
+    for first_name in first.names:
+        for second_name in second.names:
+            best = max(best, name_similarity(first_name, second_name))
+            if best == 100:
+                return best
+    return best
+
+
+def _acronym_signal(first: _Features, second: _Features, names: int) -> int:
+    if not (first.country and first.country == second.country):
+        return 0
+    shared = first.acronyms & (second.acronyms | second.initials) or (
+        second.acronyms & first.initials
+    )
+    if not shared:
+        return 0
+    if first.names and second.names and names < SIMILAR_NAMES_MIN:
+        return 0  # two full names that are not alike: an acronym shared by chance
+    return SAME_ACRONYM_SCORE
+
+
+def compare(first: _Features, second: _Features) -> tuple[int, tuple[str, ...]]:
+    """The pair's score 0-100 and its reason codes, strongest first."""
+    signals: dict[str, int] = {}
+    if first.email and first.email == second.email:
+        signals[SAME_EMAIL] = SAME_EMAIL_SCORE
+    if first.website and first.website == second.website:
+        signals[SAME_WEBSITE] = SAME_WEBSITE_SCORE
+    conflict = bool(first.country and second.country and first.country != second.country)
+    penalty = COUNTRY_CONFLICT_PENALTY if conflict else 0
+    if not first.name_keys.isdisjoint(second.name_keys):
+        names = 100
+        signals[SAME_NAME] = 100 - penalty
+    else:
+        names = _best_name_similarity(first, second)
+        if names >= SIMILAR_NAMES_MIN:
+            signals[SIMILAR_NAMES] = names - penalty
+    acronym = _acronym_signal(first, second, names)
+    if acronym:
+        signals[SAME_ACRONYM] = acronym
+    if not signals:
+        return 0, ()
+    strong = SAME_EMAIL in signals or SAME_WEBSITE in signals
+    if not strong and not first.domains.isdisjoint(second.domains):
+        signals[SAME_DOMAIN] = SAME_DOMAIN_SCORE
+    ranked = sorted(signals, key=lambda code: -signals[code])
+    score = min(100, signals[ranked[0]] + SUPPORT_BONUS * (len(ranked) - 1))
+    return score, tuple(ranked)
+
+
+# --- blocking -----------------------------------------------------------------------------------
+
+
+def _one_letter_variants(word: str) -> set[str]:
+    """The word and the word less any one letter: two words one typo apart share one of these
+    (a changed letter, dropped from both; an added one, dropped from the longer)."""
+    return {word} | {word[:index] + word[index + 1 :] for index in range(len(word))}
+
+
+def typo_neighbours(word_counts: Counter) -> dict[str, set[str]]:
+    """For each rare word of the register, the other words one typo away from it.
+
+    A typo makes a word that is rare ("foundaton"); the word it was meant to be is found in
+    the register's vocabulary (thousands of words, not tens of thousands of records) through
+    the variants less one letter that both share.
+    """
+    by_variant = defaultdict(set)
+    for word in word_counts:
+        if len(word) >= TYPO_MIN_LENGTH - 1:
+            for variant in _one_letter_variants(word):
+                by_variant[variant].add(word)
+    neighbours = {}
+    for word, count in word_counts.items():
+        if count > RARE_WORD_LIMIT or len(word) < TYPO_MIN_LENGTH - 1:
+            continue
+        near = {
+            other
+            for variant in _one_letter_variants(word)
+            for other in by_variant[variant]
+            if other != word and _one_typo_apart(word, other)
+        }
+        if near:
+            neighbours[word] = near
+    return neighbours
+
+
+def _block_keys(features: _Features, neighbours: dict) -> tuple[set[str], set[str]]:
+    """Exact keys (same cleaned name, website, e-mail) and fuzzy ones (the rest)."""
+    exact = {f"w:{features.website}", f"e:{features.email}"} - {"w:", "e:"}
+    fuzzy = {f"d:{domain}" for domain in features.domains}
+    if features.country:
+        for acronym in features.acronyms | features.initials:
+            fuzzy.add(f"a:{acronym}:{features.country}")
+    for name in features.names:
+        exact.add(f"n:{name.key}")
+        exact.update(f"n:{key}" for key in _corrected_keys(name.words, neighbours))
+        exact.update(f"n:{key}" for key in _joined_keys(name.words))
+        fuzzy.add(f"l:{name.key}")
+        fuzzy.update(f"l:{key}" for key in _without_a_generic_word(name.words))
+    return exact, fuzzy
+
+
+def _corrected_keys(words: tuple[str, ...], neighbours: dict) -> set[str]:
+    """The name's key with a rare word replaced by a word one typo away: "Path for Filds"
+    meets "Path for Fields" as exactly as if it were spelt right."""
+    keys = set()
+    for index, word in enumerate(words):
+        for other in neighbours.get(word, ()):
+            keys.add(" ".join(sorted(words[:index] + (other,) + words[index + 1 :])))
+    return keys
+
+
+def _joined_keys(words: tuple[str, ...]) -> set[str]:
+    """The name's key with two adjacent words run together: "Ha Noi" meets "Hanoi"."""
+    return {
+        " ".join(sorted(words[:index] + (words[index] + words[index + 1],) + words[index + 2 :]))
+        for index in range(len(words) - 1)
+    }
+
+
+def _without_a_generic_word(words: tuple[str, ...]) -> set[str]:
+    """The name less one generic word meets the name written with or without it ("Hanns
+    Seidel" and "Hanns Seidel Foundation"). Dropping a telling word would gather the names
+    that share the rest ("Bright Hope Foundation", "Green Hope Foundation"): too many."""
+    if len(words) < 2:
+        return set()
+    return {
+        " ".join(sorted(words[:index] + words[index + 1 :]))
+        for index, word in enumerate(words)
+        if word in GENERIC_WORDS
+    }
+
+
+def candidate_pairs(features: list[_Features]) -> set[tuple[int, int]]:
+    """Index pairs of records sharing a block small enough to say something."""
+    neighbours = typo_neighbours(Counter(word for feature in features for word in feature.words))
+    exact_blocks, fuzzy_blocks = defaultdict(list), defaultdict(list)
+    for index, feature in enumerate(features):
+        exact, fuzzy = _block_keys(feature, neighbours)
+        for key in exact:
+            exact_blocks[key].append(index)
+        for key in fuzzy:
+            fuzzy_blocks[key].append(index)
+    pairs = set()
+    for blocks, limit in ((exact_blocks, EXACT_BLOCK_LIMIT), (fuzzy_blocks, FUZZY_BLOCK_LIMIT)):
+        for members in blocks.values():
+            if 1 < len(members) <= limit:
+                pairs.update(combinations(members, 2))
+    return pairs
+
+
+# --- entry points -------------------------------------------------------------------------------
+
+
+def find_duplicate_pairs(
+    records: list[PartnerRecord], threshold: int = DUPLICATE_THRESHOLD
+) -> list[DuplicatePair]:
+    """Pairs of `records` scoring at least `threshold`, best first."""
+    features = [features_of(record) for record in records]
+    found = []
+    for first, second in candidate_pairs(features):
+        score, reasons = compare(features[first], features[second])
+        if score >= threshold:
+            found.append(DuplicatePair(records[first], records[second], score, reasons))
+    found.sort(key=lambda pair: (-pair.score, pair.first.id or 0, pair.second.id or 0))
+    return found
+
+
+def possible_duplicates(queryset, threshold: int = DUPLICATE_THRESHOLD) -> list[DuplicatePair]:
+    """Likely duplicate pairs among the partners of `queryset` (e.g. `visible_to(user)`)."""
+    return find_duplicate_pairs(records_of(queryset), threshold)
+
+
+#: at most this many partners are read to score a would-be partner against
+LOOKUP_POOL = 2000
+#: a word found in more partners than this does not narrow the search
+LOOKUP_WORD_LIMIT = 300
+LOOKUP_MAX_WORDS = 6
+
+
+def likely_duplicates_of(
+    candidate_fields: dict, queryset, limit: int = 5, threshold: int = DUPLICATE_THRESHOLD
+) -> list[DuplicatePair]:
+    """Partners of `queryset` that a would-be partner likely duplicates, best first.
+
+    `candidate_fields` is a form's cleaned data or an import row (name, name_vi, name_en,
+    acronym, country or country_code, website, email). Each pair's `first` is the would-be
+    partner, its `second` the existing one. Two queries: one counts how rare the candidate's
+    words are, one reads the partners sharing a rare word, the website, e-mail or acronym.
+    """
+    candidate = PartnerRecord.from_fields(candidate_fields)
+    wanted = features_of(candidate)
+    narrowing = _lookup_filter(wanted, queryset)
+    if narrowing is None:
+        return []
+    found = []
+    for record in records_of(queryset.filter(narrowing)[:LOOKUP_POOL]):
+        score, reasons = compare(wanted, features_of(record))
+        if score >= threshold:
+            found.append(DuplicatePair(candidate, record, score, reasons))
+    found.sort(key=lambda pair: (-pair.score, pair.second.id))
+    return found[:limit]
+
+
+def _lookup_filter(wanted: _Features, queryset) -> Q | None:
+    narrowing = Q()
+    if wanted.website:
+        narrowing |= Q(website__icontains=wanted.website)
+    if wanted.email:
+        narrowing |= Q(email__iexact=wanted.email)
+    for domain in wanted.domains:
+        narrowing |= Q(email__iendswith=f"@{domain}") | Q(website__icontains=domain)
+    for acronym in wanted.acronyms:
+        narrowing |= Q(acronym__iexact=acronym) | Q(name__iexact=acronym)
+    for acronym in wanted.initials:
+        narrowing |= Q(acronym__iexact=acronym)
+    for word in _rarest_words(wanted, queryset):
+        narrowing |= Q(search_text__contains=word)
+    return narrowing or None
+
+
+def _lookup_words(wanted: _Features) -> set[str]:
+    """The candidate's words, and for long ones their halves: a typo leaves one half whole."""
+    words = set()
+    for word in wanted.words:
+        if len(word) >= 3:
+            words.add(word)
+        if len(word) >= 6:
+            half = len(word) // 2
+            words.update((word[:half], word[-half:]))
+    return words
+
+
+def _rarest_words(wanted: _Features, queryset) -> list[str]:
+    words = sorted(_lookup_words(wanted))
+    if not words:
+        return []
+    counts = queryset.order_by().aggregate(
+        **{f"w{index}": Count("pk", filter=Q(search_text__contains=word))
+           for index, word in enumerate(words)}
+    )  # fmt: skip
+    usable = [
+        (counts[f"w{index}"], word)
+        for index, word in enumerate(words)
+        if 0 < counts[f"w{index}"] <= LOOKUP_WORD_LIMIT
+    ]
+    return [word for _count, word in sorted(usable)[:LOOKUP_MAX_WORDS]]
