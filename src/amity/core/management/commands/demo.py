@@ -16,6 +16,7 @@ from amity.organizations.models import Organization
 
 DOMAINS = [
     "amity.organizations.demo",
+    "amity.partners.demo",
 ]
 
 PASSWORD = "amity-demo"

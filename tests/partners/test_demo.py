@@ -1,0 +1,78 @@
+"""`amity demo`: the partner database's demo set is varied, scoped and self-consistent."""
+
+from datetime import date, timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count, Max
+
+from amity.accounts.models import User
+from amity.geo.choices import WorldRegion
+from amity.partners.choices import PartnerKind, Sensitivity
+from amity.partners.models import Contact, Interaction, NgoRegistration, Partner
+from amity.partners.text import normalise
+
+
+# One test, one load: the data set takes seconds to write.
+@pytest.mark.django_db
+def test_partner_demo_data_set():
+    out = StringIO()
+    call_command("demo", stdout=out)
+    assert "amity.partners.demo:" in out.getvalue()
+
+    # Many partners, of every kind, from every region, all marked as demo.
+    partners = Partner.objects.all()
+    assert partners.count() >= 300
+    assert not partners.exclude(notes__contains="[demo]").exists()
+    assert not partners.exclude(external_ref__startswith="demo-partner-").exists()
+    assert set(partners.values_list("kind", flat=True)) == set(PartnerKind.values)
+    assert set(partners.values_list("country__region", flat=True)) == set(WorldRegion.values)
+    holders = partners.annotate(n=Count("holders")).values_list("n", flat=True)
+    assert set(holders) == {1, 2, 3}
+
+    # The unit officers' Unions hold enough partners, restricted ones among them, for scoping
+    # to show; a restricted partner is seen by the Union holding it and hidden from the other.
+    hanoi = User.objects.get(username="hanoi")
+    danang = User.objects.get(username="danang")
+    restricted = partners.filter(sensitivity=Sensitivity.RESTRICTED)
+    for user in (hanoi, danang):
+        held = partners.filter(holders__organization=user.organization).distinct()
+        assert held.count() >= 15, user
+        assert held.filter(sensitivity=Sensitivity.RESTRICTED).count() >= 2, user
+    held_by_hanoi = partners.filter(
+        holders__organization__tree_path__startswith=hanoi.organization.tree_path
+    ).values("pk")
+    hidden = restricted.exclude(pk__in=held_by_hanoi)
+    own = restricted.filter(pk__in=held_by_hanoi)
+    assert hidden.exists() and own.count() >= 2
+    visible = Partner.objects.visible_to(hanoi)
+    assert not visible.filter(pk__in=hidden.values("pk")).exists()
+    assert visible.filter(pk__in=own.values("pk")).count() == own.count()
+    assert visible.count() == partners.count() - hidden.count()
+    assert 0.03 <= restricted.count() / partners.count() <= 0.07
+
+    # Interactions, with the derived "last contact" right for every partner.
+    assert Interaction.objects.filter(partner__in=partners).count() >= 2500
+    rows = partners.annotate(latest=Max("interactions__occurred_on")).values_list(
+        "name", "last_contact_on", "latest"
+    )
+    assert [row for row in rows if row[1] != row[2]] == []
+    quiet = partners.exclude(last_contact_on__gte=date(2023, 1, 1)).count()
+    assert 0.05 <= quiet / partners.count() <= 0.15  # the dormant flag has something to show
+
+    # The search text holds the contacts' names, as Partner.save() would have written it.
+    assert Contact.objects.count() > partners.count()
+    for partner in partners.prefetch_related("contacts"):
+        for contact in partner.contacts.all():
+            assert normalise(contact.full_name) in partner.search_text, partner
+
+    # NGO registrations: some expire within 90 days, some have expired.
+    today = date.today()
+    registrations = NgoRegistration.objects.all()
+    assert registrations.filter(expires_on__range=(today, today + timedelta(days=90))).exists()
+    assert registrations.filter(expires_on__lt=today).exists()
+
+    # Seeded near-duplicates: the same name with and without diacritics.
+    names = [normalise(name) for name in partners.values_list("name", flat=True)]
+    assert len(names) - len(set(names)) >= 2
