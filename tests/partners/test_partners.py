@@ -291,7 +291,11 @@ def test_an_import_flags_likely_duplicates_in_its_check(client, orgs, users, log
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     partner("Mekong Friends", acronym="MKF", sensitivity=Sensitivity.PUBLIC)
-    content = b"kind,name,status,sensitivity\nngo,Mekong Friend,active,internal\nngo,Alps Aid,active,internal\n"
+    content = (
+        b"kind,name,status,sensitivity\n"
+        b"ngo,Mekong Friend,active,internal\n"
+        b"ngo,Alps Aid,active,internal\n"
+    )
     login(users.hanoi)
     upload = SimpleUploadedFile("partners.csv", content)
     job = client.post(reverse("partners:partner_import"), {"file": upload}).context["job"]
