@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     # Before import_export, whose own `import` and `export` commands would hide Amity's.
     "amity.core",
     "django_filters",
@@ -82,6 +83,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "amity.urls"
+# Widgets render through the project's template settings, so core/widgets/ can replace Django's.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "amity.wsgi.application"
 
 TEMPLATES = [

@@ -15,6 +15,7 @@ def style_widgets(form: forms.BaseForm) -> None:
             css = "form-check-input"
         elif isinstance(widget, forms.Select | forms.SelectMultiple):
             css = "form-select"
+            widget.template_name = "core/widgets/select.html"
         elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
             continue
         else:

@@ -1,0 +1,85 @@
+"""What every benchmark shares: timing, percentiles, targets and the results file."""
+
+import json
+import platform
+import statistics
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from django.db import connection
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: float | None = None
+    #: "max" when the figure must stay at or under the target, "min" when at or over it
+    direction: str = "max"
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        ok = self.value <= self.target if self.direction == "max" else self.value >= self.target
+        return "meets" if ok else "misses"
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def latencies(function, arguments) -> list[float]:
+    """Milliseconds of `function(argument)` for every argument, one after another."""
+    samples = []
+    for argument in arguments:
+        seconds, _result = timed(function, argument)
+        samples.append(seconds * 1000)
+    return samples
+
+
+def summary(name: str, samples_ms: list[float], target_p95: float | None) -> list[Figure]:
+    return [
+        Figure(f"{name} median", statistics.median(samples_ms), "ms"),
+        Figure(f"{name} p95", percentile(samples_ms, 0.95), "ms", target_p95),
+        Figure(f"{name} p99", percentile(samples_ms, 0.99), "ms"),
+    ]
+
+
+def print_table(figures: list[Figure]) -> None:
+    width = max(len(figure.name) for figure in figures) + 2
+    print(f"{'figure':<{width}}{'value':>12}  {'target':>10}  verdict")
+    for figure in figures:
+        target = "" if figure.target is None else f"{figure.target:g}"
+        value = f"{figure.value:,.1f} {figure.unit}"
+        print(f"{figure.name:<{width}}{value:>12}  {target:>10}  {figure.verdict} {figure.note}")
+
+
+def write_results(suite: str, figures: list[Figure], parameters: dict) -> Path:
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y-%m-%d")
+    path = RESULTS / f"{stamp}-{connection.vendor}-{suite}.json"
+    document = {
+        "suite": suite,
+        "database": connection.vendor,
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "processor": platform.machine()},
+        "parameters": parameters,
+        "figures": [{**asdict(figure), "verdict": figure.verdict} for figure in figures],
+    }
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False))
+    return path
