@@ -36,7 +36,7 @@ run: install
 	$(BIN)/amity serve --port $(PORT)
 
 test: install
-	$(BIN)/ruff check src tests e2e scripts
+	$(BIN)/ruff check src tests e2e bench scripts
 	$(BIN)/pytest -q -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
@@ -47,7 +47,11 @@ e2e: install browser
 	$(BIN)/pytest -q -m browser e2e
 
 lint: install
-	$(BIN)/ruff check src tests e2e
+	$(BIN)/ruff check src tests e2e bench scripts
+
+# The benchmarks, on a database of their own (var/bench, or DATABASE_URL): see bench/run.py.
+bench: install
+	$(BIN)/python bench/run.py --scale $${SCALE:-1}
 
 messages: install
 	cd src/amity && ../../$(BIN)/amity makemessages -l vi -l en --no-obsolete --ignore=static/vendor/*
