@@ -260,3 +260,16 @@ def test_a_long_export_runs_as_a_job_with_a_download(client, orgs, users, login,
     login(users.danang)
     assert client.get(reverse("core:job_download", args=[job.pk])).status_code == 404
     assert client.get(reverse("core:job", args=[job.pk])).status_code == 404
+
+
+def test_excel_template_explains_its_columns_in_both_languages(client, users, login):
+    login(users.hanoi)
+    response = client.get(reverse("organizations:person_import"), {"template": "xlsx"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["data", "Hướng dẫn - Guide"]
+    header = [cell.value for cell in workbook["data"][1]]
+    assert header[:3] == ["id", "full_name", "gender"]
+    guide = {row[0]: row[1:] for row in workbook["Hướng dẫn - Guide"].iter_rows(values_only=True)}
+    assert guide["full_name"][:2] == ("tên đầy đủ", "full name")
+    assert guide["gender"][2] == "female = Female; male = Male; other = Other"
+    assert guide["organization"][2] == "id (organization)"

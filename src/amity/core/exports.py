@@ -56,6 +56,16 @@ def write_xlsx(rows, handle) -> None:
     workbook.save(handle)
 
 
+def write_guided_xlsx(headers, guide_rows, handle) -> None:
+    """An import template: the columns to fill in, and a sheet explaining each of them."""
+    workbook = Workbook(write_only=True)
+    workbook.create_sheet("data").append(headers)
+    guide = workbook.create_sheet("Hướng dẫn - Guide")
+    for row in guide_rows:
+        guide.append(row)
+    workbook.save(handle)
+
+
 def write_csv(rows, handle) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     writer = csv.writer(text)

@@ -5,11 +5,13 @@ registering it under the model's URL plural (`@importable("organizations")`). Th
 serves the export, the web import, the command line (`amity import KIND FILE`) and the tasks.
 """
 
+import io
 import logging
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.formats import base_formats
@@ -262,10 +264,53 @@ def dataset_from_path(path) -> object:
         return read_dataset(handle.read(), str(path))
 
 
-def example_bytes(resource_class, user, file_format: str) -> bytes:
-    """An empty template with the import's columns, to fill in."""
-    from amity.core.exports import render
-
+def import_columns(resource_class, user) -> list[str]:
     resource = resource_class(user=user)
-    headers = [field.column_name for field in resource.get_import_fields() if not field.readonly]
-    return render(iter([headers]), file_format)
+    return [field.column_name for field in resource.get_import_fields() if not field.readonly]
+
+
+def column_guide(resource_class, user) -> list[list[str]]:
+    """For each import column: its meaning in Vietnamese and in English, and the codes it takes."""
+    model = resource_class._meta.model
+    rows = [["column", "Tiếng Việt", "English", "values / giá trị"]]
+    for column in import_columns(resource_class, user):
+        try:
+            field = model._meta.get_field(column)
+        except FieldDoesNotExist:
+            rows.append([column, "", "", ""])
+            continue
+        labels = []
+        for language in ("vi", "en"):
+            with translation.override(language):
+                labels.append(str(field.verbose_name))
+        with translation.override("en"):
+            rows.append([column, *labels, _allowed_values(field)])
+    return rows
+
+
+def _allowed_values(field) -> str:
+    if field.choices:
+        return "; ".join(f"{code} = {label}" for code, label in field.flatchoices)
+    if field.is_relation:
+        target = field.related_model._meta.verbose_name
+        key = "code" if hasattr(field.related_model, "code") else "id"
+        many = ", comma-separated" if field.many_to_many else ""
+        return f"{key} ({target}){many}"
+    if field.get_internal_type() == "DateField":
+        return "yyyy-mm-dd or dd/mm/yyyy"
+    if field.get_internal_type() == "BooleanField":
+        return "1 / 0"
+    return ""
+
+
+def example_bytes(resource_class, user, file_format: str) -> bytes:
+    """An empty template with the import's columns; the Excel one has a second sheet saying,
+    in Vietnamese and English, what each column means and which codes it takes."""
+    from amity.core.exports import render, write_guided_xlsx
+
+    headers = import_columns(resource_class, user)
+    if file_format != "xlsx":
+        return render(iter([headers]), file_format)
+    buffer = io.BytesIO()
+    write_guided_xlsx(headers, column_guide(resource_class, user), buffer)
+    return buffer.getvalue()
