@@ -17,7 +17,7 @@ def held(name, holder, **extra):
     return partner
 
 
-def test_duplicates_page_lists_pairs_with_reasons(client, orgs, users, login):
+def test_duplicates_page_lists_pairs_with_reasons(client, orgs, users, login, english):
     first = held("Mekong Friendship Foundation", orgs.hanoi, website="https://mff.example.org")
     second = held("Mekong Friendship Fundation", orgs.hanoi, website="https://www.mff.example.org")
     held("Alps Relief", orgs.hanoi)
@@ -67,3 +67,43 @@ def test_merge_out_of_scope_or_with_itself_is_refused(client, orgs, users, login
     assert same.status_code == 200
     assert Partner.objects.count() == 3
     assert client.get(url, {"keep": "abc", "drop": "1"}).status_code == 404
+
+
+def test_the_api_lists_duplicates_merges_and_suggests(client, orgs, users, login, english):
+    keep = held("Mekong Friendship Foundation", orgs.hanoi, website="https://mff.example.org")
+    drop = held("Mekong Friendship Fundation", orgs.hanoi, website="https://www.mff.example.org")
+    login(users.hanoi)
+    pairs = client.get("/api/partners/partners/duplicates/").json()
+    assert [{pair["first"], pair["second"]} for pair in pairs] == [{keep.pk, drop.pk}]
+    assert "same website" in pairs[0]["reasons"]
+    url = f"/api/partners/partners/{keep.pk}/merge/"
+    refused = client.post(url, {"drop": keep.pk}, content_type="application/json")
+    assert refused.status_code == 400
+    merged = client.post(
+        url, {"drop": drop.pk, "choices": {"name": "keep"}}, content_type="application/json"
+    )
+    assert merged.status_code == 200
+    assert merged.json()["name"] == "Mekong Friendship Foundation"
+    assert not Partner.objects.filter(pk=drop.pk).exists()
+    assert client.get("/api/partners/partners/suggestions/").status_code == 200
+    other = client.get("/api/partners/partners/suggestions/", {"organization": orgs.danang.pk})
+    assert other.status_code == 404
+
+
+def test_the_api_merge_of_a_partner_out_of_scope_is_refused(client, orgs, users, login):
+    mine = held("Mine", orgs.hanoi)
+    theirs = held("Theirs", orgs.danang, sensitivity=Sensitivity.PUBLIC)
+    login(users.hanoi)
+    into_theirs = client.post(
+        f"/api/partners/partners/{theirs.pk}/merge/",
+        {"drop": mine.pk},
+        content_type="application/json",
+    )
+    assert into_theirs.status_code == 403
+    theirs_into_mine = client.post(
+        f"/api/partners/partners/{mine.pk}/merge/",
+        {"drop": theirs.pk},
+        content_type="application/json",
+    )
+    assert theirs_into_mine.status_code == 400
+    assert Partner.objects.count() == 2

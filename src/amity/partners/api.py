@@ -1,9 +1,16 @@
 """The partner database's API: scoped and filtered like its pages."""
 
-from rest_framework import routers, serializers
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, routers, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.organizations.models import Organization
 from amity.partners import filtersets, models, services
+from amity.partners.duplicates import possible_duplicates
+from amity.partners.merging import MergeRefused, merge_partners
 
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
@@ -106,6 +113,30 @@ class FollowUpSerializer(ScopedModelSerializer):
         fields = (*BASE_FIELDS, "interaction", "action", "owner", "due_on", "state", "notes")
 
 
+class DuplicatePairSerializer(serializers.Serializer):
+    first = serializers.IntegerField(source="first.id")
+    first_name = serializers.CharField(source="first.name")
+    second = serializers.IntegerField(source="second.id")
+    second_name = serializers.CharField(source="second.name")
+    score = serializers.IntegerField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class MergeSerializer(serializers.Serializer):
+    drop = serializers.IntegerField(help_text="The partner merged into this one.")
+    choices = serializers.DictField(
+        child=serializers.ChoiceField(choices=["keep", "drop"]),
+        required=False,
+        help_text='Field name → "keep" or "drop": whose value the kept partner takes.',
+    )
+
+
+class SuggestionSerializer(serializers.Serializer):
+    partner = serializers.IntegerField(source="partner.pk")
+    name = serializers.CharField(source="partner.name")
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
 class PartnerViewSet(ScopedModelViewSet):
     model = models.Partner
     serializer_class = PartnerSerializer
@@ -118,6 +149,54 @@ class PartnerViewSet(ScopedModelViewSet):
     def after_save(self, obj, created):
         if created:
             services.hold_for_creator(obj, self.request.user)
+
+    @extend_schema(responses=DuplicatePairSerializer(many=True), filters=False)
+    @action(detail=False, methods=["get"], filter_backends=[])
+    def duplicates(self, request):
+        """Likely duplicate pairs among the partners the user may see, best first."""
+        pairs = possible_duplicates(models.Partner.objects.visible_to(request.user))
+        return Response(DuplicatePairSerializer(pairs[:500], many=True).data)
+
+    @extend_schema(request=MergeSerializer, responses=PartnerSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def merge(self, request, pk=None):
+        """Merge the partner `drop` into this one; both must be editable by the user."""
+        keep = self.get_object()
+        serializer = MergeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        drop = (
+            models.Partner.objects.visible_to(request.user)
+            .filter(pk=serializer.validated_data["drop"])
+            .first()
+        )
+        if drop is None:
+            raise exceptions.ValidationError({"drop": _("There is no such partner.")})
+        try:
+            merge_partners(
+                keep, drop, by=request.user, choices=serializer.validated_data.get("choices")
+            )
+        except MergeRefused as refusal:
+            raise exceptions.ValidationError({"drop": str(refusal)}) from refusal
+        keep.refresh_from_db()
+        return Response(PartnerSerializer(keep, context={"request": request}).data)
+
+    @extend_schema(
+        responses=SuggestionSerializer(many=True),
+        parameters=[OpenApiParameter("organization", int, description="default: the user's")],
+        filters=False,
+    )
+    @action(detail=False, methods=["get"], filter_backends=[])
+    def suggestions(self, request):
+        """Partners to approach for an organization the user may see, with the reasons."""
+        visible = Organization.objects.visible_to(request.user)
+        value = request.query_params.get("organization", "")
+        organization = (
+            visible.filter(pk=int(value)).first() if value.isdigit() else request.user.organization
+        )
+        if organization is None or not visible.filter(pk=organization.pk).exists():
+            raise exceptions.NotFound()
+        items = services.suggestions_for(organization, request.user)
+        return Response(SuggestionSerializer(items, many=True).data)
 
 
 class RelationshipHolderViewSet(ScopedModelViewSet):
