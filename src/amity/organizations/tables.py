@@ -6,7 +6,7 @@ from amity.organizations import models
 
 
 class OrganizationTable(BaseTable):
-    name = tables.Column(linkify=True, verbose_name=_("name"), order_by=("name",))
+    name = tables.Column(linkify=True, order_by=("name",))
     parent = tables.Column(linkify=True)
     status = tables.TemplateColumn(
         template_name="organizations/includes/status_badge.html", order_by=("status",)

@@ -146,7 +146,11 @@ class Partner(BaseModel):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name", "id"]
-        indexes = [models.Index(fields=["last_contact_on"], name="partner_last_contact_idx")]
+        indexes = [
+            models.Index(fields=["last_contact_on"], name="partner_last_contact_idx"),
+            # the list's default order: a page is read from the index, not sorted from the table
+            models.Index(fields=["name", "id"], name="partner_name_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_ref"],

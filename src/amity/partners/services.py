@@ -100,15 +100,17 @@ def _fuzzy(queryset, query: str):
             .filter(relevance__gte=0.45)
             .order_by("-relevance", "name")
         )
-    # SQLite has no similarity operator: narrow to rows sharing a 3-letter piece of a word,
-    # then score them in Python.
-    pieces = {word[:3] for word in query.split() if len(word) >= 3} or {query[:3]}
+    # SQLite has no similarity operator: narrow to rows sharing the start or the end of a word
+    # (a typo rarely spoils both), then score them in Python, word order aside (WRatio).
+    pieces = set()
+    for word in query.split():
+        pieces |= {word[:3], word[-3:]} if len(word) >= 3 else {word}
     pool = Q()
     for piece in pieces:
         pool |= Q(search_text__contains=piece)
     candidates = dict(queryset.filter(pool).values_list("pk", "search_text")[:FUZZY_POOL])
     matches = process.extract(
-        query, candidates, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_MIN_SCORE, limit=200
+        query, candidates, scorer=fuzz.WRatio, score_cutoff=FUZZY_MIN_SCORE, limit=200
     )
     order = [pk for _text, _score, pk in matches]
     if not order:

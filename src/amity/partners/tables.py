@@ -1,12 +1,11 @@
 import django_tables2 as tables
-from django.utils.translation import gettext_lazy as _
 
 from amity.core.tables import BaseTable
 from amity.partners import models
 
 
 class PartnerTable(BaseTable):
-    name = tables.Column(linkify=True, verbose_name=_("Name"), order_by=("name",))
+    name = tables.Column(linkify=True, order_by=("name",))
     relevance = tables.Column(verbose_name="", orderable=False, visible=False)
 
     class Meta(BaseTable.Meta):
