@@ -1,7 +1,6 @@
 """The benchmarks keep working: a tiny run of each suite (the real runs are `make bench`)."""
 
 import pytest
-
 from bench import harness, partners
 
 
