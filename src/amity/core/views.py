@@ -70,7 +70,9 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
     """A filtered, sorted, paginated table; `?export=xlsx|csv` downloads exactly its rows."""
 
     template_name = "core/object_list.html"
-    paginate_by = 25
+    # The table paginates; the ListView must not as well, or every page counts its rows twice.
+    paginate_by = None
+    table_pagination = {"per_page": 25}
 
     def get_queryset(self):
         return self.views.list_queryset(self.visible())
