@@ -9,8 +9,15 @@ from tests.generic import ModelTestCase
 
 TESTS = Path(__file__).parent
 # Models that are not records users manage through generic views: users are managed in the
-# admin, import jobs are the import's own progress, places are read-only reference data.
-NOT_GENERIC = {"accounts.user", "core.job", "geo.province", "geo.country"}
+# admin, jobs are an import's or export's own progress, places and fields of work are
+# read-only reference data.
+NOT_GENERIC = {
+    "accounts.user",
+    "core.job",
+    "geo.province",
+    "geo.country",
+    "partners.fieldofwork",
+}
 
 
 def _import_all_test_modules():

@@ -83,6 +83,8 @@ EXACT_BLOCK_LIMIT = 500
 FUZZY_BLOCK_LIMIT = 100
 #: a word used at most this often may be a typo: words one typo away from it are looked for
 RARE_WORD_LIMIT = 20
+#: a short stem shared by more words than this ("ban" in "bank", "band", "bean"...) is skipped
+VARIANT_WORDS_LIMIT = 50
 
 # Legal forms say what kind of body it is, never which one; they come and go between records.
 LEGAL_FORMS = frozenset(
@@ -352,10 +354,13 @@ def features_of(record: PartnerRecord) -> _Features:
 
 
 def _one_typo_apart(word: str, other: str) -> bool:
-    # OSA counts a swap of two letters as one mistake, as a typist makes it.
+    # OSA counts a swap of two letters as one mistake, as a typist makes it. A number with one
+    # digit changed is another number ("Chapter 12", "Chapter 13").
     shorter, longer = sorted((len(word), len(other)))
     return (
-        shorter >= TYPO_MIN_LENGTH - 1
+        word.isalpha()
+        and other.isalpha()
+        and shorter >= TYPO_MIN_LENGTH - 1
         and longer >= TYPO_MIN_LENGTH
         and longer - shorter <= 1
         and OSA.distance(word, other, score_cutoff=1) <= 1
@@ -529,18 +534,20 @@ def typo_neighbours(word_counts: Counter) -> dict[str, set[str]]:
     the register's vocabulary (thousands of words, not tens of thousands of records) through
     the variants less one letter that both share.
     """
+    vocabulary = [word for word in word_counts if len(word) >= TYPO_MIN_LENGTH - 1]
     by_variant = defaultdict(set)
-    for word in word_counts:
-        if len(word) >= TYPO_MIN_LENGTH - 1:
+    for word in vocabulary:
+        if word.isalpha():
             for variant in _one_letter_variants(word):
                 by_variant[variant].add(word)
     neighbours = {}
-    for word, count in word_counts.items():
-        if count > RARE_WORD_LIMIT or len(word) < TYPO_MIN_LENGTH - 1:
+    for word in vocabulary:
+        if word_counts[word] > RARE_WORD_LIMIT or not word.isalpha():
             continue
         near = {
             other
             for variant in _one_letter_variants(word)
+            if len(by_variant[variant]) <= VARIANT_WORDS_LIMIT
             for other in by_variant[variant]
             if other != word and _one_typo_apart(word, other)
         }
@@ -650,7 +657,7 @@ def likely_duplicates_of(
 
     `candidate_fields` is a form's cleaned data or an import row (name, name_vi, name_en,
     acronym, country or country_code, website, email). Each pair's `first` is the would-be
-    partner, its `second` the existing one. Two queries: one counts how rare the candidate's
+    partner, its `second` the existing one. At most two queries: one counts how rare its
     words are, one reads the partners sharing a rare word, the website, e-mail or acronym.
     """
     candidate = PartnerRecord.from_fields(candidate_fields)
