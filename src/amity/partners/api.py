@@ -7,7 +7,6 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
-from amity.organizations.models import Organization
 from amity.partners import filtersets, models, services
 from amity.partners.duplicates import possible_duplicates
 from amity.partners.merging import MergeRefused, merge_partners
@@ -188,12 +187,9 @@ class PartnerViewSet(ScopedModelViewSet):
     @action(detail=False, methods=["get"], filter_backends=[])
     def suggestions(self, request):
         """Partners to approach for an organization the user may see, with the reasons."""
-        visible = Organization.objects.visible_to(request.user)
         value = request.query_params.get("organization", "")
-        organization = (
-            visible.filter(pk=int(value)).first() if value.isdigit() else request.user.organization
-        )
-        if organization is None or not visible.filter(pk=organization.pk).exists():
+        organization = services.chosen_organization(request.user, value)
+        if organization is None:
             raise exceptions.NotFound()
         items = services.suggestions_for(organization, request.user)
         return Response(SuggestionSerializer(items, many=True).data)

@@ -132,6 +132,18 @@ class Suggestion:
     score: float = 0.0
 
 
+def chosen_organization(user, value: str):
+    """The organization named by `value` (an id) if the user may see it, else the user's own;
+    None when neither may be seen."""
+    from amity.organizations.models import Organization
+
+    visible = Organization.objects.visible_to(user)
+    if str(value).isdigit():
+        return visible.filter(pk=int(value)).first()
+    home = user.organization
+    return home if home is not None and visible.filter(pk=home.pk).exists() else None
+
+
 def _interests(organization):
     """Fields and countries of the partners the organization (and those under it) hold."""
     held = Partner.objects.filter(

@@ -198,7 +198,7 @@ def statistics(request):
 def suggestions(request):
     """Partners to approach for an organization the user may see, with the reasons."""
     visible = Organization.objects.visible_to(request.user)
-    organization = _chosen_organization(request, visible)
+    organization = services.chosen_organization(request.user, request.GET.get("organization", ""))
     items = services.suggestions_for(organization, request.user) if organization else []
     return render(
         request,
@@ -206,14 +206,6 @@ def suggestions(request):
         {"organization": organization, "suggestions": items, "organizations": visible},
     )
 
-
-def _chosen_organization(request, visible):
-    """The organization named in the query string if the user may see it, else its own."""
-    value = request.GET.get("organization", "")
-    if value.isdigit():
-        return visible.filter(pk=int(value)).first()
-    home = request.user.organization
-    return home if home is not None and visible.filter(pk=home.pk).exists() else None
 
 
 @login_required
