@@ -46,9 +46,18 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
     def __init__(self, model, field="pk", *, user, **kwargs):
         super().__init__(model, field, **kwargs)
         self.user = user
+        self._found = {}
 
     def get_queryset(self, value, row, *args, **kwargs):
         return self.model.objects.visible_to(self.user)
+
+    def clean(self, value, row=None, **kwargs):
+        # A file names the same few countries or organizations on thousands of rows: each is
+        # looked up once per import, not once per row.
+        key = str(value).strip()
+        if key not in self._found:
+            self._found[key] = super().clean(value, row, **kwargs)
+        return self._found[key]
 
 
 class ScopedResource(resources.ModelResource):
