@@ -304,3 +304,24 @@ def test_an_import_flags_likely_duplicates_in_its_check(client, orgs, users, log
     assert job.status == "checked"
     assert [warning["line"] for warning in job.summary["warnings"]] == [2]
     assert "Mekong Friends" in job.summary["warnings"][0]["message"]
+
+
+def test_the_sqlite_full_text_index_follows_every_write(orgs):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL searches through its trigram index")  # the other pass covers it
+    assert services._has_full_text_index() is True
+    renamed = partner("Old Bridge Society")
+    assert [p.pk for p in services.search(Partner.objects.all(), "bridge")] == [renamed.pk]
+    renamed.name = "New Harbour Society"
+    renamed.save()
+    assert list(services.search(Partner.objects.all(), "bridge")) == []
+    assert [p.pk for p in services.search(Partner.objects.all(), "harbour")] == [renamed.pk]
+    Partner.all_objects.filter(pk=renamed.pk).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM partners_partner_fts WHERE partners_partner_fts "
+            "MATCH '\"harbour\"'"
+        )
+        assert cursor.fetchone()[0] == 0

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, Count, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
@@ -61,7 +62,8 @@ def expiring_filter(today: date | None = None) -> Q:
 # --- search -------------------------------------------------------------------------------------
 
 FUZZY_MIN_SCORE = 70
-FUZZY_POOL = 5000
+FUZZY_POOL = 3000
+FUZZY_MATCHES = 50  # typo'd searches want the few likeliest partners, not a long list
 
 
 def search(queryset, text: str):
@@ -74,10 +76,7 @@ def search(queryset, text: str):
     query = normalise(text)
     if not query:
         return queryset
-    words = query.split()
-    exact = queryset
-    for word in words:
-        exact = exact.filter(search_text__contains=word)
+    exact = _containing_every_word(queryset, query.split())
     ranked = exact.annotate(
         relevance=Case(
             When(search_text__startswith=query, then=Value(3.0)),
@@ -89,6 +88,51 @@ def search(queryset, text: str):
     if ranked.exists():
         return ranked
     return _fuzzy(queryset, query)
+
+
+FTS_TABLE = "partners_partner_fts"
+FTS_MIN_WORD = 3  # the trigram index finds words of three letters or more
+
+
+def _containing_every_word(queryset, words):
+    """Partners whose search text contains every word: from the SQLite full-text index where
+    there is one (migration 0004), else by LIKE (PostgreSQL's GIN trigram index serves it)."""
+    indexed = [word for word in words if len(word) >= FTS_MIN_WORD]
+    if indexed and _has_full_text_index():
+        match = " AND ".join(f'"{word}"' for word in indexed)  # words are [a-z0-9] only
+        rows = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        queryset = queryset.filter(pk__in=rows)
+        words = [word for word in words if len(word) < FTS_MIN_WORD]
+    for word in words:
+        queryset = queryset.filter(search_text__contains=word)
+    return queryset
+
+
+def _sharing_a_piece(queryset, pieces):
+    """Partners whose search text contains at least one of `pieces` (3-letter bits of words)."""
+    indexed = [piece for piece in pieces if len(piece) >= FTS_MIN_WORD]
+    if indexed and len(indexed) == len(pieces) and _has_full_text_index():
+        match = " OR ".join(f'"{piece}"' for piece in indexed)
+        rows = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+        return queryset.filter(pk__in=rows)
+    pool = Q()
+    for piece in pieces:
+        pool |= Q(search_text__contains=piece)
+    return queryset.filter(pool)
+
+
+def _has_full_text_index() -> bool:
+    if connection.vendor != "sqlite":
+        return False
+    key = connection.settings_dict["NAME"]
+    if key not in _FULL_TEXT_INDEX:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+            _FULL_TEXT_INDEX[key] = cursor.fetchone() is not None
+    return _FULL_TEXT_INDEX[key]
+
+
+_FULL_TEXT_INDEX: dict[str, bool] = {}
 
 
 def _fuzzy(queryset, query: str):
@@ -105,12 +149,10 @@ def _fuzzy(queryset, query: str):
     pieces = set()
     for word in query.split():
         pieces |= {word[:3], word[-3:]} if len(word) >= 3 else {word}
-    pool = Q()
-    for piece in pieces:
-        pool |= Q(search_text__contains=piece)
-    candidates = dict(queryset.filter(pool).values_list("pk", "search_text")[:FUZZY_POOL])
+    pool = _sharing_a_piece(queryset, pieces).order_by()  # unordered: no sort of the pool
+    candidates = dict(pool.values_list("pk", "search_text")[:FUZZY_POOL])
     matches = process.extract(
-        query, candidates, scorer=fuzz.WRatio, score_cutoff=FUZZY_MIN_SCORE, limit=200
+        query, candidates, scorer=fuzz.WRatio, score_cutoff=FUZZY_MIN_SCORE, limit=FUZZY_MATCHES
     )
     order = [pk for _text, _score, pk in matches]
     if not order:
