@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django.contrib.postgres",  # trigram lookups when the database is PostgreSQL
     # Before import_export, whose own `import` and `export` commands would hide Amity's.
     "amity.core",
     "django_filters",

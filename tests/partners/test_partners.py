@@ -109,7 +109,7 @@ def searchable(orgs):
         ("huong", ["Université de Lyon"]),
         ("asia fundation", ["Asia Foundation"]),  # a typo
         ("univrsite", ["Université de Lyon"]),  # a typo
-        ("lyon univresite", ["Université de Lyon"]),  # a typo, words out of order
+        ("lyon universte", ["Université de Lyon"]),  # a typo, words out of order
         ("fsia foundation", ["Asia Foundation"]),  # the first letter wrong
         ("zzzzqqq", []),
     ],

@@ -139,9 +139,11 @@ def _fuzzy(queryset, query: str):
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramWordSimilarity
 
+        # The lookup is pg_trgm's word-similarity operator, which the GIN index answers;
+        # filtering on the annotated similarity would compute it for every partner.
         return (
-            queryset.annotate(relevance=TrigramWordSimilarity(query, "search_text"))
-            .filter(relevance__gte=0.45)
+            queryset.filter(search_text__trigram_word_similar=query)
+            .annotate(relevance=TrigramWordSimilarity(query, "search_text"))
             .order_by("-relevance", "name")
         )
     # SQLite has no similarity operator: narrow to rows sharing the start or the end of a word
