@@ -92,8 +92,7 @@ def searchable(orgs):
                          "Association", acronym="VJFA")  # fmt: skip
     foundation = partner("Asia Foundation", name_vi="Quỹ châu Á")
     university = partner("Université de Lyon", kind=PartnerKind.UNIVERSITY)
-    Contact.objects.create(partner=university, full_name="Nguyễn Thị Hương")
-    university.save()  # the contacts' names join the search text
+    Contact.objects.create(partner=university, full_name="Nguyễn Thị Hương")  # joins its text
     return friendship, foundation, university
 
 

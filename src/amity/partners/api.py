@@ -206,9 +206,6 @@ class ContactViewSet(ScopedModelViewSet):
     serializer_class = ContactSerializer
     filterset_class = filtersets.ContactFilterSet
 
-    def after_save(self, obj, created):
-        obj.partner.save()  # the partner's search text includes its contacts' names
-
 
 class NgoRegistrationViewSet(ScopedModelViewSet):
     model = models.NgoRegistration

@@ -189,11 +189,14 @@ class Partner(BaseModel):
 
     def save(self, *args, **kwargs):
         # Derived text that search reads; kept here, where every write passes (form, import, API).
+        self.search_text = self.derive_search_text()
+        super().save(*args, **kwargs)
+
+    def derive_search_text(self) -> str:
         contact_names = list(self.contacts.values_list("full_name", flat=True)) if self.pk else []
-        self.search_text = normalise(
+        return normalise(
             " ".join([self.name, self.name_vi, self.name_en, self.acronym, *contact_names])
         )
-        super().save(*args, **kwargs)
 
 
 class RelationshipHolder(BaseModel):
@@ -259,6 +262,13 @@ class Contact(BaseModel):
 
     def get_absolute_url(self):
         return reverse("partners:contact", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The partner's search text includes its contacts' names: derived data, kept on every
+        # write of a contact (form, import, API), without a change of the partner's own history.
+        partner = Partner.all_objects.get(pk=self.partner_id)
+        Partner.all_objects.filter(pk=partner.pk).update(search_text=partner.derive_search_text())
 
 
 class NgoRegistration(BaseModel):

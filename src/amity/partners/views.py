@@ -104,10 +104,6 @@ class ContactViews(ModelViews):
     detail_select_related = ("partner",)
 
     @classmethod
-    def after_save(cls, obj, user, created):
-        obj.partner.save()  # the partner's search text includes its contacts' names
-
-    @classmethod
     def after_save_url(cls, obj):
         return f"{obj.partner.get_absolute_url()}?tab=contacts"
 
@@ -205,7 +201,6 @@ def suggestions(request):
         "partners/suggestions.html",
         {"organization": organization, "suggestions": items, "organizations": visible},
     )
-
 
 
 @login_required
