@@ -10,12 +10,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import connections, transaction
-from django.utils import translation
+from django.db import IntegrityError, connections, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.formats import base_formats
-from import_export.widgets import ForeignKeyWidget
+from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from amity.core.scoping import can_edit, may_write
 
@@ -60,11 +61,19 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
         return self._found[key]
 
 
+class BatchRefused(Exception):
+    """A batch written in bulk is undone; its rows at fault are in the resource's errors."""
+
+
 class ScopedResource(resources.ModelResource):
     """A resource that reads and writes only what its user may edit, leaving history behind.
 
     Rows are matched to existing records by `id`, else by `external_ref`; a row naming a record
     the user may not edit is an error of that row, never a silent new record.
+
+    A resource whose model keeps no derived state outside its own row (see `derive_fields`) may
+    set `use_bulk = True` in its Meta: rows are then checked one by one in Python and written in
+    batches with their history (see `BulkWriting`), tens of times faster than a save per row.
     """
 
     plural = ""
@@ -74,6 +83,13 @@ class ScopedResource(resources.ModelResource):
         self.user = user
         self.on_progress = None
         self.warnings: list[dict] = []
+        #: errors found when a batch is written, with the lines of the rows at fault
+        self.batch_errors: list[dict] = []
+        self._known_by_id: dict[int, object] = {}
+        self._known_by_reference: dict[str, object] = {}
+        self._foreign_references: set[str] = set()
+        self._reference_lines: dict[str, int] = {}
+        self._current_line = 0
         for field in self.fields.values():
             widget = field.widget
             if isinstance(widget, ForeignKeyWidget) and hasattr(widget.model.objects, "visible_to"):
@@ -84,49 +100,103 @@ class ScopedResource(resources.ModelResource):
     class Meta:
         clean_model_instances = True
         skip_unchanged = False
+        skip_diff = True  # the preview lists errors and warnings, not a diff of every row
         report_skipped = True
         import_id_fields = ["id"]
         exclude = ["version", "deleted_at", "created_at", "updated_at", "tree_path"]
+        batch_size = 500
 
     def get_queryset(self):
         return self._meta.model.objects.editable_by(self.user)
 
+    def get_import_fields(self):
+        # Asked for several times a row, and the same for every row.
+        if not hasattr(self, "_import_fields"):
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
+
+    def before_import(self, dataset, **kwargs):
+        # The records the file names by id or reference are read in a few queries up front,
+        # not two queries a row.
+        ids = {int(value) for value in _column(dataset, "id") if value.isdigit()}
+        references = set(_column(dataset, "external_ref"))
+        if not hasattr(self._meta.model, "external_ref"):
+            references = set()
+        for chunk in _chunks(sorted(ids)):
+            self._known_by_id.update(self.get_queryset().in_bulk(chunk))
+        for chunk in _chunks(sorted(references)):
+            found = self.get_queryset().filter(external_ref__in=chunk)
+            self._known_by_reference.update((item.external_ref, item) for item in found)
+            unseen = set(chunk) - {item.external_ref for item in found}
+            self._foreign_references.update(
+                self._meta.model.all_objects.filter(external_ref__in=unseen).values_list(
+                    "external_ref", flat=True
+                )
+            )
+
+    def before_import_row(self, row, **kwargs):
+        self._current_line = kwargs.get("row_number", 0) + 1  # the header is line 1
+
     def get_instance(self, instance_loader, row):
         record_id = str(row.get("id") or "").strip()
         reference = str(row.get("external_ref") or "").strip()
-        editable = self.get_queryset()
         if record_id:
             if not record_id.isdigit():
                 raise ValidationError({"id": _("The id must be a whole number.")})
-            instance = editable.filter(pk=int(record_id)).first()
+            instance = self._known_by_id.get(int(record_id))
             if instance is None:
                 raise ValidationError(
                     {"id": _("There is no record %(id)s that you may edit.") % {"id": record_id}}
                 )
             return instance
         if reference and hasattr(self._meta.model, "external_ref"):
-            instance = editable.filter(external_ref=reference).first()
-            if (
-                instance is None
-                and self._meta.model.all_objects.filter(external_ref=reference).exists()
-            ):
+            line = self._reference_lines.setdefault(reference, self._current_line)
+            if line != self._current_line:
+                raise ValidationError(
+                    {
+                        "external_ref": _("This reference is already on line %(line)s of the file.")
+                        % {"line": line}
+                    }
+                )
+            if reference in self._foreign_references:
                 raise ValidationError(
                     {"external_ref": _("This reference belongs to a record you may not edit.")}
                 )
-            return instance
+            return self._known_by_reference.get(reference)
         return None
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        super().validate_instance(instance, import_validation_errors, validate_unique)
-        if not may_write(self.user, instance):
+        if self._meta.use_bulk:
+            # Unique and check constraints cost a query each per row: the database enforces
+            # them when the batch is written, and a refused batch is checked row by row.
+            errors = dict(import_validation_errors or {})
+            # A reference read by its widget was found in the database: no second query.
+            looked_up = {field.attribute for field in self.get_import_fields()
+                         if isinstance(field.widget, ForeignKeyWidget)}  # fmt: skip
+            try:
+                instance.full_clean(exclude=looked_up | errors.keys(), validate_constraints=False,
+                                    validate_unique=False)  # fmt: skip
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+            if errors:
+                raise ValidationError(errors)
+        else:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        # A record read from the editable ones needs no second look.
+        fetched = instance.pk is not None and (
+            self._known_by_id.get(instance.pk) is instance
+            or self._known_by_reference.get(getattr(instance, "external_ref", None)) is instance
+        )
+        if not fetched and not may_write(self.user, instance):
             raise ValidationError(_("This row belongs to an organization you may not edit."))
 
     def before_save_instance(self, instance, row, **kwargs):
         # Rows written by a task have no request: history is told the user explicitly.
         instance._history_user = self.user
+        instance._import_line = self._current_line
         if kwargs.get("dry_run"):
             for message in self.row_warnings(instance, row):
-                self.warnings.append({"line": kwargs.get("row_number", 0) + 1, "message": message})
+                self.warnings.append({"line": self._current_line, "message": message})
 
     def row_warnings(self, instance, row) -> list[str]:
         """Things worth a second look in a good row (a likely duplicate), shown in the check."""
@@ -136,12 +206,131 @@ class ScopedResource(resources.ModelResource):
         # Re-checked after saving, as the pages do: a row that moves a record out of the
         # user's scope (an organization under another Union) is refused, and so is the file.
         # (A check runs inside a rolled-back transaction, so its rows are saved too.)
-        if instance.pk and not can_edit(self.user, instance):
+        # In bulk the batch is checked once it is written (`after_bulk_save`).
+        if not self._meta.use_bulk and instance.pk and not can_edit(self.user, instance):
             raise ValidationError(_("The result would be outside what you may edit."))
 
     def after_import_row(self, row, row_result, **kwargs):
         if self.on_progress:
             self.on_progress(kwargs.get("row_number", 0))
+
+    # --- writing in batches (Meta.use_bulk) ------------------------------------------------------
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if self._meta.use_bulk:
+            # django-import-export leaves many-to-many fields out of bulk writes: they are read
+            # and checked here, with the row, and written with their batch.
+            instance._import_m2m = {}
+            for field in self.get_import_fields():
+                if isinstance(field.widget, ManyToManyWidget) and field.column_name in row:
+                    try:
+                        instance._import_m2m[field.attribute] = field.clean(row)
+                    except ValueError as error:
+                        errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not self._meta.use_bulk:
+            super().save_m2m(instance, row, **kwargs)
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None,
+                    result=None):  # fmt: skip
+        self._write_batch(self.create_instances, created=True)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None,
+                    result=None):  # fmt: skip
+        self._write_batch(self.update_instances, created=False)
+
+    def _write_batch(self, instances, *, created: bool) -> None:
+        if not instances:
+            return
+        model = self._meta.model
+        now = timezone.now()
+        for instance in instances:
+            if not created:
+                instance.version = (instance.version or 0) + 1
+                instance.updated_at = now
+            instance.derive_fields()
+        try:
+            with transaction.atomic():
+                if created:
+                    bulk_create_with_history(instances, model, default_user=self.user)
+                else:
+                    columns = [field.name for field in model._meta.concrete_fields
+                               if not field.primary_key]  # fmt: skip
+                    bulk_update_with_history(instances, model, columns, default_user=self.user)
+                self._write_m2m(instances, replace=not created)
+                self.after_bulk_save(instances, created=created)
+        except BatchRefused:
+            pass  # its rows are named already
+        except IntegrityError as error:
+            self._explain_refused_batch(instances, error)
+        finally:
+            instances.clear()
+
+    def _write_m2m(self, instances, *, replace: bool) -> None:
+        for attribute in {name for item in instances for name in getattr(item, "_import_m2m", {})}:
+            relation = getattr(self._meta.model, attribute)
+            through = relation.through
+            source = relation.field.m2m_field_name()
+            target = relation.field.m2m_reverse_field_name()
+            owners = [item for item in instances if attribute in item._import_m2m]
+            if replace:
+                through.objects.filter(**{f"{source}__in": [item.pk for item in owners]}).delete()
+            links = [
+                through(**{f"{source}_id": item.pk, f"{target}_id": value.pk})
+                for item in owners
+                for value in item._import_m2m[attribute]
+            ]
+            through.objects.bulk_create(links, batch_size=1000)
+
+    def after_bulk_save(self, instances, *, created: bool) -> None:
+        """A written batch, re-checked as a saved row is: every record must stay editable."""
+        keys = [item.pk for item in instances]
+        editable = set(self.get_queryset().filter(pk__in=keys).values_list("pk", flat=True))
+        outside = [item for item in instances if item.pk not in editable]
+        if outside:
+            for item in outside:
+                self._add_batch_error(item, _("The result would be outside what you may edit."))
+            raise BatchRefused
+
+    def _explain_refused_batch(self, instances, error) -> None:
+        """The database refused a batch (a unique or check constraint): find the rows at fault
+        by checking each in full, as the row-by-row import would have."""
+        found = False
+        for instance in instances:
+            try:
+                instance.full_clean(validate_unique=True, validate_constraints=True)
+            except ValidationError as invalid:
+                found = True
+                for message in invalid.messages:
+                    self._add_batch_error(instance, message)
+        if not found:
+            logger.info("import batch refused: %s", error)
+            self._add_batch_error(instances[0], _("These rows could not be saved: %(error)s")
+                                  % {"error": error})  # fmt: skip
+
+    def _add_batch_error(self, instance, message) -> None:
+        self.batch_errors.append(
+            {"line": getattr(instance, "_import_line", 0), "errors": [str(message)]}
+        )
+
+
+def _column(dataset, header: str) -> list[str]:
+    if header not in (dataset.headers or []):
+        return []
+    return [str(value).strip() for value in dataset[header] if str(value or "").strip()]
+
+
+def _chunks(values: list, size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 class ImportFileError(Exception):
@@ -207,6 +396,9 @@ def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=
             dataset, dry_run=dry_run, raise_errors=False, use_transactions=True
         )
         summary = summarise(result)
+        summary["errors"] = sorted(
+            summary["errors"] + resource.batch_errors, key=lambda problem: problem["line"]
+        )
         summary["warnings"] = resource.warnings
         if summary["errors"]:
             transaction.set_rollback(True)

@@ -63,7 +63,12 @@ class BaseModel(TimestampedModel):
         # an edit based on an older version is detected however the newer one was made.
         if not self._state.adding:
             self.version = (self.version or 0) + 1
+        self.derive_fields()
         super().save(*args, **kwargs)
+
+    def derive_fields(self) -> None:
+        """Set the fields computed from others. Called on every save and by the bulk import,
+        which writes without calling save()."""
 
     def soft_delete(self):
         self.deleted_at = timezone.now()

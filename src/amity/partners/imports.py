@@ -16,14 +16,18 @@ class CodeListWidget(widgets.ManyToManyWidget):
 
     def __init__(self, model, field="code"):
         super().__init__(model, field=field, separator=",")
+        self._by_code = None
 
     def clean(self, value, row=None, **kwargs):
+        if self._by_code is None:  # a short reference list, read once per import
+            self._by_code = {
+                getattr(item, self.field).upper(): item for item in self.model.objects.all()
+            }
         codes = [code.strip().upper() for code in str(value or "").split(",") if code.strip()]
-        found = list(self.model.objects.filter(**{f"{self.field}__in": codes}))
-        unknown = set(codes) - {getattr(item, self.field).upper() for item in found}
+        unknown = sorted(code for code in codes if code not in self._by_code)
         if unknown:
-            raise ValueError(f"unknown codes: {', '.join(sorted(unknown))}")
-        return found
+            raise ValueError(_("unknown codes: %(codes)s") % {"codes": ", ".join(unknown)})
+        return [self._by_code[code] for code in dict.fromkeys(codes)]
 
 
 @importable("partners")
@@ -50,10 +54,12 @@ class PartnerResource(ScopedResource):
             "notes",
         )  # fmt: skip
         exclude = [*ScopedResource.Meta.exclude, "last_contact_on", "search_text"]
+        use_bulk = True
 
-    def after_save_instance(self, instance, row, **kwargs):
-        services.hold_for_creator(instance, self.user)
-        super().after_save_instance(instance, row, **kwargs)
+    def after_bulk_save(self, instances, *, created):
+        if created:
+            services.hold_all_for_creator(instances, self.user)
+        super().after_bulk_save(instances, created=created)
 
     def import_data(self, dataset, *args, **kwargs):
         # Checking each row against the database costs two queries a row: large files are

@@ -151,12 +151,19 @@ class Partner(BaseModel):
             models.Index(fields=["last_contact_on"], name="partner_last_contact_idx"),
             # the list's default order: a page is read from the index, not sorted from the table
             models.Index(fields=["name", "id"], name="partner_name_idx"),
+            # what every count of a list reads: who may see a partner, and whether it is live
+            models.Index(fields=["sensitivity", "deleted_at"], name="partner_visibility_idx"),
+            # the kind is the list's most used filter; a page of one kind is read in order
+            models.Index(fields=["kind", "deleted_at", "name", "id"], name="partner_kind_name_idx"),
+            # sorting by strength reads the strongest (or weakest) first instead of sorting all
+            models.Index(fields=["strength", "id"], name="partner_strength_idx"),
         ]
         constraints = [
             models.UniqueConstraint(
                 fields=["external_ref"],
                 condition=~Q(external_ref=""),
                 name="partner_unique_external_ref",
+                violation_error_message=_("Another partner already has this external reference."),
             ),
             models.CheckConstraint(
                 condition=Q(strength__isnull=True) | Q(strength__gte=1, strength__lte=5),
@@ -187,10 +194,9 @@ class Partner(BaseModel):
             return bool(user.may_edit)
         return Partner.all_objects.editable_by(user).filter(pk=self.pk).exists()
 
-    def save(self, *args, **kwargs):
+    def derive_fields(self) -> None:
         # Derived text that search reads; kept here, where every write passes (form, import, API).
         self.search_text = self.derive_search_text()
-        super().save(*args, **kwargs)
 
     def derive_search_text(self) -> str:
         contact_names = list(self.contacts.values_list("full_name", flat=True)) if self.pk else []
