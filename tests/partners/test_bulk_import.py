@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.utils import translation
 from django.test.utils import CaptureQueriesContext
 from tablib import Dataset
 
@@ -10,6 +11,13 @@ from amity.partners.imports import PartnerResource
 from amity.partners.models import Partner, RelationshipHolder
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def in_english():
+    with translation.override("en"):
+        yield
+
 
 HEADERS = ["kind", "name", "country", "countries", "fields", "external_ref", "sensitivity"]
 
@@ -66,7 +74,7 @@ def test_a_second_import_by_reference_updates_and_replaces_the_lists(users):
     assert Partner.objects.count() == 3
 
 
-def test_a_reference_twice_in_one_file_names_both_lines(users):
+def test_a_reference_twice_in_one_file_names_both_lines(users, in_english):
     dataset = rows(3, {2: {"external_ref": "REF-0"}})
     summary = import_dataset(PartnerResource, dataset, users.central, dry_run=False)
     assert summary["errors"] == [
@@ -75,7 +83,7 @@ def test_a_reference_twice_in_one_file_names_both_lines(users):
     assert not Partner.objects.exists()
 
 
-def test_a_bad_row_anywhere_writes_nothing_and_is_named(users):
+def test_a_bad_row_anywhere_writes_nothing_and_is_named(users, in_english):
     dataset = rows(700, {650: {"countries": "VN,ZZ"}})
     summary = import_dataset(PartnerResource, dataset, users.central, dry_run=False)
     assert summary["errors"] == [{"line": 652, "errors": ["countries: unknown codes: ZZ"]}]
@@ -83,7 +91,7 @@ def test_a_bad_row_anywhere_writes_nothing_and_is_named(users):
     assert not Partner.history.exists()
 
 
-def test_a_batch_the_database_refuses_is_explained_row_by_row(users):
+def test_a_batch_the_database_refuses_is_explained_row_by_row(users, in_english):
     class RacingResource(PartnerResource):
         """Someone else saves REF-1 after the file's references were read."""
 
