@@ -15,6 +15,9 @@ pytestmark = [
 
 def test_hanoi_officer_edits_its_union_and_sees_the_history(visit):
     page = visit.log_in("hanoi")
+    assert page.url == visit.base_url + "/"  # the dashboard, with the tree a click away
+    with page.expect_navigation():
+        page.click("#federation-tree")
     assert page.url.endswith("/organizations/")
     visit.screenshot("01-tree-hanoi")
     tree_text = page.inner_text(".tree")
@@ -69,7 +72,8 @@ def test_bad_input_is_shown_on_the_field(visit):
 
 
 def test_central_officer_sees_the_whole_federation(visit):
-    page = visit.log_in("central")
+    visit.log_in("central")
+    page = visit.go("/organizations/")
     summary = page.inner_text("main")
     assert "Đà Nẵng" in summary and "Hà Nội" in summary
     visit.screenshot("07-tree-central")
@@ -88,7 +92,8 @@ def test_central_officer_sees_the_whole_federation(visit):
 
 
 def test_pages_fit_a_phone(phone_visit):
-    page = phone_visit.log_in("hanoi")
+    phone_visit.log_in("hanoi")
+    page = phone_visit.go("/organizations/")
     phone_visit.screenshot("14-phone-tree")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390 + 1  # nothing wider than the screen

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from amity.core.health import healthz
+from amity.core.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="organizations:tree"), name="home"),
+    path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include("amity.accounts.urls")),
     path("core/", include("amity.core.urls")),

@@ -14,6 +14,7 @@ An app declares them in a few lines with `ModelViews` and gets the URL patterns 
 """
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -28,6 +29,7 @@ from django.views.generic.edit import FormView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from amity.core.dashboard import shown_panels
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
@@ -319,6 +321,12 @@ class ObjectImportView(ModelViewMixin, FormView):
         Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
         run_import_job.enqueue(job.pk)
         return HttpResponseRedirect(reverse("core:job", args=[job.pk]))
+
+
+@login_required
+def home(request):
+    """The dashboard: what is due and what changed, in the panels the domains register."""
+    return render(request, "core/dashboard.html", {"panels": shown_panels(request)})
 
 
 def job_view(request, pk):

@@ -1,4 +1,7 @@
+from datetime import date, timedelta
+
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.filtersets import BaseFilterSet
@@ -6,6 +9,34 @@ from amity.geo.choices import WorldRegion
 from amity.geo.models import Country
 from amity.organizations.models import Organization
 from amity.partners import models, services
+from amity.partners.choices import FollowUpState
+
+#: an open follow-up action is "due" when its date is at most this many days away (or past)
+FOLLOW_UP_DUE_DAYS = 14
+
+
+def held_filter(user) -> Q:
+    """Partners held by the user's organization or by an organization under it."""
+    return models.Partner.objects.all()._held_within(getattr(user, "organization", None))
+
+
+def due_filter(today: date | None = None) -> Q:
+    """Open follow-up actions due within FOLLOW_UP_DUE_DAYS days, or overdue."""
+    today = today or date.today()
+    horizon = today + timedelta(days=FOLLOW_UP_DUE_DAYS)
+    return Q(state=FollowUpState.OPEN, due_on__lte=horizon)
+
+
+def overdue_filter(today: date | None = None) -> Q:
+    """Open follow-up actions whose date has passed."""
+    return Q(state=FollowUpState.OPEN, due_on__lt=today or date.today())
+
+
+def _filter_by(queryset, condition: Q, value):
+    """A yes/no filter: the rows meeting `condition`, those not meeting it, or all of them."""
+    if value is None:
+        return queryset
+    return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
 class PartnerFilterSet(BaseFilterSet):
@@ -23,6 +54,7 @@ class PartnerFilterSet(BaseFilterSet):
         distinct=True,
     )
     dormant = django_filters.BooleanFilter(method="filter_dormant", label=_("dormant"))
+    held = django_filters.BooleanFilter(method="filter_held", label=_("held by my organization"))
     tag = django_filters.CharFilter(field_name="tags", lookup_expr="icontains", label=_("tag"))
 
     class Meta:
@@ -34,10 +66,10 @@ class PartnerFilterSet(BaseFilterSet):
         return services.search(queryset, value)
 
     def filter_dormant(self, queryset, name, value):
-        if value is None:
-            return queryset
-        condition = services.dormant_filter()
-        return queryset.filter(condition) if value else queryset.exclude(condition)
+        return _filter_by(queryset, services.dormant_filter(), value)
+
+    def filter_held(self, queryset, name, value):
+        return _filter_by(queryset, held_filter(getattr(self.request, "user", None)), value)
 
 
 class RelationshipHolderFilterSet(BaseFilterSet):
@@ -68,10 +100,7 @@ class NgoRegistrationFilterSet(BaseFilterSet):
         fields = ["partner", "registration_type", "expires_before", "expiring"]
 
     def filter_expiring(self, queryset, name, value):
-        if value is None:
-            return queryset
-        condition = services.expiring_filter()
-        return queryset.filter(condition) if value else queryset.exclude(condition)
+        return _filter_by(queryset, services.expiring_filter(), value)
 
 
 class InteractionFilterSet(BaseFilterSet):
@@ -91,7 +120,15 @@ class InteractionFilterSet(BaseFilterSet):
 class FollowUpFilterSet(BaseFilterSet):
     search_fields = ("action", "interaction__partner__name")
     due_before = django_filters.DateFilter(field_name="due_on", lookup_expr="lte", label=_("due"))
+    due = django_filters.BooleanFilter(method="filter_due", label=_("due soon or overdue"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("overdue"))
 
     class Meta:
         model = models.FollowUp
-        fields = ["interaction", "owner", "state", "due_before"]
+        fields = ["interaction", "owner", "state", "due_before", "due", "overdue"]
+
+    def filter_due(self, queryset, name, value):
+        return _filter_by(queryset, due_filter(), value)
+
+    def filter_overdue(self, queryset, name, value):
+        return _filter_by(queryset, overdue_filter(), value)

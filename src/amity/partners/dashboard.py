@@ -1,0 +1,227 @@
+"""The partner database on the home page: follow-up actions due, NGO registrations about to
+expire, partners gone quiet, and the latest interactions.
+
+A unit officer sees what is visible to them, the partners their organization (or one under it)
+holds first; the centre sees the whole network. Each panel counts in one query and reads its
+first rows with a LIMIT along an index, so that its cost does not grow with the tables.
+"""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.dashboard import ITEMS_SHOWN, register_panel
+from amity.partners import services
+from amity.partners.filtersets import FOLLOW_UP_DUE_DAYS, due_filter, held_filter
+from amity.partners.models import FollowUp, Interaction, NgoRegistration, Partner
+
+#: the recent interactions panel counts those of the last this many days
+RECENT_DAYS = 30
+#: counts over the whole network stop there (shown as "1000+")
+COUNT_CAP = 1000
+
+
+def list_url(url_name: str, **query) -> str:
+    return f"{reverse(url_name)}?{urlencode(query)}"
+
+
+def capped_count(queryset) -> int:
+    """The number of rows up to COUNT_CAP + 1: past the cap the page says "1000+", and the
+    count stops reading rows there."""
+    return queryset.order_by()[: COUNT_CAP + 1].count()
+
+
+def count_label(count: int) -> str:
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+def theirs(user) -> Q | None:
+    """The partners the user's organization holds, shown first; None for whoever sees the whole
+    network (the centre), to whom no partner is more "theirs" than another."""
+    if user.sees_everything or user.organization is None:
+        return None
+    return held_filter(user)
+
+
+def theirs_first(rows_of, queryset, own: Q | None) -> tuple[list, set]:
+    """The first rows (`rows_of(queryset)`), the user's own before the others, and the ids of
+    the own: two LIMIT queries read in index order rather than one sort of every row."""
+    if own is None:
+        return rows_of(queryset), set()
+    rows = rows_of(queryset.filter(own))
+    own_ids = {row.pk for row in rows}
+    if len(rows) < ITEMS_SHOWN:
+        rows += rows_of(queryset.exclude(own))[: ITEMS_SHOWN - len(rows)]
+    return rows, own_ids
+
+
+def first_rows(queryset) -> list:
+    return list(queryset[:ITEMS_SHOWN])
+
+
+def visible_through_partner(model, user, condition: Q):
+    """The records of a partner's (registrations) meeting `condition` that the user may see: the
+    rule of `model.objects.visible_to`, asked of each row that meets the condition with EXISTS,
+    rather than listing every visible partner first."""
+    visible = Partner.objects.visible_to(user).filter(pk=OuterRef("partner_id"))
+    return model.objects.filter(condition).filter(Exists(visible))
+
+
+@register_panel(
+    key="partners.follow_ups",
+    title=_("Follow-up actions due"),
+    template="partners/dashboard_follow_ups.html",
+    order=10,
+    icon="check2-square",
+)
+def follow_ups_due(request):
+    """Open follow-up actions due within two weeks or overdue, the most overdue first."""
+    user = request.user
+    today = date.today()
+    due = FollowUp.objects.filter(due_filter(today))
+    if not user.sees_everything:
+        # FollowUp.visible_to's rule (its interaction's organization is within the user's
+        # branch), asked through the branch's interactions: an index, not a scan of every action.
+        due = due.filter(interaction__in=Interaction.objects.visible_to(user).values("pk"))
+    totals = {"count": capped_count(due), "overdue": capped_count(due.filter(due_on__lt=today))}
+    if not totals["count"]:
+        return None
+    return {
+        **totals,
+        "cap": COUNT_CAP,
+        "overdue_label": count_label(totals["overdue"]),
+        "tone": "danger" if totals["overdue"] else "warning",
+        "rows": with_related(due.order_by("due_on", "id"), "interaction__partner", "owner"),
+        "today": today,
+        "days": FOLLOW_UP_DUE_DAYS,
+        "see_all": list_url("partners:followup_list", due="true"),
+        "see_overdue": list_url("partners:followup_list", overdue="true"),
+    }
+
+
+@register_panel(
+    key="partners.expiring_registrations",
+    title=_("NGO registrations expiring"),
+    template="partners/dashboard_registrations.html",
+    order=20,
+    icon="alarm",
+)
+def expiring_registrations(request):
+    """NGO registrations ending within PARTNER_REGISTRATION_ALERT_DAYS, the soonest first."""
+    user = request.user
+    expiring = visible_through_partner(NgoRegistration, user, services.expiring_filter())
+    held = theirs(user)
+    own = None if held is None else Q(partner__in=Partner.objects.filter(held).values("pk"))
+    if own is None:
+        totals = {"count": expiring.count(), "theirs": None}
+    else:
+        totals = expiring.aggregate(count=Count("pk"), theirs=Count("pk", filter=own))
+    if not totals["count"]:
+        return None
+    ordered = expiring.select_related("partner").order_by("expires_on", "id")
+    rows, own_ids = theirs_first(first_rows, ordered, own)
+    return {
+        **totals,
+        "rows": rows,
+        "own_ids": own_ids,
+        "days": settings.PARTNER_REGISTRATION_ALERT_DAYS,
+        "see_all": list_url("partners:ngoregistration_list", expiring="true"),
+    }
+
+
+@register_panel(
+    key="partners.dormant",
+    title=_("Dormant partners"),
+    template="partners/dashboard_dormant.html",
+    order=30,
+    icon="hourglass-split",
+)
+def dormant_partners(request):
+    """Partners with no interaction for PARTNER_DORMANT_MONTHS months. A unit officer's count is
+    of the partners its organization holds, with the rest of the network's beside it."""
+    user = request.user
+    dormant = Partner.objects.visible_to(user).filter(services.dormant_filter())
+    own = theirs(user)
+    network = capped_count(dormant)
+    if not network:
+        return None
+    rows, own_ids = theirs_first(latest_quiet_first, dormant, own)
+    everything = list_url("partners:partner_list", dormant="true")
+    if own is None:
+        count, see_all, see_network = network, everything, None
+    else:
+        count = dormant.filter(own).count()
+        see_all = list_url("partners:partner_list", dormant="true", held="true")
+        see_network = everything
+    return {
+        "count": count,
+        "network": network,
+        "network_label": count_label(network),
+        "cap": COUNT_CAP,
+        "rows": rows,
+        "own_ids": own_ids,
+        "months": settings.PARTNER_DORMANT_MONTHS,
+        "see_all": see_all,
+        "see_network": see_network,
+    }
+
+
+def latest_quiet_first(dormant) -> list:
+    """The first dormant partners, the latest to fall quiet first, those never contacted last:
+    two reads along partner_last_contact_idx (one OR of both would sort every dormant row)."""
+    quiet = dormant.filter(last_contact_on__lt=services.dormant_cutoff())
+    rows = first_rows(quiet.order_by("-last_contact_on", "-id"))
+    if len(rows) < ITEMS_SHOWN:
+        never = dormant.filter(last_contact_on__isnull=True).order_by("-id")
+        rows += first_rows(never)[: ITEMS_SHOWN - len(rows)]
+    return rows
+
+
+@register_panel(
+    key="partners.recent_interactions",
+    title=_("Recent interactions"),
+    template="partners/dashboard_interactions.html",
+    order=60,
+    icon="chat-left-text",
+)
+def recent_interactions(request):
+    """The latest interactions the user may see (for a unit officer, those of its branch); the
+    count is of the partners (the unit's own) contacted in the last RECENT_DAYS days, through
+    partner_last_contact_idx."""
+    user = request.user
+    today = date.today()
+    since = today - timedelta(days=RECENT_DAYS)
+    past = Interaction.objects.visible_to(user).filter(occurred_on__lte=today)
+    if user.sees_everything:
+        # The latest interactions of the network are those of the partners contacted last:
+        # found along partner_last_contact_idx, then along interaction_partner_date_idx, rather
+        # than by sorting every interaction. (A partner whose last contact is a planned one, in
+        # the future, is left out.)
+        contacted_last = Partner.objects.visible_to(user).filter(last_contact_on__lte=today)
+        latest = contacted_last.order_by("-last_contact_on").values("pk")[:ITEMS_SHOWN]
+        past = past.filter(partner__in=latest)
+    rows = with_related(past.order_by("-occurred_on", "-id"), "partner", "organization")
+    if not rows:
+        return None
+    contacted = Partner.objects.visible_to(user).filter(last_contact_on__range=(since, today))
+    own = theirs(user)
+    return {
+        "count": capped_count(contacted if own is None else contacted.filter(own)),
+        "cap": COUNT_CAP,
+        "theirs": own is not None,
+        "rows": rows,
+        "days": RECENT_DAYS,
+        "see_all": list_url("partners:interaction_list", occurred_after=since.isoformat()),
+    }
+
+
+def with_related(ordered, *related) -> list:
+    """The first rows of `ordered` with their related records: the ids are chosen first, so that
+    the sort (when no index gives the order) handles narrow rows, not joined ones."""
+    first = list(ordered.values_list("pk", flat=True)[:ITEMS_SHOWN])
+    by_id = ordered.model.objects.select_related(*related).in_bulk(first)
+    return [by_id[pk] for pk in first]

@@ -1,0 +1,347 @@
+"""The partner database on the home page: follow-ups due, registrations expiring, dormant
+partners and recent interactions, each scoped, the user's own partners first."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from amity.partners import services
+from amity.partners.choices import FollowUpState, PartnerStatus, Sensitivity
+from amity.partners.models import (
+    FollowUp,
+    Interaction,
+    NgoRegistration,
+    Partner,
+    RelationshipHolder,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date.today()
+
+
+def partner(name, holder=None, **extra):
+    created = Partner.objects.create(kind="ngo", name=name, **extra)
+    if holder is not None:
+        RelationshipHolder.objects.create(partner=created, organization=holder)
+    return created
+
+
+def interaction(partner, organization, occurred_on, kind="meeting"):
+    return Interaction.objects.create(
+        partner=partner, organization=organization, occurred_on=occurred_on, kind=kind
+    )
+
+
+def registration(partner, number, expires_on):
+    return NgoRegistration.objects.create(
+        partner=partner,
+        registration_type="operation",
+        number=number,
+        issued_on=expires_on - timedelta(days=1500),
+        expires_on=expires_on,
+    )
+
+
+def panel(client, key):
+    """The data of the panel `key` on the home page, or None when it is hidden."""
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    shown = {item.panel.key: item.data for item in response.context["panels"]}
+    return shown.get(f"partners.{key}")
+
+
+def names(rows):
+    return [str(row) for row in rows]
+
+
+@pytest.fixture
+def network(orgs, settings):
+    """Partners of Ha Noi (and of its member association) and of Da Nang, around the cut-offs."""
+    settings.PARTNER_DORMANT_MONTHS = 12
+    settings.PARTNER_REGISTRATION_ALERT_DAYS = 60
+    cutoff = services.dormant_cutoff()
+    p = {
+        "hanoi_quiet": partner("Hanoi Quiet", orgs.hanoi),
+        "member_never": partner("Member Never Contacted", orgs.hanoi_member),
+        "hanoi_boundary": partner("Hanoi On The Cutoff", orgs.hanoi),
+        "hanoi_lively": partner("Hanoi Lively", orgs.hanoi),
+        "hanoi_ended": partner("Hanoi Ended", orgs.hanoi, status=PartnerStatus.ENDED),
+        "danang_quiet": partner("Danang Quiet", orgs.danang),
+        "danang_secret": partner("Danang Secret", orgs.danang, sensitivity=Sensitivity.RESTRICTED),
+        "hanoi_planned": partner("Hanoi Planned", orgs.hanoi),
+        "danang_lively": partner("Danang Lively", orgs.danang),
+    }
+    p["interactions"] = {
+        "quiet": interaction(p["hanoi_quiet"], orgs.hanoi, cutoff - timedelta(days=1)),
+        "boundary": interaction(p["hanoi_boundary"], orgs.hanoi, cutoff),
+        "danang_quiet": interaction(p["danang_quiet"], orgs.danang, cutoff - timedelta(days=100)),
+        "lively": interaction(p["hanoi_lively"], orgs.hanoi_member, TODAY - timedelta(days=1)),
+        "planned": interaction(p["hanoi_planned"], orgs.hanoi, TODAY + timedelta(days=10)),
+        "danang_lively": interaction(p["danang_lively"], orgs.danang, TODAY - timedelta(days=40)),
+    }
+    return p
+
+
+# --- dormant partners ---------------------------------------------------------------------------
+
+
+def test_dormant_partners_for_a_unit_officer_their_own_first(client, users, login, network):
+    login(users.hanoi)
+    data = panel(client, "dormant")
+    # Ha Noi's own (its member association's too), the latest to fall quiet first; then the
+    # rest of what it may see. Not the partner contacted on the cut-off day, nor the ended one,
+    # nor Da Nang's restricted partner.
+    assert names(data["rows"]) == ["Hanoi Quiet", "Member Never Contacted", "Danang Quiet"]
+    assert data["own_ids"] == {network["hanoi_quiet"].pk, network["member_never"].pk}
+    assert (data["count"], data["network"]) == (2, 3)
+    assert data["months"] == 12
+    assert data["see_all"] == "/partners/partners/?dormant=true&held=true"
+    assert data["see_network"] == "/partners/partners/?dormant=true"
+
+
+def test_dormant_partners_for_another_unit(client, users, login, network):
+    login(users.danang)
+    data = panel(client, "dormant")
+    assert names(data["rows"]) == [
+        "Danang Quiet",
+        "Danang Secret",
+        "Hanoi Quiet",
+        "Member Never Contacted",
+    ]
+    assert (data["count"], data["network"]) == (2, 4)
+
+
+def test_dormant_partners_for_the_centre_cover_the_whole_network(client, users, login, network):
+    login(users.central)
+    data = panel(client, "dormant")
+    # those contacted long ago by their last contact, newest first; the never contacted after
+    assert names(data["rows"]) == [
+        "Hanoi Quiet",
+        "Danang Quiet",
+        "Danang Secret",
+        "Member Never Contacted",
+    ]
+    assert data["own_ids"] == set()
+    assert data["count"] == 4
+    assert data["see_all"] == "/partners/partners/?dormant=true"
+    assert data["see_network"] is None
+
+
+def test_the_dormancy_cutoff_follows_the_setting(client, users, login, network, settings):
+    settings.PARTNER_DORMANT_MONTHS = 24  # nothing here is that quiet except the never contacted
+    login(users.central)
+    assert names(panel(client, "dormant")["rows"]) == ["Danang Secret", "Member Never Contacted"]
+
+
+def test_see_all_lists_the_same_partners(client, users, login, network):
+    login(users.hanoi)
+    response = client.get(reverse("partners:partner_list"), {"dormant": "true", "held": "true"})
+    assert [row.record.name for row in response.context["table"].rows] == [
+        "Hanoi Quiet",
+        "Member Never Contacted",
+    ]
+    held = client.get(reverse("partners:partner_list"), {"held": "true"})
+    assert len(held.context["table"].rows) == 6  # every partner of Ha Noi's branch
+    others = client.get(reverse("partners:partner_list"), {"held": "false"})
+    assert [row.record.name for row in others.context["table"].rows] == [
+        "Danang Lively",
+        "Danang Quiet",
+    ]
+
+
+def test_dormant_panel_is_hidden_when_no_partner_is_quiet(client, orgs, users, login):
+    lively = partner("Lively", orgs.hanoi)
+    interaction(lively, orgs.hanoi, TODAY)
+    login(users.hanoi)
+    assert panel(client, "dormant") is None
+
+
+# --- registrations expiring ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def registrations(network):
+    hanoi, danang = network["hanoi_quiet"], network["danang_quiet"]
+    return {
+        "soon": registration(hanoi, "HN-10", TODAY + timedelta(days=10)),
+        "last_day": registration(network["member_never"], "HN-60", TODAY + timedelta(days=60)),
+        "later": registration(hanoi, "HN-61", TODAY + timedelta(days=61)),
+        "ended": registration(hanoi, "HN-ENDED", TODAY - timedelta(days=1)),
+        "today": registration(danang, "DN-0", TODAY),
+        "secret": registration(network["danang_secret"], "DN-SECRET", TODAY + timedelta(days=5)),
+    }
+
+
+def test_expiring_registrations_for_a_unit_officer(client, users, login, registrations):
+    login(users.hanoi)
+    data = panel(client, "expiring_registrations")
+    assert [r.number for r in data["rows"]] == ["HN-10", "HN-60", "DN-0"]
+    assert data["own_ids"] == {registrations["soon"].pk, registrations["last_day"].pk}
+    assert (data["count"], data["theirs"], data["days"]) == (3, 2, 60)
+    assert data["see_all"] == "/partners/ngo-registrations/?expiring=true"
+
+
+def test_expiring_registrations_for_the_centre(client, users, login, registrations):
+    login(users.central)
+    data = panel(client, "expiring_registrations")
+    assert [r.number for r in data["rows"]] == ["DN-0", "DN-SECRET", "HN-10", "HN-60"]
+    assert (data["count"], data["theirs"]) == (4, None)
+
+
+def test_expiring_registrations_hidden_when_none(client, users, login, network):
+    login(users.hanoi)
+    assert panel(client, "expiring_registrations") is None
+
+
+# --- follow-up actions ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def follow_ups(network):
+    hanoi = network["interactions"]["quiet"]
+    member = network["interactions"]["lively"]
+    danang = network["interactions"]["danang_quiet"]
+
+    def follow_up(action, on, days, state=FollowUpState.OPEN):
+        due_on = None if days is None else TODAY + timedelta(days=days)
+        return FollowUp.objects.create(interaction=on, action=action, due_on=due_on, state=state)
+
+    return {
+        "overdue": follow_up("Send the photos", hanoi, -3),
+        "today": follow_up("Call back", member, 0),
+        "last_day": follow_up("Draft the MoU", hanoi, 14),
+        "later": follow_up("Plan next year", hanoi, 15),
+        "done": follow_up("Thank-you letter", hanoi, -10, FollowUpState.DONE),
+        "undated": follow_up("Someday", hanoi, None),
+        "danang": follow_up("Visa letters", danang, -1),
+    }
+
+
+def test_follow_ups_due_for_a_unit_officer(client, users, login, follow_ups):
+    login(users.hanoi)
+    data = panel(client, "follow_ups")
+    assert [f.action for f in data["rows"]] == ["Send the photos", "Call back", "Draft the MoU"]
+    assert (data["count"], data["overdue"], data["tone"]) == (3, 1, "danger")
+    assert data["see_all"] == "/partners/follow-ups/?due=true"
+    assert data["see_overdue"] == "/partners/follow-ups/?overdue=true"
+    # the rows carry what the panel shows, without a query per row
+    with CaptureQueriesContext(connection) as queries:
+        [(f.interaction.partner.name, f.owner) for f in data["rows"]]
+    assert len(queries) == 0
+
+
+def test_follow_ups_due_for_da_nang_and_the_centre(client, users, login, follow_ups):
+    login(users.danang)
+    data = panel(client, "follow_ups")
+    assert [f.action for f in data["rows"]] == ["Visa letters"]
+    assert (data["count"], data["overdue"]) == (1, 1)
+    login(users.central)
+    data = panel(client, "follow_ups")
+    assert [f.action for f in data["rows"]] == [
+        "Send the photos",
+        "Visa letters",
+        "Call back",
+        "Draft the MoU",
+    ]
+    assert (data["count"], data["overdue"]) == (4, 2)
+
+
+def test_follow_up_list_filters_due_and_overdue(client, users, login, follow_ups):
+    login(users.hanoi)
+    url = reverse("partners:followup_list")
+    due = client.get(url, {"due": "true"}).context["table"].rows
+    assert sorted(row.record.action for row in due) == ["Call back", "Draft the MoU",
+                                                         "Send the photos"]  # fmt: skip
+    overdue = client.get(url, {"overdue": "true"}).context["table"].rows
+    assert [row.record.action for row in overdue] == ["Send the photos"]
+
+
+def test_follow_ups_panel_is_warning_only_when_nothing_is_overdue(client, users, login, network):
+    FollowUp.objects.create(
+        interaction=network["interactions"]["quiet"], action="Soon", due_on=TODAY
+    )
+    login(users.hanoi)
+    data = panel(client, "follow_ups")
+    assert (data["count"], data["overdue"], data["tone"]) == (1, 0, "warning")
+
+
+# --- recent interactions --------------------------------------------------------------------
+
+
+def test_recent_interactions_of_a_unit_are_its_branch_own(client, users, login, network):
+    made = network["interactions"]
+    login(users.hanoi)
+    data = panel(client, "recent_interactions")
+    # the latest first; not the planned one, not Da Nang's
+    assert [i.pk for i in data["rows"]] == [made["lively"].pk, made["boundary"].pk,
+                                            made["quiet"].pk]  # fmt: skip
+    assert data["count"] == 1  # Ha Noi's partners contacted in the last 30 days: Hanoi Lively
+    since = (TODAY - timedelta(days=30)).isoformat()
+    assert data["see_all"] == f"/partners/interactions/?occurred_after={since}"
+
+
+def test_recent_interactions_for_the_centre(client, users, login, network):
+    made = network["interactions"]
+    login(users.central)
+    data = panel(client, "recent_interactions")
+    expected = ["lively", "danang_lively", "boundary", "quiet", "danang_quiet"]
+    assert [i.pk for i in data["rows"]] == [made[key].pk for key in expected]
+    assert data["count"] == 1
+
+
+# --- the page as a whole ------------------------------------------------------------------------
+
+
+def queries_of_home(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    return len(queries)
+
+
+def more_of_everything(orgs, count):
+    """`count` more dormant partners on both sides, each with a registration and a follow-up."""
+    for number in range(count):
+        for holder in (orgs.hanoi, orgs.danang):
+            extra = partner(f"Extra {holder.pk}-{number}", holder)
+            registration(extra, f"X{holder.pk}-{number}", TODAY + timedelta(days=number % 50))
+            met = interaction(extra, holder, TODAY - timedelta(days=800 + number))
+            FollowUp.objects.create(interaction=met, action=f"Act {number}", due_on=TODAY)
+
+
+@pytest.mark.parametrize(("username", "queries"), [("hanoi", 18), ("central", 17)])
+def test_the_home_page_issues_a_fixed_number_of_queries(
+    client, orgs, users, login, follow_ups, registrations, username, queries
+):
+    login(getattr(users, username))
+    more_of_everything(orgs, 6)
+    assert queries_of_home(client) == queries
+    more_of_everything(orgs, 30)
+    assert queries_of_home(client) == queries
+
+
+def test_the_page_in_english_and_in_vietnamese(client, users, login, follow_ups, registrations):
+    login(users.hanoi)
+    page = client.get("/", {"lang": "en"}).content.decode()
+    for text in (
+        "Follow-up actions due",
+        "NGO registrations expiring",
+        "Dormant partners",
+        "Recent interactions",
+        "Overdue: 1",
+        "Hanoi Quiet",
+        "never contacted",
+        'href="/partners/partners/?dormant=true&amp;held=true"',
+    ):
+        assert text in page, text
+    assert "Danang Secret" not in page
+    assert "DN-SECRET" not in page
+    page = client.get("/", {"lang": "vi"}).content.decode()
+    assert '<html lang="vi">' in page
+    assert "Trang chủ · Amity" in page
+    assert (TODAY + timedelta(days=10)).strftime(
+        "%d/%m/%Y"
+    ) in page  # HN-10, the date as in Viet Nam
