@@ -153,8 +153,12 @@ class Partner(BaseModel):
             models.Index(fields=["name", "id"], name="partner_name_idx"),
             # what every count of a list reads: who may see a partner, and whether it is live
             models.Index(fields=["sensitivity", "deleted_at"], name="partner_visibility_idx"),
-            # the kind is the list's most used filter; a page of one kind is read in order
-            models.Index(fields=["kind", "deleted_at", "name", "id"], name="partner_kind_name_idx"),
+            # the kind is the list's most used filter: a page of one kind is read in order, and
+            # its count (sensitivity included, for who may see it) from the index alone
+            models.Index(
+                fields=["kind", "deleted_at", "name", "id", "sensitivity"],
+                name="partner_kind_name_idx",
+            ),
             # sorting by strength reads the strongest (or weakest) first instead of sorting all
             models.Index(fields=["strength", "id"], name="partner_strength_idx"),
         ]

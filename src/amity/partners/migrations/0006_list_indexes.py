@@ -17,7 +17,8 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="partner",
             index=models.Index(
-                fields=["kind", "deleted_at", "name", "id"], name="partner_kind_name_idx"
+                fields=["kind", "deleted_at", "name", "id", "sensitivity"],
+                name="partner_kind_name_idx",
             ),
         ),
         migrations.AddIndex(
