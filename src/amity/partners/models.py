@@ -151,8 +151,9 @@ class Partner(BaseModel):
             models.Index(fields=["last_contact_on"], name="partner_last_contact_idx"),
             # the list's default order: a page is read from the index, not sorted from the table
             models.Index(fields=["name", "id"], name="partner_name_idx"),
-            # what every count of a list reads: who may see a partner, and whether it is live
-            models.Index(fields=["sensitivity", "deleted_at"], name="partner_visibility_idx"),
+            # what every count of a list reads: who may see a partner (the id for the partners
+            # held), and whether it is live; PostgreSQL counts from this index alone
+            models.Index(fields=["sensitivity", "deleted_at", "id"], name="partner_visibility_idx"),
             # the kind is the list's most used filter: a page of one kind is read in order, and
             # its count (sensitivity included, for who may see it) from the index alone
             models.Index(

@@ -12,7 +12,9 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="partner",
-            index=models.Index(fields=["sensitivity", "deleted_at"], name="partner_visibility_idx"),
+            index=models.Index(
+                fields=["sensitivity", "deleted_at", "id"], name="partner_visibility_idx"
+            ),
         ),
         migrations.AddIndex(
             model_name="partner",
