@@ -7,6 +7,7 @@ serves the export, the web import, the command line (`amity import KIND FILE`) a
 
 import io
 import logging
+import zipfile
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -337,6 +338,20 @@ class ImportFileError(Exception):
     """The file cannot be read as a table: wrong type, broken, or an unknown encoding."""
 
 
+#: a workbook is a zip: what it may unpack to, in all and against its packed size
+UNPACKED_MAX_BYTES = 200 * 1024 * 1024
+UNPACKED_MAX_RATIO = 200
+
+
+def refuse_zip_bomb(content: bytes) -> None:
+    """Refuse a workbook that would unpack to far more than a spreadsheet does (a zip bomb),
+    before openpyxl inflates it in memory. Spreadsheets of text compress some 5 to 20 times."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        unpacked = sum(entry.file_size for entry in archive.infolist())
+    if unpacked > UNPACKED_MAX_BYTES or unpacked > UNPACKED_MAX_RATIO * max(len(content), 1):
+        raise ImportFileError(_("This workbook unpacks to far more than a spreadsheet does."))
+
+
 def read_dataset(content: bytes, filename: str):
     """Read an uploaded file into a tablib Dataset, whatever its extension claims."""
     name = filename.lower()
@@ -344,6 +359,7 @@ def read_dataset(content: bytes, filename: str):
         if name.endswith(".xlsx"):
             if not content.startswith(b"PK"):
                 raise ImportFileError(_("This file is not an Excel workbook (.xlsx)."))
+            refuse_zip_bomb(content)
             return base_formats.XLSX().create_dataset(content)
         if name.endswith(".csv"):
             try:
