@@ -88,6 +88,15 @@ def records(orgs, users):
     return made
 
 
+def as_each_role(client, users):
+    """(role, user) for every role, the client logged in as that user."""
+    for role in ROLES:
+        user = getattr(users, role)
+        client.logout()
+        log_in(client, user)
+        yield role, user
+
+
 def may(user, record, how) -> bool:
     manager = type(record).all_objects if hasattr(type(record), "all_objects") else None
     manager = manager or type(record).objects
@@ -110,10 +119,7 @@ def test_pages_agree_with_the_models_scoping(client, users, records):
         model, action = routes[name]
         if model not in records:
             continue
-        for role in ROLES:
-            user = getattr(users, role)
-            client.logout()
-            log_in(client, user)
+        for role, user in as_each_role(client, users):
             for record in records[model].values():
                 url = reverse(name, kwargs={"pk": record.pk})
                 seen, editable = may(user, record, "see"), may(user, record, "edit")
@@ -142,10 +148,7 @@ def test_api_agrees_with_the_models_scoping(client, users, records):
         standard = name.endswith(("-list", "-detail"))  # extra actions have rules of their own
         if model not in records or not standard or "format" in parameters(pattern):
             continue
-        for role in ROLES:
-            user = getattr(users, role)
-            client.logout()
-            log_in(client, user)
+        for role, user in as_each_role(client, users):
             if parameters(pattern) == set():
                 response = client.get(reverse(name))
                 body = response.json()
@@ -191,8 +194,7 @@ def test_every_address_answers_every_role_without_a_server_error(client, users, 
             or (anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"])
         ):
             failures.append(f"GET {url} anonymous: {anonymous.status_code}")
-        for role in ROLES:
-            log_in(client, getattr(users, role))
+        for role, _user in as_each_role(client, users):
             status = client.get(url).status_code
             if status >= 500 or (kwargs and status == 200 and "plural" not in kwargs):
                 failures.append(f"GET {url} as {role}: {status}")
