@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django.db import connection
 from django.test import Client
 
-from bench.harness import Figure, latencies, summary, timed
+from bench.harness import Figure, latencies, settle_database, summary, timed
 
 SEED = 20261123
 WORDS = (
@@ -196,10 +196,7 @@ def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
     _central, unions, officer, unit = make_federation()
     seconds_partners, ids = timed(make_partners, rng, partners, unions)
     seconds_interactions, _ = timed(make_interactions, rng, interactions, ids, unions)
-    with connection.cursor() as cursor:
-        # A freshly bulk-loaded table has no planner statistics, and on PostgreSQL no visibility
-        # map for index-only counts, until autovacuum passes: the benchmark does not wait for it.
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    settle_database()
     users = [("central officer", officer), ("unit officer", unit)]
     figures = [
         Figure(f"generate {partners:,} partners", seconds_partners, "s"),

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("partners",)
+SUITES = ("partners", "aid", "events")
 
 
 def main(argv=None) -> int:
@@ -36,9 +36,12 @@ def main(argv=None) -> int:
 
     call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
-    from bench import harness, partners
+    from importlib import import_module
 
-    figures, parameters = partners.run(scale=options.scale, requests=options.requests)
+    from bench import harness
+
+    suite = import_module(f"bench.{options.suite}")
+    figures, parameters = suite.run(scale=options.scale, requests=options.requests)
     harness.print_table(figures)
     if not options.no_save:
         print("results:", harness.write_results(options.suite, figures, parameters))

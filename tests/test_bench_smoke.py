@@ -1,7 +1,7 @@
 """The benchmarks keep working: a tiny run of each suite (the real runs are `make bench`)."""
 
 import pytest
-from bench import harness, partners
+from bench import aid, events, harness, partners
 
 
 @pytest.mark.django_db
@@ -15,6 +15,26 @@ def test_partner_benchmarks_run_at_a_tiny_scale():
     by_name = {figure.name: figure for figure in figures}
     assert by_name["import 20 partners"].target == 10
     assert by_name["list page (central officer) p95"].verdict in ("meets", "misses")
+
+
+@pytest.mark.django_db
+def test_aid_benchmarks_run_at_a_tiny_scale():
+    figures, parameters = aid.run(scale=0.004, requests=3)
+    assert (parameters["activities"], parameters["transactions"]) == (20, 200)
+    by_name = {figure.name: figure for figure in figures}
+    assert by_name["statistics page p95"].target == 200
+    assert by_name["page / SQL (median of ratios)"].target == 1.5
+    assert by_name["hand-written SQL, same figures p95"].value > 0
+    assert by_name["page p95 / SQL p95"].verdict in ("meets", "misses")
+
+
+@pytest.mark.django_db
+def test_events_benchmarks_run_at_a_tiny_scale():
+    figures, parameters = events.run(scale=0.002, requests=3)
+    assert parameters["events"] == 100
+    by_name = {figure.name: figure for figure in figures}
+    assert by_name["calendar month (unit officer) p95"].target == 100
+    assert by_name["calendar month (central officer) p95"].verdict in ("meets", "misses")
 
 
 def test_percentile_and_verdicts():

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "amity.geo",
     "amity.organizations",
     "amity.partners",
+    "amity.aid",
+    "amity.events",
 ]
 
 MIDDLEWARE = [

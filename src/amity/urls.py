@@ -12,6 +12,8 @@ urlpatterns = [
     path("geo/", include("amity.geo.urls")),
     path("organizations/", include("amity.organizations.urls")),
     path("partners/", include("amity.partners.urls")),
+    path("aid/", include("amity.aid.urls")),
+    path("events/", include("amity.events.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,11 +18,12 @@ def test_amity_bench_passes_its_options_to_the_runner():
 def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
     # The application's database is one the benchmarks cannot reach: were it handed to them,
     # they would fail to connect (and, reachable, would be emptied).
-    environment = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/app"}
+    environment = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/app",
+                   "BENCH_VAR_DIR": str(tmp_path)}  # fmt: skip
     environment.pop("BENCH_DATABASE_URL", None)
     options = ["--suite", "partners", "--scale", "0.0005", "--requests", "2", "--no-save"]
     done = subprocess.run([AMITY, "bench", *options], capture_output=True, text=True, cwd=ROOT,
                           env=environment, timeout=600)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "import 20 partners" in done.stdout
-    assert (ROOT / "var" / "bench" / "amity.sqlite3").exists()
+    assert (tmp_path / "amity.sqlite3").exists()

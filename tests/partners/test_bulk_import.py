@@ -47,7 +47,9 @@ def test_a_large_file_costs_a_few_queries_per_batch_not_per_row(users):
     # Two batches, each: partners, their history, two many-to-many tables, the holders and
     # their history (each insert split by SQLite's limit on parameters), the scope re-check;
     # plus the references and codes read once.
-    statements = [query["sql"].split()[0] for query in queries.captured_queries]
+    # (on PostgreSQL django-import-export also resets the id sequence: not a read)
+    sql = [query["sql"] for query in queries.captured_queries if "setval(" not in query["sql"]]
+    statements = [text.split()[0] for text in sql]
     reads = statements.count("SELECT")
     assert reads == 9, reads  # references: 2 chunks x 2; codes: 3; scope re-check: 2 batches
     assert len(statements) < 120, len(statements)

@@ -1,7 +1,9 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from amity.aid.api import router as aid_router
 from amity.api import views
+from amity.events.api import router as events_router
 from amity.geo.api import router as geo_router
 from amity.organizations.api import router as organizations_router
 from amity.partners.api import router as partners_router
@@ -21,4 +23,6 @@ urlpatterns = [
     app_routes("organizations", organizations_router),
     app_routes("geo", geo_router),
     app_routes("partners", partners_router),
+    app_routes("aid", aid_router),
+    app_routes("events", events_router),
 ]

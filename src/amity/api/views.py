@@ -62,6 +62,7 @@ class ApiRootView(APIView):
                 "organizations": reverse("api:organizations-root", request=request),
                 "geo": reverse("api:geo-root", request=request),
                 "partners": reverse("api:partners-root", request=request),
+                "aid": reverse("api:aid-root", request=request),
                 "schema": reverse("api:schema", request=request),
                 "docs": reverse("api:docs", request=request),
             }

@@ -4,6 +4,14 @@ from django.core.management.base import CommandError
 
 from amity.accounts.choices import Role
 
+#: exchange formats a domain registers, beside the lists' plurals: kind → (export, import), each
+#: called as `function(path, user, stdout)`; the import raises CommandError when it refuses a file
+EXCHANGE_FORMATS: dict[str, tuple] = {}
+
+
+def register_exchange_format(kind: str, export, import_) -> None:
+    EXCHANGE_FORMATS[kind] = (export, import_)
+
 
 def acting_user(username: str | None):
     """The user whose scope the command works in: the one named, else the first system admin."""

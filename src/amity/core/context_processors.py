@@ -8,6 +8,8 @@ NAVIGATION = [
     ("organizations", _("People"), "organizations:person_list", "people"),
     ("organizations", _("Committees"), "organizations:committee_list", "person-video3"),
     ("partners", _("Partners"), "partners:partner_list", "globe-americas"),
+    ("aid", _("Aid"), "aid:activity_list", "cash-coin"),
+    ("events", _("Events"), "events:calendar", "calendar3"),
     ("geo", _("Places"), "geo:province_list", "geo-alt"),
 ]
 

@@ -14,6 +14,7 @@ from amity.organizations.models import Organization
 from amity.partners import filtersets, forms, imports, models, services, tables
 from amity.partners.duplicates import possible_duplicates
 from amity.partners.merging import MergeRefused, merge_partners
+from amity.partners.timeline import timeline
 
 DUPLICATES_SHOWN = 200
 
@@ -57,14 +58,14 @@ class PartnerViews(ModelViews):
             return {"holders": obj.holders.select_related("organization")}
         if tab == "interactions":
             visible = models.Interaction.objects.visible_to(user).filter(partner=obj)
+            interactions = visible.select_related("organization").prefetch_related(
+                "people",
+                "contacts",
+                Prefetch("follow_ups", queryset=models.FollowUp.objects.select_related("owner")),
+            )[:200]
             return {
-                "interactions": visible.select_related("organization").prefetch_related(
-                    "people",
-                    "contacts",
-                    Prefetch(
-                        "follow_ups", queryset=models.FollowUp.objects.select_related("owner")
-                    ),
-                )[:200]
+                "interactions": interactions,
+                "timeline": timeline(obj, user, interactions),
             }
         if tab == "registration":
             return {"registrations": obj.registrations.prefetch_related("provinces")}

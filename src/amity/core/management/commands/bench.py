@@ -1,8 +1,8 @@
 """`amity bench`: the benchmarks of bench/ (see bench/run.py), on a database of their own.
 
 The benchmarks empty the database they run on, so this command never hands them the
-application's own: they get a fresh SQLite file in var/bench/, or the PostgreSQL database named by
-BENCH_DATABASE_URL. Their options pass through: `amity bench --suite aid --scale 0.1`.
+application's own: they get a fresh SQLite file in var/bench/ (or BENCH_VAR_DIR), or the
+PostgreSQL database named by BENCH_DATABASE_URL. Their options pass through: `amity bench --suite aid --scale 0.1`.
 """
 
 import os
@@ -29,7 +29,8 @@ class Command(BaseCommand):
     def execute(self, *args, **options):
         if not RUNNER.exists():
             raise CommandError(f"The benchmarks are not installed here ({RUNNER} is missing).")
-        environment = {**os.environ, "AMITY_VAR_DIR": str(ROOT / "var" / "bench")}
+        var = os.environ.get("BENCH_VAR_DIR") or str(ROOT / "var" / "bench")
+        environment = {**os.environ, "AMITY_VAR_DIR": var}
         environment.pop("DATABASE_URL", None)
         if os.environ.get("BENCH_DATABASE_URL"):
             environment["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]

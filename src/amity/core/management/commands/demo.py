@@ -17,6 +17,8 @@ from amity.organizations.models import Organization
 DOMAINS = [
     "amity.organizations.demo",
     "amity.partners.demo",
+    "amity.aid.demo",
+    "amity.events.demo",
 ]
 
 PASSWORD = "amity-demo"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from amity.core.commandline import acting_user, file_format_of, views_for_kind
+from amity.core.commandline import EXCHANGE_FORMATS, acting_user, file_format_of, views_for_kind
 from amity.core.exports import resource_rows, write_csv, write_xlsx
 
 
@@ -16,6 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="export within this user's scope (default: an admin)")
 
     def handle(self, kind, file, user=None, **options):
+        if kind in EXCHANGE_FORMATS:  # a format of its own (iati), not a list's columns
+            return EXCHANGE_FORMATS[kind][0](file, acting_user(user), self.stdout)
         views = views_for_kind(kind)
         file_format = file_format_of(file)
         actor = acting_user(user)

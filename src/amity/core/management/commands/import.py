@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from amity.core.commandline import acting_user, file_format_of, views_for_kind
+from amity.core.commandline import EXCHANGE_FORMATS, acting_user, file_format_of, views_for_kind
 from amity.core.imports import ImportFileError, import_dataset, read_dataset
 
 
@@ -20,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
 
     def handle(self, kind, file, user=None, dry_run=False, **options):
+        if kind in EXCHANGE_FORMATS:  # a format of its own (iati), not a list's columns
+            return EXCHANGE_FORMATS[kind][1](file, acting_user(user), self.stdout)
         views = views_for_kind(kind)
         file_format_of(file)
         actor = acting_user(user)

@@ -1,0 +1,181 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from amity.aid import codelists, models, statistics
+from amity.aid.choices import Lineage
+from amity.core.filtersets import BaseFilterSet
+from amity.geo.choices import WorldRegion
+from amity.geo.models import Province
+from amity.organizations.models import Organization
+from amity.partners.models import FieldOfWork, Partner
+
+
+def sector_group_choices():
+    return [(group.code, str(group)) for group in FieldOfWork.objects.filter(kind="dac")]
+
+
+class ActivityFilterSet(BaseFilterSet):
+    """The activity list's filters, which the statistics page and the IATI export share."""
+
+    search_fields = ("iati_identifier", "title_vi", "title_en", "reporting_org__name",
+                     "reporting_org__acronym", "external_ref")  # fmt: skip
+    year_from = django_filters.NumberFilter(method="filter_period", label=_("from year"))
+    year_until = django_filters.NumberFilter(method="filter_period", label=_("until year"))
+    province = django_filters.ModelChoiceFilter(
+        queryset=Province.objects.all(), method="filter_province", label=_("province")
+    )
+    lineage = django_filters.ChoiceFilter(
+        choices=Lineage.choices,
+        method="keep",
+        label=_("provinces merged in 2025"),
+        empty_label=None,
+    )
+    sector_group = django_filters.ChoiceFilter(
+        choices=sector_group_choices, method="filter_sector_group", label=_("sector group")
+    )
+    sector = django_filters.ChoiceFilter(
+        choices=codelists.sector_choices, method="filter_sector", label=_("DAC sector")
+    )
+    region = django_filters.ChoiceFilter(
+        field_name="reporting_org__country__region",
+        choices=WorldRegion.choices,
+        label=_("donor's world region"),
+    )
+    # Only donors of some activity and organizations keeping some: a choice list of the whole
+    # partner database or registry would weigh on every page that shows these filters.
+    reporting_org = django_filters.ModelChoiceFilter(
+        queryset=Partner.objects.filter(
+            pk__in=models.Activity.objects.values("reporting_org_id")
+        ).only("pk", "name", "name_vi", "name_en"),
+        label=_("donor"),
+    )
+    organization = django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.filter(
+            Q(kind="central_union")
+            | Q(pk__in=models.Activity.objects.values("organization_id"))
+        ),
+        method="filter_organization",
+        label=_("counterpart"),
+    )
+
+    class Meta:
+        model = models.Activity
+        fields = ["status", "kind", "reporting_org", "region", "organization", "province",
+                  "lineage", "sector_group", "sector", "year_from", "year_until"]  # fmt: skip
+
+    def keep(self, queryset, name, value):
+        return queryset  # read by the province filter and the statistics
+
+    @property
+    def lineage_mode(self) -> str:
+        value = self.form.cleaned_data.get("lineage") if self.form.is_valid() else ""
+        return value or Lineage.CURRENT
+
+    def period(self):
+        """(start, end) of the years chosen, or None for an open end."""
+        from datetime import date
+
+        data = self.form.cleaned_data if self.form.is_valid() else {}
+        first, last = data.get("year_from"), data.get("year_until")
+        start = date(int(first), 1, 1) if first and 1900 <= first <= 2200 else None
+        end = date(int(last), 12, 31) if last and 1900 <= last <= 2200 else None
+        return start, end
+
+    def filter_period(self, queryset, name, value):
+        if name == "year_until" or value is None:
+            return queryset  # both ends are applied once, with the first
+        start, end = self.period()
+        return statistics.active_in(queryset, start, end) if (start or end) else queryset
+
+    def filter_province(self, queryset, name, value):
+        provinces = [value.pk]
+        if self.lineage_mode == Lineage.CURRENT and value.is_current:
+            provinces += list(value.predecessors.values_list("pk", flat=True))
+        shares = models.ActivityProvince.objects.filter(province__in=provinces)
+        return queryset.filter(pk__in=shares.values("activity_id"))
+
+    def filter_sector_group(self, queryset, name, value):
+        groups = {code for code, _label in sector_group_choices()}
+        codes = statistics.sectors_in_group(value, groups)
+        shares = models.ActivitySector.objects.filter(sector__in=codes)
+        return queryset.filter(pk__in=shares.values("activity_id"))
+
+    def filter_sector(self, queryset, name, value):
+        shares = models.ActivitySector.objects.filter(sector=value)
+        return queryset.filter(pk__in=shares.values("activity_id"))
+
+    def filter_organization(self, queryset, name, value):
+        """Activities an organization answers for: its own and those of the organizations under
+        it or merged into it."""
+        from amity.aid.services import activities_of
+
+        return queryset.filter(pk__in=activities_of(value).values("pk"))
+
+
+class ActivityChildFilterSet(BaseFilterSet):
+    search_fields = ("activity__iati_identifier", "activity__title_vi", "activity__title_en")
+
+
+class ActivityProvinceFilterSet(ActivityChildFilterSet):
+    class Meta:
+        model = models.ActivityProvince
+        fields = ["activity", "province"]
+
+
+class ActivitySectorFilterSet(ActivityChildFilterSet):
+    class Meta:
+        model = models.ActivitySector
+        fields = ["activity", "sector"]
+
+
+class ParticipatingOrgFilterSet(ActivityChildFilterSet):
+    search_fields = (*ActivityChildFilterSet.search_fields, "partner__name")
+
+    class Meta:
+        model = models.ParticipatingOrg
+        fields = ["activity", "partner", "role"]
+
+
+class BudgetFilterSet(ActivityChildFilterSet):
+    class Meta:
+        model = models.Budget
+        fields = ["activity", "budget_type", "status", "currency"]
+
+
+class ActivityDocumentFilterSet(ActivityChildFilterSet):
+    search_fields = (*ActivityChildFilterSet.search_fields, "title")
+
+    class Meta:
+        model = models.ActivityDocument
+        fields = ["activity", "category"]
+
+
+class TransactionFilterSet(ActivityChildFilterSet):
+    search_fields = (*ActivityChildFilterSet.search_fields, "description", "receiver_name")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("from"))
+    date_until = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("until"))
+    unconverted = django_filters.BooleanFilter(
+        method="filter_unconverted", label=_("without exchange rate")
+    )
+
+    class Meta:
+        model = models.Transaction
+        fields = ["activity", "transaction_type", "currency", "date_from", "date_until",
+                  "unconverted"]  # fmt: skip
+
+    def filter_unconverted(self, queryset, name, value):
+        if value is None:
+            return queryset
+        missing = Q(value_usd__isnull=True) | Q(value_vnd__isnull=True)
+        return queryset.filter(missing) if value else queryset.exclude(missing)
+
+
+class RateFilterSet(BaseFilterSet):
+    search_fields = ("currency", "source")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label=_("from"))
+    date_until = django_filters.DateFilter(field_name="date", lookup_expr="lte", label=_("until"))
+
+    class Meta:
+        model = models.Rate
+        fields = ["currency", "organization", "date_from", "date_until"]

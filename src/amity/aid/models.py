@@ -1,0 +1,614 @@
+"""Foreign non-governmental aid, modelled on the IATI Activity Standard 2.03.
+
+An activity (project, programme, non-project aid, emergency relief) is reported by a donor
+(`reporting_org`, a partner) and kept by our organization that is its lead local counterpart
+(`organization`): that organization's scope is the activity's scope. Its provinces and sectors
+carry percentages that sum to 100; its transactions carry values in their own currency and,
+derived from the rate table, in USD and VND.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from amity.aid import codelists
+from amity.aid.choices import (
+    ACTUAL_FLOW_TYPES,
+    ActivityKind,
+    ActivityStatus,
+    BudgetStatus,
+    BudgetType,
+    DocumentCategory,
+    OrganisationRole,
+    TransactionType,
+)
+from amity.core.models import BaseModel
+from amity.core.scoping import ScopedQuerySet
+from amity.organizations.models import Organization, ends_after_start, in_language
+
+PERCENT = [MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))]
+NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
+ONE_HUNDRED = Decimal("100")
+
+
+def not_in_future(value, field: str) -> None:
+    if value and value > date.today():
+        raise ValidationError({field: _("An actual date cannot be in the future.")})
+
+
+class ActivityQuerySet(ScopedQuerySet):
+    """Activities are seen by the scope of their lead counterpart and of every other counterpart
+    of ours; edited by the lead counterpart's scope (and the centre)."""
+
+    def visible_to(self, user):
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        home = user.organization
+        if home is None or not home.tree_path:
+            return self.none()
+        branch = Organization.objects.filter(tree_path__startswith=home.tree_path).values("pk")
+        shared = Activity.other_counterparts.through.objects.filter(organization__in=branch)
+        return self.filter(Q(organization__in=branch) | Q(pk__in=shared.values("activity_id")))
+
+
+class LiveActivityManager(models.Manager.from_queryset(ActivityQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class Activity(BaseModel):
+    """An aid activity: a project, programme, non-project aid or emergency relief."""
+
+    label_related = ("reporting_org",)
+
+    iati_identifier = models.CharField(
+        _("IATI identifier"),
+        max_length=150,
+        help_text=_("The donor's organization identifier, a hyphen and its own activity id."),
+    )
+    reporting_org_ref = models.CharField(
+        _("donor's IATI organization identifier"),
+        max_length=100,
+        help_text=_("E.g. GB-CHC-202918; the activity's IATI identifier starts with it."),
+    )
+    reporting_org = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("donor (reporting organization)"),
+        on_delete=models.PROTECT,
+        related_name="aid_activities",
+    )
+    title_vi = models.CharField(_("title (Vietnamese)"), max_length=500, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
+    description_vi = models.TextField(_("description (Vietnamese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=ActivityKind.choices, default=ActivityKind.PROJECT
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=2,
+        choices=ActivityStatus.choices,
+        default=ActivityStatus.IMPLEMENTATION,
+    )
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    actual_start = models.DateField(_("actual start"), null=True, blank=True)
+    planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    actual_end = models.DateField(_("actual end"), null=True, blank=True)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("lead local counterpart"),
+        on_delete=models.PROTECT,
+        related_name="aid_activities",
+        help_text=_("The organization of ours that keeps this activity."),
+    )
+    other_counterparts = models.ManyToManyField(
+        "organizations.Organization",
+        verbose_name=_("other counterparts of ours"),
+        blank=True,
+        related_name="shared_aid_activities",
+    )
+    local_counterparts = models.CharField(
+        _("other local counterparts"),
+        max_length=500,
+        blank=True,
+        help_text=_("Local bodies outside the federation, e.g. a Department of Health."),
+    )
+    default_currency = models.CharField(
+        _("default currency"), max_length=3, choices=codelists.currency_choices, default="USD"
+    )
+    external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
+
+    objects = LiveActivityManager()
+    all_objects = models.Manager.from_queryset(ActivityQuerySet)()
+
+    class Meta:
+        verbose_name = _("aid activity")
+        verbose_name_plural = _("aid activities")
+        ordering = ["-planned_start", "-id"]
+        indexes = [
+            models.Index(fields=["organization", "status"], name="activity_org_status_idx"),
+            models.Index(fields=["planned_start", "id"], name="activity_start_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["iati_identifier"], name="activity_unique_iati_id"),
+            models.UniqueConstraint(
+                fields=["external_ref"],
+                condition=~Q(external_ref=""),
+                name="activity_unique_external_ref",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.iati_identifier} — {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("aid:activity", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return in_language(self.title_vi, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_language(self.description_vi, self.description_en)
+
+    @property
+    def start(self) -> date | None:
+        return self.actual_start or self.planned_start
+
+    @property
+    def end(self) -> date | None:
+        return self.actual_end or self.planned_end
+
+    @property
+    def earliest_start(self) -> date | None:
+        starts = [day for day in (self.planned_start, self.actual_start) if day]
+        return min(starts) if starts else None
+
+    def clean(self):
+        if (
+            self.reporting_org_ref
+            and self.iati_identifier
+            and not self.iati_identifier.startswith(f"{self.reporting_org_ref}-")
+        ):
+            raise ValidationError(
+                {
+                    "iati_identifier": _(
+                        "An IATI identifier starts with the donor's organization identifier "
+                        "and a hyphen (%(prefix)s-…)."
+                    )
+                    % {"prefix": self.reporting_org_ref}
+                }
+            )
+        if not (self.planned_start or self.actual_start):
+            raise ValidationError({"planned_start": _("Give a planned or an actual start.")})
+        if not (self.title_vi or self.title_en):
+            raise ValidationError({"title_vi": _("Give a title in Vietnamese or in English.")})
+        ends_after_start(self.planned_start, self.planned_end, "planned_end")
+        ends_after_start(self.actual_start, self.actual_end, "actual_end")
+        not_in_future(self.actual_start, "actual_start")
+        not_in_future(self.actual_end, "actual_end")
+
+
+class ActivityPart(BaseModel):
+    """Something that belongs to an activity and shares its scope."""
+
+    scope_path = None
+    scope_parent = "activity"
+    label_related = ("activity",)
+
+    class Meta:
+        abstract = True
+
+
+class Share(ActivityPart):
+    """A part of an activity given as a percentage: the parts of one activity sum to 100."""
+
+    #: the field that names what the share is of ("province", "sector")
+    share_of = ""
+
+    percentage = models.DecimalField(
+        _("percentage"), max_digits=5, decimal_places=2, validators=PERCENT
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        # Written one at a time (a form of its own, an import row, the API), a share must keep
+        # the activity's total at 100: splitting it among several is done on the activity.
+        if self.activity_id is None or self.percentage is None:
+            return
+        others = type(self).objects.filter(activity_id=self.activity_id).exclude(pk=self.pk)
+        total = sum(others.values_list("percentage", flat=True), Decimal(0)) + self.percentage
+        if total != ONE_HUNDRED:
+            raise ValidationError(
+                {
+                    "percentage": _(
+                        "The percentages of this activity would sum to %(total)s, not 100. "
+                        "Change them together on the activity's form."
+                    )
+                    % {"total": f"{total.normalize():f}"}
+                }
+            )
+
+
+class ActivityProvince(Share):
+    """A province that benefits from an activity, with its share of the activity."""
+
+    share_of = "province"
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("aid activity"),
+        on_delete=models.CASCADE,
+        related_name="province_shares",
+    )
+    province = models.ForeignKey(
+        "geo.Province",
+        verbose_name=_("province"),
+        on_delete=models.PROTECT,
+        related_name="aid_shares",
+    )
+
+    class Meta:
+        verbose_name = _("province of an activity")
+        verbose_name_plural = _("provinces of activities")
+        ordering = ["activity", "-percentage", "province"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "province"], name="activityprovince_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.province} {self.percentage:g}% — {self.activity.iati_identifier}"
+
+    def get_absolute_url(self):
+        return reverse("aid:activityprovince", args=[self.pk])
+
+
+class ActivitySector(Share):
+    """A DAC 5-digit sector of an activity, with its share of the activity."""
+
+    share_of = "sector"
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("aid activity"),
+        on_delete=models.CASCADE,
+        related_name="sector_shares",
+    )
+    sector = models.CharField(_("DAC sector"), max_length=5, choices=codelists.sector_choices)
+
+    class Meta:
+        verbose_name = _("sector of an activity")
+        verbose_name_plural = _("sectors of activities")
+        ordering = ["activity", "-percentage", "sector"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "sector"], name="activitysector_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.sector} {self.percentage:g}% — {self.activity.iati_identifier}"
+
+    def get_absolute_url(self):
+        return reverse("aid:activitysector", args=[self.pk])
+
+
+class ParticipatingOrg(ActivityPart):
+    """A partner taking part in an activity in one of IATI's roles."""
+
+    label_related = ("activity", "partner")
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("aid activity"),
+        on_delete=models.CASCADE,
+        related_name="participants",
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="aid_participations",
+    )
+    role = models.CharField(_("role"), max_length=1, choices=OrganisationRole.choices)
+    ref = models.CharField(
+        _("IATI organization identifier"), max_length=100, blank=True, help_text=_("As in IATI.")
+    )
+
+    class Meta:
+        verbose_name = _("participating organization")
+        verbose_name_plural = _("participating organizations")
+        ordering = ["activity", "role", "partner"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "partner", "role"], name="participatingorg_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} ({self.get_role_display()}) — {self.activity.iati_identifier}"
+
+    def get_absolute_url(self):
+        return reverse("aid:participatingorg", args=[self.pk])
+
+
+class Budget(ActivityPart):
+    """An activity's budget for a period of at most a year (IATI)."""
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("aid activity"), on_delete=models.CASCADE, related_name="budgets"
+    )
+    budget_type = models.CharField(
+        _("type"), max_length=1, choices=BudgetType.choices, default=BudgetType.ORIGINAL
+    )
+    status = models.CharField(
+        _("status"), max_length=1, choices=BudgetStatus.choices, default=BudgetStatus.INDICATIVE
+    )
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    value = models.DecimalField(
+        _("value"), max_digits=18, decimal_places=2, validators=NOT_NEGATIVE
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=codelists.currency_choices)
+    value_date = models.DateField(_("value date"))
+
+    class Meta:
+        verbose_name = _("budget")
+        verbose_name_plural = _("budgets")
+        ordering = ["activity", "period_start", "id"]
+
+    def __str__(self):
+        return f"{self.period_start:%Y} {self.value:,.0f} {self.currency}"
+
+    def get_absolute_url(self):
+        return reverse("aid:budget", args=[self.pk])
+
+    def clean(self):
+        ends_after_start(self.period_start, self.period_end, "period_end")
+        if (
+            self.period_start
+            and self.period_end
+            and (self.period_end - self.period_start).days > 366
+        ):
+            raise ValidationError({"period_end": _("A budget period is at most one year.")})
+
+
+class ActivityDocument(ActivityPart):
+    """A document about an activity, published at an address (IATI document-link)."""
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("aid activity"),
+        on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    url = models.URLField(_("address"), max_length=500)
+    category = models.CharField(_("category"), max_length=3, choices=DocumentCategory.choices)
+    language = models.CharField(
+        _("language"), max_length=2, default="vi", help_text=_("ISO 639-1 code, e.g. vi, en.")
+    )
+    document_date = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("activity document")
+        verbose_name_plural = _("activity documents")
+        ordering = ["activity", "category", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("aid:activitydocument", args=[self.pk])
+
+
+class Transaction(ActivityPart):
+    """A commitment, disbursement, expenditure or incoming flow of an activity.
+
+    `value_usd` and `value_vnd` are derived from the rate table when the transaction is saved
+    (and again when a rate changes); they stay empty when no rate applies, which the statistics
+    list as a problem rather than count as zero.
+    """
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("aid activity"),
+        on_delete=models.CASCADE,
+        related_name="transactions",
+    )
+    transaction_type = models.CharField(
+        _("transaction type"), max_length=2, choices=TransactionType.choices
+    )
+    date = models.DateField(_("date"))
+    value = models.DecimalField(
+        _("value"), max_digits=18, decimal_places=2, validators=NOT_NEGATIVE
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=codelists.currency_choices)
+    value_date = models.DateField(
+        _("value date"),
+        null=True,
+        blank=True,
+        help_text=_("The day whose exchange rate converts the value; empty: the date."),
+    )
+    description = models.CharField(_("description"), max_length=500, blank=True)
+    provider_org = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("provider"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aid_transactions_provided",
+    )
+    receiver_name = models.CharField(_("receiver"), max_length=255, blank=True)
+    value_usd = models.DecimalField(
+        _("value in USD"), max_digits=20, decimal_places=2, null=True, blank=True, editable=False
+    )
+    value_vnd = models.DecimalField(
+        _("value in VND"), max_digits=24, decimal_places=0, null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("transaction")
+        verbose_name_plural = _("transactions")
+        ordering = ["-date", "-id"]
+        indexes = [
+            models.Index(
+                fields=["activity", "transaction_type", "date"], name="transaction_activity_idx"
+            ),
+            models.Index(fields=["currency", "value_date"], name="transaction_currency_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_transaction_type_display()} {self.date:%d/%m/%Y} {self.value:,.2f} " + (
+            self.currency
+        )
+
+    def get_absolute_url(self):
+        return reverse("aid:transaction", args=[self.pk])
+
+    def clean(self):
+        if self.date and self.transaction_type in ACTUAL_FLOW_TYPES:
+            not_in_future(self.date, "date")
+        if self.value_date and self.value_date > date.today():
+            raise ValidationError({"value_date": _("A value date cannot be in the future.")})
+        activity = (
+            Activity.all_objects.filter(pk=self.activity_id).first() if self.activity_id else None
+        )
+        if self.date and activity is not None and self.transaction_type in ACTUAL_FLOW_TYPES:
+            start = activity.earliest_start
+            if start and self.date < start:
+                raise ValidationError(
+                    {
+                        "date": _(
+                            "A disbursement or expenditure cannot be dated before the "
+                            "activity starts (%(start)s)."
+                        )
+                        % {"start": start.strftime("%d/%m/%Y")}
+                    }
+                )
+
+    def derive_fields(self):
+        # Kept where every write passes (form, import, API, IATI): the values in USD and VND at
+        # the value date's rate.
+        from amity.aid.services import convert_transaction
+
+        if self.value_date is None:
+            self.value_date = self.date
+        convert_transaction(self)
+
+
+class RateQuerySet(ScopedQuerySet):
+    """Rates are seen where they apply: by the scope of the organization keeping them and by the
+    organizations above it (the centre's table is seen by every Union under it)."""
+
+    def visible_to(self, user):
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.sees_everything:
+            return self.all()
+        home = user.organization
+        if home is None or not home.tree_path:
+            return self.none()
+        return self.filter(
+            Q(organization__tree_path__startswith=home.tree_path)
+            | Q(organization_id__in=home.ancestor_ids())
+        )
+
+
+class LiveRateManager(models.Manager.from_queryset(RateQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class Rate(BaseModel):
+    """What one unit of a currency is worth in USD and/or VND from a day on.
+
+    A rate table is kept by an organization (normally the central Union) and applies to the
+    activities of that organization and of every organization under it; a Union may keep its own
+    rates, which take precedence over the centre's of the same day. A transaction is converted
+    with the latest rate on or before its value date.
+    """
+
+    label_related = ("organization",)
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("kept by"),
+        on_delete=models.PROTECT,
+        related_name="aid_rates",
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=codelists.currency_choices)
+    date = models.DateField(_("valid from"))
+    usd_per_unit = models.DecimalField(
+        _("USD per unit"),
+        max_digits=22,
+        decimal_places=10,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.0000000001"))],
+    )
+    vnd_per_unit = models.DecimalField(
+        _("VND per unit"),
+        max_digits=22,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.000001"))],
+    )
+    source = models.CharField(
+        _("source"), max_length=255, blank=True, help_text=_("E.g. the State Bank of Viet Nam.")
+    )
+
+    class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
+        ordering = ["currency", "-date", "id"]
+        indexes = [models.Index(fields=["currency", "date"], name="rate_currency_date_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "currency", "date"], name="rate_unique_per_day"
+            ),
+            models.CheckConstraint(
+                condition=Q(usd_per_unit__isnull=False) | Q(vnd_per_unit__isnull=False),
+                name="rate_has_a_value",
+                violation_error_message=_("Give the rate in USD, in VND or both."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.currency} {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self):
+        return reverse("aid:rate", args=[self.pk])
+
+    def clean(self):
+        if self.usd_per_unit is None and self.vnd_per_unit is None:
+            raise ValidationError({"usd_per_unit": _("Give the rate in USD, in VND or both.")})
+        if self.currency == "USD" and self.usd_per_unit not in (None, Decimal(1)):
+            raise ValidationError({"usd_per_unit": _("One US dollar is worth one US dollar.")})
+        if self.currency == "VND" and self.vnd_per_unit not in (None, Decimal(1)):
+            raise ValidationError({"vnd_per_unit": _("One dong is worth one dong.")})
+
+    def save(self, *args, **kwargs):
+        # Transactions' values in USD and VND are derived from the rates: a changed, added or
+        # deleted rate converts again the transactions it may touch.
+        from amity.aid.services import reconvert_after_rate_change
+
+        previous = (
+            Rate.all_objects.filter(pk=self.pk).values("currency", "date").first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        reconvert_after_rate_change(self, previous)

@@ -1,0 +1,85 @@
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from amity.aid import models
+from amity.core.tables import BaseTable
+
+
+class ActivityTable(BaseTable):
+    iati_identifier = tables.Column(linkify=True)
+    title = tables.Column(accessor="title", verbose_name=_("title"), order_by=("title_vi",))
+    reporting_org = tables.Column(linkify=True)
+    organization = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.Activity
+        fields = ("iati_identifier", "title", "reporting_org", "organization", "kind", "status",
+                  "planned_start", "planned_end")  # fmt: skip
+
+
+class ActivityChildTable(BaseTable):
+    activity = tables.Column(accessor="activity__iati_identifier", verbose_name=_("aid activity"),
+                             linkify=lambda record: record.activity.get_absolute_url())  # fmt: skip
+
+
+class ActivityProvinceTable(ActivityChildTable):
+    province = tables.Column(linkify=True)
+    percentage = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.ActivityProvince
+        fields = ("activity", "province", "percentage")
+
+
+class ActivitySectorTable(ActivityChildTable):
+    sector = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.ActivitySector
+        fields = ("activity", "sector", "percentage")
+
+
+class ParticipatingOrgTable(ActivityChildTable):
+    partner = tables.Column(linkify=True)
+    role = tables.Column(linkify=lambda record: record.get_absolute_url())
+
+    class Meta(BaseTable.Meta):
+        model = models.ParticipatingOrg
+        fields = ("activity", "partner", "role")
+
+
+class BudgetTable(ActivityChildTable):
+    period_start = tables.DateColumn(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.Budget
+        fields = ("activity", "period_start", "period_end", "budget_type", "status", "value",
+                  "currency")  # fmt: skip
+
+
+class ActivityDocumentTable(ActivityChildTable):
+    title = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.ActivityDocument
+        fields = ("activity", "title", "category", "language", "document_date")
+
+
+class TransactionTable(ActivityChildTable):
+    date = tables.DateColumn(linkify=True)
+    value_usd = tables.Column(default="⚠")
+    value_vnd = tables.Column(default="⚠")
+
+    class Meta(BaseTable.Meta):
+        model = models.Transaction
+        fields = ("activity", "date", "transaction_type", "value", "currency", "value_usd",
+                  "value_vnd")  # fmt: skip
+
+
+class RateTable(BaseTable):
+    currency = tables.Column(linkify=True)
+    organization = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.Rate
+        fields = ("currency", "date", "usd_per_unit", "vnd_per_unit", "organization", "source")

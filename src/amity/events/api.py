@@ -1,0 +1,118 @@
+"""The events' API: scoped and filtered like their pages."""
+
+from rest_framework import routers, serializers
+
+from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.events import filtersets, models
+
+BASE_FIELDS = ("id", "version", "created_at", "updated_at")
+
+
+class EventSerializer(ScopedModelSerializer):
+    countries = serializers.SlugRelatedField(
+        slug_field="code",
+        many=True,
+        required=False,
+        queryset=models.Event._meta.get_field("countries").related_model.objects.all(),
+        help_text="ISO 3166 alpha-2 codes.",
+    )
+    title = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = models.Event
+        fields = (
+            *BASE_FIELDS, "kind", "title", "title_vi", "title_en", "start", "end", "start_time",
+            "end_time", "organization", "co_organizers", "is_online", "place", "province",
+            "countries", "partners", "status", "description", "minutes", "external_ref", "notes",
+        )  # fmt: skip
+
+
+class EventChildSerializer(ScopedModelSerializer):
+    owner_field = None
+
+
+class BridgePointSerializer(EventChildSerializer):
+    class Meta:
+        model = models.BridgePoint
+        fields = (
+            *BASE_FIELDS, "event", "organization", "is_central", "place", "chair", "attendees",
+            "notes",
+        )  # fmt: skip
+
+
+class ParticipantSerializer(EventChildSerializer):
+    name = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = models.Participant
+        fields = (
+            *BASE_FIELDS, "event", "name", "person", "contact", "guest_name", "affiliation",
+            "role", "attendance", "bridge_point", "notes",
+        )  # fmt: skip
+
+
+class TopicSerializer(EventChildSerializer):
+    class Meta:
+        model = models.Topic
+        fields = (*BASE_FIELDS, "event", "number", "title_vi", "title_en", "notes")
+
+
+class SessionSerializer(EventChildSerializer):
+    class Meta:
+        model = models.Session
+        fields = (*BASE_FIELDS, "event", "title", "day", "starts_at", "ends_at", "topic", "notes")
+
+
+class PresentationSerializer(EventChildSerializer):
+    class Meta:
+        model = models.Presentation
+        fields = (
+            *BASE_FIELDS, "event", "title", "session", "topic", "speaker", "attachment", "notes",
+        )  # fmt: skip
+        read_only_fields = ("attachment",)
+
+
+class EventDocumentSerializer(EventChildSerializer):
+    class Meta:
+        model = models.EventDocument
+        fields = (*BASE_FIELDS, "event", "kind", "title", "file", "link", "notes")
+        read_only_fields = ("file",)
+
+
+class EventViewSet(ScopedModelViewSet):
+    model = models.Event
+    serializer_class = EventSerializer
+    filterset_class = filtersets.EventFilterSet
+    select_related = ("organization",)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("co_organizers", "countries", "partners")
+
+
+def child_viewset(model, serializer, filterset):
+    return type(
+        f"{model.__name__}ViewSet",
+        (ScopedModelViewSet,),
+        {"model": model, "serializer_class": serializer, "filterset_class": filterset},
+    )
+
+
+router = routers.DefaultRouter()
+router.root_view_name = "events-root"
+router.register("events", EventViewSet, basename="event")
+for plural, model, serializer, filterset in (
+    ("bridge-points", models.BridgePoint, BridgePointSerializer,
+     filtersets.BridgePointFilterSet),
+    ("participants", models.Participant, ParticipantSerializer, filtersets.ParticipantFilterSet),
+    ("topics", models.Topic, TopicSerializer, filtersets.TopicFilterSet),
+    ("sessions", models.Session, SessionSerializer, filtersets.SessionFilterSet),
+    ("presentations", models.Presentation, PresentationSerializer,
+     filtersets.PresentationFilterSet),
+    ("event-documents", models.EventDocument, EventDocumentSerializer,
+     filtersets.EventDocumentFilterSet),
+):  # fmt: skip
+    router.register(
+        plural,
+        child_viewset(model, serializer, filterset),
+        basename=model._meta.model_name,
+    )

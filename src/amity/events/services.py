@@ -1,0 +1,189 @@
+"""Domain logic of events: bridge-point totals, the calendar month, iCalendar feeds, and the
+events shown in a partner's timeline."""
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from amity.events.choices import EventStatus
+from amity.events.models import BridgePoint, Event
+from amity.organizations.models import in_language
+from amity.partners.timeline import TimelineEntry
+
+#: events a day of the month grid lists before "+ n more"
+EVENTS_PER_DAY = 3
+#: the feeds hold the events of the last this many days, and all those to come
+FEED_PAST_DAYS = 365
+CALENDAR_FIELDS = (
+    "id", "kind", "status", "title_vi", "title_en", "start", "end", "start_time", "is_online",
+    "place",
+)  # fmt: skip
+
+
+def bridge_point_totals(event) -> dict:
+    """The derived figures of an online conference: its points, local points and attendees."""
+    totals = BridgePoint.objects.filter(event=event).aggregate(
+        points=Count("pk"),
+        local=Count("pk", filter=Q(is_central=False)),
+        attendees=Sum("attendees"),
+    )
+    return {**totals, "attendees": totals["attendees"] or 0}
+
+
+def month_of(value: str, today: date | None = None) -> date:
+    """The first day of the month named "YYYY-MM", or of this month when it names none."""
+    today = today or timezone.localdate()
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return date(year, month, 1) if 1900 <= year <= 2200 else today.replace(day=1)
+    except (ValueError, TypeError):
+        return today.replace(day=1)
+
+
+@dataclass
+class Day:
+    day: date
+    in_month: bool
+    events: list = field(default_factory=list)
+
+    @property
+    def shown(self):
+        return self.events[:EVENTS_PER_DAY]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.events) - EVENTS_PER_DAY, 0)
+
+
+def month_events(user, first: date) -> list[dict]:
+    """The events the user may see that run during the month starting on `first`, as rows of
+    CALENDAR_FIELDS: one query, whatever the number of events."""
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    rows = (
+        Event.objects.visible_to(user)
+        .overlapping(first, last)
+        .order_by("start", "start_time", "id")
+        .values(*CALENDAR_FIELDS)
+    )
+    # The event's address is made here once, not by a {% url %} per row of the template.
+    prefix = reverse("events:event", args=[0])[: -len("0/")]
+    return [
+        dict(row, title=in_language(row["title_vi"], row["title_en"]), url=f"{prefix}{row['id']}/")
+        for row in rows
+    ]
+
+
+def month_grid(first: date, events: list[dict]) -> list[list[Day]]:
+    """Weeks (Monday first) of the month, each day with the events running on it."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    days = {day: Day(day, day.month == first.month) for week in weeks for day in week}
+    for event in events:
+        day, end = max(event["start"], weeks[0][0]), min(event["end"], weeks[-1][-1])
+        while day <= end:
+            days[day].events.append(event)
+            day += timedelta(days=1)
+    return [[days[day] for day in week] for week in weeks]
+
+
+# --- iCalendar ---------------------------------------------------------------------------------
+
+
+def feed_events(queryset):
+    since = timezone.localdate() - timedelta(days=FEED_PAST_DAYS)
+    return (
+        queryset.filter(end__gte=since)
+        .exclude(status=EventStatus.CANCELLED)
+        .select_related("organization")
+        .order_by("start", "id")
+    )
+
+
+def ical_feed(events, name: str, base_url: str) -> bytes:
+    """An iCalendar (RFC 5545) feed of `events`, for a phone's or a mail client's calendar."""
+    feed = Calendar()
+    feed.add("prodid", "-//Amity//Events//VI")
+    feed.add("version", "2.0")
+    feed.add("x-wr-calname", name)
+    feed.add("x-wr-timezone", settings.TIME_ZONE)
+    stamp = timezone.now()
+    for event in events:
+        feed.add_component(_ical_event(event, base_url, stamp))
+    return feed.to_ical()
+
+
+def _ical_event(event, base_url, stamp) -> CalendarEvent:
+    item = CalendarEvent()
+    item.add("uid", f"event-{event.pk}@amity")
+    item.add("dtstamp", stamp)
+    item.add("summary", event.title)
+    zone = timezone.get_default_timezone()
+    if event.start_time:
+        starts = datetime.combine(event.start, event.start_time, tzinfo=zone)
+        end_time = event.end_time or (datetime.combine(date.min, event.start_time) +
+                                      timedelta(hours=1)).time()  # fmt: skip
+        ends = datetime.combine(event.end or event.start, end_time, tzinfo=zone)
+        item.add("dtstart", starts)
+        item.add("dtend", max(ends, starts))
+    else:  # an all-day event ends (exclusively) the day after its last day
+        item.add("dtstart", event.start)
+        item.add("dtend", (event.end or event.start) + timedelta(days=1))
+    where = _("Online") if event.is_online and not event.place else event.place
+    if where:
+        item.add("location", where)
+    item.add("status", "CONFIRMED" if event.status == EventStatus.HELD else "TENTATIVE")
+    item.add("categories", [event.get_kind_display()])
+    item.add("url", base_url + event.get_absolute_url())
+    description = "\n".join(filter(None, [str(event.organization), event.description]))
+    if description:
+        item.add("description", description)
+    return item
+
+
+# --- the partner's timeline ------------------------------------------------------------------
+
+
+def partner_timeline(partner, user) -> list[TimelineEntry]:
+    """The events naming the partner that the user may see (delegations, receptions, …)."""
+    events = (
+        Event.objects.visible_to(user)
+        .filter(partners=partner)
+        .select_related("organization")
+        .order_by("-start", "-id")[:100]
+    )
+    return [
+        TimelineEntry(
+            day=event.start,
+            kind=event.get_kind_display(),
+            title=event.title,
+            url=event.get_absolute_url(),
+            organization=event.organization,
+            summary=event.place,
+        )
+        for event in events
+    ]
+
+
+def calendar_url(first: date, view: str = "") -> str:
+    query = f"?month={first:%Y-%m}" + (f"&view={view}" if view else "")
+    return reverse("events:calendar") + query
+
+
+def involving(organization) -> Q:
+    """Events hosted or co-organized by `organization`, or with a bridge point of it."""
+    bridged = BridgePoint.objects.filter(organization=organization).values("event_id")
+    co_organized = Event.co_organizers.through.objects.filter(organization=organization)
+    return (
+        Q(organization=organization) | Q(pk__in=co_organized.values("event_id")) | Q(pk__in=bridged)
+    )
+
+
+def conference_url(event) -> str:
+    return reverse("events:conference", args=[event.pk])

@@ -1,0 +1,255 @@
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed
+
+from amity.core.views import ModelViews
+from amity.events import filtersets, forms, imports, models, services, tables
+from amity.events.choices import Attendance, EventKind, ParticipantRole
+from amity.organizations.models import Organization
+
+PARTICIPANT_RELATED = ("event", "person", "contact", "bridge_point__organization")
+
+
+class EventViews(ModelViews):
+    model = models.Event
+    plural = "events"
+    table = tables.EventTable
+    filterset = filtersets.EventFilterSet
+    form = forms.EventForm
+    resource = imports.EventResource
+    detail_template = "events/event_detail.html"
+    list_select_related = ("organization",)
+    detail_select_related = ("organization", "province")
+    list_actions = (
+        (gettext_lazy("Calendar"), "events:calendar", "calendar3"),
+        (gettext_lazy("Calendar feed (iCalendar)"), "events:calendar_feed", "calendar-plus"),
+    )
+    extra_tabs = (
+        ("participants", gettext_lazy("Participants")),
+        ("agenda", gettext_lazy("Agenda")),
+        ("documents", gettext_lazy("Documents and photos")),
+    )
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        tab = request.GET.get("tab", "overview")
+        if tab == "participants":
+            rows = obj.participants.select_related(*PARTICIPANT_RELATED[1:])
+            return {"participants": rows.prefetch_related("presentations")[:1000]}
+        if tab == "agenda":
+            return {
+                "topics": obj.topics.all(),
+                "sessions": obj.sessions.select_related("topic").prefetch_related(
+                    "presentations__speaker__person", "presentations__speaker__contact"
+                ),
+                "unscheduled": obj.presentations.filter(session=None).select_related(
+                    "topic", "speaker__person", "speaker__contact"
+                ),
+            }
+        if tab == "documents":
+            return {"documents": obj.documents.all()}
+        return {
+            "co_organizers": obj.co_organizers.all(),
+            "countries": obj.countries.all(),
+            "partners": obj.partners.all(),
+            "topics": obj.topics.all(),
+            "is_conference": obj.kind == EventKind.ONLINE_CONFERENCE,
+        }
+
+
+class EventChildViews(ModelViews):
+    """The views of a record of an event's: after saving, back to the event's page."""
+
+    event_tab = ""
+
+    @classmethod
+    def after_save_url(cls, obj):
+        suffix = f"?tab={cls.event_tab}" if cls.event_tab else ""
+        return f"{obj.event.get_absolute_url()}{suffix}"
+
+
+class BridgePointViews(EventChildViews):
+    model = models.BridgePoint
+    plural = "bridge-points"
+    table = tables.BridgePointTable
+    filterset = filtersets.BridgePointFilterSet
+    form = forms.BridgePointForm
+    resource = imports.BridgePointResource
+    list_select_related = ("event", "organization", "chair")
+    detail_select_related = ("event", "organization", "chair")
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return services.conference_url(obj.event)
+
+
+class ParticipantViews(EventChildViews):
+    model = models.Participant
+    plural = "participants"
+    table = tables.ParticipantTable
+    filterset = filtersets.ParticipantFilterSet
+    form = forms.ParticipantForm
+    resource = imports.ParticipantResource
+    event_tab = "participants"
+    list_select_related = PARTICIPANT_RELATED + ("bridge_point__event",)
+    detail_select_related = PARTICIPANT_RELATED + ("bridge_point__event",)
+
+
+class TopicViews(EventChildViews):
+    model = models.Topic
+    plural = "topics"
+    table = tables.TopicTable
+    filterset = filtersets.TopicFilterSet
+    form = forms.TopicForm
+    resource = imports.TopicResource
+    event_tab = "agenda"
+    list_select_related = ("event",)
+    detail_select_related = ("event",)
+
+
+class SessionViews(EventChildViews):
+    model = models.Session
+    plural = "sessions"
+    table = tables.SessionTable
+    filterset = filtersets.SessionFilterSet
+    form = forms.SessionForm
+    resource = imports.SessionResource
+    event_tab = "agenda"
+    list_select_related = ("event", "topic")
+    detail_select_related = ("event", "topic")
+
+
+class PresentationViews(EventChildViews):
+    model = models.Presentation
+    plural = "presentations"
+    table = tables.PresentationTable
+    filterset = filtersets.PresentationFilterSet
+    form = forms.PresentationForm
+    resource = imports.PresentationResource
+    event_tab = "agenda"
+    related = ("event", "session", "topic", "speaker__event", "speaker__person", "speaker__contact")
+    list_select_related = related
+    detail_select_related = related
+
+
+class EventDocumentViews(EventChildViews):
+    model = models.EventDocument
+    plural = "event-documents"
+    table = tables.EventDocumentTable
+    filterset = filtersets.EventDocumentFilterSet
+    form = forms.EventDocumentForm
+    resource = imports.EventDocumentResource
+    event_tab = "documents"
+    list_select_related = ("event",)
+    detail_select_related = ("event",)
+
+
+@login_required
+def conference(request, pk):
+    """An online conference: its bridge points with their chairs and attendees, the totals, and
+    who took part, by attendance and role."""
+    event = get_object_or_404(
+        models.Event.objects.visible_to(request.user).select_related("organization"), pk=pk
+    )
+    points = event.bridge_points.select_related("organization", "chair")
+    participation = event.participants.aggregate(
+        total=Count("pk"),
+        **{state: Count("pk", filter=Q(attendance=state)) for state in Attendance.values},
+    )
+    by_role = dict(
+        event.participants.values_list("role").annotate(count=Count("pk")).order_by("role")
+    )
+    return render(
+        request,
+        "events/conference.html",
+        {
+            "object": event,
+            "points": points,
+            "totals": services.bridge_point_totals(event),
+            "participation": participation,
+            "attendance": [(label, participation[value]) for value, label in Attendance.choices],
+            "roles": [(label, by_role.get(value, 0)) for value, label in ParticipantRole.choices],
+            "topics": event.topics.all(),
+            "may_edit": models.Event.objects.editable_by(request.user).filter(pk=pk).exists(),
+        },
+    )
+
+
+@login_required
+def calendar_page(request):
+    """The events the user may see in a month: as a grid of weeks, or as a list."""
+    first = services.month_of(request.GET.get("month", ""))
+    view = "list" if request.GET.get("view") == "list" else "grid"
+    events = services.month_events(request.user, first)
+    previous = (first.replace(day=1) - timedelta(days=1)).replace(day=1)
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return render(
+        request,
+        "events/calendar.html",
+        {
+            "first": first,
+            "view": view,
+            "events": events,
+            "weeks": services.month_grid(first, events) if view == "grid" else [],
+            "previous_url": services.calendar_url(previous, view),
+            "next_url": services.calendar_url(following, view),
+            "today_url": services.calendar_url(services.month_of(""), view),
+            "grid_url": services.calendar_url(first),
+            "list_url": services.calendar_url(first, "list"),
+        },
+    )
+
+
+def feed_user(request):
+    """The user of a feed: the session's, or the one whose API token the request carries
+    (`Authorization: Token <key>`), as for the API (CONTRACT.md)."""
+    if request.user.is_authenticated:
+        return request.user
+    try:
+        found = TokenAuthentication().authenticate(request)
+    except AuthenticationFailed:
+        return None
+    return found[0] if found else None
+
+
+def unauthorized():
+    response = HttpResponse(_("Log in, or send an API token."), status=401)
+    response["WWW-Authenticate"] = "Token"
+    return response
+
+
+def feed_response(request, events, name, filename):
+    content = services.ical_feed(events, name, request.build_absolute_uri("/")[:-1])
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def calendar_feed(request):
+    """The iCalendar feed of every event the user may see."""
+    user = feed_user(request)
+    if user is None:
+        return unauthorized()
+    events = services.feed_events(models.Event.objects.visible_to(user))
+    return feed_response(request, events, _("Amity events"), "amity-events.ics")
+
+
+def organization_feed(request, pk):
+    """The iCalendar feed of an organization's events (hosted, co-organized, or joined as a
+    bridge point), among those the user may see."""
+    user = feed_user(request)
+    if user is None:
+        return unauthorized()
+    organization = Organization.objects.visible_to(user).filter(pk=pk).first()
+    if organization is None:
+        raise Http404
+    events = models.Event.objects.visible_to(user).filter(services.involving(organization))
+    name = _("Events of %(organization)s") % {"organization": organization}
+    return feed_response(request, services.feed_events(events), name, f"events-{pk}.ics")
