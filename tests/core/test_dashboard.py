@@ -91,8 +91,8 @@ def test_registering_a_key_again_replaces_the_panel(extra_panels):
 
 
 def test_the_apps_panels_are_discovered():
-    keys = [panel.key for panel in dashboard.panels()]
-    assert keys[:4] == [
+    keys = [panel.key for panel in dashboard.panels() if panel.key.startswith("partners.")]
+    assert keys == [
         "partners.follow_ups",
         "partners.expiring_registrations",
         "partners.dormant",

@@ -23,11 +23,19 @@ def test_the_vietnamese_catalogue_is_complete():
     assert fuzzy == []
 
 
+def _entries(messages) -> dict:
+    # A plural entry's id and translations are sequences (lists when read from a .mo).
+    def key(value):
+        return tuple(value) if isinstance(value, list | tuple) else value
+
+    return {key(m.id): key(m.string) for m in messages if m.id}
+
+
 def test_the_compiled_catalogue_matches_the_source():
     with CATALOGUE.open("rb") as handle:
-        source = {m.id: m.string for m in read_po(handle) if m.id}
+        source = _entries(read_po(handle))
     with CATALOGUE.with_suffix(".mo").open("rb") as handle:
-        compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+        compiled = _entries(read_mo(handle))
     assert compiled == source
 
 
