@@ -1,7 +1,7 @@
 """The benchmarks keep working: a tiny run of each suite (the real runs are `make bench`)."""
 
 import pytest
-from bench import aid, events, harness, partners
+from bench import aid, events, harness, partners, proposals
 
 
 @pytest.mark.django_db
@@ -35,6 +35,15 @@ def test_events_benchmarks_run_at_a_tiny_scale():
     by_name = {figure.name: figure for figure in figures}
     assert by_name["calendar month (unit officer) p95"].target == 100
     assert by_name["calendar month (central officer) p95"].verdict in ("meets", "misses")
+
+
+@pytest.mark.django_db
+def test_proposals_benchmarks_run_at_a_tiny_scale():
+    figures, parameters = proposals.run(scale=0.0025, requests=3)
+    assert parameters["proposals"] == 50
+    by_name = {figure.name: figure for figure in figures}
+    assert by_name["proposals board (unit officer) p95"].target == 100
+    assert by_name["proposals board (central officer) p95"].verdict in ("meets", "misses")
 
 
 def test_percentile_and_verdicts():

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "amity.partners",
     "amity.aid",
     "amity.events",
+    "amity.proposals",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("partners/", include("amity.partners.urls")),
     path("aid/", include("amity.aid.urls")),
     path("events/", include("amity.events.urls")),
+    path("proposals/", include("amity.proposals.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,6 +7,7 @@ from amity.events.api import router as events_router
 from amity.geo.api import router as geo_router
 from amity.organizations.api import router as organizations_router
 from amity.partners.api import router as partners_router
+from amity.proposals.api import router as proposals_router
 
 app_name = "api"
 
@@ -25,4 +26,5 @@ urlpatterns = [
     app_routes("partners", partners_router),
     app_routes("aid", aid_router),
     app_routes("events", events_router),
+    app_routes("proposals", proposals_router),
 ]

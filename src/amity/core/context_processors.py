@@ -10,6 +10,7 @@ NAVIGATION = [
     ("partners", _("Partners"), "partners:partner_list", "globe-americas"),
     ("aid", _("Aid"), "aid:activity_list", "cash-coin"),
     ("events", _("Events"), "events:calendar", "calendar3"),
+    ("proposals", _("Proposals"), "proposals:board", "chat-square-text"),
     ("geo", _("Places"), "geo:province_list", "geo-alt"),
 ]
 

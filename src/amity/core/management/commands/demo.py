@@ -19,6 +19,7 @@ DOMAINS = [
     "amity.partners.demo",
     "amity.aid.demo",
     "amity.events.demo",
+    "amity.proposals.demo",
 ]
 
 PASSWORD = "amity-demo"

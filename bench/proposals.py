@@ -1,0 +1,77 @@
+"""Benchmarks of proposals (issue 6, Speed): the proposals board with 20,000 proposals within
+100 ms at the 95th percentile, for a central and a unit officer; the list page beside it.
+
+The data set is synthetic and deterministic (fixed seed), written with bulk inserts; the
+measurements go through the pages the app serves.
+"""
+
+import random
+from datetime import date, timedelta
+
+from django.test import Client
+
+from bench.harness import Figure, latencies, settle_database, summary, timed
+from bench.partners import _ok, make_federation
+
+SEED = 20240419
+STATUSES = ["received", "under_review", "answered", "accepted", "in_progress", "done", "declined"]
+
+
+def make_departments(central):
+    from amity.organizations.models import Organization
+
+    return [
+        Organization.objects.create(name=f"Ban {number}", kind="standing_unit", parent=central)
+        for number in range(6)
+    ]
+
+
+def make_proposals(rng, count, unions, departments):
+    from amity.proposals.models import Proposal, Topic
+
+    topics = list(Topic.objects.all())
+    start = date(2022, 1, 1)
+    batch = []
+    for number in range(count):
+        raised = start + timedelta(days=rng.randint(0, 1500))
+        batch.append(Proposal(
+            organization=rng.choice(unions), raised_on=raised, source="report",
+            topic=rng.choice(topics), title=f"Kiến nghị số {number}",
+            text="Đề nghị Liên hiệp Trung ương xem xét.", addressed_to=rng.choice(departments),
+            status=rng.choice(STATUSES),
+            due_on=raised + timedelta(days=rng.choice([30, 60, 90])) if number % 5 else None,
+        ))  # fmt: skip
+    Proposal.objects.bulk_create(batch, batch_size=5000)
+
+
+def measure_board(rng, users, requests, departments):
+    client = Client()
+    figures = []
+    for label, user in users:
+        client.force_login(user)
+        paths = [
+            "/proposals/board/" if i % 3 == 0
+            else f"/proposals/board/?addressed_to={rng.choice(departments).pk}" if i % 3 == 1
+            else "/proposals/board/?overdue=true"
+            for i in range(requests)
+        ]  # fmt: skip
+        client.get(paths[0])
+        samples = latencies(lambda path, client=client: _ok(client.get(path)), paths)
+        figures += summary(f"proposals board ({label})", samples, 100)
+        pages = [f"/proposals/proposals/?page={rng.randint(1, 20)}" for _ in range(requests)]
+        samples = latencies(lambda path, client=client: _ok(client.get(path)), pages)
+        figures += summary(f"proposals list ({label})", samples, 100)
+    return figures
+
+
+def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+    rng = random.Random(SEED)
+    proposals = max(50, int(20_000 * scale))
+    central, unions, officer, unit = make_federation()
+    departments = make_departments(central)
+    seconds, _ = timed(make_proposals, rng, proposals, unions, departments)
+    settle_database()
+    figures = [Figure(f"generate {proposals:,} proposals", seconds, "s")]
+    users = [("central officer", officer), ("unit officer", unit)]
+    figures += measure_board(rng, users, requests, departments)
+    return figures, {"proposals": proposals, "scale": scale, "requests": requests}

@@ -1,0 +1,103 @@
+"""Import and export resources: the export's columns are the import's, plus `external_ref`."""
+
+from import_export import widgets
+
+from amity.core.imports import ScopedResource, importable
+from amity.organizations.imports import display_of
+from amity.proposals import models
+
+
+class DepartmentWidget(widgets.ForeignKeyWidget):
+    """Any department of the Standing Agency, whether or not the user sees its records."""
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return models.departments()
+
+
+@importable("proposal-topics")
+class TopicResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.Topic
+        fields = ("id", "organization", "code", "name_vi", "name_en", "order", "is_active", "notes")
+
+
+@importable("proposal-status-labels")
+class StatusLabelResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.StatusLabel
+        fields = ("id", "organization", "status", "label_vi", "label_en", "notes")
+
+
+@importable("proposals")
+class ProposalResource(ScopedResource):
+    """The proposal as raised; its answer is written through the workflow, so it is exported
+    (read-only) but never imported."""
+
+    organization_name = display_of("organization__name", "organization_name")
+    addressed_to_name = display_of("addressed_to__name", "addressed_to_name")
+    answer_text = display_of("answer_text", "answer_text")
+
+    class Meta(ScopedResource.Meta):
+        model = models.Proposal
+        fields = (
+            "id", "organization", "organization_name", "raised_by", "raised_by_name",
+            "raised_on", "source", "event", "consultation", "source_reference", "topic", "title",
+            "text", "addressed_to", "addressed_to_name", "responsible_department", "due_on",
+            "status", "answer_state", "answer_text", "external_ref", "notes",
+        )  # fmt: skip
+
+    def __init__(self, user=None, **kwargs):
+        super().__init__(user=user, **kwargs)
+        # Every Union may address a department it does not otherwise see.
+        for name in ("addressed_to", "responsible_department"):
+            key_is_id = self.fields[name].widget.key_is_id
+            self.fields[name].widget = DepartmentWidget(models.Organization, key_is_id=key_is_id)
+        self.fields["answer_state"].readonly = True
+
+
+@importable("proposal-actions")
+class ProposalActionResource(ScopedResource):
+    proposal_title = display_of("proposal__title", "proposal_title")
+
+    class Meta(ScopedResource.Meta):
+        model = models.ProposalAction
+        fields = (
+            "id", "proposal", "proposal_title", "action", "responsible", "due_on", "progress",
+            "state", "notes",
+        )  # fmt: skip
+
+
+@importable("consultations")
+class ConsultationResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.Consultation
+        fields = (
+            "id", "organization", "title_vi", "title_en", "document", "description", "opens_on",
+            "deadline", "remind_days_before", "status", "external_ref", "notes",
+        )  # fmt: skip
+
+
+@importable("consultation-articles")
+class ConsultationArticleResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.ConsultationArticle
+        fields = ("id", "consultation", "number", "heading", "text", "notes")
+
+
+@importable("consultation-responses")
+class ConsultationResponseResource(ScopedResource):
+    organization_name = display_of("organization__name", "organization_name")
+
+    class Meta(ScopedResource.Meta):
+        model = models.ConsultationResponse
+        fields = (
+            "id", "consultation", "organization", "organization_name", "submitted_on",
+            "signed_by", "general_comment", "notes",
+        )  # fmt: skip
+
+
+@importable("article-positions")
+class ArticlePositionResource(ScopedResource):
+    class Meta(ScopedResource.Meta):
+        model = models.ArticlePosition
+        fields = ("id", "response", "article", "position", "proposed_text", "comment", "notes")

@@ -1,0 +1,388 @@
+"""Domain logic of proposals and consultations: the answer's workflow, the response to a
+consultation, the word diff of a proposed wording, the synthesis and its compiled summary."""
+
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from amity.core.scoping import organization_in_scope
+from amity.proposals.choices import ANSWERED_STATUSES, AnswerState, Position, ProposalStatus
+from amity.proposals.models import (
+    ArticlePosition,
+    Consultation,
+    ConsultationResponse,
+    Proposal,
+    closed_consultation_error,
+)
+
+
+class WorkflowRefused(Exception):
+    """A step of the answer's workflow that may not be taken now; the message says why."""
+
+
+# --- the official answer ------------------------------------------------------------------------
+
+
+def may_answer(user, proposal: Proposal) -> bool:
+    """The responsible department (or, before one is named, the department addressed) drafts
+    the answer: whoever may edit that department's records."""
+    department = proposal.responsible_department or proposal.addressed_to
+    return bool(user.may_edit and organization_in_scope(user, department))
+
+
+def may_approve(user) -> bool:
+    """A leader approves: a central officer or a system admin."""
+    return bool(user.is_authenticated and user.edits_everything)
+
+
+def _locked(proposal: Proposal) -> Proposal:
+    return Proposal.objects.select_for_update().get(pk=proposal.pk)
+
+
+def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
+    """Write (or rewrite) the answer; a rewritten answer needs a new approval."""
+    if not may_answer(by, proposal):
+        raise PermissionDenied(_("Only the responsible department may draft the answer."))
+    if not text.strip():
+        raise WorkflowRefused(_("The answer is empty."))
+    with transaction.atomic():
+        current = _locked(proposal)
+        if current.answer_state == AnswerState.PUBLISHED:
+            raise WorkflowRefused(_("The answer has been published: it can no longer be changed."))
+        current.answer_text = text.strip()
+        current.answer_state = AnswerState.DRAFT
+        current.answer_drafted_by = by
+        current.answer_approved_by = None
+        current.answer_approved_at = None
+        if current.status == ProposalStatus.RECEIVED:
+            current.status = ProposalStatus.UNDER_REVIEW
+        current._history_user = by
+        current.save()
+    return current
+
+
+def approve_answer(proposal: Proposal, *, by) -> Proposal:
+    if not may_approve(by):
+        raise PermissionDenied(_("Only a leader may approve the answer."))
+    with transaction.atomic():
+        current = _locked(proposal)
+        if current.answer_state != AnswerState.DRAFT:
+            raise WorkflowRefused(_("There is no drafted answer to approve."))
+        current.answer_state = AnswerState.APPROVED
+        current.answer_approved_by = by
+        current.answer_approved_at = timezone.now()
+        current._history_user = by
+        current.save()
+    return current
+
+
+def publish_answer(proposal: Proposal, *, by, with_related: bool = False) -> list[Proposal]:
+    """Publish the approved answer to the proposer (and, if asked, to the related proposals
+    still without an answer: a group answered together). Refused without approval."""
+    if not may_answer(by, proposal) and not may_approve(by):
+        raise PermissionDenied(_("You may not publish this answer."))
+    with transaction.atomic():
+        current = _locked(proposal)
+        if current.answer_state == AnswerState.PUBLISHED:
+            raise WorkflowRefused(_("The answer has already been published."))
+        if current.answer_state != AnswerState.APPROVED or not current.answer_approved_by_id:
+            raise WorkflowRefused(
+                _("An answer may be published only after a leader has approved it.")
+            )
+        published = [_publish(current, current, by)]
+        if with_related:
+            others = current.related.select_for_update().exclude(answer_state=AnswerState.PUBLISHED)
+            published += [_publish(other, current, by) for other in others]
+    return published
+
+
+def _publish(target: Proposal, source: Proposal, by) -> Proposal:
+    now = timezone.now()
+    target.answer_text = source.answer_text
+    target.answer_drafted_by_id = source.answer_drafted_by_id
+    target.answer_approved_by_id = source.answer_approved_by_id
+    target.answer_approved_at = source.answer_approved_at
+    target.answer_state = AnswerState.PUBLISHED
+    target.answer_published_at = now
+    if target.status not in ANSWERED_STATUSES:
+        target.status = ProposalStatus.ANSWERED
+    target._history_user = by
+    target.save()
+    return target
+
+
+# --- responses to a consultation ----------------------------------------------------------------
+
+
+@dataclass
+class ArticleAnswer:
+    article_id: int
+    position: str
+    proposed_text: str = ""
+    comment: str = ""
+
+
+def submit_response(
+    consultation: Consultation,
+    organization,
+    answers: list[ArticleAnswer],
+    *,
+    by,
+    signed_by: str = "",
+    general_comment: str = "",
+) -> ConsultationResponse:
+    """Record an organization's one official response, article by article, all or nothing.
+
+    Refused (ValidationError, nothing written) when the consultation is closed, when the
+    organization has already responded or was not asked, or when an article is answered badly.
+    """
+    if not organization_in_scope(by, organization):
+        raise PermissionDenied(_("You may not respond for this organization."))
+    if not consultation.accepts_responses:
+        raise closed_consultation_error()
+    with transaction.atomic():
+        Consultation.objects.select_for_update().filter(pk=consultation.pk).first()
+        exists = ConsultationResponse.all_objects.filter(
+            consultation=consultation, organization=organization
+        ).exists()
+        if exists:
+            raise ValidationError(
+                _("This organization has already sent its response to this consultation.")
+            )
+        response = ConsultationResponse(
+            consultation=consultation,
+            organization=organization,
+            signed_by=signed_by,
+            general_comment=general_comment,
+        )
+        response.full_clean()
+        response._history_user = by
+        response.save()
+        articles = {article.pk: article for article in consultation.articles.all()}
+        errors = {}
+        for answer in answers:
+            position = ArticlePosition(
+                response=response,
+                article=articles.get(answer.article_id),
+                position=answer.position,
+                proposed_text=answer.proposed_text,
+                comment=answer.comment,
+            )
+            try:
+                position.full_clean(exclude=["response"])
+            except ValidationError as error:
+                errors[answer.article_id] = error
+                continue
+            position._history_user = by
+            position.save()
+        if errors:
+            messages = [
+                f"{articles[key] if key in articles else key}: {'; '.join(error.messages)}"
+                for key, error in errors.items()
+            ]
+            raise ValidationError(messages)
+    return response
+
+
+# --- the proposed wording as a difference from the draft ----------------------------------------
+
+#: a word with the spaces after it: a change is marked by whole words, not split by spaces
+TOKENS = re.compile(r"\S+\s*|\s+")
+
+
+def word_diff(draft: str, proposed: str) -> SafeString:
+    """The proposed wording as HTML: removed words in <del>, added words in <ins>, every piece
+    of text escaped (the wording is typed by users)."""
+    before, after = TOKENS.findall(draft or ""), TOKENS.findall(proposed or "")
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    parts = []
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
+        removed, added = "".join(before[a1:a2]), "".join(after[b1:b2])
+        if operation == "equal":
+            parts.append(escape(removed))
+            continue
+        parts.append(_marked("del", removed))
+        parts.append(_marked("ins", added) if added.strip() or not removed else "")
+    return mark_safe("".join(parts))
+
+
+def _marked(tag: str, text: str) -> str:
+    """`text` escaped in `tag`, the spaces around it left outside the mark."""
+    if not text.strip():
+        return escape(text)
+    core = text.strip()
+    start = text.index(core)
+    return f"{escape(text[:start])}<{tag}>{escape(core)}</{tag}>{escape(text[start + len(core) :])}"
+
+
+# --- tracker and synthesis ----------------------------------------------------------------------
+
+
+@dataclass
+class Synthesis:
+    """Articles × organizations × positions, with the totals per article."""
+
+    consultation: Consultation
+    articles: list
+    organizations: list
+    #: (article id, organization id) → ArticlePosition
+    cells: dict = field(default_factory=dict)
+    responses: dict = field(default_factory=dict)  # organization id → ConsultationResponse
+
+    def rows(self):
+        for article in self.articles:
+            cells = [self.cells.get((article.pk, org.pk)) for org in self.organizations]
+            counts = {value: 0 for value, _label in Position.choices}
+            for cell in cells:
+                if cell is not None:
+                    counts[cell.position] += 1
+            yield {"article": article, "cells": cells, "counts": counts}
+
+    def amendments(self):
+        """(article, organization, position) of every proposed wording or comment."""
+        by_org = {org.pk: org for org in self.organizations}
+        for article in self.articles:
+            for org_id in by_org:
+                cell = self.cells.get((article.pk, org_id))
+                if cell is not None and (cell.position != Position.AGREE or cell.comment):
+                    yield article, by_org[org_id], cell
+
+
+def tracker(consultation: Consultation) -> list[dict]:
+    """Every organization asked (or that responded), whether and when it responded."""
+    responses = {
+        response.organization_id: response
+        for response in consultation.responses.select_related("organization")
+    }
+    asked = list(consultation.organizations_asked.all())
+    asked_ids = {org.pk for org in asked}
+    extra = [r.organization for r in responses.values() if r.organization_id not in asked_ids]
+    return [
+        {"organization": org, "response": responses.get(org.pk)}
+        for org in sorted([*asked, *extra], key=lambda org: org.tree_path)
+    ]
+
+
+def synthesis(consultation: Consultation, user) -> Synthesis:
+    """The responses `user` may see, in three queries whatever their number."""
+    articles = list(consultation.articles.all())
+    visible = ConsultationResponse.objects.visible_to(user).filter(consultation=consultation)
+    responses = list(visible.select_related("organization").order_by("organization__tree_path"))
+    positions = ArticlePosition.objects.filter(response__in=[r.pk for r in responses])
+    result = Synthesis(
+        consultation=consultation,
+        articles=articles,
+        organizations=[r.organization for r in responses],
+        responses={r.organization_id: r for r in responses},
+    )
+    by_response = {r.pk: r.organization_id for r in responses}
+    for position in positions:
+        result.cells[(position.article_id, by_response[position.response_id])] = position
+    return result
+
+
+def remind_late(consultation: Consultation, today: date | None = None) -> list:
+    """The organizations asked that have not responded, when a reminder is due (within
+    `remind_days_before` of the deadline and not yet reminded today); marks the reminder."""
+    today = today or date.today()
+    if not consultation.accepts_responses:
+        return []
+    if (consultation.deadline - today).days > consultation.remind_days_before:
+        return []
+    if consultation.last_reminded_on == today:
+        return []
+    late = [row["organization"] for row in tracker(consultation) if row["response"] is None]
+    Consultation.objects.filter(pk=consultation.pk).update(last_reminded_on=today)
+    return late
+
+
+# --- the compiled summary for the Congress ------------------------------------------------------
+
+
+def synthesis_xlsx(result: Synthesis) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from amity.core.exports import neutralise
+
+    labels = dict(Position.choices)
+    fills = {
+        Position.AGREE: PatternFill("solid", fgColor="D1E7DD"),
+        Position.DISAGREE: PatternFill("solid", fgColor="F8D7DA"),
+        Position.AMEND: PatternFill("solid", fgColor="FFF3CD"),
+    }
+    workbook = Workbook()
+    matrix = workbook.active
+    matrix.title = _("Synthesis")[:31]
+    header = [_("Article"), *[org.display_name for org in result.organizations]]
+    header += [str(labels[value]) for value, _label in Position.choices]
+    matrix.append([neutralise(cell) for cell in header])
+    for cell in matrix[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in result.rows():
+        values = [str(row["article"])]
+        values += [str(labels[c.position]) if c else "" for c in row["cells"]]
+        values += [row["counts"][value] for value, _label in Position.choices]
+        matrix.append([neutralise(value) for value in values])
+        for cell, position in zip(matrix[matrix.max_row][1:], row["cells"], strict=False):
+            if position is not None:
+                cell.fill = fills[position.position]
+    matrix.freeze_panes = "B2"
+    matrix.column_dimensions["A"].width = 40
+    details = workbook.create_sheet(_("Proposed wordings")[:31])
+    details.append(
+        [_("Article"), _("Organization"), _("Opinion"), _("Draft text"),
+         _("Proposed wording"), _("Comment")]
+    )  # fmt: skip
+    for cell in details[1]:
+        cell.font = Font(bold=True)
+    for article, org, position in result.amendments():
+        details.append([neutralise(value) for value in (
+            str(article), org.display_name, str(labels[position.position]), article.text,
+            position.proposed_text, position.comment,
+        )])  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def synthesis_docx(result: Synthesis) -> bytes:
+    from docx import Document
+
+    labels = dict(Position.choices)
+    document = Document()
+    document.add_heading(str(result.consultation), level=0)
+    document.add_paragraph(
+        _("Compiled summary of the opinions on %(document)s: %(count)s responses.")
+        % {"document": result.consultation.document, "count": len(result.organizations)}
+    )
+    for row in result.rows():
+        article = row["article"]
+        document.add_heading(str(article), level=1)
+        document.add_paragraph(article.text)
+        counts = ", ".join(
+            f"{labels[value]}: {row['counts'][value]}" for value, _label in Position.choices
+        )
+        document.add_paragraph(counts).runs[0].bold = True
+        for org, cell in zip(result.organizations, row["cells"], strict=True):
+            if cell is None or (cell.position == Position.AGREE and not cell.comment):
+                continue
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(f"{org.display_name} ({labels[cell.position]})").bold = True
+            if cell.proposed_text:
+                paragraph.add_run(f" — {_('Proposed wording')}: {cell.proposed_text}")
+            if cell.comment:
+                paragraph.add_run(f" — {cell.comment}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,398 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from amity.core.exports import EXPORT_FORMATS
+from amity.core.scoping import organization_in_scope
+from amity.core.views import ModelViews
+from amity.organizations.models import Organization
+from amity.proposals import filtersets, forms, imports, models, services, tables
+from amity.proposals.choices import AnswerState, ProposalStatus
+
+#: cards shown in each column of the board before its "see all" link
+BOARD_ROWS = 10
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class TopicViews(ModelViews):
+    model = models.Topic
+    plural = "proposal-topics"
+    table = tables.TopicTable
+    filterset = filtersets.TopicFilterSet
+    form = forms.TopicForm
+    resource = imports.TopicResource
+    list_select_related = ("organization",)
+    detail_select_related = ("organization",)
+    protected_relations = ("proposals",)
+
+
+class StatusLabelViews(ModelViews):
+    model = models.StatusLabel
+    plural = "proposal-status-labels"
+    table = tables.StatusLabelTable
+    filterset = filtersets.StatusLabelFilterSet
+    form = forms.StatusLabelForm
+    resource = imports.StatusLabelResource
+    list_select_related = ("organization",)
+    detail_select_related = ("organization",)
+
+
+class ProposalViews(ModelViews):
+    model = models.Proposal
+    plural = "proposals"
+    table = tables.ProposalTable
+    filterset = filtersets.ProposalFilterSet
+    form = forms.ProposalForm
+    resource = imports.ProposalResource
+    detail_template = "proposals/proposal_detail.html"
+    list_select_related = ("organization", "topic", "addressed_to")
+    detail_select_related = (
+        "organization", "raised_by", "topic", "addressed_to", "responsible_department", "event",
+        "consultation", "answer_drafted_by", "answer_approved_by",
+    )  # fmt: skip
+    protected_relations = ("actions",)
+    list_actions = (
+        (gettext_lazy("Board"), "proposals:board", "kanban"),
+        (gettext_lazy("Our proposals"), "proposals:mine", "person-lines-fill"),
+        (gettext_lazy("Consultations"), "proposals:consultation_list", "ui-checks-grid"),
+        (gettext_lazy("Topics"), "proposals:topic_list", "tags"),
+        (gettext_lazy("Status labels"), "proposals:statuslabel_list", "fonts"),
+    )
+
+    @classmethod
+    def detail_fields(cls, obj):
+        # The answer is shown in its own card, to whom it may be shown.
+        return [row for row in super().detail_fields(obj) if not row[2].name.startswith("answer")]
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        user = request.user
+        answering = services.may_answer(user, obj)
+        approving = services.may_approve(user)
+        return {
+            "status_label": models.status_labels()[obj.status],
+            "may_answer": answering,
+            "may_approve": approving,
+            # The proposer sees the answer once it is published; the department and the
+            # leaders see the drafts too.
+            "show_answer": bool(obj.answer_text)
+            and (obj.answer_is_published or answering or approving),
+            "answer_form": forms.AnswerForm(initial={"answer_text": obj.answer_text}),
+            "actions": obj.actions.select_related("responsible"),
+            "related": models.Proposal.objects.visible_to(user)
+            .filter(pk__in=obj.related.values("pk"))
+            .select_related("organization"),
+            "states": AnswerState,
+        }
+
+
+class ProposalActionViews(ModelViews):
+    model = models.ProposalAction
+    plural = "proposal-actions"
+    table = tables.ProposalActionTable
+    filterset = filtersets.ProposalActionFilterSet
+    form = forms.ProposalActionForm
+    resource = imports.ProposalActionResource
+    list_select_related = ("proposal", "responsible")
+    detail_select_related = ("proposal", "responsible")
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return obj.proposal.get_absolute_url()
+
+
+class ConsultationViews(ModelViews):
+    model = models.Consultation
+    plural = "consultations"
+    table = tables.ConsultationTable
+    filterset = filtersets.ConsultationFilterSet
+    form = forms.ConsultationForm
+    resource = imports.ConsultationResource
+    detail_template = "proposals/consultation_detail.html"
+    list_select_related = ("organization",)
+    detail_select_related = ("organization",)
+    protected_relations = ("responses", "articles")
+    extra_tabs = (
+        ("tracker", gettext_lazy("Who has answered")),
+        ("synthesis", gettext_lazy("Synthesis")),
+    )
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        tab = request.GET.get("tab", "overview")
+        if tab == "tracker":
+            rows = services.tracker(obj)
+            answered = sum(1 for row in rows if row["response"])
+            return {"tracker": rows, "answered": answered, "asked": len(rows)}
+        if tab == "synthesis":
+            return {"synthesis": services.synthesis(obj, request.user)}
+        return {
+            "articles": obj.articles.all(),
+            "may_respond": obj.accepts_responses and bool(respondents(request.user, obj)),
+        }
+
+
+class ConsultationArticleViews(ModelViews):
+    model = models.ConsultationArticle
+    plural = "consultation-articles"
+    table = tables.ConsultationArticleTable
+    filterset = filtersets.ConsultationArticleFilterSet
+    form = forms.ConsultationArticleForm
+    resource = imports.ConsultationArticleResource
+    list_select_related = ("consultation",)
+    detail_select_related = ("consultation",)
+    protected_relations = ("positions",)
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return obj.consultation.get_absolute_url()
+
+
+class ConsultationResponseViews(ModelViews):
+    model = models.ConsultationResponse
+    plural = "consultation-responses"
+    table = tables.ConsultationResponseTable
+    filterset = filtersets.ConsultationResponseFilterSet
+    form = forms.ConsultationResponseForm
+    resource = imports.ConsultationResponseResource
+    detail_template = "proposals/response_detail.html"
+    list_select_related = ("organization", "consultation")
+    detail_select_related = ("organization", "consultation")
+    protected_relations = ("positions",)
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        positions = obj.positions.select_related("article")
+        return {
+            "positions": [
+                {"position": position, "diff": services.word_diff(
+                    position.article.text, position.proposed_text) if position.proposed_text
+                    else ""}
+                for position in positions
+            ]
+        }  # fmt: skip
+
+
+class ArticlePositionViews(ModelViews):
+    model = models.ArticlePosition
+    plural = "article-positions"
+    table = tables.ArticlePositionTable
+    filterset = filtersets.ArticlePositionFilterSet
+    form = forms.ArticlePositionForm
+    resource = imports.ArticlePositionResource
+    detail_template = "proposals/position_detail.html"
+    list_select_related = ("article", "response__organization", "response__consultation")
+    detail_select_related = ("article", "response__organization", "response__consultation")
+
+    @classmethod
+    def detail_context(cls, obj, request):
+        diff = services.word_diff(obj.article.text, obj.proposed_text) if obj.proposed_text else ""
+        return {"diff": diff}
+
+    @classmethod
+    def after_save_url(cls, obj):
+        return obj.response.get_absolute_url()
+
+
+# --- the board and the proposer's view ----------------------------------------------------------
+
+
+def _filtered(request):
+    visible = models.Proposal.objects.visible_to(request.user)
+    filterset = filtersets.ProposalFilterSet(request.GET, queryset=visible, request=request)
+    return filterset, (filterset.qs if filterset.is_valid() else visible.none())
+
+
+@login_required
+def board(request):
+    """Proposals by status, each column in due-date order with the overdue ones marked."""
+    filterset, proposals = _filtered(request)
+    counts = dict(
+        proposals.order_by()
+        .values_list("status")
+        .annotate(count=Count("pk"))
+        .values_list("status", "count")
+    )
+    labels = models.status_labels()
+    query = request.GET.copy()
+    columns = []
+    for status, _label in ProposalStatus.choices:
+        rows = []
+        if counts.get(status):
+            column = proposals.filter(status=status).select_related(
+                "organization", "addressed_to", "topic"
+            )
+            rows = list(column.filter(due_on__isnull=False).order_by("due_on", "id")[:BOARD_ROWS])
+            if len(rows) < BOARD_ROWS:
+                undated = column.filter(due_on__isnull=True).order_by("-raised_on", "-id")
+                rows += list(undated[: BOARD_ROWS - len(rows)])
+        query["status"] = status
+        columns.append({
+            "status": status, "label": labels[status], "count": counts.get(status, 0),
+            "rows": rows, "see_all": f"{reverse('proposals:proposal_list')}?{query.urlencode()}",
+        })  # fmt: skip
+    return render(
+        request,
+        "proposals/board.html",
+        {"columns": columns, "filter": filterset, "total": sum(counts.values())},
+    )
+
+
+@login_required
+def mine(request):
+    """The proposals raised by the user's organization (and those under it), with the answers
+    published to them."""
+    home = request.user.organization
+    proposals = models.Proposal.objects.none()
+    if home is not None and home.tree_path:
+        proposals = (
+            models.Proposal.objects.visible_to(request.user)
+            .filter(organization__tree_path__startswith=home.tree_path)
+            .select_related("organization", "topic", "addressed_to", "event")
+            .order_by("-raised_on", "-id")
+        )
+    page = Paginator(proposals, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/mine.html",
+        {"page": page, "labels": models.status_labels(), "home": home},
+    )
+
+
+# --- the answer's workflow ----------------------------------------------------------------------
+
+
+def _visible_proposal(request, pk):
+    return get_object_or_404(models.Proposal.objects.visible_to(request.user), pk=pk)
+
+
+def _workflow_step(request, pk, step):
+    proposal = _visible_proposal(request, pk)
+    try:
+        step(proposal)
+    except services.WorkflowRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Saved: %(object)s") % {"object": proposal})
+    return redirect(proposal.get_absolute_url())
+
+
+@login_required
+@require_POST
+def draft_answer(request, pk):
+    form = forms.AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The answer is empty."))
+        return redirect(_visible_proposal(request, pk).get_absolute_url())
+    text = form.cleaned_data["answer_text"]
+    return _workflow_step(
+        request, pk, lambda proposal: services.draft_answer(proposal, text, by=request.user)
+    )
+
+
+@login_required
+@require_POST
+def approve_answer(request, pk):
+    return _workflow_step(
+        request, pk, lambda proposal: services.approve_answer(proposal, by=request.user)
+    )
+
+
+@login_required
+@require_POST
+def publish_answer(request, pk):
+    with_related = request.POST.get("with_related") == "1"
+    return _workflow_step(
+        request,
+        pk,
+        lambda proposal: services.publish_answer(
+            proposal, by=request.user, with_related=with_related
+        ),
+    )
+
+
+# --- consultations ------------------------------------------------------------------------------
+
+
+def respondents(user, consultation) -> list:
+    """The organizations the user may respond for: asked (when a list was set), editable by
+    the user, and without a response yet."""
+    if not user.may_edit:
+        return []
+    answered = consultation.responses.values("organization")
+    asked = consultation.organizations_asked.exclude(pk__in=answered)
+    if not consultation.organizations_asked.exists():
+        home = user.organization
+        asked = Organization.objects.filter(pk=getattr(home, "pk", None)).exclude(pk__in=answered)
+    return [org for org in asked.order_by("tree_path") if organization_in_scope(user, org)]
+
+
+def _visible_consultation(request, pk):
+    return get_object_or_404(models.Consultation.objects.visible_to(request.user), pk=pk)
+
+
+@login_required
+def respond(request, pk):
+    """An organization's one official response, article by article."""
+    consultation = _visible_consultation(request, pk)
+    candidates = respondents(request.user, consultation)
+    chosen = request.POST.get("organization") or request.GET.get("organization") or ""
+    organization = next((org for org in candidates if str(org.pk) == chosen), None)
+    if organization is None and candidates:
+        home = request.user.organization
+        organization = next((org for org in candidates if org == home), candidates[0])
+    articles = consultation.articles.all()
+    form = forms.RespondForm(request.POST or None, articles=articles)
+    if request.method == "POST":
+        if organization is None:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                response = services.submit_response(
+                    consultation, organization, form.answers(), by=request.user,
+                    signed_by=form.cleaned_data["signed_by"],
+                    general_comment=form.cleaned_data["general_comment"],
+                )  # fmt: skip
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Response sent: %(object)s") % {"object": response})
+                return redirect(response.get_absolute_url())
+    own = models.ConsultationResponse.objects.visible_to(request.user).filter(
+        consultation=consultation
+    )
+    return render(
+        request,
+        "proposals/respond.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "organization": organization,
+            "candidates": candidates,
+            "responses": own.select_related("organization"),
+        },
+    )
+
+
+@login_required
+def synthesis_download(request, pk, file_format):
+    consultation = _visible_consultation(request, pk)
+    result = services.synthesis(consultation, request.user)
+    if file_format == "xlsx":
+        content, content_type = services.synthesis_xlsx(result), EXPORT_FORMATS["xlsx"]
+    else:
+        content, content_type = services.synthesis_docx(result), DOCX
+    response = HttpResponse(content, content_type=content_type)
+    name = slugify(consultation.title_en or consultation.title_vi) or "consultation"
+    response["Content-Disposition"] = f'attachment; filename="{name}-synthesis.{file_format}"'
+    return response
