@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("partners", "aid", "events", "proposals")
+SUITES = ("partners", "aid", "reporting", "events", "proposals")
 
 
 def main(argv=None) -> int:

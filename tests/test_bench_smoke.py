@@ -1,7 +1,7 @@
 """The benchmarks keep working: a tiny run of each suite (the real runs are `make bench`)."""
 
 import pytest
-from bench import aid, events, harness, partners, proposals
+from bench import aid, events, harness, partners, proposals, reporting
 
 
 @pytest.mark.django_db
@@ -26,6 +26,17 @@ def test_aid_benchmarks_run_at_a_tiny_scale():
     assert by_name["page / SQL (median of ratios)"].target == 1.5
     assert by_name["hand-written SQL, same figures p95"].value > 0
     assert by_name["page p95 / SQL p95"].verdict in ("meets", "misses")
+
+
+@pytest.mark.django_db
+def test_reporting_benchmarks_run_at_a_tiny_scale():
+    figures, parameters = reporting.run(scale=0.01, requests=3)
+    assert (parameters["organizations"], parameters["periods"]) == (12, 4)
+    by_name = {figure.name: figure for figure in figures}
+    assert by_name["completeness board p95"].target == 150
+    assert by_name["pivot page, all indicators, one period p95"].target == 200
+    assert by_name["pivot / SQL (median of ratios)"].target == 1.5
+    assert by_name["hand-written SQL, same figures p95"].value > 0
 
 
 @pytest.mark.django_db

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "amity.organizations",
     "amity.partners",
     "amity.aid",
+    "amity.reporting",
     "amity.events",
     "amity.proposals",
 ]

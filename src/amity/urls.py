@@ -13,6 +13,7 @@ urlpatterns = [
     path("organizations/", include("amity.organizations.urls")),
     path("partners/", include("amity.partners.urls")),
     path("aid/", include("amity.aid.urls")),
+    path("reporting/", include("amity.reporting.urls")),
     path("events/", include("amity.events.urls")),
     path("proposals/", include("amity.proposals.urls")),
     path("api/", include("amity.api.urls")),

@@ -229,9 +229,7 @@ def test_conversion_takes_the_latest_rate_on_or_before_the_value_date(orgs):
     assert flow(theirs, "3", date(2021, 6, 1), "100", "EUR").value_usd == Decimal("120.00")
 
 
-def test_missing_rates_are_listed_on_the_page_and_in_the_api(
-    client, orgs, users, login, english
-):
+def test_missing_rates_are_listed_on_the_page_and_in_the_api(client, orgs, users, login, english):
     donor = ngo("Korea Friends", "KR")
     rate(orgs.central, "USD", date(2010, 1, 1), vnd=Decimal("24000"))
     mine = activity(orgs.hanoi, "X-5", donor, provinces=[(province("01"), 100)])
@@ -342,7 +340,9 @@ def test_a_provinces_statement_for_a_period_and_the_share_of_donors_by_region(
     page = client.get(reverse("aid:statistics"), query)
     totals = page.context["figures"]["totals"]
     assert (totals["ngos"], totals["activities"], totals["disbursed_usd"]) == (
-        2, 2, Decimal("110000.00")
+        2,
+        2,
+        Decimal("110000.00"),
     )
     summary = " ".join(page.content.decode().split())
     assert "NGOs and donors: 2, with 2 activities: 200,000 USD committed, 110,000 USD " \
@@ -361,10 +361,14 @@ def test_a_provinces_statement_for_a_period_and_the_share_of_donors_by_region(
 def test_aid_totals_for_reporting_follow_lineage(merged):
     totals = services.aid_totals(merged["hp"], date(2016, 1, 1), date(2019, 12, 31))
     assert (totals.committed_usd, totals.disbursed_usd, totals.activities, totals.ngos) == (
-        Decimal("130000.00"), Decimal("80000.00"), 3, 3
+        Decimal("130000.00"),
+        Decimal("80000.00"),
+        3,
+        3,
     )
     assert (totals.committed_vnd, totals.disbursed_vnd) == (
-        Decimal("3120000000.00"), Decimal("1920000000.00")
+        Decimal("3120000000.00"),
+        Decimal("1920000000.00"),
     )
     assert totals.complete
     alone = services.aid_totals(merged["hd"], date(2016, 1, 1), date(2019, 12, 31))

@@ -86,14 +86,17 @@ def test_import_is_idempotent_and_reports_each_activity(recorded, orgs, users, e
     assert report.counts == {"created": 1, "updated": 0, "unchanged": 0, "refused": 0}
     created = Activity.objects.get()
     assert (created.iati_identifier, created.organization, created.reporting_org.name) == (
-        "GB-CHC-1234567-VN-001", orgs.hanoi, "Medical Friends of Viet Nam"
+        "GB-CHC-1234567-VN-001",
+        orgs.hanoi,
+        "Medical Friends of Viet Nam",
     )
     assert sorted((s.province.code, s.province.is_current, s.percentage)
                   for s in created.province_shares.all()) == [
         ("01", True, Decimal("60.00")), ("30", False, Decimal("40.00"))
     ]  # fmt: skip
     assert sorted(t.value for t in created.transactions.all()) == [
-        Decimal("40000.50"), Decimal("120000.00")
+        Decimal("40000.50"),
+        Decimal("120000.00"),
     ]
     assert created.budgets.count() == created.documents.count() == 1
     assert Partner.objects.filter(name="Medical Friends of Viet Nam").count() == 1
@@ -113,7 +116,8 @@ def test_import_is_idempotent_and_reports_each_activity(recorded, orgs, users, e
     assert update.outcomes[0].status == "updated"
     assert update.outcomes[0].reasons == ["title (English)"]
     assert sorted(t.value for t in created.transactions.all()) == [
-        Decimal("45000.00"), Decimal("120000.00")
+        Decimal("45000.00"),
+        Decimal("120000.00"),
     ]
 
 
@@ -168,7 +172,8 @@ def test_another_publishers_file_with_one_bad_activity(orgs, users, english_mess
     imported = Activity.objects.get()
     assert imported.organization == orgs.danang
     assert sorted((s.province.code, s.percentage) for s in imported.province_shares.all()) == [
-        ("46", Decimal("50.00")), ("48", Decimal("50.00"))
+        ("46", Decimal("50.00")),
+        ("48", Decimal("50.00")),
     ]
     assert imported.reporting_org.external_ref == "DE-1-123"
     assert imported.reporting_org.country.code == "DE"
@@ -180,9 +185,7 @@ def test_another_publishers_file_with_one_bad_activity(orgs, users, english_mess
     assert Partner.objects.filter(name="Hilfe fuer Vietnam e.V.").count() == 1
 
 
-def test_an_activity_of_another_union_is_refused_not_overwritten(
-    recorded, users, english_messages
-):
+def test_an_activity_of_another_union_is_refused_not_overwritten(recorded, users, english_messages):
     content = iati.export_activities(Activity.objects.filter(pk=recorded[1].pk))
     report = iati.import_activities(content.replace(b"Ocean", b"Sea"), users.hanoi)
     assert [(o.status, o.reasons) for o in report.outcomes] == [
@@ -191,9 +194,12 @@ def test_an_activity_of_another_union_is_refused_not_overwritten(
 
 
 def test_a_disbursement_before_the_start_refuses_the_activity(orgs, users, english_messages):
-    early = OTHER_PUBLISHER.split(b" <iati-activity default-currency=\"EUR\">")[0].replace(
-        b'iso-date="2021-10-01"', b'iso-date="2021-08-15"'
-    ) + b"</iati-activities>"
+    early = (
+        OTHER_PUBLISHER.split(b' <iati-activity default-currency="EUR">')[0].replace(
+            b'iso-date="2021-10-01"', b'iso-date="2021-08-15"'
+        )
+        + b"</iati-activities>"
+    )
     report = iati.import_activities(early, users.danang)
     assert report.outcomes[0].status == "refused"
     assert report.outcomes[0].reasons == [
@@ -210,12 +216,17 @@ def test_a_disbursement_before_the_start_refuses_the_activity(orgs, users, engli
         (OTHER_PUBLISHER.replace(b'version="2.03"', b'version="2.02"'), "version 2.02"),
         (OTHER_PUBLISHER.replace(b'version="2.03" ', b""), "version ?"),
         (b'<iati-organisations version="2.03"/>', "not an IATI activities file"),
-        (OTHER_PUBLISHER.replace(b"<activity-status code=\"2\"/>", b"", 1), "schema"),
-        (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
-         b'"&lol;&lol;&lol;&lol;">]><iati-activities version="2.03">&lol2;</iati-activities>',
-         "DTD or entities"),
-        (b'<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://example.org/x.dtd">'
-         b'<iati-activities version="2.03"/>', "DTD or entities"),
+        (OTHER_PUBLISHER.replace(b'<activity-status code="2"/>', b"", 1), "schema"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 '
+            b'"&lol;&lol;&lol;&lol;">]><iati-activities version="2.03">&lol2;</iati-activities>',
+            "DTD or entities",
+        ),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://example.org/x.dtd">'
+            b'<iati-activities version="2.03"/>',
+            "DTD or entities",
+        ),
     ],
 )
 def test_refused_files(users, content, message, english_messages):

@@ -2,8 +2,8 @@
 
 import pytest
 from django.db import connection
-from django.utils import translation
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from tablib import Dataset
 
 from amity.core.imports import import_dataset

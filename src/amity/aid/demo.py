@@ -114,6 +114,7 @@ class AidDemo:
         rates = []
         day = date(FIRST_YEAR - 1, 1, 1)
         while day <= date(LAST_YEAR, 1, 1):
+
             def rate(currency, usd=None, vnd=None, day=day):
                 rates.append(Rate(
                     organization=self.central, currency=currency, date=day,
@@ -197,15 +198,22 @@ class AidDemo:
         reference = donor.external_ref.upper().replace("DEMO-PARTNER-", "XM-DEMO-")
         return {
             "activity": Activity(
-                iati_identifier=f"{reference}-VN-{number:04d}", reporting_org_ref=reference,
-                reporting_org=donor, organization=keeper, kind=kind, status=status,
-                title_vi=title_vi.format(place=place), title_en=title_en.format(place=place_en),
+                iati_identifier=f"{reference}-VN-{number:04d}",
+                reporting_org_ref=reference,
+                reporting_org=donor,
+                organization=keeper,
+                kind=kind,
+                status=status,
+                title_vi=title_vi.format(place=place),
+                title_en=title_en.format(place=place_en),
                 description_vi=f"Hoạt động do {donor.name} tài trợ. {MARK}",
-                planned_start=start, planned_end=end,
+                planned_start=start,
+                planned_end=end,
                 actual_start=start if start <= HORIZON else None,
                 actual_end=end if status == ActivityStatus.CLOSED else None,
                 default_currency=self.currency(donor),
-                external_ref=f"{REF_PREFIX}{number:04d}", notes=MARK,
+                external_ref=f"{REF_PREFIX}{number:04d}",
+                notes=MARK,
             ),  # fmt: skip
             "places": places,
             "sectors": sectors,

@@ -52,8 +52,7 @@ class ActivityFilterSet(BaseFilterSet):
     )
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.filter(
-            Q(kind="central_union")
-            | Q(pk__in=models.Activity.objects.values("organization_id"))
+            Q(kind="central_union") | Q(pk__in=models.Activity.objects.values("organization_id"))
         ),
         method="filter_organization",
         label=_("counterpart"),

@@ -284,9 +284,7 @@ def headline(activities, start=None, end=None, **split) -> dict:
     totals = selection.grouped(lambda activity, donor, region: "all").get("all")
     figures = totals or with_rate({"activities": 0, "ngos": 0})
     figures["unconverted"] = selection.flows[1]
-    figures["problems"] = (
-        missing_rates(selection.transactions()) if figures["unconverted"] else []
-    )
+    figures["problems"] = missing_rates(selection.transactions()) if figures["unconverted"] else []
     return figures
 
 

@@ -8,6 +8,7 @@ from amity.geo.api import router as geo_router
 from amity.organizations.api import router as organizations_router
 from amity.partners.api import router as partners_router
 from amity.proposals.api import router as proposals_router
+from amity.reporting.api import router as reporting_router
 
 app_name = "api"
 
@@ -25,6 +26,7 @@ urlpatterns = [
     app_routes("geo", geo_router),
     app_routes("partners", partners_router),
     app_routes("aid", aid_router),
+    app_routes("reporting", reporting_router),
     app_routes("events", events_router),
     app_routes("proposals", proposals_router),
 ]

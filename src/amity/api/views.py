@@ -63,6 +63,7 @@ class ApiRootView(APIView):
                 "geo": reverse("api:geo-root", request=request),
                 "partners": reverse("api:partners-root", request=request),
                 "aid": reverse("api:aid-root", request=request),
+                "events": reverse("api:events-root", request=request),
                 "proposals": reverse("api:proposals-root", request=request),
                 "schema": reverse("api:schema", request=request),
                 "docs": reverse("api:docs", request=request),

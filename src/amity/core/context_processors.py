@@ -9,6 +9,7 @@ NAVIGATION = [
     ("organizations", _("Committees"), "organizations:committee_list", "person-video3"),
     ("partners", _("Partners"), "partners:partner_list", "globe-americas"),
     ("aid", _("Aid"), "aid:activity_list", "cash-coin"),
+    ("reporting", _("Reports"), "reporting:form_list", "clipboard-data"),
     ("events", _("Events"), "events:calendar", "calendar3"),
     ("proposals", _("Proposals"), "proposals:board", "chat-square-text"),
     ("geo", _("Places"), "geo:province_list", "geo-alt"),

@@ -2,7 +2,8 @@
 
 The benchmarks empty the database they run on, so this command never hands them the
 application's own: they get a fresh SQLite file in var/bench/ (or BENCH_VAR_DIR), or the
-PostgreSQL database named by BENCH_DATABASE_URL. Their options pass through: `amity bench --suite aid --scale 0.1`.
+PostgreSQL database named by BENCH_DATABASE_URL. Their options pass through:
+`amity bench --suite aid --scale 0.1`.
 """
 
 import os

@@ -20,6 +20,7 @@ DOMAINS = [
     "amity.aid.demo",
     "amity.events.demo",
     "amity.proposals.demo",
+    "amity.reporting.demo",
 ]
 
 PASSWORD = "amity-demo"

@@ -1,0 +1,89 @@
+"""The half-year report in a real browser: a Union fills it (autosave, totals, submit), the
+centre sees the completeness board and the consolidated figures."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def _current_submission():
+    from amity.reporting.models import Submission
+
+    return (
+        Submission.objects.filter(organization__external_ref="demo-org-hanoi", state="draft")
+        .order_by("-period__starts_on")
+        .first()
+    )
+
+
+def test_hanoi_fills_and_submits_then_the_centre_sees_the_board(visit):
+    submission = _current_submission()
+    assert submission is not None
+    page = visit.log_in("hanoi")
+    page = visit.go(f"/reporting/submissions/{submission.pk}/entry/?lang=en")
+    expect(page.locator(".entry-field").first).to_be_visible()
+    visit.screenshot("50-reporting-entry")
+
+    page.on("console", lambda m: print("CONSOLE", m.text))
+    page.on("response", lambda r: print("RESP", r.status, r.url))
+    print("ATTR", page.locator("input[data-code='HD01']").get_attribute("hx-post"))
+    # Letters in a number: the field answers with its error, nothing saved.
+    field = page.locator("input[data-code='HD01']")
+    field.fill("ba")
+    field.press("Tab")
+    expect(
+        page.locator("#field-" + field.get_attribute("id")[2:] + " .invalid-feedback")
+    ).to_contain_text("Enter a number")
+    visit.screenshot("51-reporting-entry-error")
+
+    # Numbers typed: saved on leaving the field, the total computed as one types.
+    for code, number in (("HD01", "4"), ("HD02", "3")):
+        field = page.locator(f"input[data-code='{code}']")
+        field.fill(number)
+        field.press("Tab")
+        expect(page.locator(f"#field-{field.get_attribute('id')[2:]} .entry-saved")).to_be_visible()
+    expect(page.locator("[data-total-of='HD01,HD02']")).to_have_value("7")
+    visit.screenshot("52-reporting-entry-saved")
+
+    # Fill every required field left empty, explain the partners' figure, save and submit.
+    page.locator("input[data-code='TC02']").fill("5000")  # members outnumber the staff
+    for field in page.locator("input[data-code]").all():
+        if not field.input_value():
+            field.fill("1")
+    partners = page.locator("input[data-code='DT01']").get_attribute("id")[2:]
+    page.click(f"#field-{partners} details summary")
+    page.fill(f"input[name=c-{partners}]", "Số đối tác đã rà soát lại")
+    for select in page.locator("select[name^='i-']").all():
+        if not select.input_value():
+            select.select_option("1")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.wait_for_load_state("networkidle")  # the last autosave has answered
+    with page.expect_navigation():
+        page.click("button[name=submit]")
+    expect(page.locator("main .badge.text-bg-primary").first).to_be_visible()  # submitted
+    visit.screenshot("53-reporting-after-submit")
+
+    page.context.clear_cookies()  # log out: the centre's officer now
+    page = visit.log_in("central")
+    page = visit.go(f"/reporting/report-periods/{submission.period_id}/board/?lang=en")
+    expect(page.locator("#board tbody tr").first).to_be_visible()
+    visit.screenshot("54-reporting-board")
+    page = visit.go(f"/reporting/consolidation/?lang=en&form={submission.period.form_id}")
+    expect(page.locator("#pivot tbody tr").first).to_be_visible()
+    visit.screenshot("55-reporting-consolidation")
+    assert visit.foreign_hosts == set()
+
+
+def test_entry_and_board_on_a_phone(phone_visit):
+    submission = _current_submission()
+    page = phone_visit.log_in("hanoi")
+    page = phone_visit.go(f"/reporting/submissions/{submission.pk}/entry/?lang=vi")
+    expect(page.locator(".entry-field").first).to_be_visible()
+    phone_visit.screenshot("56-reporting-entry-phone")
+    page = phone_visit.go(f"/reporting/report-periods/{submission.period_id}/board/?lang=vi")
+    expect(page.locator("#board")).to_be_visible()
+    phone_visit.screenshot("57-reporting-board-phone")

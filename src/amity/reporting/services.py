@@ -1,0 +1,583 @@
+"""The reporting workflow: starting, filling, checking, submitting, returning and approving a
+submission; locking and reopening periods; publishing and copying form versions.
+
+Views, the API, imports and commands call these functions; none of it hides in signals.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amity.organizations.choices import OrganizationStatus
+from amity.organizations.models import Organization
+from amity.reporting.choices import (
+    EDITABLE_STATES,
+    IndicatorType,
+    Operator,
+    RuleKind,
+    SectionKind,
+    Severity,
+    SubmissionState,
+    ValueSource,
+    VersionStatus,
+)
+from amity.reporting.models import (
+    FormVersion,
+    Indicator,
+    Period,
+    Reopening,
+    ReviewComment,
+    Section,
+    SectionItem,
+    Submission,
+    ValidationRule,
+    Value,
+    plain_number,
+)
+
+
+class WorkflowRefused(Exception):
+    """A step of the workflow that may not happen now; the message says why, for people."""
+
+    def __init__(self, message, problems=None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def _today(today=None) -> date:
+    return today or timezone.localdate()
+
+
+def _save(obj, by):
+    obj._history_user = by
+    obj.save()
+    return obj
+
+
+# --- who fills a form, and when ----------------------------------------------------------------
+
+
+def assigned_organizations(form):
+    """The live, active organizations that must fill `form`: of its kinds under its designer,
+    and those named on it."""
+    by_kind = Q(kind__in=form.kind_list, tree_path__startswith=form.organization.tree_path)
+    named = Q(pk__in=form.assigned_organizations.values("pk"))
+    return Organization.objects.filter(status=OrganizationStatus.ACTIVE).filter(by_kind | named)
+
+
+def current_version(form):
+    return form.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
+
+
+def is_reopened(period, organization, today=None) -> bool:
+    return Reopening.objects.filter(
+        period=period, organization=organization, expires_on__gte=_today(today)
+    ).exists()
+
+
+def entry_refusal(submission, today=None) -> str | None:
+    """Why the values of `submission` may not change now, or None when they may."""
+    cached = getattr(submission, "_entry_refusal", False)
+    if cached is not False and today is None:
+        return cached
+    refusal = None
+    if submission.state not in EDITABLE_STATES:
+        refusal = _("This submission is %(state)s: its values can no longer change.") % {
+            "state": submission.get_state_display().lower()
+        }
+    else:
+        period = submission.period
+        if _today(today) < period.opens_on:
+            refusal = _("The period opens for reporting on %(date)s.") % {
+                "date": f"{period.opens_on:%d/%m/%Y}"
+            }
+        elif period.locked and not is_reopened(period, submission.organization_id, today):
+            refusal = _("The period is locked; ask the centre to reopen it for you.")
+    if today is None:
+        submission._entry_refusal = refusal
+    return refusal
+
+
+def is_late(submission) -> bool:
+    if submission.submitted_at is None:
+        return timezone.localdate() > submission.period.closes_on
+    return timezone.localtime(submission.submitted_at).date() > submission.period.closes_on
+
+
+def may_review(user, submission) -> bool:
+    """The centre reviews every submission; a Union reviews those of the organizations under it,
+    never its own."""
+    if not (user.is_authenticated and user.may_edit):
+        return False
+    if user.edits_everything:
+        return True
+    home = user.organization
+    path = submission.organization.tree_path
+    return bool(home and path.startswith(home.tree_path) and path != home.tree_path)
+
+
+# --- starting a submission ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_submission(organization, period, *, by, version=None, today=None) -> Submission:
+    """A new draft for `organization` and `period`, its values prefilled from the system."""
+    version = version or current_version(period.form)
+    if version is None:
+        raise WorkflowRefused(_("This form has no published version yet."))
+    if Submission.objects.filter(organization=organization, period=period).exists():
+        raise WorkflowRefused(_("This organization already has a submission for this period."))
+    submission = Submission(organization=organization, period=period, form_version=version)
+    refusal = entry_refusal(submission, _today(today))
+    if refusal:
+        raise WorkflowRefused(refusal)
+    _save(submission, by)
+    prefill_submission(submission, by=by)
+    return submission
+
+
+def prefill_submission(submission, *, by) -> int:
+    """Write the figures the system knows as values "from the system"; returns how many."""
+    from amity.reporting.prefill import figures_for
+
+    indicators = list(version_indicators(submission.form_version).exclude(prefill=""))
+    figures = figures_for(indicators, submission.organization, submission.period)
+    existing = set(submission.values.values_list("indicator_id", flat=True))
+    written = 0
+    for indicator in indicators:
+        number = figures.get(indicator.pk)
+        if number is None or indicator.pk in existing:
+            continue
+        value = Value(
+            submission=submission, indicator=indicator, number=number, system_number=number,
+            source=ValueSource.SYSTEM,
+        )  # fmt: skip
+        _save(value, by)
+        written += 1
+    return written
+
+
+def version_indicators(version):
+    """The indicators of a form version, in the order of its sections."""
+    return Indicator.objects.filter(
+        section_items__section__form_version=version,
+        section_items__deleted_at__isnull=True,
+        section_items__section__deleted_at__isnull=True,
+    ).order_by("section_items__section__order", "section_items__order", "pk")
+
+
+# --- reading what people type -------------------------------------------------------------------
+
+TRUE_WORDS = {"1", "yes", "y", "true", "x", "có", "co", "đúng"}
+FALSE_WORDS = {"0", "no", "n", "false", "không", "khong", "sai"}
+THOUSANDS_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def parse_number(raw: str) -> Decimal | None:
+    """A number as Vietnamese and English offices type it: 1.234,5 or 1,234.5 or 1234.5."""
+    text = str(raw).strip().replace(" ", "").replace("\u00a0", "")
+    if not text:
+        return None
+    if "," in text and "." in text:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        text = text.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in text:
+        text = (
+            text.replace(",", "")
+            if re.match(r"^-?\d{1,3}(,\d{3})+$", text)
+            else text.replace(",", ".")
+        )
+    elif THOUSANDS_DOTS.match(text):
+        text = text.replace(".", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or abs(number) >= Decimal(10) ** 16:
+        raise ValidationError(_("Enter a number: “%(value)s” is not one.") % {"value": raw})
+    return number
+
+
+def parse_entry(indicator, raw) -> tuple[Decimal | None, str]:
+    """(number, text) of what was typed for `indicator`, checked against its type and range."""
+    raw = "" if raw is None else str(raw)
+    if indicator.type == IndicatorType.BOOLEAN:
+        word = raw.strip().lower()
+        if not word:
+            return None, ""
+        if word in TRUE_WORDS:
+            return Decimal(1), ""
+        if word in FALSE_WORDS:
+            return Decimal(0), ""
+        raise ValidationError(_("Answer yes or no."))
+    if indicator.is_numeric:
+        number = parse_number(raw)
+        indicator.check_value(number, "")
+        return number, ""
+    text = raw.strip()
+    indicator.check_value(None, text)
+    return None, text
+
+
+# --- saving values ------------------------------------------------------------------------------
+
+
+@dataclass
+class Conflict:
+    indicator: Indicator
+    value: Value
+    who: object
+
+
+@dataclass
+class EntryResult:
+    errors: dict[int, str] = field(default_factory=dict)
+    conflicts: dict[int, Conflict] = field(default_factory=dict)
+    saved: list[Value] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.conflicts
+
+
+@dataclass
+class Entry:
+    raw: str
+    base_version: int = 0  # the value's version when the page was read; 0 if there was none
+    comment: str | None = None
+
+
+@transaction.atomic
+def save_entries(submission, entries: dict[int, Entry], *, by, source=ValueSource.ENTERED):
+    """Save what was typed for some indicators of a submission: all of it, or nothing.
+
+    A value someone else changed since the page was read is a conflict: nothing is saved and
+    the other's value is returned, so the page can show it beside what this user typed.
+    """
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    refusal = entry_refusal(submission)
+    if refusal:
+        raise WorkflowRefused(refusal)
+    indicators = version_indicators(submission.form_version).in_bulk(list(entries))
+    current = {
+        value.indicator_id: value
+        for value in Value.objects.select_for_update().filter(
+            submission=submission, indicator_id__in=list(entries)
+        )
+    }
+    result, parsed = EntryResult(), {}
+    for indicator_id, entry in entries.items():
+        indicator = indicators.get(indicator_id)
+        if indicator is None:
+            result.errors[indicator_id] = _("This indicator is not on the form.")
+            continue
+        if indicator.total_codes:
+            continue  # a total is computed, never typed
+        value = current.get(indicator_id)
+        try:
+            parsed[indicator_id] = parse_entry(indicator, entry.raw)
+        except ValidationError as error:
+            result.errors[indicator_id] = " ".join(error.messages)
+            continue
+        if (value.version if value else 0) != entry.base_version:
+            same = value is not None and (value.number, value.text) == parsed[indicator_id]
+            if not same:  # the same value saved meanwhile (an autosave of this page) loses nothing
+                result.conflicts[indicator_id] = Conflict(indicator, value, _last_author(value))
+    if not result.ok:
+        return result
+    for indicator_id, (number, text) in parsed.items():
+        entry, value = entries[indicator_id], current.get(indicator_id)
+        if value is None:
+            if number is None and not text and not entry.comment:
+                continue  # nothing typed in a field that had nothing
+            value = Value(submission=submission, indicator=indicators[indicator_id])
+        elif (
+            value.number == number and value.text == text and entry.comment in (None, value.comment)
+        ):
+            result.saved.append(value)
+            continue
+        value.number, value.text = number, text
+        if entry.comment is not None:
+            value.comment = entry.comment
+        if value.system_number is None or number != value.system_number:
+            value.source = source
+        result.saved.append(_save(value, by))
+    result.saved += update_totals(submission, by=by)
+    return result
+
+
+def _last_author(value):
+    if value is None:
+        return None
+    latest = value.history.select_related("history_user").order_by("-history_date").first()
+    return latest.history_user if latest else None
+
+
+def update_totals(submission, *, by) -> list[Value]:
+    """Recompute the indicators that add up others (`total_of`) from the submission's values."""
+    indicators = list(version_indicators(submission.form_version))
+    totals = [indicator for indicator in indicators if indicator.total_codes]
+    if not totals:
+        return []
+    values = {value.indicator_id: value for value in submission.values.all()}
+    by_code = {indicator.code: indicator for indicator in indicators}
+    changed = []
+    for total in totals:
+        parts = [values.get(by_code[code].pk) for code in total.total_codes if code in by_code]
+        numbers = [part.number for part in parts if part is not None and part.number is not None]
+        number = sum(numbers, Decimal(0)) if numbers else None
+        value = values.get(total.pk) or Value(submission=submission, indicator=total)
+        if value.pk and value.number == number:
+            continue
+        value.number = number
+        changed.append(_save(value, by))
+    return changed
+
+
+# --- validation rules ---------------------------------------------------------------------------
+
+COMPARE = {
+    Operator.LTE: lambda a, b: a <= b,
+    Operator.LT: lambda a, b: a < b,
+    Operator.GTE: lambda a, b: a >= b,
+    Operator.GT: lambda a, b: a > b,
+    Operator.EQ: lambda a, b: a == b,
+    Operator.NE: lambda a, b: a != b,
+}
+
+
+@dataclass
+class Problem:
+    """A rule a submission breaks: hard ones block it, soft ones need an explanation."""
+
+    message: str
+    severity: str
+    indicator_id: int | None = None
+    explained: bool = False
+
+    @property
+    def blocks(self) -> bool:
+        return self.severity == Severity.HARD or not self.explained
+
+
+def previous_period(period):
+    return (
+        Period.objects.filter(
+            form_id=period.form_id, kind=period.kind, ends_on__lt=period.starts_on
+        )
+        .order_by("-ends_on")
+        .first()
+    )
+
+
+def previous_numbers(submission) -> dict[int, Decimal]:
+    """The numbers the same organization reported for the previous period of the form."""
+    before = previous_period(submission.period)
+    if before is None:
+        return {}
+    return dict(
+        Value.objects.filter(
+            submission__organization_id=submission.organization_id, submission__period=before,
+            number__isnull=False,
+        ).values_list("indicator_id", "number")
+    )  # fmt: skip
+
+
+def check_submission(submission) -> list[Problem]:
+    """Every problem of the submission: required values missing, rules broken, figures from the
+    system changed without a word."""
+    values = {value.indicator_id: value for value in submission.values.select_related("indicator")}
+    problems = _missing_required(submission, values)
+    rules = list(
+        ValidationRule.objects.filter(form_version=submission.form_version).select_related("left")
+    )
+    previous = (
+        previous_numbers(submission)
+        if any(r.kind == RuleKind.PREVIOUS_PERIOD for r in rules)
+        else {}
+    )
+    for rule in rules:
+        problem = _broken(rule, values, previous)
+        if problem:
+            problems.append(problem)
+    for value in values.values():
+        if value.system_number is not None and value.number != value.system_number:
+            if not value.comment.strip():
+                problems.append(Problem(
+                    _("%(code)s differs from the figure of the system (%(system)s): say why.")
+                    % {"code": value.indicator.code, "system": plain_number(value.system_number)},
+                    Severity.SOFT, value.indicator_id,
+                ))  # fmt: skip
+    return problems
+
+
+def _missing_required(submission, values) -> list[Problem]:
+    items = SectionItem.objects.filter(
+        section__form_version=submission.form_version,
+        required=True,
+        section__deleted_at__isnull=True,
+        indicator__total_of="",
+    ).select_related("indicator")
+    return [
+        Problem(_("%(code)s is required.") % {"code": item.indicator.code}, Severity.HARD,
+                item.indicator_id)
+        for item in items
+        if item.indicator_id not in values or values[item.indicator_id].is_empty
+    ]  # fmt: skip
+
+
+def _broken(rule, values, previous) -> Problem | None:
+    left = values.get(rule.left_id)
+    if left is None or left.number is None:
+        return None
+    if rule.kind == RuleKind.PREVIOUS_PERIOD:
+        before = previous.get(rule.left_id)
+        if not before:
+            return None
+        change = abs(left.number - before) * 100 / abs(before)
+        if change <= rule.max_change_percent:
+            return None
+    else:
+        if rule.right_id is not None:
+            right = values.get(rule.right_id)
+            if right is None or right.number is None:
+                return None
+            other = right.number
+        else:
+            other = rule.constant
+        if COMPARE[rule.operator](left.number, other):
+            return None
+    return Problem(rule.display_message, rule.severity, rule.left_id, bool(left.comment.strip()))
+
+
+# --- the workflow -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_submission(submission, *, by) -> Submission:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    refusal = entry_refusal(submission)
+    if refusal:
+        raise WorkflowRefused(refusal)
+    problems = [problem for problem in check_submission(submission) if problem.blocks]
+    if problems:
+        raise WorkflowRefused(_("The submission cannot be sent yet."), problems)
+    submission.state = SubmissionState.SUBMITTED
+    submission.submitted_at, submission.submitted_by = timezone.now(), by
+    return _save(submission, by)
+
+
+def _for_review(submission, by) -> Submission:
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    if not may_review(by, submission):
+        raise WorkflowRefused(_("You may not review this submission."))
+    if submission.state != SubmissionState.SUBMITTED:
+        raise WorkflowRefused(_("Only a submitted report can be reviewed."))
+    return submission
+
+
+@transaction.atomic
+def return_submission(submission, *, by, comments) -> Submission:
+    """Send a submission back for correction with comments: (indicator or None, text) pairs."""
+    submission = _for_review(submission, by)
+    comments = [(indicator, text.strip()) for indicator, text in comments if text.strip()]
+    if not comments:
+        raise WorkflowRefused(_("Say what needs correcting."))
+    for indicator, text in comments:
+        comment = ReviewComment(submission=submission, indicator=indicator, text=text, author=by)
+        _save(comment, by)
+    submission.state = SubmissionState.RETURNED
+    submission.returned_at, submission.returned_by = timezone.now(), by
+    return _save(submission, by)
+
+
+@transaction.atomic
+def approve_submission(submission, *, by) -> Submission:
+    submission = _for_review(submission, by)
+    submission.state = SubmissionState.APPROVED
+    submission.approved_at, submission.approved_by = timezone.now(), by
+    submission.comments.filter(resolved=False).update(resolved=True)
+    return _save(submission, by)
+
+
+@transaction.atomic
+def set_period_lock(period, *, locked: bool, by) -> Period:
+    period.locked = locked
+    return _save(period, by)
+
+
+@transaction.atomic
+def reopen_period(period, organization, *, reason, expires_on, by) -> Reopening:
+    if not reason.strip():
+        raise WorkflowRefused(_("Give the reason for reopening."))
+    reopening = Reopening(
+        period=period, organization=organization, reason=reason, expires_on=expires_on,
+        granted_by=by,
+    )  # fmt: skip
+    reopening.full_clean()
+    return _save(reopening, by)
+
+
+# --- form versions ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish_version(version, *, by) -> FormVersion:
+    if version.status != VersionStatus.DRAFT:
+        raise WorkflowRefused(_("This version is already published."))
+    if not version.sections.exists():
+        raise WorkflowRefused(_("A version without sections cannot be published."))
+    version.form.versions.filter(status=VersionStatus.PUBLISHED).update(
+        status=VersionStatus.RETIRED
+    )
+    version.status, version.published_on = VersionStatus.PUBLISHED, timezone.localdate()
+    return _save(version, by)
+
+
+@transaction.atomic
+def copy_version(version, *, by) -> FormVersion:
+    """A new draft version of the form, with the sections, items and rules of `version`."""
+    last = version.form.versions.order_by("-number").values_list("number", flat=True).first()
+    copy = _save(FormVersion(form=version.form, number=(last or 0) + 1), by)
+    for section in version.sections.prefetch_related("items"):
+        new = _save(Section(
+            form_version=copy, order=section.order, title=section.title, title_en=section.title_en,
+            kind=section.kind, instructions=section.instructions,
+        ), by)  # fmt: skip
+        for item in section.items.all():
+            _save(SectionItem(section=new, indicator_id=item.indicator_id, order=item.order,
+                              required=item.required), by)  # fmt: skip
+    for rule in version.rules.all():
+        rule.pk, rule.id, rule.form_version, rule._state.adding = None, None, copy, True
+        rule.version = 1
+        _save(rule, by)
+    return copy
+
+
+def entry_sections(submission):
+    """The sections of the submission's version with their items and current values."""
+    values = {value.indicator_id: value for value in submission.values.all()}
+    sections = list(
+        Section.objects.filter(form_version=submission.form_version).prefetch_related(
+            _items_prefetch()
+        )
+    )
+    for section in sections:
+        section.rows = [(item, values.get(item.indicator_id)) for item in section.live_items]
+        section.is_narrative = section.kind == SectionKind.NARRATIVE
+    return sections
+
+
+def _items_prefetch():
+    from django.db.models import Prefetch
+
+    return Prefetch("items", queryset=SectionItem.objects.select_related("indicator"),
+                    to_attr="live_items")  # fmt: skip
