@@ -16,7 +16,9 @@ from amity.core.backup import MANIFEST_NAME, restore_backup, write_backup
 from amity.organizations.choices import Gender, OrganizationKind
 from amity.organizations.models import Organization, Person
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after each test would otherwise take the reference data that
+# migrations load (countries, fields of work, proposal topics) from the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MODELS = (Organization, Person, User)
 

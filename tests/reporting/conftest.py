@@ -2,6 +2,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from amity.reporting.choices import Aggregation, IndicatorType, Operator, RuleKind, Severity
 from amity.reporting.models import ValidationRule
@@ -52,3 +53,11 @@ def filled(items, **overrides):
               "disbursed": "800"}  # fmt: skip
     values.update(overrides)
     return {getattr(items, name).pk: raw for name, raw in values.items()}
+
+
+@pytest.fixture(autouse=True)
+def in_english(client, settings):
+    """Messages and pages in English (the default language is Vietnamese)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

@@ -1,5 +1,6 @@
 """Small builders of reporting data for the tests: a form with its design, periods, submissions."""
 
+import itertools
 from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
@@ -57,16 +58,22 @@ def submission(organization, version, for_period, state=SubmissionState.DRAFT, v
     return made
 
 
+_DESIGNS_MADE = itertools.count(1)
+
+
 class Designs:
     """Per test, one design of each owner, made on first use."""
 
     def __init__(self):
         self.made = {}
+        # Several test classes' designs may live in one test (the permission matrix builds a
+        # record of every model): each makes codes of its own.
+        self.prefix = next(_DESIGNS_MADE)
 
     def of(self, owner, published=False):
         key = (owner.pk, published)
         if key not in self.made:
-            code = f"D{owner.pk}{'P' if published else ''}"
+            code = f"D{self.prefix}-{owner.pk}{'P' if published else ''}"
             first = indicator(owner, f"{code}-A")
             self.made[key] = form_with(owner, code, [first], published=published)
             self.made[key].indicator = first

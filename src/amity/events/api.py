@@ -114,5 +114,6 @@ for plural, model, serializer, filterset in (
     router.register(
         plural,
         child_viewset(model, serializer, filterset),
-        basename=model._meta.model_name,
+        # URL names are shared by every app's router under "api": proposals has a Topic too.
+        basename=f"event{model._meta.model_name}",
     )
