@@ -43,9 +43,30 @@ def test_failed_logins_are_throttled(client, users):
     assert client.get(reverse("organizations:tree")).status_code == 302
 
 
-def test_idle_sessions_expire():
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def _session_expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_idle_sessions_expire_from_the_last_request(client, users, login, settings):
     assert settings.SESSION_COOKIE_AGE == 30 * 60
+    login(users.hanoi)
+    page = reverse("organizations:tree")
+    client.get(page)
+    first = _session_expiry(client)
+    settings.SESSION_REFRESH_SECONDS = 0  # as if a minute had passed: the expiry moves on
+    client.get(page)
+    moved = _session_expiry(client)
+    assert moved > first
+    settings.SESSION_REFRESH_SECONDS = 3600  # within the margin: reading writes nothing
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(page)
+    assert _session_expiry(client) == moved
+    assert not [q for q in queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]
 
 
 def test_admin_must_set_up_two_factor_before_anything_else(client, orgs):

@@ -1,10 +1,34 @@
-"""Request handling shared by every page: the language, and the security headers."""
+"""Request handling shared by every page: the language, the idle session, the security headers."""
+
+import time
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
 SESSION_LANGUAGE_KEY = "amity_language"
+SESSION_REFRESHED_KEY = "amity_refreshed"
+
+
+class IdleSessionMiddleware:
+    """Sessions expire after SESSION_COOKIE_AGE without a request.
+
+    SESSION_SAVE_EVERY_REQUEST would give that by writing the session row on every request:
+    a write, and on SQLite the database's one write lock, for each page read. The expiry is
+    moved on only once SESSION_REFRESH_SECONDS have passed since it last was, so an idle
+    session ends within that margin of its age and reading pages writes nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if session.session_key:  # a session that exists already; a new one is saved anyway
+            now = int(time.time())
+            if now - session.get(SESSION_REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[SESSION_REFRESHED_KEY] = now
+        return self.get_response(request)
 
 
 class LanguageMiddleware:
