@@ -98,8 +98,7 @@ def as_each_role(client, users):
 
 
 def may(user, record, how) -> bool:
-    manager = type(record).all_objects if hasattr(type(record), "all_objects") else None
-    manager = manager or type(record).objects
+    manager = getattr(type(record), "all_objects", type(record).objects)
     queryset = manager.visible_to(user) if how == "see" else manager.editable_by(user)
     return queryset.filter(pk=record.pk, deleted_at__isnull=True).exists()
 

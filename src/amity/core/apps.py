@@ -1,8 +1,24 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def refresh_sqlite_statistics(sender, using="default", **kwargs):
+    """SQLite chooses between indexes from the statistics ANALYZE keeps, and never gathers them
+    itself: an index added by a migration has none, and the planner may then read a list from
+    it instead of the index that covers the query (100 ms instead of 15 at 100,000 partners).
+    After every migrate, the statistics are taken anew. PostgreSQL's autovacuum does this."""
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 class CoreConfig(AppConfig):
     name = "amity.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        post_migrate.connect(refresh_sqlite_statistics, sender=self)
