@@ -21,4 +21,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from amity.core.middleware import mark_session_refreshed
+
         post_migrate.connect(refresh_sqlite_statistics, sender=self)
+        user_logged_in.connect(mark_session_refreshed)

@@ -31,6 +31,11 @@ class IdleSessionMiddleware:
         return self.get_response(request)
 
 
+def mark_session_refreshed(sender, request, user, **kwargs):
+    """A log-in saves the session anyway: its expiry starts there, not at the next page."""
+    request.session[SESSION_REFRESHED_KEY] = int(time.time())
+
+
 class LanguageMiddleware:
     """Vietnamese unless the user chose English with `?lang=en` or the switch in the header.
 
