@@ -14,6 +14,7 @@ TESTS = Path(__file__).parent
 NOT_GENERIC = {
     "accounts.user",
     "core.job",
+    "events.calendartoken",  # a credential of its user, like the user itself: not a record
     "geo.province",
     "geo.country",
     "partners.fieldofwork",

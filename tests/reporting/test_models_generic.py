@@ -295,3 +295,54 @@ class TestReviewComment(ReportCase, ModelTestCase):
 
     def expected(self, orgs):
         return {"submission": self.submission, "text": "Thiếu số liệu"}
+
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+class TestAttachment(ReportCase, ModelTestCase):
+    views = views.AttachmentViews
+    api_url = f"{API}/attachments/"
+    edit_field = "title"
+    edit_value = "Báo cáo thuyết minh"
+    bad_import = {"submission": "abc"}
+    api_bad_data = {"submission": 999999}
+
+    def build(self, orgs, owner, index=0):
+        from django.core.files.base import ContentFile
+
+        return models.Attachment(submission=self.submission_of(orgs, owner), title=f"Tệp {index}",
+                                 file=ContentFile(PDF, name=f"tep-{index}.pdf"))  # fmt: skip
+
+    def form_data(self, orgs):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        self.submission = self.submission_of(orgs, orgs.hanoi)
+        return {"submission": self.submission.pk, "title": "Ảnh hoạt động",
+                "upload": SimpleUploadedFile("anh.pdf", PDF)}  # fmt: skip
+
+    def expected(self, orgs):
+        return {"submission": self.submission, "title": "Ảnh hoạt động",
+                "original_name": "anh.pdf", "size": len(PDF)}  # fmt: skip
+
+    def api_data(self, orgs):
+        data = self.form_data(orgs)
+        data.pop("upload")
+        return data
+
+    def edit_post(self, record, orgs, **overrides):
+        data = super().edit_post(record, orgs, **overrides)
+        data.pop("upload")  # the file stays as it is
+        return data
+
+    def test_api_creates_with_history(self, client, orgs, users, login):
+        """A file travels as multipart form data, not JSON."""
+        login(users.hanoi)
+        data = self.form_data(orgs)
+        data["file"] = data.pop("upload")
+        response = client.post(self.api_url, data)
+        assert response.status_code == 201, response.json()
+        record = self.model.objects.get(pk=response.json()["id"])
+        for attribute, value in self.expected(orgs).items():
+            assert getattr(record, attribute) == value, attribute
+        assert record.history.get().history_user == users.hanoi

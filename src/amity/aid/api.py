@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import routers, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -13,6 +13,21 @@ from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
+SHARES_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "province": {"type": "integer"},
+            "sector": {"type": "string"},
+            "code": {"type": "string", "readOnly": True},
+            "percentage": {"type": "string"},
+        },
+    },
+}
+
+
+@extend_schema_field(SHARES_SCHEMA)
 class SharesSerializerField(serializers.Field):
     """An activity's provinces or sectors: [{"province": id, "percentage": "60.00"}, …] or
     [{"sector": "12220", "percentage": "100"}]; the percentages sum to 100 (or the list is
@@ -140,7 +155,7 @@ class TransactionSerializer(ChildSerializer):
     class Meta:
         model = models.Transaction
         fields = (*BASE_FIELDS, "activity", "transaction_type", "date", "value", "currency",
-                  "value_date", "value_usd", "value_vnd", "problem", "description",
+                  "value_date", "value_usd", "value_vnd", "problem", "ref", "description",
                   "provider_org", "receiver_name", "notes")  # fmt: skip
         read_only_fields = ("value_usd", "value_vnd")
 

@@ -195,7 +195,7 @@ class TransactionForm(ShareForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Transaction
         fields = [
-            "activity", "transaction_type", "date", "value", "currency", "value_date",
+            "activity", "transaction_type", "date", "value", "currency", "value_date", "ref",
             "description", "provider_org", "receiver_name", "notes",
         ]  # fmt: skip
 

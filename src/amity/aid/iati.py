@@ -10,6 +10,7 @@ entities, is of another IATI version or breaks the schema; else each activity is
 updated or left unchanged (matched by `iati-identifier`), or refused with its reasons, on its own.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -124,7 +125,7 @@ def activity_element(activity) -> etree._Element:
         _sub(element, "value", f"{budget.value}", currency=budget.currency,
              value_date=budget.value_date.isoformat())  # fmt: skip
     for item in activity.transactions.all():
-        element = _sub(root, "transaction")
+        element = _sub(root, "transaction", ref=item.ref)
         _sub(element, "transaction-type", code=item.transaction_type)
         _sub(element, "transaction-date", iso_date=item.date.isoformat())
         _sub(element, "value", f"{item.value}", currency=item.currency,
@@ -493,6 +494,7 @@ class Importer:
         provider = element.find("provider-org")
         receiver = _texts(element.find("receiver-org"))
         return {
+            "ref": (element.get("ref") or "").strip()[:100],
             "transaction_type": code,
             "date": _day(element.find("transaction-date").get("iso-date"), "transaction-date",
                          reasons),
@@ -587,6 +589,12 @@ class Importer:
              "provider_org": self.partner(row["provider"])}
             for row in data["transactions"]
         ]  # fmt: skip
+        # A reference identifies one transaction of the activity: one a publisher repeats
+        # identifies none, and is not kept.
+        repeated = Counter(row["ref"] for row in transactions if row["ref"])
+        for row in transactions:
+            if repeated[row["ref"]] > 1:
+                row["ref"] = ""
         for model, rows in ((models.ParticipatingOrg, participants),
                             (models.Budget, data["budgets"]),
                             (models.Transaction, transactions),

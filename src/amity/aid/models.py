@@ -173,6 +173,22 @@ class Activity(BaseModel):
         starts = [day for day in (self.planned_start, self.actual_start) if day]
         return min(starts) if starts else None
 
+    def save(self, *args, **kwargs):
+        # Its transactions' values in USD and VND come from the rates of the organization that
+        # keeps it: a change of keeper converts them again with the new keeper's rates.
+        previous = (
+            Activity.all_objects.filter(pk=self.pk)
+            .values_list("organization_id", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if previous is not None and previous != self.organization_id:
+            from amity.aid.services import reconvert
+
+            reconvert(Transaction.all_objects.filter(activity=self))
+
     def clean(self):
         if (
             self.reporting_org_ref
@@ -441,6 +457,15 @@ class Transaction(ActivityPart):
         blank=True,
         help_text=_("The day whose exchange rate converts the value; empty: the date."),
     )
+    ref = models.CharField(
+        _("transaction reference"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "The donor's own reference for the transaction (IATI transaction ref); an import "
+            "that gives it updates the transaction instead of adding it again."
+        ),
+    )
     description = models.CharField(_("description"), max_length=500, blank=True)
     provider_org = models.ForeignKey(
         "partners.Partner",
@@ -468,6 +493,16 @@ class Transaction(ActivityPart):
             ),
             models.Index(fields=["currency", "value_date"], name="transaction_currency_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "ref"],
+                condition=~Q(ref=""),
+                name="transaction_unique_ref",
+                violation_error_message=_(
+                    "The activity already has a transaction with this reference."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_transaction_type_display()} {self.date:%d/%m/%Y} {self.value:,.2f} " + (
@@ -482,9 +517,11 @@ class Transaction(ActivityPart):
             not_in_future(self.date, "date")
         if self.value_date and self.value_date > date.today():
             raise ValidationError({"value_date": _("A value date cannot be in the future.")})
-        activity = (
-            Activity.all_objects.filter(pk=self.activity_id).first() if self.activity_id else None
-        )
+        activity = None
+        if Transaction.activity.is_cached(self):  # an import row read it already
+            activity = self.activity
+        elif self.activity_id:
+            activity = Activity.all_objects.filter(pk=self.activity_id).first()
         if self.date and activity is not None and self.transaction_type in ACTUAL_FLOW_TYPES:
             start = activity.earliest_start
             if start and self.date < start:
@@ -505,7 +542,9 @@ class Transaction(ActivityPart):
 
         if self.value_date is None:
             self.value_date = self.date
-        convert_transaction(self)
+        # An import converts many rows with one rate table and its keepers read once.
+        table, chain = getattr(self, "_conversion", (None, None))
+        convert_transaction(self, table, chain)
 
 
 class RateQuerySet(ScopedQuerySet):
@@ -612,3 +651,12 @@ class Rate(BaseModel):
         )
         super().save(*args, **kwargs)
         reconvert_after_rate_change(self, previous)
+
+    def delete(self, *args, **kwargs):
+        # Removed for good (the trash's soft delete passes through save): the transactions it
+        # converted fall back on the rates that remain.
+        from amity.aid.services import reconvert_after_rate_change
+
+        result = super().delete(*args, **kwargs)
+        reconvert_after_rate_change(self, None)
+        return result

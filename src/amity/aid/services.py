@@ -113,12 +113,16 @@ def _chain_of(transaction_: Transaction) -> list[int]:
     return keeper_chain(organization)
 
 
-def convert_transaction(transaction_: Transaction, table: RateTable | None = None) -> None:
-    """Set a transaction's values in USD and VND (empty where no rate applies)."""
+def convert_transaction(
+    transaction_: Transaction, table: RateTable | None = None, chain: list[int] | None = None
+) -> None:
+    """Set a transaction's values in USD and VND (empty where no rate applies); `table` and
+    `chain` (the keepers of its activity's rates) are read when not given."""
     if transaction_.value is None or not transaction_.currency:
         transaction_.value_usd = transaction_.value_vnd = None
         return
-    chain = _chain_of(transaction_)
+    if chain is None:
+        chain = _chain_of(transaction_)
     if table is None:
         needed = {transaction_.currency, "USD"}
         table = RateTable(Rate.objects.filter(currency__in=needed, organization_id__in=chain))

@@ -11,23 +11,40 @@ Definitions (docs/user/aid.md says the same to users):
   "as they were" keeps it apart;
 - a transaction no rate converts is left out of the sums and listed as a problem.
 
-Four queries read everything, whatever the number of rows: the selected activities, their
-transactions summed by activity, type and year (one scan of the transactions), and their province
-and sector shares. Python then splits and groups a few thousand rows, in decimals.
+The database does the adding up: one grouped query per table of the page (by donor, which also
+gives the world regions and the totals; by province; by sector group; by year), each joining the
+selected activities to their counted transactions and, where values are split, to their province
+and sector shares. Values in USD and VND are read as stored on each transaction: they are derived
+from the rate table whenever a transaction, a rate or an activity's keeper changes
+(`services.reconvert_after_rate_change`, `services.reconvert`), so the page converts nothing and
+keeps nothing between requests.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
 
-from django.db.models import CharField, Count, Q, Sum
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    FloatField,
+    Q,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models.lookups import In
 
 from amity.aid import codelists
 from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, ActivityStatus, Lineage
-from amity.aid.models import ActivityProvince, ActivitySector, Transaction
+from amity.aid.models import Activity, ActivityProvince, ActivitySector
 from amity.aid.services import missing_rates
 from amity.geo.choices import WorldRegion
 from amity.geo.models import Province
@@ -37,6 +54,7 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 COUNTED_TYPES = (*COMMITMENT_TYPES, *DISBURSEMENT_TYPES)
 VALUES = ("committed_usd", "disbursed_usd", "committed_vnd", "disbursed_vnd")
+SUMMED = (*VALUES, "missing")
 
 
 def active_in(activities, start: date | None, end: date | None):
@@ -70,8 +88,16 @@ def sectors_in_group(code: str, group_codes) -> list[str]:
     ]
 
 
+def exact(value) -> Decimal:
+    """A sum read from the database as a decimal; a float by its shortest form, not its binary
+    expansion."""
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(value or 0)
+
+
 def money(value) -> Decimal:
-    return Decimal(value or 0).quantize(CENT, ROUND_HALF_UP)
+    return exact(value).quantize(CENT, ROUND_HALF_UP)
 
 
 def with_rate(row: dict) -> dict:
@@ -84,21 +110,26 @@ def with_rate(row: dict) -> dict:
     return row
 
 
-class Sums:
-    """Committed and disbursed in USD and VND, added up in decimals."""
+def fraction(percentage):
+    """A share's percentage as a fraction of one, in SQL. SQLite keeps whole numbers as integers
+    (50 / 100 would be 0 there): it divides in floating point; PostgreSQL in exact numerics."""
+    if connection.vendor == "sqlite":
+        return Cast(percentage, FloatField()) / Value(100.0)
+    return ExpressionWrapper(percentage / Value(HUNDRED), output_field=DecimalField())
 
-    __slots__ = ("values",)
 
-    def __init__(self):
-        self.values = [ZERO, ZERO, ZERO, ZERO]
+def summed():
+    """The type of a sum: floating point on SQLite, whose arithmetic is (Django would read it
+    back with 15 digits, too few for VND), exact numerics on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        return FloatField()
+    return DecimalField(max_digits=30, decimal_places=6)
 
-    def add(self, other: "Sums", weight: Decimal = Decimal(1)) -> None:
-        for index, value in enumerate(other.values):
-            if value:
-                self.values[index] += value * weight
 
-    def row(self) -> dict:
-        return dict(zip(VALUES, self.values, strict=True))
+def group_of_category(category, members: dict[str, list[str]]) -> Case:
+    """The sector group of a 3-digit DAC category (an SQL expression), or NULL."""
+    whens = [When(In(category, codes), then=Value(group)) for group, codes in members.items()]
+    return Case(*whens, default=Value(None), output_field=CharField())
 
 
 @dataclass
@@ -115,29 +146,30 @@ class Selection:
     groups: dict = field(default_factory=sector_groups)
 
     def __post_init__(self):
-        self.activities = active_in(self.activities, self.start, self.end)
+        activities = active_in(self.activities, self.start, self.end)
+        # An activity counts for a province or sector group only when it has a share in it.
+        if self.province is not None:
+            shares = ActivityProvince.objects.filter(province__in=self.province_ids())
+            activities = activities.filter(pk__in=shares.values("activity_id"))
+        if self.sector_group:
+            shares = ActivitySector.objects.filter(sector__in=self.sector_codes())
+            activities = activities.filter(pk__in=shares.values("activity_id"))
+        self.activities = activities
 
-    def province_ids(self) -> set[int] | None:
+    def province_ids(self) -> list[int] | None:
         if self.province is None:
             return None
         if self.lineage == Lineage.CURRENT and self.province.is_current:
-            return {self.province.pk, *self.province.predecessors.values_list("pk", flat=True)}
-        return {self.province.pk}
+            return [self.province.pk, *self.province.predecessors.values_list("pk", flat=True)]
+        return [self.province.pk]
 
-    def sector_codes(self) -> set[str] | None:
-        return set(sectors_in_group(self.sector_group, self.groups)) if self.sector_group else None
-
-    # -- the four reads --
-
-    @cached_property
-    def donors(self) -> dict[int, tuple[int, str | None]]:
-        """Activity id → (donor id, donor's world region)."""
-        rows = self.activities.order_by().values_list(
-            "pk", "reporting_org_id", "reporting_org__country__region"
-        )
-        return {pk: (donor, region) for pk, donor, region in rows}
+    def sector_codes(self) -> list[str] | None:
+        return sectors_in_group(self.sector_group, self.groups) if self.sector_group else None
 
     def transactions(self):
+        """The counted transactions of the selection (for the list of missing rates)."""
+        from amity.aid.models import Transaction
+
         rows = Transaction.objects.filter(
             activity__in=self.activities.order_by().values("pk"),
             transaction_type__in=COUNTED_TYPES,
@@ -148,154 +180,150 @@ class Selection:
             rows = rows.filter(date__lte=self.end)
         return rows
 
-    def _sums(self, *keys, **named):
-        """The counted transactions' four sums (and how many are unconverted) by `keys`, one
-        row per group."""
-        missing = Q(value_usd__isnull=True) | Q(value_vnd__isnull=True)
-        committed, disbursed = (Q(transaction_type__in=COMMITMENT_TYPES),
-                                Q(transaction_type__in=DISBURSEMENT_TYPES))  # fmt: skip
-        return (
-            self.transactions()
-            .order_by()
-            .values(*keys, **named)
-            .annotate(
-                committed_usd=Sum("value_usd", filter=committed),
-                disbursed_usd=Sum("value_usd", filter=disbursed),
-                committed_vnd=Sum("value_vnd", filter=committed),
-                disbursed_vnd=Sum("value_vnd", filter=disbursed),
-                missing=Count("pk", filter=missing),
-            )
-            .values_list(*keys, *named, *VALUES, "missing")
+    # -- the grouped queries --
+
+    def _flow_condition(self) -> Q:
+        condition = Q(transactions__deleted_at__isnull=True,
+                      transactions__transaction_type__in=COUNTED_TYPES)  # fmt: skip
+        if self.start:
+            condition &= Q(transactions__date__gte=self.start)
+        if self.end:
+            condition &= Q(transactions__date__lte=self.end)
+        return condition
+
+    def query(self, *, by_province: bool = False, by_sector: bool = False):
+        """The selected activities joined to their counted transactions (`flow`) and, when the
+        values are split, to their province (`place`) and sector (`topic`) shares, with the
+        weight that splits each value: the product of the shares' fractions."""
+        ids = self.activities.order_by().values("pk")
+        rows = Activity.objects.filter(pk__in=ids).alias(
+            flow=FilteredRelation("transactions", condition=self._flow_condition())
         )
+        weight = None
+        # The chosen province and sector group filter the shares' rows, not their joins: the
+        # selected activities all have a share in them (and Django misplaces the join to the
+        # provinces when the join's condition names them).
+        if by_province or self.province is not None:
+            live = Q(province_shares__deleted_at__isnull=True)
+            rows = rows.alias(place=FilteredRelation("province_shares", condition=live))
+            if self.province is not None:
+                rows = rows.filter(place__province_id__in=self.province_ids())
+            # No provinces: the whole value under "not specified".
+            weight = Coalesce(fraction(F("place__percentage")), Value(1.0))
+        if by_sector or self.sector_group:
+            live = Q(sector_shares__deleted_at__isnull=True)
+            rows = rows.alias(topic=FilteredRelation("sector_shares", condition=live))
+            if self.sector_group:
+                rows = rows.filter(topic__sector__in=self.sector_codes())
+            part = Coalesce(fraction(F("topic__percentage")), Value(1.0))
+            weight = part if weight is None else weight * part
+        return rows, weight
 
-    @cached_property
-    def flows(self) -> tuple[dict, int]:
-        """(activity id → Sums, number of transactions left unconverted)."""
-        by_activity, unconverted = {}, 0
-        for activity, *values, missing in self._sums("activity_id"):
-            sums = Sums()
-            sums.values = [Decimal(value or 0) for value in values]
-            by_activity[activity] = sums
-            unconverted += missing
-        return by_activity, unconverted
+    def sums(self, rows, weight, *, counts: bool = True) -> dict:
+        """The aggregates of a grouped `rows`: four weighted sums, and (with `counts`) how many
+        activities, NGOs and unconverted transactions each group has."""
+        kinds = {"committed": COMMITMENT_TYPES, "disbursed": DISBURSEMENT_TYPES}
+        aggregates = {}
+        for kind, types in kinds.items():
+            for currency in ("usd", "vnd"):
+                value = F(f"flow__value_{currency}")
+                if weight is not None:
+                    value = value * weight
+                aggregates[f"{kind}_{currency}"] = Sum(
+                    value, filter=Q(flow__transaction_type__in=types),
+                    output_field=summed(),
+                )  # fmt: skip
+        if counts:
+            missing = Q(flow__value_usd__isnull=True) | Q(flow__value_vnd__isnull=True)
+            aggregates.update(
+                activities=Count("pk", distinct=True),
+                ngos=Count("reporting_org_id", distinct=True),
+                missing=Count("flow__pk", distinct=True, filter=missing),
+            )
+        return aggregates
 
-    def yearly(self) -> dict[int, Sums]:
-        """Year → Sums; by activity and year only when a province or sector splits values."""
+    def grouped(self, key, *, by_province=False, by_sector=False, counts=True) -> list[dict]:
+        """One row per value of `key` (an expression, or a dict of them) with its figures."""
+        rows, weight = self.query(by_province=by_province, by_sector=by_sector)
+        keys = key if isinstance(key, dict) else {"key": key}
+        result = rows.order_by().values(**keys).annotate(**self.sums(rows, weight, counts=counts))
+        return list(result)
+
+    # -- the four tables --
+
+    def by_donor_rows(self) -> list[dict]:
+        """Donor, world region, and their figures: the donors' table, the regions' and the
+        totals are all folded from these rows (an activity has one donor, a donor one region)."""
+        if not hasattr(self, "_by_donor"):
+            self._by_donor = self.grouped(
+                {"key": F("reporting_org_id"), "region": F("reporting_org__country__region")}
+            )
+        return self._by_donor
+
+    def by_province_rows(self) -> list[dict]:
+        if self.lineage == Lineage.AS_RECORDED:
+            key = F("place__province_id")
+        else:
+            key = Coalesce("place__province__successor_id", "place__province_id")
+        return self.grouped(key, by_province=True)
+
+    def by_sector_rows(self) -> list[dict]:
+        return self.grouped(group_of_category(Substr("topic__sector", 1, 3), self._group_members()),
+                            by_sector=True)  # fmt: skip
+
+    def by_year_rows(self) -> list[dict]:
         # The year as text: SQLite would call a Python function per row for ExtractYear.
-        year = Substr(Cast("date", CharField()), 1, 4)
-        split = self.province is not None or bool(self.sector_group)
-        rows = self._sums("activity_id", year=year) if split else self._sums(year=year)
-        sums = defaultdict(Sums)
-        for row in rows:
-            activity, key, values = (row[0], row[1], row[2:6]) if split else (None, row[0],
-                                                                              row[1:5])  # fmt: skip
-            part = Sums()
-            part.values = [Decimal(value or 0) for value in values]
-            sums[int(key)].add(part, self.weights[activity] if split else Decimal(1))
-        return sums
+        year = Substr(Cast("flow__date", CharField()), 1, 4)
+        return [row for row in self.grouped(year, counts=False) if row["key"]]
 
-    @cached_property
-    def province_shares(self) -> dict[int, list[tuple[int, Decimal]]]:
-        """Activity id → [(province as counted, percentage)], through lineage or as recorded."""
-        rows = ActivityProvince.objects.filter(
-            activity__in=self.activities.order_by().values("pk")
-        ).values_list("activity_id", "province_id", "province__successor_id", "percentage")
-        shares = defaultdict(list)
-        wanted = self.province_ids()
-        for activity, province, successor, percentage in rows:
-            if wanted is not None and province not in wanted:
-                continue
-            key = province if self.lineage == Lineage.AS_RECORDED else successor or province
-            shares[activity].append((key, Decimal(percentage)))
-        return shares
+    def _group_members(self) -> dict[str, list[str]]:
+        categories = {sector[:3] for sector in codelists.sectors()}
+        members: dict[str, list[str]] = {}
+        for category in sorted(categories):
+            group = codelists.group_of(category + "00", self.groups)
+            if group is not None:
+                members.setdefault(group, []).append(category)
+        return members
 
-    @cached_property
-    def sector_shares(self) -> dict[int, list[tuple[str | None, Decimal]]]:
-        """Activity id → [(sector group, percentage)]."""
-        rows = ActivitySector.objects.filter(
-            activity__in=self.activities.order_by().values("pk")
-        ).values_list("activity_id", "sector", "percentage")
-        shares = defaultdict(list)
-        wanted = self.sector_codes()
-        for activity, sector, percentage in rows:
-            if wanted is not None and sector not in wanted:
-                continue
-            shares[activity].append((codelists.group_of(sector, self.groups), Decimal(percentage)))
-        return shares
 
-    # -- weights --
-
-    def province_weight(self, activity: int) -> Decimal:
-        if self.province is None:
-            return Decimal(1)
-        return sum((pct for _key, pct in self.province_shares.get(activity, ())), ZERO) / HUNDRED
-
-    def sector_weight(self, activity: int) -> Decimal:
-        if not self.sector_group:
-            return Decimal(1)
-        return sum((pct for _key, pct in self.sector_shares.get(activity, ())), ZERO) / HUNDRED
-
-    @cached_property
-    def weights(self) -> dict[int, Decimal]:
-        """Activity id → the part of its values the selection counts (1 unless a province or
-        sector group is chosen)."""
-        if self.province is None and not self.sector_group:
-            return defaultdict(lambda: Decimal(1))
-        return {activity: self.province_weight(activity) * self.sector_weight(activity)
-                for activity in self.donors}  # fmt: skip
-
-    def weight(self, activity: int) -> Decimal:
-        return self.weights[activity]
-
-    # -- groupings --
-
-    def grouped(self, key_of) -> dict:
-        """Sums, activities and NGOs by the key `key_of(activity id)` gives."""
-        sums, activities, ngos = defaultdict(Sums), defaultdict(set), defaultdict(set)
-        by_activity = self.flows[0]
-        for activity, (donor, region) in self.donors.items():
-            key = key_of(activity, donor, region)
-            activities[key].add(activity)
-            ngos[key].add(donor)
-            if activity in by_activity:
-                sums[key].add(by_activity[activity], self.weights[activity])
-        return {key: with_rate({**sums[key].row(), "activities": len(activities[key]),
-                                "ngos": len(ngos[key])}) for key in activities}  # fmt: skip
-
-    def split(self, shares: dict, other_weight) -> dict:
-        """Sums, activities and NGOs by province or sector group, each share taking its part."""
-        sums, activities, ngos = defaultdict(Sums), defaultdict(set), defaultdict(set)
-        by_activity = self.flows[0]
-        for activity, (donor, _region) in self.donors.items():
-            parts = shares.get(activity) or [(None, HUNDRED)]
-            for key, percentage in parts:
-                activities[key].add(activity)
-                ngos[key].add(donor)
-                if activity in by_activity:
-                    weight = percentage / HUNDRED * other_weight(activity)
-                    sums[key].add(by_activity[activity], weight)
-        return {key: with_rate({**sums[key].row(), "activities": len(activities[key]),
-                                "ngos": len(ngos[key])}) for key in activities}  # fmt: skip
+def fold(rows, key_of) -> dict:
+    """Rows of figures added up by `key_of(row)`; NGOs count the rows (one per donor)."""
+    folded: dict = {}
+    for row in rows:
+        key = key_of(row)
+        total = folded.setdefault(key, {name: ZERO for name in VALUES} | {
+            "activities": 0, "ngos": 0, "missing": 0})  # fmt: skip
+        for name in VALUES:
+            total[name] += exact(row[name])
+        total["activities"] += row["activities"]
+        total["ngos"] += 1
+        total["missing"] += row["missing"]
+    return folded
 
 
 def headline(activities, start=None, end=None, **split) -> dict:
     """The totals of a selection: NGOs, activities, committed, disbursed, rate, problems."""
     selection = split.pop("selection", None) or Selection(activities, start, end, **split)
-    totals = selection.grouped(lambda activity, donor, region: "all").get("all")
-    figures = totals or with_rate({"activities": 0, "ngos": 0})
-    figures["unconverted"] = selection.flows[1]
+    totals = fold(selection.by_donor_rows(), lambda row: "all").get("all")
+    figures = with_rate(totals or {"activities": 0, "ngos": 0, "missing": 0})
+    figures["unconverted"] = figures.pop("missing")
     figures["problems"] = missing_rates(selection.transactions()) if figures["unconverted"] else []
     return figures
 
 
+def _finish(row: dict) -> dict:
+    row.pop("missing", None)
+    return with_rate(row)
+
+
 def by_province(selection: Selection) -> list[dict]:
-    rows = selection.split(selection.province_shares, selection.sector_weight)
-    provinces = Province.objects.in_bulk([key for key in rows if key])
+    rows = selection.by_province_rows()
+    provinces = Province.objects.in_bulk([row["key"] for row in rows if row["key"]])
     result = []
-    for key, row in rows.items():
-        province = provinces.get(key)
+    for row in rows:
+        province = provinces.get(row["key"])
+        _finish(row)
         row.update(
-            key=key,
             label=str(province) if province else None,
             code=province.code if province else "",
             name_en=province.name_en if province else "",
@@ -306,17 +334,17 @@ def by_province(selection: Selection) -> list[dict]:
 
 
 def by_sector(selection: Selection) -> list[dict]:
-    rows = selection.split(selection.sector_shares, selection.province_weight)
     result = []
-    for key, row in rows.items():
-        group = selection.groups.get(key)
-        row.update(key=key or None, label=str(group) if group else None)
+    for row in selection.by_sector_rows():
+        group = selection.groups.get(row["key"])
+        _finish(row)
+        row.update(key=row["key"] or None, label=str(group) if group else None)
         result.append(row)
     return sorted(result, key=lambda row: (row["label"] is None, -row["disbursed_usd"]))
 
 
 def by_region(selection: Selection) -> list[dict]:
-    rows = selection.grouped(lambda activity, donor, region: region)
+    rows = fold(selection.by_donor_rows(), lambda row: row["region"] or None)
     labels = dict(WorldRegion.choices)
     total_ngos = sum(row["ngos"] for row in rows.values())
     result = []
@@ -324,6 +352,7 @@ def by_region(selection: Selection) -> list[dict]:
         share = None
         if total_ngos:
             share = (HUNDRED * row["ngos"] / total_ngos).quantize(Decimal("0.1"))
+        _finish(row)
         row.update(key=key, label=str(labels[key]) if key in labels else None, share=share)
         result.append(row)
     return sorted(result, key=lambda row: -row["ngos"])
@@ -332,20 +361,19 @@ def by_region(selection: Selection) -> list[dict]:
 def by_donor(selection: Selection, limit=20) -> list[dict]:
     from amity.partners.models import Partner
 
-    rows = selection.grouped(lambda activity, donor, region: donor)
-    top = sorted(rows.items(), key=lambda item: -item[1]["disbursed_usd"])[:limit]
-    partners = Partner.all_objects.select_related("country").in_bulk([key for key, _ in top])
-    result = []
-    for key, row in top:
-        partner = partners.get(key)
-        row.update(key=key, label=str(partner), country=str(partner.country or ""))
-        result.append(row)
-    return result
+    rows = [_finish({**row, "ngos": 1}) for row in selection.by_donor_rows()]
+    top = sorted(rows, key=lambda row: (-row["disbursed_usd"], row["key"]))[:limit]
+    partners = Partner.all_objects.select_related("country").in_bulk([row["key"] for row in top])
+    for row in top:
+        partner = partners.get(row["key"])
+        row.pop("region", None)
+        row.update(label=str(partner), country=str(partner.country or ""))
+    return top
 
 
 def by_year(selection: Selection) -> list[dict]:
-    sums = selection.yearly()
-    return [with_rate({**sums[year].row(), "key": year, "label": year}) for year in sorted(sums)]
+    rows = sorted(selection.by_year_rows(), key=lambda row: row["key"])
+    return [with_rate({**row, "key": int(row["key"]), "label": int(row["key"])}) for row in rows]
 
 
 def statistics(selection: Selection) -> dict:

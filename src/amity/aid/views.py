@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from amity.aid import filtersets, forms, iati, imports, models, services, tables
-from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES
+from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, Lineage
 from amity.aid.statistics import Selection, statistics, with_rate
 from amity.core.exports import EXPORT_FORMATS, export_filename
 from amity.core.forms import ImportForm, style_widgets
@@ -205,6 +205,40 @@ def selection_for(request) -> tuple[Selection, object]:
     return selection, filterset
 
 
+#: the province boundaries each way of counting is drawn on
+PROVINCE_MAPS = {
+    Lineage.CURRENT: "amity/maps/vn-provinces.json",  # the 34 provinces since 1 July 2025
+    Lineage.AS_RECORDED: "geo/vn-provinces-before-2025.json",  # the 63 before
+}
+
+
+def map_figures(figures, lineage: str) -> tuple[list[dict], list[dict]]:
+    """The province rows the map draws, and those it cannot: figures recorded against today's
+    provinces have no shape on the map of the provinces as they were (nor former provinces on
+    today's map, which lineage never leaves)."""
+    drawn, undrawn = [], []
+    for row in figures["provinces"]:
+        if not row["key"]:
+            continue
+        if row["is_current"] == (lineage == Lineage.CURRENT):
+            drawn.append({"code": row["code"], "value": float(row["disbursed_usd"]),
+                          "label": row["label"]})  # fmt: skip
+        else:
+            undrawn.append(row)
+    return drawn, undrawn
+
+
+def lineage_links(request) -> list[dict]:
+    """The page's own address with each way of counting the merged provinces."""
+    links = []
+    for value, label in Lineage.choices:
+        query = request.GET.copy()
+        query.pop("export", None)
+        query["lineage"] = value
+        links.append({"value": value, "label": label, "query": query.urlencode()})
+    return links
+
+
 @login_required
 def statistics_page(request):
     """Aid by province, sector, donor region and donor, for any period, as tables, charts and a
@@ -212,13 +246,9 @@ def statistics_page(request):
     selection, filterset = selection_for(request)
     figures = statistics(selection)
     if request.GET.get("export") == "xlsx":
-        return statistics_workbook(figures)
-    map_rows = [
-        {"code": row["code"], "name": row["name_en"], "value": float(row["disbursed_usd"]),
-         "label": row["label"]}
-        for row in figures["provinces"]
-        if row["key"] and row["is_current"]
-    ]  # fmt: skip
+        start, end = filterset.period() if filterset.is_valid() else (None, None)
+        return statistics_workbook(figures, selection.lineage, start, end)
+    drawn, undrawn = map_figures(figures, selection.lineage)
     chart = {
         "years": [
             {"year": row["key"], "committed": float(row["committed_usd"]),
@@ -233,21 +263,27 @@ def statistics_page(request):
             {"label": row["label"] or _("Not specified"), "value": float(row["disbursed_usd"])}
             for row in figures["sectors"]
         ],
-        "map": map_rows,
-        "show_map": selection.lineage == "current",
+        "map": drawn,
+        "lineage": selection.lineage,
         "labels": {"committed": _("Committed"), "disbursed": _("Disbursed")},
     }  # fmt: skip
     style_widgets(filterset.form)
     query = request.GET.copy()
     query.pop("export", None)
-    return render(
-        request,
-        "aid/statistics.html",
-        {"figures": figures, "filter": filterset, "chart": chart, "query": query.urlencode()},
-    )
+    context = {
+        "figures": figures,
+        "filter": filterset,
+        "chart": chart,
+        "query": query.urlencode(),
+        "lineage": selection.lineage,
+        "lineage_links": lineage_links(request),
+        "map_file": PROVINCE_MAPS[selection.lineage],
+        "undrawn": undrawn,
+    }
+    return render(request, "aid/statistics.html", context)
 
 
-def statistics_workbook(figures) -> HttpResponse:
+def statistics_workbook(figures, lineage=Lineage.CURRENT, start=None, end=None) -> HttpResponse:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -260,14 +296,19 @@ def statistics_workbook(figures) -> HttpResponse:
     totals.append([row["ngos"], row["activities"], *[_number(row[name]) for name in money]])
     for problem in row["problems"]:
         totals.append([problem["message"]])
+    totals.append([])
+    totals.append([_("Period"), _period(start, end)])
+    totals.append([_("Provinces"), str(Lineage(lineage).label)])
     for key, title in (("provinces", _("Provinces")), ("sectors", _("Sectors")),
                        ("regions", _("World regions")), ("donors", _("Donors")),
                        ("years", _("Years"))):  # fmt: skip
         sheet = workbook.create_sheet(title)
-        sheet.append([title, *headers])
+        coded = key == "provinces"  # a province's code tells the 63 from the 34 in a formula
+        sheet.append([*([_("Code")] if coded else []), title, *headers])
         for item in figures[key]:
             label = item.get("label", item["key"]) or _("Not specified")
-            sheet.append([str(label), item.get("ngos", ""), item.get("activities", ""),
+            sheet.append([*([item["code"]] if coded else []), str(label), item.get("ngos", ""),
+                          item.get("activities", ""),
                           *[_number(item[name]) for name in money]])  # fmt: skip
     import io
 
@@ -277,6 +318,12 @@ def statistics_workbook(figures) -> HttpResponse:
     filename = export_filename(_("aid statistics"), "xlsx")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _period(start, end) -> str:
+    if start is None and end is None:
+        return _("All years")
+    return f"{start.year if start else '…'}–{end.year if end else '…'}"
 
 
 def _number(value):

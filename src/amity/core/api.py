@@ -89,7 +89,10 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         if self.request.method in ("GET", "HEAD", "OPTIONS"):
             return super().get_object()
         lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
-        obj = self.model.objects.filter(**lookup).first()
+        try:
+            obj = self.model.objects.filter(**lookup).first()
+        except (TypeError, ValueError, DjangoValidationError):  # `/api/…/abc/`: no such record
+            obj = None
         if obj is None:
             raise exceptions.NotFound()
         if not can_edit(self.request.user, obj):

@@ -8,6 +8,7 @@ centre, which sees everything. The records of an event (bridge points, participa
 documents) share its scope (`scope_parent = "event"`).
 """
 
+import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.models import BaseModel
+from amity.core.models import BaseModel, TimestampedModel
 from amity.core.scoping import ScopedQuerySet
 from amity.events.choices import (
     DELEGATION_KINDS,
@@ -500,3 +501,32 @@ class EventDocument(EventChild):
     def clean(self):
         if not (self.file or self.link):
             raise ValidationError({"file": _("Attach a file or give a link.")})
+
+
+def new_calendar_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(TimestampedModel):
+    """A user's secret calendar address, for a phone, which cannot log in: whoever holds it reads
+    the feed of the events the user may see, and nothing else. Made anew on request, which
+    revokes the old one; a credential like an API token, so it keeps no history of its value."""
+
+    user = models.OneToOneField(
+        "accounts.User",
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="calendar_token",
+    )
+    key = models.CharField(_("key"), max_length=64, default=new_calendar_key, editable=False)
+
+    class Meta:
+        verbose_name = _("calendar address")
+        verbose_name_plural = _("calendar addresses")
+        ordering = ["user"]
+        constraints = [
+            models.UniqueConstraint(fields=["key"], name="calendar_token_unique_key"),
+        ]
+
+    def __str__(self):
+        return str(_("Calendar address of %(user)s") % {"user": self.user})

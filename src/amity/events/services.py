@@ -6,15 +6,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from amity.events.choices import EventStatus
-from amity.events.models import BridgePoint, Event
+from amity.events.models import BridgePoint, CalendarToken, Event, new_calendar_key
 from amity.organizations.models import in_language
 from amity.partners.timeline import TimelineEntry
 
@@ -48,6 +51,64 @@ def month_of(value: str, today: date | None = None) -> date:
         return today.replace(day=1)
 
 
+def month_events(user, first: date) -> list[dict]:
+    """The events the user may see that run during the month starting on `first`, as rows of
+    CALENDAR_FIELDS: one query, whatever the number of events.
+
+    What the page prints of each row (its address, title, time, last day) is made here, once
+    per row or per date, rather than by template filters: a busy month holds hundreds."""
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    rows = (
+        Event.objects.visible_to(user)
+        .overlapping(first, last)
+        .order_by("start", "start_time", "id")
+        .values(*CALENDAR_FIELDS)
+    )
+    prefix = reverse("events:event", args=[0])[: -len("0/")]
+    short_dates = _Formatted("SHORT_DATE_FORMAT")
+    return [
+        dict(
+            row,
+            title=in_language(row["title_vi"], row["title_en"]),
+            url=f"{prefix}{row['id']}/",
+            time=f"{row['start_time']:%H:%M}" if row["start_time"] else "",
+            until=short_dates[row["end"]] if row["end"] != row["start"] else "",
+        )
+        for row in rows
+    ]
+
+
+class _Formatted(dict):
+    """Date → the date in a format of the active language, formatted once per date."""
+
+    def __init__(self, format_name: str):
+        super().__init__()
+        self.format_name = format_name
+
+    def __missing__(self, day):
+        self[day] = date_format(day, self.format_name)
+        return self[day]
+
+
+@dataclass
+class ListDay:
+    day: date
+    label: str
+    events: list = field(default_factory=list)
+
+
+def month_list(events: list[dict]) -> list[ListDay]:
+    """The rows of the month as a list: under the day each event starts."""
+    days: dict[date, ListDay] = {}
+    for event in events:
+        start = event["start"]
+        if start not in days:
+            label = f"{capfirst(date_format(start, 'l'))}, {date_format(start, 'DATE_FORMAT')}"
+            days[start] = ListDay(start, label)
+        days[start].events.append(event)
+    return list(days.values())
+
+
 @dataclass
 class Day:
     day: date
@@ -61,24 +122,6 @@ class Day:
     @property
     def more(self) -> int:
         return max(len(self.events) - EVENTS_PER_DAY, 0)
-
-
-def month_events(user, first: date) -> list[dict]:
-    """The events the user may see that run during the month starting on `first`, as rows of
-    CALENDAR_FIELDS: one query, whatever the number of events."""
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    rows = (
-        Event.objects.visible_to(user)
-        .overlapping(first, last)
-        .order_by("start", "start_time", "id")
-        .values(*CALENDAR_FIELDS)
-    )
-    # The event's address is made here once, not by a {% url %} per row of the template.
-    prefix = reverse("events:event", args=[0])[: -len("0/")]
-    return [
-        dict(row, title=in_language(row["title_vi"], row["title_en"]), url=f"{prefix}{row['id']}/")
-        for row in rows
-    ]
 
 
 def month_grid(first: date, events: list[dict]) -> list[list[Day]]:
@@ -187,3 +230,38 @@ def involving(organization) -> Q:
 
 def conference_url(event) -> str:
     return reverse("events:conference", args=[event.pk])
+
+
+# --- the secret calendar address ----------------------------------------------------------------
+
+
+def calendar_token(user) -> CalendarToken | None:
+    return CalendarToken.objects.filter(user=user).first()
+
+
+def regenerate_calendar_token(user) -> CalendarToken:
+    """Give `user` a new secret calendar address; the old one stops working at once."""
+    with transaction.atomic():
+        token, created = CalendarToken.objects.select_for_update().get_or_create(user=user)
+        if not created:
+            token.key = new_calendar_key()
+            token.save(update_fields=["key", "updated_at"])
+    return token
+
+
+def revoke_calendar_token(user) -> bool:
+    """Remove the user's secret calendar address; whether there was one."""
+    deleted, _rows = CalendarToken.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+def token_user(key: str):
+    """The active user whose secret calendar address ends in `key`, or None."""
+    if not key or len(key) > 64:
+        return None
+    token = (
+        CalendarToken.objects.select_related("user__organization")
+        .filter(key=key, user__is_active=True)
+        .first()
+    )
+    return token.user if token else None

@@ -1,9 +1,11 @@
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.authentication import TokenAuthentication
@@ -29,6 +31,7 @@ class EventViews(ModelViews):
     detail_select_related = ("organization", "province")
     list_actions = (
         (gettext_lazy("Calendar"), "events:calendar", "calendar3"),
+        (gettext_lazy("Calendar on your phone"), "events:calendar_subscribe", "phone"),
         (gettext_lazy("Calendar feed (iCalendar)"), "events:calendar_feed", "calendar-plus"),
     )
     extra_tabs = (
@@ -198,6 +201,7 @@ def calendar_page(request):
             "view": view,
             "events": events,
             "weeks": services.month_grid(first, events) if view == "grid" else [],
+            "days": services.month_list(events) if view == "list" else [],
             "previous_url": services.calendar_url(previous, view),
             "next_url": services.calendar_url(following, view),
             "today_url": services.calendar_url(services.month_of(""), view),
@@ -232,13 +236,26 @@ def feed_response(request, events, name, filename):
     return response
 
 
+def user_feed(request, user):
+    events = services.feed_events(models.Event.objects.visible_to(user))
+    return feed_response(request, events, _("Amity events"), "amity-events.ics")
+
+
+def organization_events_feed(request, user, pk):
+    organization = Organization.objects.visible_to(user).filter(pk=pk).first()
+    if organization is None:
+        raise Http404
+    events = models.Event.objects.visible_to(user).filter(services.involving(organization))
+    name = _("Events of %(organization)s") % {"organization": organization}
+    return feed_response(request, services.feed_events(events), name, f"events-{pk}.ics")
+
+
 def calendar_feed(request):
     """The iCalendar feed of every event the user may see."""
     user = feed_user(request)
     if user is None:
         return unauthorized()
-    events = services.feed_events(models.Event.objects.visible_to(user))
-    return feed_response(request, events, _("Amity events"), "amity-events.ics")
+    return user_feed(request, user)
 
 
 def organization_feed(request, pk):
@@ -247,9 +264,49 @@ def organization_feed(request, pk):
     user = feed_user(request)
     if user is None:
         return unauthorized()
-    organization = Organization.objects.visible_to(user).filter(pk=pk).first()
-    if organization is None:
+    return organization_events_feed(request, user, pk)
+
+
+def _token_user(key):
+    user = services.token_user(key)
+    if user is None:  # a wrong or revoked address says nothing about what exists
         raise Http404
-    events = models.Event.objects.visible_to(user).filter(services.involving(organization))
-    name = _("Events of %(organization)s") % {"organization": organization}
-    return feed_response(request, services.feed_events(events), name, f"events-{pk}.ics")
+    return user
+
+
+def secret_calendar_feed(request, key):
+    """The feed of `calendar_feed` at the user's secret address, for a phone (no log-in)."""
+    return user_feed(request, _token_user(key))
+
+
+def secret_organization_feed(request, key, pk):
+    """The feed of `organization_feed` at the user's secret address."""
+    return organization_events_feed(request, _token_user(key), pk)
+
+
+@login_required
+def calendar_subscribe(request):
+    """The user's secret calendar address: shown to copy into a phone, made anew (revoking the
+    old one) or removed."""
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            if services.revoke_calendar_token(request.user):
+                messages.success(request, _("Your calendar address has been removed."))
+        else:
+            services.regenerate_calendar_token(request.user)
+            messages.success(
+                request, _("Your new calendar address is ready; the old one no longer works.")
+            )
+        return redirect("events:calendar_subscribe")
+    token = services.calendar_token(request.user)
+    home = request.user.organization
+    context = {"token": token, "home": home}
+    if token is not None:
+        context["feed_url"] = request.build_absolute_uri(
+            reverse("events:secret_calendar_feed", args=[token.key])
+        )
+        if home is not None:
+            context["organization_feed_url"] = request.build_absolute_uri(
+                reverse("events:secret_organization_feed", args=[token.key, home.pk])
+            )
+    return render(request, "events/calendar_subscribe.html", context)

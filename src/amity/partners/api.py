@@ -150,7 +150,7 @@ class PartnerViewSet(ScopedModelViewSet):
             services.hold_for_creator(obj, self.request.user)
 
     @extend_schema(responses=DuplicatePairSerializer(many=True), filters=False)
-    @action(detail=False, methods=["get"], filter_backends=[])
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def duplicates(self, request):
         """Likely duplicate pairs among the partners the user may see, best first."""
         pairs = possible_duplicates(models.Partner.objects.visible_to(request.user))
@@ -184,7 +184,7 @@ class PartnerViewSet(ScopedModelViewSet):
         parameters=[OpenApiParameter("organization", int, description="default: the user's")],
         filters=False,
     )
-    @action(detail=False, methods=["get"], filter_backends=[])
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def suggestions(self, request):
         """Partners to approach for an organization the user may see, with the reasons."""
         value = request.query_params.get("organization", "")

@@ -16,6 +16,7 @@ BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 class TopicSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Topic
+        ref_name = "ProposalTopic"  # not the events' Topic in the OpenAPI schema
         fields = (*BASE_FIELDS, "organization", "code", "name_vi", "name_en", "order",
                   "is_active", "notes")  # fmt: skip
 
@@ -37,11 +38,12 @@ class ProposalSerializer(ScopedModelSerializer):
             "event", "consultation", "source_reference", "topic", "title", "text",
             "addressed_to", "responsible_department", "due_on", "status", "related",
             "answer_text", "answer_state", "answer_drafted_by", "answer_approved_by",
-            "answer_approved_at", "answer_published_at", "external_ref", "notes",
+            "answer_approved_at", "answer_returned_reason", "answer_published_at",
+            "external_ref", "notes",
         )  # fmt: skip
         read_only_fields = (
             "answer_text", "answer_state", "answer_drafted_by", "answer_approved_by",
-            "answer_approved_at", "answer_published_at",
+            "answer_approved_at", "answer_returned_reason", "answer_published_at",
         )  # fmt: skip
 
     def _scope_relation(self, name, relation, user):
@@ -54,11 +56,10 @@ class ProposalSerializer(ScopedModelSerializer):
         data = super().to_representation(instance)
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        hidden = not instance.answer_is_published and not (
-            user is not None and (services.may_answer(user, instance) or services.may_approve(user))
-        )
-        if hidden:  # the proposer reads the answer once it is published
+        if not services.answer_shown_to(user, instance):
+            # the proposer reads the answer once it is approved and published
             data["answer_text"] = ""
+            data["answer_returned_reason"] = ""
         return data
 
 
@@ -110,6 +111,10 @@ class AnswerSerializer(serializers.Serializer):
     answer_text = serializers.CharField()
 
 
+class SendBackSerializer(serializers.Serializer):
+    reason = serializers.CharField(help_text="Why the answer is sent back to the department.")
+
+
 class PublishSerializer(serializers.Serializer):
     with_related = serializers.BooleanField(
         default=False, help_text="Publish the answer for the related proposals too."
@@ -155,6 +160,8 @@ class ProposalViewSet(ScopedModelViewSet):
         return Response(ProposalSerializer(fresh, context={"request": self.request}).data)
 
     def get_visible(self):
+        if not str(self.kwargs["pk"]).isdigit():  # `/api/proposals/proposals/abc/answer/`
+            raise exceptions.NotFound()
         proposal = models.Proposal.objects.visible_to(self.request.user).filter(
             pk=self.kwargs["pk"]
         )
@@ -177,6 +184,15 @@ class ProposalViewSet(ScopedModelViewSet):
     def approve(self, request, pk=None):
         """Approve the drafted answer: a leader."""
         return self._step(lambda p: services.approve_answer(p, by=request.user))
+
+    @extend_schema(request=SendBackSerializer, responses=ProposalSerializer)
+    @action(detail=True, methods=["post"], url_path="send-back", filter_backends=[])
+    def send_back(self, request, pk=None):
+        """Send the drafted answer back to the department with the reason: a leader."""
+        serializer = SendBackSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        reason = serializer.validated_data["reason"]
+        return self._step(lambda p: services.return_answer(p, reason, by=request.user))
 
     @extend_schema(request=PublishSerializer, responses=ProposalSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
@@ -205,7 +221,7 @@ class ConsultationViewSet(ScopedModelViewSet):
         return super().get_queryset().prefetch_related("organizations_asked")
 
     @extend_schema(responses=SynthesisRowSerializer(many=True), filters=False)
-    @action(detail=True, methods=["get"], filter_backends=[])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def synthesis(self, request, pk=None):
         """Articles × organizations × positions, among the responses the user may see."""
         result = services.synthesis(self.get_object(), request.user)

@@ -39,6 +39,7 @@ ANSWERED_STATUSES = (
 class AnswerState(models.TextChoices):
     NONE = "", _("No answer yet")
     DRAFT = "draft", _("Drafted")
+    RETURNED = "returned", _("Sent back")
     APPROVED = "approved", _("Approved")
     PUBLISHED = "published", _("Published")
 

@@ -5,12 +5,15 @@ with a LIMIT along the (status, due date) index."""
 from datetime import date
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.dashboard import ITEMS_SHOWN, register_panel
 from amity.organizations.models import Organization
 from amity.partners.dashboard import COUNT_CAP, capped_count, count_label, list_url
 from amity.proposals.models import Proposal
+from amity.proposals.reminders import awaiting_response
+from amity.proposals.services import awaiting_approval, may_approve
 
 
 def awaiting_for(user):
@@ -55,4 +58,54 @@ def awaiting_answer(request):
         "today": today,
         "see_all": list_url("proposals:proposal_list", open="true"),
         "see_overdue": list_url("proposals:proposal_list", overdue="true"),
+    }
+
+
+@register_panel(
+    key="proposals.consultations_awaiting",
+    title=_("Consultations awaiting your opinion"),
+    template="proposals/dashboard_consultations.html",
+    order=20,
+    icon="ui-checks-grid",
+)
+def consultations_awaiting(request):
+    """The in-app side of the consultation reminders (`proposals_reminders` e-mails them)."""
+    user = request.user
+    if not user.may_edit or user.organization is None:
+        return None
+    awaiting = awaiting_response(user.organization, limit=ITEMS_SHOWN + 1)
+    if not awaiting:
+        return None
+    return {
+        "count": len(awaiting),
+        "cap": ITEMS_SHOWN,
+        "rows": awaiting[:ITEMS_SHOWN],
+        "see_all": reverse("proposals:consultation_list"),
+        "tone": "danger" if any(row.overdue for row in awaiting) else "warning",
+    }
+
+
+@register_panel(
+    key="proposals.answers_to_approve",
+    title=_("Answers awaiting your approval"),
+    template="proposals/dashboard_approvals.html",
+    order=16,
+    icon="check2-square",
+)
+def answers_to_approve(request):
+    """For a leader: the drafted answers to approve or send back, the soonest due first."""
+    if not may_approve(request.user):
+        return None
+    awaiting = awaiting_approval()
+    count = capped_count(awaiting)
+    if not count:
+        return None
+    rows = awaiting.select_related("organization", "addressed_to")[:ITEMS_SHOWN]
+    return {
+        "count": count,
+        "cap": COUNT_CAP,
+        "rows": list(rows),
+        "today": date.today(),
+        "see_all": reverse("proposals:approvals"),
+        "tone": "warning",
     }

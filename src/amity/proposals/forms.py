@@ -95,6 +95,20 @@ class AnswerForm(forms.Form):
         style_widgets(self)
 
 
+class ReturnAnswerForm(forms.Form):
+    """A leader sends the drafted answer back to the department, saying why."""
+
+    reason = forms.CharField(
+        label=_("Why it is sent back"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+
 class RespondForm(forms.Form):
     """One organization's response to a consultation: a position per article of the draft."""
 

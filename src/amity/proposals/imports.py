@@ -4,7 +4,7 @@ from import_export import widgets
 
 from amity.core.imports import ScopedResource, importable
 from amity.organizations.imports import display_of
-from amity.proposals import models
+from amity.proposals import models, services
 
 
 class DepartmentWidget(widgets.ForeignKeyWidget):
@@ -53,6 +53,16 @@ class ProposalResource(ScopedResource):
             key_is_id = self.fields[name].widget.key_is_id
             self.fields[name].widget = DepartmentWidget(models.Organization, key_is_id=key_is_id)
         self.fields["answer_state"].readonly = True
+        self._departments = None
+
+    def dehydrate_answer_text(self, proposal):
+        # The proposer's export holds the answer once published, as the proposal's page does.
+        if self.user is None:  # the command line's export: everything
+            return proposal.answer_text
+        if self._departments is None:
+            self._departments = services.answering_departments(self.user)
+        shown = services.answer_shown_to(self.user, proposal, self._departments)
+        return proposal.answer_text if shown else ""
 
 
 @importable("proposal-actions")

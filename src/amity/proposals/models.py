@@ -312,6 +312,11 @@ class Proposal(BaseModel):
         related_name="+",
     )
     answer_approved_at = models.DateTimeField(_("answer approved at"), null=True, blank=True)
+    answer_returned_reason = models.TextField(
+        _("why the answer was sent back"),
+        blank=True,
+        help_text=_("Written by the leader who sent the draft back to the department."),
+    )
     answer_published_at = models.DateTimeField(_("answer published at"), null=True, blank=True)
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
 
@@ -323,10 +328,29 @@ class Proposal(BaseModel):
         verbose_name_plural = _("proposals")
         ordering = ["-raised_on", "-id"]
         indexes = [
-            # the board: a status column in due-date order, read along the index
-            models.Index(fields=["status", "due_on", "id"], name="proposal_status_due_idx"),
+            # the board: its counts by status and each status column in due-date order, read
+            # from the index of the live proposals alone, which also holds the columns of the
+            # scope (no row of the table is read to learn that it is deleted or out of scope)
+            models.Index(
+                fields=[
+                    "status",
+                    "due_on",
+                    "organization",
+                    "addressed_to",
+                    "responsible_department",
+                ],
+                condition=Q(deleted_at__isnull=True),
+                name="proposal_live_board_idx",
+            ),  # fmt: skip
+            # the leaders' approvals: the drafted answers, soonest due first
+            models.Index(fields=["answer_state", "due_on", "id"], name="proposal_answer_due_idx"),
             models.Index(fields=["raised_on", "id"], name="proposal_raised_idx"),
-            models.Index(fields=["addressed_to", "status"], name="proposal_addressed_idx"),
+            # the board of one department
+            models.Index(
+                fields=["addressed_to", "status", "due_on"],
+                condition=Q(deleted_at__isnull=True),
+                name="proposal_live_addressed_idx",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

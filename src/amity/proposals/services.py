@@ -9,12 +9,15 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from amity.core.scoping import organization_in_scope
+from amity.organizations.choices import OrganizationKind
+from amity.organizations.models import Organization
 from amity.proposals.choices import ANSWERED_STATUSES, AnswerState, Position, ProposalStatus
 from amity.proposals.models import (
     ArticlePosition,
@@ -41,7 +44,7 @@ def may_answer(user, proposal: Proposal) -> bool:
 
 def may_approve(user) -> bool:
     """A leader approves: a central officer or a system admin."""
-    return bool(user.is_authenticated and user.edits_everything)
+    return bool(user is not None and user.is_authenticated and user.edits_everything)
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -60,6 +63,7 @@ def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
             raise WorkflowRefused(_("The answer has been published: it can no longer be changed."))
         current.answer_text = text.strip()
         current.answer_state = AnswerState.DRAFT
+        current.answer_returned_reason = ""
         current.answer_drafted_by = by
         current.answer_approved_by = None
         current.answer_approved_at = None
@@ -68,6 +72,36 @@ def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
         current._history_user = by
         current.save()
     return current
+
+
+def answering_departments(user) -> set[int]:
+    """The ids of the departments whose answers `user` drafts (those in the user's branch)."""
+    home = getattr(user, "organization", None)
+    if not getattr(user, "may_edit", False) or home is None or not home.tree_path:
+        return set()
+    return set(
+        Organization.objects.filter(
+            tree_path__startswith=home.tree_path, kind=OrganizationKind.STANDING_UNIT
+        ).values_list("pk", flat=True)
+    )
+
+
+def answer_shown_to(user, proposal: Proposal, departments: set[int] | None = None) -> bool:
+    """Whether `user` may read the answer of `proposal` as it stands: the proposer reads it
+    once a leader has approved it and it is published; the department drafting it and the
+    leaders read the drafts too. `departments`: `answering_departments(user)`, for many rows."""
+    if proposal.answer_is_published or may_approve(user):
+        return True
+    if departments is None:
+        return bool(user is not None and user.is_authenticated and may_answer(user, proposal))
+    return (proposal.responsible_department_id or proposal.addressed_to_id) in departments
+
+
+def awaiting_approval():
+    """Drafted answers a leader has still to approve or send back, the soonest due first."""
+    return Proposal.objects.filter(answer_state=AnswerState.DRAFT).order_by(
+        F("due_on").asc(nulls_last=True), "id"
+    )
 
 
 def approve_answer(proposal: Proposal, *, by) -> Proposal:
@@ -83,6 +117,47 @@ def approve_answer(proposal: Proposal, *, by) -> Proposal:
         current._history_user = by
         current.save()
     return current
+
+
+def return_answer(proposal: Proposal, reason: str, *, by) -> Proposal:
+    """Send the drafted answer back to the department, with the leader's reason; the department
+    redrafts it, which asks for approval again. Both stay in the proposal's history."""
+    if not may_approve(by):
+        raise PermissionDenied(_("Only a leader may send the answer back."))
+    if not reason.strip():
+        raise WorkflowRefused(_("Say why the answer is sent back."))
+    with transaction.atomic():
+        current = _locked(proposal)
+        if current.answer_state != AnswerState.DRAFT:
+            raise WorkflowRefused(_("There is no drafted answer to send back."))
+        current.answer_state = AnswerState.RETURNED
+        current.answer_returned_reason = reason.strip()
+        current.answer_approved_by = None
+        current.answer_approved_at = None
+        current._history_user = by
+        current.save()
+    return current
+
+
+def answer_reviews(proposal: Proposal) -> list[dict]:
+    """Every draft, approval, sending back and publication of the answer, oldest first, with
+    who and when (from the proposal's history): one query."""
+    records = proposal.history.select_related("history_user").order_by("history_date", "pk")
+    steps, previous = [], None
+    fields = ("answer_state", "answer_text", "answer_returned_reason")
+    for record in records.only("history_date", "history_user", "pk", *fields):
+        state = record.answer_state
+        changed = previous is None or any(
+            getattr(record, name) != getattr(previous, name) for name in fields
+        )
+        if state and changed:
+            steps.append({
+                "state": state, "label": AnswerState(state).label, "user": record.history_user,
+                "date": record.history_date,
+                "reason": record.answer_returned_reason if state == AnswerState.RETURNED else "",
+            })  # fmt: skip
+        previous = record
+    return steps
 
 
 def publish_answer(proposal: Proposal, *, by, with_related: bool = False) -> list[Proposal]:
@@ -291,18 +366,15 @@ def synthesis(consultation: Consultation, user) -> Synthesis:
 
 
 def remind_late(consultation: Consultation, today: date | None = None) -> list:
-    """The organizations asked that have not responded, when a reminder is due (within
-    `remind_days_before` of the deadline and not yet reminded today); marks the reminder."""
-    today = today or date.today()
-    if not consultation.accepts_responses:
+    """The organizations asked that have not responded, when a reminder is due on `today`
+    (before the deadline, or the one after it: `reminders.reminder_kind`) and no other run has
+    sent it today; marks the reminder."""
+    from amity.proposals import reminders
+
+    today = today or timezone.localdate()
+    if not reminders.reminder_kind(consultation, today) or not reminders.claim(consultation, today):
         return []
-    if (consultation.deadline - today).days > consultation.remind_days_before:
-        return []
-    if consultation.last_reminded_on == today:
-        return []
-    late = [row["organization"] for row in tracker(consultation) if row["response"] is None]
-    Consultation.objects.filter(pk=consultation.pk).update(last_reminded_on=today)
-    return late
+    return reminders.late_organizations(consultation)
 
 
 # --- the compiled summary for the Congress ------------------------------------------------------

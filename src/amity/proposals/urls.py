@@ -8,7 +8,9 @@ urlpatterns = [
     path("mine/", views.mine, name="mine"),
     path("proposals/<int:pk>/answer/", views.draft_answer, name="proposal_answer"),
     path("proposals/<int:pk>/approve/", views.approve_answer, name="proposal_approve"),
+    path("proposals/<int:pk>/send-back/", views.return_answer, name="proposal_return"),
     path("proposals/<int:pk>/publish/", views.publish_answer, name="proposal_publish"),
+    path("approvals/", views.approvals, name="approvals"),
     path("consultations/<int:pk>/respond/", views.respond, name="consultation_respond"),
     path(
         "consultations/<int:pk>/synthesis.xlsx",

@@ -1,11 +1,15 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,9 +17,10 @@ from django.views.decorators.http import require_POST
 
 from amity.core.exports import EXPORT_FORMATS
 from amity.core.scoping import organization_in_scope
-from amity.core.views import ModelViews
-from amity.organizations.models import Organization
+from amity.core.views import ModelViews, ObjectHistoryView
+from amity.organizations.models import Organization, in_language
 from amity.proposals import filtersets, forms, imports, models, services, tables
+from amity.proposals.choices import CLOSED_STATUSES as CLOSED
 from amity.proposals.choices import AnswerState, ProposalStatus
 
 #: cards shown in each column of the board before its "see all" link
@@ -69,6 +74,16 @@ class ProposalViews(ModelViews):
     )
 
     @classmethod
+    def urls(cls):
+        history = path(
+            f"{cls.plural}/<int:pk>/history/",
+            cls.view(ProposalHistoryView),
+            name=cls.url_name("history").split(":")[1],
+        )
+        return [history if getattr(route, "name", "") == history.name else route
+                for route in super().urls()]  # fmt: skip
+
+    @classmethod
     def detail_fields(cls, obj):
         # The answer is shown in its own card, to whom it may be shown.
         return [row for row in super().detail_fields(obj) if not row[2].name.startswith("answer")]
@@ -84,8 +99,9 @@ class ProposalViews(ModelViews):
             "may_approve": approving,
             # The proposer sees the answer once it is published; the department and the
             # leaders see the drafts too.
-            "show_answer": bool(obj.answer_text)
-            and (obj.answer_is_published or answering or approving),
+            "show_answer": bool(obj.answer_text) and services.answer_shown_to(user, obj),
+            "reviews": services.answer_reviews(obj) if answering or approving else [],
+            "return_form": forms.ReturnAnswerForm(),
             "answer_form": forms.AnswerForm(initial={"answer_text": obj.answer_text}),
             "actions": obj.actions.select_related("responsible"),
             "related": models.Proposal.objects.visible_to(user)
@@ -93,6 +109,26 @@ class ProposalViews(ModelViews):
             .select_related("organization"),
             "states": AnswerState,
         }
+
+
+class ProposalHistoryView(ObjectHistoryView):
+    """The proposal's history; a drafted answer not yet published, and why it was sent back,
+    are left out for those who may not read them (the proposer)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if services.may_approve(user) or services.may_answer(user, self.object):
+            return context
+        label = str(models.Proposal._meta.get_field("answer_text").verbose_name)
+        reason = str(models.Proposal._meta.get_field("answer_returned_reason").verbose_name)
+        for entry in context["history"]:
+            published = entry.record.answer_state == AnswerState.PUBLISHED
+            entry.changes = [
+                change for change in entry.changes
+                if change.label != reason and (published or change.label != label)
+            ]  # fmt: skip
+        return context
 
 
 class ProposalActionViews(ModelViews):
@@ -212,9 +248,47 @@ def _filtered(request):
     return filterset, (filterset.qs if filterset.is_valid() else visible.none())
 
 
+#: what a card of the board shows, read as values (no model instances): the board's rows are
+#: its cost
+CARD_FIELDS = (
+    "id", "title", "due_on", "status", "topic__name_vi", "topic__name_en",
+    *(f"{relation}__{name}" for relation in ("organization", "addressed_to")
+      for name in ("name", "name_en", "short_name", "short_name_en")),
+)  # fmt: skip
+
+
+def _short_name(card: dict, relation: str) -> str:
+    return in_language(card[f"{relation}__short_name"], card[f"{relation}__short_name_en"]) or (
+        in_language(card[f"{relation}__name"], card[f"{relation}__name_en"])
+    )
+
+
+def board_cards(proposals, status: str, today, prefix: str) -> list[dict]:
+    """The first BOARD_ROWS proposals of a status column: those with a due date, soonest
+    first, then those without, latest raised first. One query, read along the index."""
+    rows = (
+        proposals.filter(status=status)
+        .order_by(F("due_on").asc(nulls_last=True), "-raised_on", "-id")
+        .values(*CARD_FIELDS)[:BOARD_ROWS]
+    )
+    return [
+        dict(
+            card,
+            url=f"{prefix}{card['id']}/",
+            organization=_short_name(card, "organization"),
+            addressed_to=_short_name(card, "addressed_to"),
+            topic=in_language(card["topic__name_vi"], card["topic__name_en"]),
+            due=date_format(card["due_on"], "SHORT_DATE_FORMAT") if card["due_on"] else "",
+            overdue=bool(card["due_on"] and card["due_on"] < today and status not in CLOSED),
+        )
+        for card in rows
+    ]
+
+
 @login_required
 def board(request):
-    """Proposals by status, each column in due-date order with the overdue ones marked."""
+    """Proposals by status, each column in due-date order with the overdue ones marked: a
+    fixed number of queries (the counts, the labels, one per column), whatever the rows."""
     filterset, proposals = _filtered(request)
     counts = dict(
         proposals.order_by()
@@ -224,27 +298,22 @@ def board(request):
     )
     labels = models.status_labels()
     query = request.GET.copy()
+    today = date.today()
+    prefix = reverse("proposals:proposal", args=[0])[: -len("0/")]
     columns = []
     for status, _label in ProposalStatus.choices:
-        rows = []
-        if counts.get(status):
-            column = proposals.filter(status=status).select_related(
-                "organization", "addressed_to", "topic"
-            )
-            rows = list(column.filter(due_on__isnull=False).order_by("due_on", "id")[:BOARD_ROWS])
-            if len(rows) < BOARD_ROWS:
-                undated = column.filter(due_on__isnull=True).order_by("-raised_on", "-id")
-                rows += list(undated[: BOARD_ROWS - len(rows)])
         query["status"] = status
         columns.append({
             "status": status, "label": labels[status], "count": counts.get(status, 0),
-            "rows": rows, "see_all": f"{reverse('proposals:proposal_list')}?{query.urlencode()}",
+            "rows": board_cards(proposals, status, today, prefix),
+            "see_all": f"{reverse('proposals:proposal_list')}?{query.urlencode()}",
         })  # fmt: skip
     return render(
         request,
         "proposals/board.html",
-        {"columns": columns, "filter": filterset, "total": sum(counts.values())},
-    )
+        {"columns": columns, "filter": filterset, "total": sum(counts.values()),
+         "may_approve": services.may_approve(request.user)},
+    )  # fmt: skip
 
 
 @login_required
@@ -275,6 +344,17 @@ def _visible_proposal(request, pk):
     return get_object_or_404(models.Proposal.objects.visible_to(request.user), pk=pk)
 
 
+def _back_to(request, proposal) -> str:
+    """Where a step of the workflow returns: the page it was taken from (the approvals), if
+    it is one of ours, else the proposal's page."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return proposal.get_absolute_url()
+
+
 def _workflow_step(request, pk, step):
     proposal = _visible_proposal(request, pk)
     try:
@@ -283,7 +363,46 @@ def _workflow_step(request, pk, step):
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("Saved: %(object)s") % {"object": proposal})
-    return redirect(proposal.get_absolute_url())
+    return redirect(_back_to(request, proposal))
+
+
+@login_required
+@require_POST
+def return_answer(request, pk):
+    form = forms.ReturnAnswerForm(request.POST)
+    if not form.is_valid():
+        proposal = _visible_proposal(request, pk)
+        messages.error(request, _("Say why the answer is sent back."))
+        return redirect(_back_to(request, proposal))
+    reason = form.cleaned_data["reason"]
+    return _workflow_step(
+        request, pk, lambda proposal: services.return_answer(proposal, reason, by=request.user)
+    )
+
+
+#: drafted answers listed on a page of the approvals
+APPROVALS_PER_PAGE = 20
+
+
+@login_required
+def approvals(request):
+    """The answers drafted by the departments and awaiting a leader's approval: each with the
+    proposal, to approve or to send back with a reason."""
+    if not services.may_approve(request.user):
+        raise PermissionDenied
+    awaiting = services.awaiting_approval().filter(
+        pk__in=models.Proposal.objects.visible_to(request.user).values("pk")
+    )
+    awaiting = awaiting.select_related(
+        "organization", "topic", "addressed_to", "responsible_department", "answer_drafted_by"
+    )
+    page = Paginator(awaiting, APPROVALS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "proposals/approvals.html",
+        {"page": page, "labels": models.status_labels(), "return_form": forms.ReturnAnswerForm(),
+         "here": request.get_full_path()},
+    )  # fmt: skip
 
 
 @login_required

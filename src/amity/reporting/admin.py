@@ -28,5 +28,6 @@ for model in (
     models.ValidationRule,
     models.Value,
     models.ReviewComment,
+    models.Attachment,
 ):
     admin.site.register(model, SimpleHistoryAdmin)

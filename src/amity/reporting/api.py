@@ -4,6 +4,7 @@ A Union reads and writes its own submissions; the centre reads them all. The wor
 are actions of a submission (`submit`, `approve`, `return`), through the same services.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, routers, serializers
 from rest_framework.decorators import action
@@ -71,6 +72,24 @@ ReviewCommentSerializer = _serializer(
 )
 
 
+class AttachmentSerializer(ScopedModelSerializer):
+    """An attachment: its file is sent as multipart form data and read back from `download`,
+    the scoped address (the media directory is not served)."""
+
+    owner_field = None
+    file = serializers.FileField(write_only=True, required=False)
+    download = serializers.SerializerMethodField()
+
+    class Meta:
+        model = models.Attachment
+        fields = (*BASE_FIELDS, "submission", "title", "file", "original_name", "size",
+                  "content_type", "download", "notes")  # fmt: skip
+        read_only_fields = ("original_name", "size", "content_type")
+
+    def get_download(self, obj) -> str:
+        return reverse("reporting:attachment_download", args=[obj.pk])
+
+
 class ReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
     fields = serializers.DictField(child=serializers.CharField(), required=False, default=dict,
@@ -102,6 +121,19 @@ ValueViewSet = _viewset(models.Value, ValueSerializer, filtersets.ValueFilterSet
 ReviewCommentViewSet = _viewset(
     models.ReviewComment, ReviewCommentSerializer, filtersets.ReviewCommentFilterSet
 )
+
+
+class AttachmentViewSet(ScopedModelViewSet):
+    model = models.Attachment
+    serializer_class = AttachmentSerializer
+    filterset_class = filtersets.AttachmentFilterSet
+    select_related = ("submission",)
+
+    def perform_destroy(self, instance):
+        try:
+            services.remove_attachment(instance, by=self.request.user)
+        except services.WorkflowRefused as refusal:
+            raise exceptions.ValidationError({"detail": str(refusal)}) from refusal
 
 
 class SubmissionViewSet(ScopedModelViewSet):
@@ -163,3 +195,4 @@ router.register("validation-rules", ValidationRuleViewSet, basename="validationr
 router.register("submissions", SubmissionViewSet, basename="submission")
 router.register("values", ValueViewSet, basename="value")
 router.register("review-comments", ReviewCommentViewSet, basename="reviewcomment")
+router.register("attachments", AttachmentViewSet, basename="submissionattachment")

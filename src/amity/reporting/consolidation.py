@@ -17,9 +17,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from amity.geo.models import Province
 from amity.organizations.choices import LineageEventKind
-from amity.organizations.models import LineageEvent, Organization
-from amity.organizations.services import carriers_on
+from amity.organizations.models import LineageEvent, Organization, in_language
 from amity.reporting.choices import REPORTED_STATES, Aggregation
 from amity.reporting.models import Period, Value
 
@@ -58,11 +58,32 @@ class Pivot:
                 mark_safe(cells),
             )
 
+    def chart(self) -> dict:
+        """What the page's chart draws: the rows' labels and, per indicator that adds up, its
+        figure in each row (numbers for JSON; a missing figure is null)."""
+        labels = [str(row.label) for row in self.rows]
+        series = []
+        for index, indicator in enumerate(self.indicators):
+            if indicator.aggregation == Aggregation.NONE:
+                continue
+            series.append({
+                "code": indicator.code, "name": indicator.display_name, "unit": indicator.unit,
+                "values": [_plain(row.cells[index]) for row in self.rows],
+            })  # fmt: skip
+        return {"labels": labels, "series": series}
+
     def table(self) -> list[list]:
         """Header, rows and total, as an export writes them."""
         header = [_("Row"), *[f"{i.code} {i.display_name}" for i in self.indicators]]
         rows = [[row.label, *row.cells] for row in self.rows]
         return [header, *rows, [_("Total"), *self.totals]]
+
+
+HUNDREDTHS = Decimal("0.01")
+
+
+def _plain(cell):
+    return cell if cell is None or type(cell) is int else float(cell)
 
 
 EMPTY_CELL = '<td class="text-end"><span class="text-muted">—</span></td>'
@@ -76,16 +97,24 @@ def _td(cell) -> str:
 
 
 def carrier_case(on=None):
-    """A SQL expression giving, for a value's organization, the one carrying its figures."""
+    """A SQL expression giving, for a value's organization, the one carrying its figures: a
+    Union merged into another hands them on, and on again if its successor merged too."""
     on = on or timezone.localdate()
-    merged = LineageEvent.objects.filter(
-        kind=LineageEventKind.MERGED, occurred_on__lte=on, successor__isnull=False
-    ).values_list("organization_id", flat=True)
-    carriers = carriers_on(list(merged), on)
+    mergers = dict(
+        LineageEvent.objects.filter(
+            kind=LineageEventKind.MERGED, occurred_on__lte=on, successor__isnull=False
+        )
+        .order_by("occurred_on", "pk")
+        .values_list("organization_id", "successor_id")
+    )
     by_successor: dict[int, list[int]] = {}
-    for predecessor, successor in carriers.items():
-        if predecessor != successor:
-            by_successor.setdefault(successor, []).append(predecessor)
+    for predecessor in mergers:
+        carrier, seen = predecessor, set()
+        while carrier in mergers and carrier not in seen:  # `seen` guards against a cycle
+            seen.add(carrier)
+            carrier = mergers[carrier]
+        if carrier != predecessor:
+            by_successor.setdefault(carrier, []).append(predecessor)
     organization = F("submission__organization_id")
     if not by_successor:
         return organization
@@ -98,12 +127,19 @@ def carrier_case(on=None):
 
 def consolidate(user, indicators, periods, *, by="organization", boundaries="current",
                 states=REPORTED_STATES) -> Pivot:  # fmt: skip
+    """The pivot: one grouped query gives (row, indicator, sum, count); the cells are laid out
+    by position, and only the averages and the database's floats need more than a copy."""
     indicators = list(indicators)
+    pivot = Pivot(indicators)
+    position = {i.pk: n for n, i in enumerate(indicators) if i.aggregation != Aggregation.NONE}
+    if not position or not periods:
+        pivot.totals = [None] * len(indicators)
+        return pivot
     values = Value.objects.visible_to(user).filter(
         submission__period__in=periods,
         submission__state__in=states,
         submission__deleted_at__isnull=True,
-        indicator__in=indicators,
+        indicator__in=list(position),
         number__isnull=False,
     )
     if by == "period":
@@ -118,40 +154,72 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
         .annotate(total=Sum("number"), n=Count("number"))
         .order_by()
     )
-    sums: dict = {}
-    for row, indicator_id, total, n in _raw_rows(grouped):
-        sums.setdefault(row, {})[indicator_id] = (total, n)
-    labels = _labels(by, boundaries, sums)
+    averages = {i.pk: position[i.pk] for i in indicators if i.aggregation == Aggregation.AVERAGE}
+    sums, counts = _lay_out(_raw_rows(grouped), position, averages, len(indicators))
+    labels = _labels(by, list(sums))
     if by == "province":
-        sums = _by_province(sums, labels)
-        labels = {key: (key, key) for key in sums}
-    pivot = Pivot(indicators)
-    kinds = [(indicator.pk, indicator.aggregation) for indicator in indicators]
-    grand = {pk: [0, 0] for pk, _kind in kinds}
-    for key in sorted(sums, key=lambda k: labels.get(k, ("", ""))[0]):
-        figures, cells = sums[key], []
-        for pk, kind in kinds:
-            part = figures.get(pk)
-            if part is None:
-                cells.append(None)
-                continue
-            grand[pk][0] += part[0]
-            grand[pk][1] += part[1]
-            cells.append(_figure(kind, part[0], part[1]))
+        sums, counts, labels = _by_province(sums, counts, labels)
+    keys = sorted(sums, key=lambda k: labels.get(k, ("", ""))[0])
+    rows = [sums[key] for key in keys]
+    for key, row in zip(keys, rows, strict=True):
+        cells = _cells(row, counts.get(key, {}))
         pivot.rows.append(PivotRow(key, labels.get(key, ("", str(key)))[1], cells))
-    pivot.totals = [_figure(kind, *grand[pk]) if grand[pk][1] else None for pk, kind in kinds]
+    pivot.totals = _grand_totals(rows, counts, len(indicators))
     return pivot
 
 
-def _figure(aggregation, total, count):
-    """A cell: the sum, or the average of the counted values, or nothing if it does not add up.
-    A whole number stays an int; others are decimals of at most four places."""
-    if aggregation == Aggregation.NONE:
+def _lay_out(rows, position, averages, width):
+    """row key → the sums in the indicators' order, and → {index: count} for the averages."""
+    sums: dict = {}
+    counts: dict = {}
+    for key, indicator_id, total, n in rows:
+        row = sums.get(key)
+        if row is None:
+            row = sums[key] = [None] * width
+        row[position[indicator_id]] = total
+        if indicator_id in averages:
+            counts.setdefault(key, {})[averages[indicator_id]] = n
+    return sums, counts
+
+
+def _cells(sums, counts) -> list:
+    """The shown figures of a row: sums as they are (whole numbers stay ints), averages of the
+    counted values; the floats in which SQLite sums decimals become decimals again."""
+    cells = [total if type(total) is int else _exact(total) for total in sums]
+    for index, count in counts.items():
+        cells[index] = _average(sums[index], count)
+    return cells
+
+
+def _grand_totals(rows, counts, width) -> list:
+    """Each column added up (an average over every counted value), column by column."""
+    totals = []
+    average_counts: dict = {}
+    for row_counts in counts.values():
+        for index, count in row_counts.items():
+            average_counts[index] = average_counts.get(index, 0) + count
+    for index, column in enumerate(zip(*rows, strict=True) if rows else [()] * width):
+        present = [total for total in column if total is not None]
+        if not present:
+            totals.append(None)
+        elif index in average_counts:
+            totals.append(_average(sum(present), average_counts[index]))
+        else:
+            total = sum(present)
+            totals.append(total if type(total) is int else _exact(total))
+    return totals
+
+
+def _average(total, count):
+    if not count:
         return None
-    if aggregation == Aggregation.AVERAGE:
-        return (_decimal(total) / count).quantize(Decimal("0.01")) if count else None
-    if isinstance(total, int):
-        return total
+    exact = Decimal(total) if type(total) is int else _decimal(total)
+    return (exact / count).quantize(HUNDREDTHS)
+
+
+def _exact(total):
+    if total is None:
+        return None
     total = _decimal(total)
     return int(total) if total == total.to_integral() else total.normalize()
 
@@ -165,31 +233,47 @@ def _decimal(number) -> Decimal:
 def _raw_rows(queryset):
     """The rows of a grouped query as the database gives them: Django's converters, called
     for every value of every row, cost more than the query itself; the cells convert only
-    what they show (`_figure`)."""
+    what they show (`_cells`)."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
 
-def _labels(by, boundaries, sums) -> dict:
-    """row key → (sort key, label)."""
+def _labels(by, keys) -> dict:
+    """row key → (sort key, label), read in one light query (no model instances)."""
     if by == "period":
-        periods = Period.objects.filter(pk__in=list(sums))
+        periods = Period.all_objects.filter(pk__in=keys)
         return {p.pk: (p.starts_on.isoformat(), str(p.label)) for p in periods}
-    organizations = Organization.all_objects.filter(pk__in=list(sums)).select_related("province")
+    organizations = Organization.all_objects.filter(pk__in=keys)
     if by == "province":
-        return {o.pk: (o.province_id, o.province) for o in organizations}
-    return {o.pk: (o.tree_path, o.display_short_name) for o in organizations}
+        rows = organizations.values_list("pk", "province_id")
+        provinces = Province.objects.in_bulk({province for _pk, province in rows if province})
+        return {pk: (province, provinces.get(province)) for pk, province in rows}
+    rows = organizations.values_list(
+        "pk", "tree_path", "name", "name_en", "short_name", "short_name_en"
+    )
+    return {
+        pk: (path, in_language(short, short_en) or in_language(name, name_en))
+        for pk, path, name, name_en, short, short_en in rows
+    }
 
 
-def _by_province(sums, labels) -> dict:
-    merged: dict = {}
-    for organization_id, figures in sums.items():
+def _by_province(sums, counts, labels):
+    """The organizations' rows added up by their province."""
+    merged_sums: dict = {}
+    merged_counts: dict = {}
+    for organization_id, row in sums.items():
         province = labels.get(organization_id, (None, None))[1]
         name = str(province) if province else _("No province")
-        target = merged.setdefault(name, {})
-        for indicator_id, (total, n) in figures.items():
-            before = target.get(indicator_id, (Decimal(0), 0))
-            target[indicator_id] = (before[0] + total, before[1] + n)
-    return merged
+        target = merged_sums.get(name)
+        if target is None:
+            merged_sums[name] = list(row)
+        else:
+            for index, total in enumerate(row):
+                if total is not None:
+                    target[index] = total if target[index] is None else target[index] + total
+        target_counts = merged_counts.setdefault(name, {})
+        for index, count in counts.get(organization_id, {}).items():
+            target_counts[index] = target_counts.get(index, 0) + count
+    return merged_sums, merged_counts, {name: (name, name) for name in merged_sums}

@@ -94,3 +94,11 @@ class ReviewCommentFilterSet(BaseFilterSet):
     class Meta:
         model = models.ReviewComment
         fields = ["submission", "indicator", "resolved"]
+
+
+class AttachmentFilterSet(BaseFilterSet):
+    search_fields = ("title", "original_name")
+
+    class Meta:
+        model = models.Attachment
+        fields = ["submission"]

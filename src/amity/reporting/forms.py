@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.forms import ScopedModelForm
 from amity.reporting import models, prefill
+from amity.reporting.services import ATTACHMENT_TYPES
 
 
 class IndicatorForm(ScopedModelForm):
@@ -129,3 +130,64 @@ class ReviewCommentForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.ReviewComment
         fields = ["submission", "indicator", "text", "resolved", "notes"]
+
+
+class AttachmentForm(ScopedModelForm):
+    """An attachment of a submission: the file is uploaded as `upload` (a new file replaces
+    the one before); its name, size and type are read from it, never typed."""
+
+    owner_field = None
+    editable_choices = ("submission",)
+    upload = forms.FileField(label=_("File"), required=False)
+
+    class Meta(ScopedModelForm.Meta):
+        model = models.Attachment
+        fields = ["submission", "title", "notes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].required = self.instance.pk is None
+        self.fields["upload"].widget.attrs["accept"] = ",".join(ATTACHMENT_TYPES)
+        self.fields["upload"].help_text = attachment_help()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("upload"):
+            self.instance.file = cleaned["upload"]
+        return cleaned
+
+
+def attachment_help() -> str:
+    limits = models.attachment_limits()
+    return _(
+        "PDF, Word, Excel, OpenDocument, JPEG or PNG; at most %(size)s MB a file and "
+        "%(count)s files a submission."
+    ) % {
+        "size": limits["bytes"] // (1024 * 1024), "count": limits["count"]}  # fmt: skip
+
+
+class AttachmentUploadForm(forms.Form):
+    """The upload on the submission's page: a file and, if one likes, a title."""
+
+    upload = forms.FileField(label=_("File"))
+    title = forms.CharField(label=_("Title"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].widget.attrs.update(
+            accept=",".join(ATTACHMENT_TYPES), **{"class": "form-control form-control-sm"}
+        )
+        self.fields["upload"].help_text = attachment_help()
+        self.fields["title"].widget.attrs["class"] = "form-control form-control-sm"
+
+
+class WorkbookUploadForm(forms.Form):
+    """The offline workbook of a submission, filled in and sent back."""
+
+    workbook = forms.FileField(label=_("Filled workbook (.xlsx)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workbook"].widget.attrs.update(
+            accept=".xlsx", **{"class": "form-control form-control-sm"}
+        )

@@ -786,3 +786,89 @@ class ReviewComment(BaseModel):
 
     def get_absolute_url(self):
         return reverse("reporting:reviewcomment", args=[self.pk])
+
+
+def attachment_path(instance, filename) -> str:
+    """A name of our own under the media directory: the name the file came with is kept apart
+    (`original_name`), never used as a path."""
+    from pathlib import PurePath
+    from uuid import uuid4
+
+    from django.utils import timezone
+
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"reporting/attachments/{timezone.now():%Y/%m}/{uuid4().hex}{suffix}"
+
+
+class Attachment(BaseModel):
+    """A file that goes with a submission: the narrative report in Word, photos, a signed scan.
+    Added and removed while the submission may still change; kept with it afterwards."""
+
+    scope_path = "submission__organization"
+    label_related = ("submission__organization", "submission__period")
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
+        related_name="attachments",
+    )  # fmt: skip
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255, editable=False)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False)
+    content_type = models.CharField(_("type of file"), max_length=100, editable=False)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["submission", "id"]
+
+    def __str__(self):
+        return self.title or self.original_name or str(_("attachment"))
+
+    def get_absolute_url(self):
+        return reverse("reporting:attachment", args=[self.pk])
+
+    @property
+    def is_new_upload(self) -> bool:
+        return bool(self.file) and not getattr(self.file, "_committed", True)
+
+    def derive_fields(self) -> None:
+        """The name, size and type of a new upload, read from the file itself."""
+        if self.is_new_upload:
+            from amity.reporting.services import describe_upload
+
+            self.original_name, self.content_type = describe_upload(self.file)
+            self.size = self.file.size
+
+    def clean(self):
+        if not self.file:
+            raise ValidationError({"file": _("Attach a file.")})
+        if self.is_new_upload:
+            from amity.reporting.services import check_attachment
+
+            try:
+                check_attachment(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from error
+            if self.submission_id:
+                count = Attachment.objects.filter(submission_id=self.submission_id)
+                limit = attachment_limits()["count"]
+                if count.exclude(pk=self.pk).count() >= limit:
+                    raise ValidationError({"file": _(
+                        "A submission holds at most %(count)s attachments."
+                    ) % {"count": limit}})  # fmt: skip
+        if self.submission_id:
+            from amity.reporting.services import entry_refusal
+
+            refusal = entry_refusal(self.submission)
+            if refusal:
+                raise ValidationError(refusal)
+
+
+def attachment_limits() -> dict:
+    """How large one attachment may be, and how many a submission holds (settings may change
+    them: REPORTING_ATTACHMENT_MAX_BYTES, REPORTING_ATTACHMENTS_PER_SUBMISSION)."""
+    return {
+        "bytes": getattr(settings, "REPORTING_ATTACHMENT_MAX_BYTES", 15 * 1024 * 1024),
+        "count": getattr(settings, "REPORTING_ATTACHMENTS_PER_SUBMISSION", 20),
+    }

@@ -104,3 +104,117 @@ def build_template(path: Path = TEMPLATE) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path
+
+
+# --- one submission as a document ---------------------------------------------------------------
+
+SUBMISSION_TEMPLATE = Path(__file__).parent / "docx" / "submission.docx"
+
+
+def _when(moment, who) -> str:
+    if moment is None:
+        return "—"
+    shown = timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
+    return f"{shown} — {who}" if who else shown
+
+
+def submission_context(submission) -> dict:
+    """One organization's report for one period, in the order of its form: the figures of each
+    section in a table, the narratives as text, the attachments by name. The print page and
+    the Word document show the same."""
+    from amity.reporting.services import entry_sections
+
+    sections = []
+    for section in entry_sections(submission):
+        rows = []
+        for item, value in section.rows:
+            indicator = item.indicator
+            rows.append({
+                "code": indicator.code, "name": indicator.display_name, "unit": indicator.unit,
+                "value": _shown_value(indicator, value),
+                "from_system": bool(value and value.source == "system"),
+                "comment": value.comment if value else "",
+            })  # fmt: skip
+        sections.append({"title": f"{section.order}. {section.display_title}",
+                         "narrative": section.is_narrative, "rows": rows})  # fmt: skip
+    attachments = [a.original_name for a in submission.attachments.all()]
+    return {
+        "form": str(submission.form_version.form),
+        "version": submission.form_version.number,
+        "organization": str(submission.organization),
+        "period": str(submission.period.label),
+        "state": str(submission.get_state_display()),
+        "submitted": _when(submission.submitted_at, submission.submitted_by),
+        "approved": _when(submission.approved_at, submission.approved_by),
+        "made_on": timezone.localdate().strftime("%d/%m/%Y"),
+        "sections": sections,
+        "attachments": attachments,
+        "labels": {
+            "indicator": _("Indicator"), "value": _("Value"), "state": _("State"),
+            "submitted": _("Submitted"), "approved": _("Approved"), "made_on": _("Made on"),
+            "version": _("Form version"), "attachments": _("Attachments"),
+            "from_system": _("from the system"), "explanation": _("Explanation"),
+        },
+    }  # fmt: skip
+
+
+def _shown_value(indicator, value) -> str:
+    if value is None or value.is_empty:
+        return "—"
+    return value.display
+
+
+def submission_docx(submission) -> bytes:
+    from docxtpl import DocxTemplate
+
+    document = DocxTemplate(str(SUBMISSION_TEMPLATE))
+    document.render(submission_context(submission), autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
+    """Write the Word template of one submission with python-docx: the heading of the official
+    layout, then each section as a table of figures or as its narratives, then attachments."""
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(13)
+    document.add_paragraph("{{ organization }}").runs[0].bold = True
+    document.add_heading("{{ form }}", level=1)
+    document.add_paragraph("{{ period }} · {{ labels.version }} {{ version }}")
+    document.add_paragraph("{{ labels.state }}: {{ state }} · {{ labels.submitted }}: "
+                           "{{ submitted }} · {{ labels.approved }}: {{ approved }}")  # fmt: skip
+    document.add_paragraph("{%p for section in sections %}")
+    document.add_heading("{{ section.title }}", level=2)
+    document.add_paragraph("{%p if section.narrative %}")
+    document.add_paragraph("{%p for row in section.rows %}")
+    document.add_paragraph().add_run("{{ row.name }}").bold = True
+    document.add_paragraph("{{ row.value }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p else %}")
+    table = document.add_table(rows=3, cols=2)
+    table.style = "Table Grid"
+    table.cell(0, 0).text, table.cell(0, 1).text = "{{ labels.indicator }}", "{{ labels.value }}"
+    table.cell(1, 0).text = "{%tr for row in section.rows %}"
+    table.cell(2, 0).text = "{{ row.code }} {{ row.name }}"
+    table.cell(2, 1).text = (
+        "{{ row.value }} {{ row.unit }}{% if row.from_system %} ({{ labels.from_system }})"
+        "{% endif %}{% if row.comment %} — {{ labels.explanation }}: {{ row.comment }}{% endif %}"
+    )
+    table.add_row().cells[0].text = "{%tr endfor %}"
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p if attachments %}")
+    document.add_heading("{{ labels.attachments }}", level=2)
+    document.add_paragraph("{%p for name in attachments %}")
+    document.add_paragraph("{{ name }}", style="List Bullet")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{{ labels.made_on }} {{ made_on }}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path

@@ -581,3 +581,104 @@ def _items_prefetch():
 
     return Prefetch("items", queryset=SectionItem.objects.select_related("indicator"),
                     to_attr="live_items")  # fmt: skip
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Word and Excel formats
+ZIP = b"PK\x03\x04"  # the Office Open XML and OpenDocument formats
+#: extension → (content type, how such a file begins)
+ATTACHMENT_TYPES = {
+    ".pdf": ("application/pdf", b"%PDF-"),
+    ".doc": ("application/msword", OLE),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP),
+    ".odt": ("application/vnd.oasis.opendocument.text", ZIP),
+    ".xls": ("application/vnd.ms-excel", OLE),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP),
+    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+}
+
+
+def describe_upload(upload) -> tuple[str, str]:
+    """(the name a file came with, without any folder; its content type by that name)."""
+    from pathlib import PurePath
+
+    name = PurePath(str(upload.name).replace("\\", "/")).name.strip()[-200:] or "file"
+    known = ATTACHMENT_TYPES.get(PurePath(name).suffix.lower())
+    return name, known[0] if known else "application/octet-stream"
+
+
+def check_attachment(upload) -> tuple[str, str]:
+    """(the name it came with, its content type) of an uploaded file that may be attached:
+    of an allowed type by its name and by its first bytes, not empty, not too large, and, for
+    the zipped office formats, not a zip bomb. Refused with a message for people otherwise."""
+    from pathlib import PurePath
+
+    from amity.core.imports import ImportFileError, refuse_zip_bomb
+    from amity.reporting.models import attachment_limits
+
+    name, _content_type = describe_upload(upload)
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        raise ValidationError(
+            _("Attach a PDF, Word, Excel or OpenDocument file or a JPEG or PNG photo.")
+        )
+    limit = attachment_limits()["bytes"]
+    if upload.size > limit:
+        raise ValidationError(
+            _("The file is larger than %(limit)s MB.") % {"limit": plain_number(
+                Decimal(limit) / (1024 * 1024))}
+        )  # fmt: skip
+    if not upload.size:
+        raise ValidationError(_("The file is empty."))
+    content_type, magic = ATTACHMENT_TYPES[suffix]
+    upload.seek(0)
+    head = upload.read(len(magic))
+    if head != magic:
+        raise ValidationError(
+            _("“%(name)s” is not the kind of file its name says.") % {"name": name}
+        )
+    if magic == ZIP:
+        upload.seek(0)
+        try:
+            refuse_zip_bomb(upload.read())
+        except ImportFileError as error:
+            raise ValidationError(str(error)) from error
+        except Exception as error:  # a broken zip raises anything from zipfile
+            raise ValidationError(
+                _("“%(name)s” is damaged and cannot be opened.") % {"name": name}
+            ) from error
+    upload.seek(0)
+    return name, content_type
+
+
+@transaction.atomic
+def add_attachment(submission, upload, *, title="", by):
+    """Attach an uploaded file to a submission that may still change."""
+    from amity.reporting.models import Attachment
+
+    submission = Submission.objects.select_for_update().get(pk=submission.pk)
+    refusal = entry_refusal(submission)
+    if refusal:
+        raise WorkflowRefused(refusal)
+    attachment = Attachment(submission=submission, title=title.strip()[:255], file=upload)
+    try:
+        attachment.full_clean()
+    except ValidationError as error:
+        raise WorkflowRefused(" ".join(error.messages)) from error
+    return _save(attachment, by)
+
+
+@transaction.atomic
+def remove_attachment(attachment, *, by):
+    """Remove an attachment while its submission may still change. The file stays under the
+    media directory until the trash is emptied: a removal can be undone."""
+    refusal = entry_refusal(attachment.submission)
+    if refusal:
+        raise WorkflowRefused(refusal)
+    attachment._history_user = by
+    attachment.soft_delete()
+    return attachment

@@ -93,3 +93,12 @@ class ReviewCommentTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = models.ReviewComment
         fields = ("text", "submission", "indicator", "resolved")
+
+
+class AttachmentTable(BaseTable):
+    title = tables.Column(accessor="__str__", linkify=lambda record: record.get_absolute_url(),
+                          order_by=("title", "original_name"))  # fmt: skip
+
+    class Meta(BaseTable.Meta):
+        model = models.Attachment
+        fields = ("title", "submission", "original_name", "size", "created_at")

@@ -10,6 +10,27 @@ urlpatterns = [
     path("submissions/<int:pk>/entry/field/", views.entry_field, name="entry_field"),
     path("submissions/<int:pk>/submit/", views.submit, name="submit"),
     path("submissions/<int:pk>/review/", views.review, name="review"),
+    path(
+        "submissions/<int:pk>/document.docx", views.submission_document, name="submission_document"
+    ),
+    path("submissions/<int:pk>/print/", views.submission_print, name="submission_print"),
+    path(
+        "submissions/<int:pk>/workbook.xlsx", views.submission_workbook, name="submission_workbook"
+    ),
+    path(
+        "submissions/<int:pk>/workbook/upload/",
+        views.submission_workbook_upload,
+        name="submission_workbook_upload",
+    ),
+    path("submissions/<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
+    path(
+        "submission-attachments/<int:pk>/remove/", views.attachment_remove, name="attachment_remove"
+    ),
+    path(
+        "submission-attachments/<int:pk>/download/",
+        views.attachment_download,
+        name="attachment_download",
+    ),
     path("report-periods/<int:pk>/start/", views.start, name="start"),
     path("report-periods/<int:pk>/board/", views.board, name="board"),
     path("report-periods/<int:pk>/lock/", views.period_lock, name="period_lock"),
@@ -38,4 +59,5 @@ urlpatterns = [
     *views.SubmissionViews.urls(),
     *views.ValueViews.urls(),
     *views.ReviewCommentViews.urls(),
+    *views.AttachmentViews.urls(),
 ]

@@ -3,18 +3,18 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from amity.core.exports import EXPORT_FORMATS, export_filename
 from amity.core.exports import render as render_rows
 from amity.core.scoping import can_edit, organization_in_scope
-from amity.core.views import ModelViews
+from amity.core.views import ModelViews, ObjectEditView
 from amity.organizations.models import Organization
 from amity.reporting import (
     completeness,
@@ -191,6 +191,8 @@ class SubmissionViews(ModelViews):
         editable = can_edit(user, obj)
         return {
             "sections": services.entry_sections(obj),
+            "attachments": obj.attachments.all(),
+            "upload_form": forms.AttachmentUploadForm(),
             "comments": obj.comments.select_related("indicator", "author"),
             "problems": services.check_submission(obj) if obj.is_editable else [],
             "refusal": services.entry_refusal(obj),
@@ -225,6 +227,38 @@ class ReviewCommentViews(ModelViews):
     def after_save(cls, obj, user, created):
         if created:
             models.ReviewComment.objects.filter(pk=obj.pk).update(author=user)
+
+
+class AttachmentEditView(ObjectEditView):
+    """The generic edit page, sending its file as multipart form data."""
+
+    template_name = "reporting/attachment_edit.html"
+
+
+class AttachmentViews(ModelViews):
+    model = models.Attachment
+    plural = "submission-attachments"
+    table = tables.AttachmentTable
+    filterset = filtersets.AttachmentFilterSet
+    form = forms.AttachmentForm
+    resource = imports.AttachmentResource
+    detail_template = "reporting/attachment_detail.html"
+    list_select_related = ("submission__organization", "submission__period__form")
+    detail_select_related = ("submission__organization", "submission__period__form")
+
+    @classmethod
+    def delete_blockers(cls, obj) -> list[str]:
+        refusal = services.entry_refusal(obj.submission)
+        return [refusal] if refusal else []
+
+    @classmethod
+    def urls(cls) -> list:
+        edit = cls.view(AttachmentEditView)
+        return [
+            path(str(pattern.pattern), edit, name=pattern.name)
+            if pattern.name in ("attachment_add", "attachment_edit") else pattern
+            for pattern in super().urls()
+        ]  # fmt: skip
 
 
 # --- the data-entry page ------------------------------------------------------------------------
@@ -511,9 +545,11 @@ def consolidated(request):
         name = export_filename(_("consolidated figures"), file_format)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+    chart = {**pivot.chart(), "by": by, "labels_text": {"indicator": _("Indicator"),
+                                                       "total": _("Total")}}  # fmt: skip
     context.update(periods_all=periods_all, periods=periods, indicators_all=indicators_all,
                    indicators=indicators, by=by, boundaries=boundaries, pivot=pivot,
-                   query=request.GET.urlencode())  # fmt: skip
+                   query=request.GET.urlencode(), chart=chart)  # fmt: skip
     return render(request, "reporting/consolidation.html", context)
 
 
@@ -540,3 +576,129 @@ def consolidated_report(request, pk):
 
 def reporting_home(request):
     return redirect(reverse("reporting:form_list"))
+
+
+# --- one submission as a document, offline in Excel, and its attachments -----------------------
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _file_response(content: bytes, content_type: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _basename(submission) -> str:
+    return f"{submission.organization} {submission.period.label}"
+
+
+@login_required
+def submission_document(request, pk):
+    """One submission in the layout of the form, as a Word document (docxtpl template)."""
+    from amity.reporting.report import submission_docx
+
+    submission = _submission(request, pk)
+    name = export_filename(_basename(submission), "docx")
+    return _file_response(submission_docx(submission), DOCX, name)
+
+
+@login_required
+def submission_print(request, pk):
+    """The same as a page to print, or to save as PDF from the browser's print dialogue."""
+    from amity.reporting.report import submission_context
+
+    submission = _submission(request, pk)
+    context = {"submission": submission, "document": submission_context(submission)}
+    return render(request, "reporting/submission_print.html", context)
+
+
+@login_required
+def submission_workbook(request, pk):
+    """The workbook to fill the submission offline."""
+    submission = _submission(request, pk)
+    name = export_filename(_basename(submission), "xlsx")
+    return _file_response(imports.submission_workbook(submission), EXPORT_FORMATS["xlsx"], name)
+
+
+@login_required
+def submission_workbook_upload(request, pk):
+    """The filled workbook sent back: checked in full, written all at once or not at all."""
+    submission = _submission(request, pk, edit=True)
+    refusal = services.entry_refusal(submission)
+    form = forms.WorkbookUploadForm(request.POST or None, request.FILES or None)
+    problems, conflicts = [], []
+    if request.method == "POST" and not refusal and form.is_valid():
+        try:
+            result = imports.import_submission_workbook(
+                submission, form.cleaned_data["workbook"].read(), by=request.user
+            )
+        except (imports.WorkbookRefused, services.WorkflowRefused) as refused:
+            form.add_error("workbook", str(refused))
+            problems = getattr(refused, "problems", [])
+        else:
+            if result.ok:
+                messages.success(request, ngettext(
+                    "The workbook was imported: %(count)s value checked.",
+                    "The workbook was imported: %(count)s values checked.", len(result.saved),
+                ) % {"count": len(result.saved)})  # fmt: skip
+                return redirect("reporting:entry", pk=submission.pk)
+            form.add_error("workbook", _("Nothing was imported: correct these rows and upload "
+                                         "again."))  # fmt: skip
+            problems = list(result.errors.values())
+            conflicts = list(result.conflicts.values())
+    return render(request, "reporting/workbook_upload.html", {
+        "submission": submission, "form": form, "refusal": refusal, "problems": problems,
+        "conflicts": conflicts,
+    })  # fmt: skip
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk):
+    submission = _submission(request, pk, edit=True)
+    form = forms.AttachmentUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a file to attach."))
+        return redirect(submission.get_absolute_url())
+    try:
+        attachment = services.add_attachment(
+            submission, form.cleaned_data["upload"], title=form.cleaned_data["title"],
+            by=request.user,
+        )  # fmt: skip
+    except services.WorkflowRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Attached: %(name)s") % {"name": attachment.original_name})
+    return redirect(submission.get_absolute_url())
+
+
+@login_required
+@require_POST
+def attachment_remove(request, pk):
+    attachment = get_object_or_404(
+        models.Attachment.objects.visible_to(request.user).select_related("submission"), pk=pk
+    )
+    if not can_edit(request.user, attachment):
+        raise PermissionDenied
+    try:
+        services.remove_attachment(attachment, by=request.user)
+    except services.WorkflowRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Removed: %(name)s") % {"name": attachment.original_name})
+    return redirect(attachment.submission.get_absolute_url())
+
+
+@login_required
+def attachment_download(request, pk):
+    """The attached file, for those who may see its submission; always as a download."""
+    attachment = get_object_or_404(models.Attachment.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError) as missing:
+        raise Http404 from missing
+    content_type = attachment.content_type or "application/octet-stream"
+    return FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=content_type
+    )

@@ -40,7 +40,10 @@ document.addEventListener("DOMContentLoaded", () => {
     fetch(mapElement.dataset.map)
       .then((response) => response.json())
       .then((geojson) => {
-        window.echarts.registerMap("vn-provinces", geojson);
+        // Today's 34 provinces or the 63 as they were before 1 July 2025: two maps, whose
+        // codes overlap (Hà Nội is "01" in both), so each is registered under its own name.
+        const mapName = `vn-provinces-${mapElement.dataset.mapName || "current"}`;
+        window.echarts.registerMap(mapName, geojson);
         const values = data.map.map((row) => row.value);
         const nameOf = {};
         for (const feature of geojson.features) {
@@ -57,7 +60,7 @@ document.addEventListener("DOMContentLoaded", () => {
             inRange: { color: ["#e8f1fb", "#1f5fa8"] }, formatter: money,
           },
           series: [{
-            type: "map", map: "vn-provinces", nameProperty: "code", roam: true,
+            type: "map", map: mapName, nameProperty: "code", roam: true,
             emphasis: { label: { show: false } },
             data: data.map.map((row) => ({ name: row.code, value: row.value })),
           }],

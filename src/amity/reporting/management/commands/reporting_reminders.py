@@ -1,12 +1,10 @@
 """`amity reporting_reminders`: e-mail every organization's officers the reports it still owes
 (before the deadline and after it), through Django's e-mail backend."""
 
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from amity.accounts.choices import Role
-from amity.accounts.models import User
+from amity.core.reminders import Reminder, officer_emails, send_reminders
 from amity.organizations.models import Organization
 from amity.reporting.reminders import due_for, periods_due
 
@@ -21,12 +19,9 @@ class Command(BaseCommand):
         if not periods_due().exists():
             self.stdout.write("No report is due.")
             return
-        sent = 0
-        officers = User.objects.filter(role=Role.UNIT_OFFICER, is_active=True).exclude(email="")
-        by_organization: dict[int, list[str]] = {}
-        for user in officers:
-            by_organization.setdefault(user.organization_id, []).append(user.email)
-        for organization in Organization.objects.filter(pk__in=list(by_organization)):
+        recipients = officer_emails()
+        reminders = []
+        for organization in Organization.objects.filter(pk__in=list(recipients)):
             due = due_for(organization)
             if not due:
                 continue
@@ -34,8 +29,7 @@ class Command(BaseCommand):
                 lines = [f"- {d.period.form} — {d.period.label}: hạn {d.period.deadline:%d/%m/%Y}"
                          + (" (quá hạn)" if d.overdue else "") for d in due]  # fmt: skip
                 subject = f"Amity: {len(due)} báo cáo cần nộp"
-            if not dry_run:
-                send_mail(subject, "\n".join(lines), None, by_organization[organization.pk])
-            sent += 1
+            reminders.append(Reminder(organization.pk, subject, lines))
             self.stdout.write(f"{organization}: {len(due)}")
-        self.stdout.write(f"Reminders {'to send' if dry_run else 'sent'}: {sent}")
+        sent = send_reminders(reminders, recipients, dry_run=dry_run)
+        self.stdout.write(f"Reminders {'to send' if dry_run else 'sent'}: {len(sent)}")

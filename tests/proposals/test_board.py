@@ -1,0 +1,72 @@
+"""The proposals board: its cards, and a fixed number of queries whatever the proposals."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from amity.proposals import views
+from amity.proposals.choices import ProposalStatus
+from tests.proposals import builders
+
+pytestmark = pytest.mark.django_db
+
+#: session, user, the user's organization (the scope, or the page's header), the counts, the
+#: labels, one query per status column (7), the topics and the two department lists of the filter
+BOARD_QUERIES = {"central": 15, "hanoi": 15}
+
+
+def board_queries(client) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(reverse("proposals:board")).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_board_issues_a_fixed_number_of_queries(settings, client, login, orgs, users):
+    settings.SESSION_REFRESH_SECONDS = 10**10  # no session write in the middle of the counts
+    statuses = [value for value, _label in ProposalStatus.choices]
+    for role in ("central", "hanoi"):
+        login(getattr(users, role))
+        assert board_queries(client) == BOARD_QUERIES[role], role
+    for index in range(60):
+        due = date(2024, 6, 1) + timedelta(days=index) if index % 3 else None
+        builders.proposal(orgs, orgs.hanoi if index % 2 else orgs.danang, index, due_on=due,
+                          status=statuses[index % len(statuses)])  # fmt: skip
+    for role in ("central", "hanoi"):
+        login(getattr(users, role))
+        assert board_queries(client) == BOARD_QUERIES[role], role
+
+
+def test_a_column_shows_the_soonest_due_first_then_the_undated(client, login, orgs, users):
+    today = date.today()
+    undated_old = builders.proposal(orgs, orgs.hanoi, 1, raised_on=date(2024, 1, 5))
+    undated_new = builders.proposal(orgs, orgs.hanoi, 2, raised_on=date(2024, 3, 5))
+    later = builders.proposal(orgs, orgs.hanoi, 3, due_on=today + timedelta(days=9))
+    late = builders.proposal(orgs, orgs.hanoi, 4, due_on=today - timedelta(days=2))
+    done_late = builders.proposal(orgs, orgs.hanoi, 5, due_on=today - timedelta(days=2),
+                                  status=ProposalStatus.DONE)  # fmt: skip
+    builders.proposal(orgs, orgs.danang, 6, due_on=today)  # not Ha Noi's
+    login(users.hanoi)
+    columns = {c["status"]: c for c in client.get(reverse("proposals:board")).context["columns"]}
+    received = columns["received"]["rows"]
+    assert [card["id"] for card in received] == [late.pk, later.pk, undated_new.pk,
+                                                 undated_old.pk]  # fmt: skip
+    assert [card["overdue"] for card in received] == [True, False, False, False]
+    assert received[0]["url"] == late.get_absolute_url()
+    assert received[0]["organization"] == "Ha Noi Union"
+    assert received[0]["addressed_to"] == "Ban Tổ chức"
+    assert received[0]["topic"] == str(late.topic)
+    assert [card["id"] for card in columns["done"]["rows"]] == [done_late.pk]
+    assert columns["done"]["rows"][0]["overdue"] is False  # done: nothing more is owed
+
+
+def test_a_column_shows_at_most_its_first_rows(client, login, orgs, users):
+    for index in range(views.BOARD_ROWS + 3):
+        builders.proposal(orgs, orgs.hanoi, index, due_on=date(2024, 6, 1) + timedelta(days=index))
+    login(users.hanoi)
+    page = client.get(reverse("proposals:board"))
+    received = next(c for c in page.context["columns"] if c["status"] == "received")
+    assert (received["count"], len(received["rows"])) == (views.BOARD_ROWS + 3, views.BOARD_ROWS)
+    assert f"See all {views.BOARD_ROWS + 3}" in page.content.decode()
