@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 ASSETS := src/amity/static/vendor/.copied
 
-.PHONY: run test install assets e2e browser lint messages bench clean
+.PHONY: run test install assets e2e browser lint messages bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,16 @@ lint: install
 
 # The benchmarks, on a database of their own (var/bench, or DATABASE_URL): see bench/run.py.
 bench: install
-	$(BIN)/python bench/run.py --scale $${SCALE:-1}
+	$(BIN)/python bench/run.py --suite all --scale $${SCALE:-1}
+	$(BIN)/python bench/run.py --suite pages --scale $${SCALE:-1}
+
+# Load tests at length (60 s): 10 writers on the embedded SQLite, then 50 users on PostgreSQL
+# (SOAK_DATABASE_URL; its test database is made and dropped by the run). `make test` runs 8 s.
+SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/amity_soak
+soak: install
+	AMITY_SOAK=1 $(BIN)/pytest -q -s -m load tests/load/test_load.py
+	AMITY_SOAK=1 DATABASE_URL=$(SOAK_DATABASE_URL) $(BIN)/pytest -q -s -m load \
+		tests/load/test_load.py
 
 messages: install
 	cd src/amity && ../../$(BIN)/amity makemessages -l vi -l en --no-obsolete --ignore=static/vendor/*

@@ -69,13 +69,25 @@ def _ok(response):
     return response
 
 
-def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
+    """The events at `scale`: what `measure` needs, and the time it took to build them."""
     rng = random.Random(SEED)
     events = max(50, int(50_000 * scale))
     central, unions, officer, unit = make_federation()
     seconds, _ = timed(make_events, rng, events, central, unions)
+    state = {"rng": rng, "officer": officer, "unit": unit,
+             "parameters": {"events": events, "scale": scale}}  # fmt: skip
+    return state, [Figure(f"generate {events:,} events", seconds, "s")]
+
+
+def measure(state: dict, requests: int = 200) -> list[Figure]:
+    state["parameters"]["requests"] = requests
+    users = [("central officer", state["officer"]), ("unit officer", state["unit"])]
+    return measure_calendar(state["rng"], users, requests)
+
+
+def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+    state, figures = generate(scale)
     settle_database()
-    figures = [Figure(f"generate {events:,} events", seconds, "s")]
-    users = [("central officer", officer), ("unit officer", unit)]
-    figures += measure_calendar(rng, users, requests)
-    return figures, {"events": events, "scale": scale, "requests": requests}
+    figures += measure(state, requests)
+    return figures, state["parameters"]

@@ -2,6 +2,7 @@
 
 import json
 import platform
+import socket
 import statistics
 import time
 from dataclasses import asdict, dataclass
@@ -29,6 +30,12 @@ class Figure:
             return ""
         ok = self.value <= self.target if self.direction == "max" else self.value >= self.target
         return "meets" if ok else "misses"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def settle_database() -> None:
@@ -79,14 +86,19 @@ def print_table(figures: list[Figure]) -> None:
 
 
 def write_results(suite: str, figures: list[Figure], parameters: dict) -> Path:
+    """Add one suite's figures to the day's file of this database,
+    `bench/results/<date>-<database>.json`; a suite run again that day replaces its entry."""
     RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y-%m-%d")
-    path = RESULTS / f"{stamp}-{connection.vendor}-{suite}.json"
-    document = {
-        "suite": suite,
+    now = datetime.now()
+    path = RESULTS / f"{now:%Y-%m-%d}-{connection.vendor}.json"
+    document = json.loads(path.read_text()) if path.exists() else {}
+    document.update({
         "database": connection.vendor,
-        "date": datetime.now().isoformat(timespec="seconds"),
+        "date": now.isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "processor": platform.machine()},
+    })  # fmt: skip
+    document.setdefault("suites", {})[suite] = {
+        "date": now.isoformat(timespec="seconds"),
         "parameters": parameters,
         "figures": [{**asdict(figure), "verdict": figure.verdict} for figure in figures],
     }

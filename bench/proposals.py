@@ -64,14 +64,26 @@ def measure_board(rng, users, requests, departments):
     return figures
 
 
-def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
+    """The proposals at `scale`: what `measure` needs, and the time it took to build them."""
     rng = random.Random(SEED)
     proposals = max(50, int(20_000 * scale))
     central, unions, officer, unit = make_federation()
     departments = make_departments(central)
     seconds, _ = timed(make_proposals, rng, proposals, unions, departments)
+    state = {"rng": rng, "officer": officer, "unit": unit, "departments": departments,
+             "parameters": {"proposals": proposals, "scale": scale}}  # fmt: skip
+    return state, [Figure(f"generate {proposals:,} proposals", seconds, "s")]
+
+
+def measure(state: dict, requests: int = 200) -> list[Figure]:
+    state["parameters"]["requests"] = requests
+    users = [("central officer", state["officer"]), ("unit officer", state["unit"])]
+    return measure_board(state["rng"], users, requests, state["departments"])
+
+
+def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+    state, figures = generate(scale)
     settle_database()
-    figures = [Figure(f"generate {proposals:,} proposals", seconds, "s")]
-    users = [("central officer", officer), ("unit officer", unit)]
-    figures += measure_board(rng, users, requests, departments)
-    return figures, {"proposals": proposals, "scale": scale, "requests": requests}
+    figures += measure(state, requests)
+    return figures, state["parameters"]

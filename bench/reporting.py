@@ -132,7 +132,7 @@ def _ok(response):
     return response
 
 
-def measure(rng, officer, form, periods, requests):
+def measure_pages(rng, officer, form, periods, requests):
     client = Client()
     client.force_login(officer)
     chosen = [rng.choice(periods) for _ in range(requests)]
@@ -167,17 +167,29 @@ def measure(rng, officer, form, periods, requests):
     ]  # fmt: skip
 
 
-def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
+    """The reporting data set at `scale`: what `measure` needs, and the time it took to build."""
     rng = random.Random(SEED)
     organizations = max(12, int(200 * scale))
     periods = max(2, int(40 * min(1.0, scale * 10)))
     indicators = 80
     seconds, (officer, form, made) = timed(make_data, rng, organizations, periods, indicators)
-    settle_database()
-    check_same_totals(officer, form, made[-1])
     values = organizations * periods * indicators
-    figures = [Figure(f"generate ~{values:,} values", seconds, "s")]
-    figures += measure(rng, officer, form, made, requests)
-    parameters = {"organizations": organizations, "periods": periods, "indicators": indicators,
-                  "scale": scale, "requests": requests}  # fmt: skip
-    return figures, parameters
+    state = {"rng": rng, "officer": officer, "form": form, "periods": made,
+             "parameters": {"organizations": organizations, "periods": periods,
+                            "indicators": indicators, "scale": scale}}  # fmt: skip
+    return state, [Figure(f"generate ~{values:,} values", seconds, "s")]
+
+
+def measure(state: dict, requests: int = 200) -> list[Figure]:
+    state["parameters"]["requests"] = requests
+    officer, form, made = state["officer"], state["form"], state["periods"]
+    check_same_totals(officer, form, made[-1])
+    return measure_pages(state["rng"], officer, form, made, requests)
+
+
+def run(scale: float = 1.0, requests: int = 200) -> tuple[list[Figure], dict]:
+    state, figures = generate(scale)
+    settle_database()
+    figures += measure(state, requests)
+    return figures, state["parameters"]

@@ -1,6 +1,7 @@
 """Run the benchmarks: `make bench` (or `amity bench`) on a database of their own.
 
-    python bench/run.py [--scale 1.0] [--requests 200] [--suite partners]
+    python bench/run.py [--scale 1.0] [--requests 200] [--suite partners|…|pages|all]
+    python bench/run.py generate [--scale 1.0]   (every domain's data set, and its build time)
 
 The database is a fresh SQLite file in var/bench/ unless DATABASE_URL names one (it is
 emptied first: never point it at real data).
@@ -12,14 +13,23 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SUITES = ("partners", "aid", "reporting", "events", "proposals")
+DOMAINS = ("partners", "aid", "reporting", "events", "proposals")
+SUITES = (*DOMAINS, "pages", "generate")
 
 
 def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["generate"]:  # `amity bench generate --scale N`
+        argv = ["--suite", "generate", *argv[1:]]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--suite", choices=SUITES, default="partners")
+    parser.add_argument(
+        "--suite",
+        choices=(*SUITES, "all"),
+        default="partners",
+        help="all: each domain's suite, one after another, on a fresh database",
+    )
     parser.add_argument("--no-save", action="store_true", help="do not write bench/results/")
     options = parser.parse_args(argv)
 
@@ -32,19 +42,21 @@ def main(argv=None) -> int:
     import django
 
     django.setup()
-    from django.core.management import call_command
-
-    call_command("flush", interactive=False, verbosity=0)
-    call_command("migrate", verbosity=0)
     from importlib import import_module
+
+    from django.core.management import call_command
 
     from bench import harness
 
-    suite = import_module(f"bench.{options.suite}")
-    figures, parameters = suite.run(scale=options.scale, requests=options.requests)
-    harness.print_table(figures)
-    if not options.no_save:
-        print("results:", harness.write_results(options.suite, figures, parameters))
+    for suite in DOMAINS if options.suite == "all" else (options.suite,):
+        call_command("flush", interactive=False, verbosity=0)
+        call_command("migrate", verbosity=0)
+        module = import_module(f"bench.{suite}")
+        figures, parameters = module.run(scale=options.scale, requests=options.requests)
+        print(f"\n{suite}")
+        harness.print_table(figures)
+        if not options.no_save:
+            print("results:", harness.write_results(suite, figures, parameters))
     return 0
 
 

@@ -196,3 +196,11 @@ def test_the_api_gives_the_provinces_as_they_were(merged, users, client, login):
                       {"lineage": "as_recorded"}).json()["provinces"]  # fmt: skip
     assert [(row["code"], row["is_current"], row["disbursed_usd"]) for row in rows] == [
         ("31", False, 85000.0), ("30", False, 35000.0)]  # fmt: skip
+
+
+def test_the_donor_filter_offers_only_donors(merged, users, client, login, english):
+    ngo("Never Gave Anything", "US")  # a partner, not a donor of any activity
+    login(users.central)
+    field = client.get(reverse(URL)).context["filter"].form.fields["reporting_org"]
+    assert sorted(str(partner) for partner in field.queryset) == [
+        "French Schools", "Japan Care", "US Health"]  # fmt: skip

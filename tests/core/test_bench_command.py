@@ -1,9 +1,14 @@
 """`amity bench` runs the benchmarks on a database of their own, never the application's."""
 
+import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+
+import pytest
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 AMITY = Path(sys.executable).parent / "amity"
@@ -27,3 +32,53 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert "import 20 partners" in done.stdout
     assert (tmp_path / "amity.sqlite3").exists()
+
+
+def test_amity_bench_generate_takes_a_scale():
+    done = subprocess.run([AMITY, "bench", "generate", "--help"], capture_output=True, text=True,
+                          cwd=ROOT)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "--scale" in done.stdout
+
+
+@pytest.mark.django_db
+def test_generate_builds_every_domain_at_the_issues_sizes_times_the_scale():
+    from bench import generate
+
+    from amity.aid.models import Activity, Transaction
+    from amity.events.models import Event
+    from amity.partners.models import Interaction, Partner
+    from amity.proposals.models import Proposal
+    from amity.reporting.models import Submission
+
+    built = generate.build(0.002)
+    donors = Partner.objects.filter(name__startswith="Bench NGO").count()  # the aid's donors
+    assert (Partner.objects.count() - donors, donors, Interaction.objects.count()) == (
+        200,
+        10,
+        1000,
+    )
+    assert (Activity.objects.count(), Transaction.objects.count()) == (20, 200)
+    assert Event.objects.count() == 100
+    assert Proposal.objects.filter(title__startswith="Kiến nghị số").count() == 50
+    assert Submission.objects.count() == 12 * 2  # at least 12 organizations and 2 periods
+    names = [figure.name for figure in built["figures"]]
+    assert names[-1] == "build the whole data set (scale 0.002)"
+    assert all(figure.value > 0 for figure in built["figures"])
+    assert built["parameters"]["partners"] == 200
+
+
+def test_results_of_a_day_and_database_go_to_one_file(tmp_path, monkeypatch):
+    from bench import harness
+
+    monkeypatch.setattr(harness, "RESULTS", tmp_path)
+    harness.write_results("partners", [harness.Figure("search p95", 40, "ms", 50)], {"n": 1})
+    harness.write_results("aid", [harness.Figure("page p95", 300, "ms", 200)], {"n": 2})
+    path = harness.write_results("partners", [harness.Figure("search p95", 60, "ms", 50)], {})
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    assert path.name == f"{date.today():%Y-%m-%d}-{connection.vendor}.json"
+    document = json.loads(path.read_text())
+    assert sorted(document["suites"]) == ["aid", "partners"]
+    (figure,) = document["suites"]["partners"]["figures"]
+    assert (figure["value"], figure["target"], figure["verdict"]) == (60, 50, "misses")
+    assert document["suites"]["aid"]["parameters"] == {"n": 2}

@@ -39,8 +39,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Substr
-from django.db.models.lookups import In
+from django.db.models.functions import Cast, Coalesce, Concat, Substr
+from django.db.models.lookups import In, IsNull
 
 from amity.aid import codelists
 from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, ActivityStatus, Lineage
@@ -126,10 +126,18 @@ def summed():
     return DecimalField(max_digits=30, decimal_places=6)
 
 
-def group_of_category(category, members: dict[str, list[str]]) -> Case:
-    """The sector group of a 3-digit DAC category (an SQL expression), or NULL."""
-    whens = [When(In(category, codes), then=Value(group)) for group, codes in members.items()]
-    return Case(*whens, default=Value(None), output_field=CharField())
+def sector_group_of(sector, groups) -> Case:
+    """The sector group of the DAC code `sector` (an SQL expression), or NULL: the code's ten
+    ("122" basic health → "120"), but for the few 3-digit categories that are groups of their
+    own or belong to none (`codelists.group_exceptions`)."""
+    category = Substr(sector, 1, 3)
+    by_group: dict[str | None, list[str]] = {}
+    for code, group in codelists.group_exceptions(frozenset(groups)).items():
+        by_group.setdefault(group, []).append(code)
+    whens = [When(IsNull(sector, True), then=Value(None))]
+    whens += [When(In(category, codes), then=Value(group)) for group, codes in by_group.items()]
+    tens = Concat(Substr(sector, 1, 2), Value("0"), output_field=CharField())
+    return Case(*whens, default=tens, output_field=CharField())
 
 
 @dataclass
@@ -268,22 +276,12 @@ class Selection:
         return self.grouped(key, by_province=True)
 
     def by_sector_rows(self) -> list[dict]:
-        return self.grouped(group_of_category(Substr("topic__sector", 1, 3), self._group_members()),
-                            by_sector=True)  # fmt: skip
+        return self.grouped(sector_group_of(F("topic__sector"), self.groups), by_sector=True)
 
     def by_year_rows(self) -> list[dict]:
         # The year as text: SQLite would call a Python function per row for ExtractYear.
         year = Substr(Cast("flow__date", CharField()), 1, 4)
         return [row for row in self.grouped(year, counts=False) if row["key"]]
-
-    def _group_members(self) -> dict[str, list[str]]:
-        categories = {sector[:3] for sector in codelists.sectors()}
-        members: dict[str, list[str]] = {}
-        for category in sorted(categories):
-            group = codelists.group_of(category + "00", self.groups)
-            if group is not None:
-                members.setdefault(group, []).append(category)
-        return members
 
 
 def fold(rows, key_of) -> dict:

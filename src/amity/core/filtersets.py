@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.forms import style_widgets
+from amity.core.scoping import within_own_limit
 
 
 class BaseFilterSet(django_filters.FilterSet):
@@ -29,9 +30,10 @@ class BaseFilterSet(django_filters.FilterSet):
     @staticmethod
     def _scope_choices(filter_, user):
         """Offer only records the user may see: a choice list must not reveal other units' names."""
-        model = getattr(filter_.queryset, "model", None)
+        own = filter_.queryset
+        model = getattr(own, "model", None)
         if model is not None and hasattr(model.objects, "visible_to"):
-            visible = model.objects.visible_to(user)
+            visible = within_own_limit(model.objects.visible_to(user), own)
             # django-filter builds the field from `filter_.queryset` (its request-aware copy).
             filter_.queryset = visible.select_related(*getattr(model, "label_related", ()))
 

@@ -8,7 +8,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.scoping import organization_in_scope
+from amity.core.scoping import organization_in_scope, within_own_limit
 
 
 def style_widgets(form: forms.BaseForm) -> None:
@@ -121,6 +121,7 @@ class ScopedModelForm(forms.ModelForm):
             return
         editable = name == self.owner_field or name in self.editable_choices
         queryset = manager.editable_by(self.user) if editable else manager.visible_to(self.user)
+        queryset = within_own_limit(queryset, field.queryset)
         current = self._current_value(name)
         if editable and current is not None:
             # Keeping what the record already has is no move out of scope: an officer edits its

@@ -112,3 +112,11 @@ class ReferenceQuerySet(models.QuerySet):
 
     def editable_by(self, user):
         return self.none()
+
+
+def within_own_limit(scoped, own):
+    """`scoped` (what the user may see), kept within the limit a choice field declared for
+    itself (e.g. only the partners that are donors), if it declared one."""
+    if own.query.where:
+        return scoped.filter(pk__in=own.values("pk"))
+    return scoped
