@@ -292,3 +292,19 @@ def test_api_filters_by_start_kind_and_country(client, orgs, users, login, april
     assert ids(country=laos.pk) == [april["danang"].pk]
     item = client.get(f"/api/events/events/{april['conference'].pk}/").json()
     assert (item["start"], item["end"]) == ("2024-04-19", "2024-04-19")
+
+
+def test_a_document_uploaded_from_the_edit_page_is_kept(client, orgs, users, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    record = event(orgs.hanoi)
+    login(users.hanoi)
+    url = reverse("events:eventdocument_add") + f"?event={record.pk}"
+    page = client.get(url)
+    assert b'enctype="multipart/form-data"' in page.content  # else a browser sends no file
+    upload = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes", "application/pdf")
+    response = client.post(url, {"event": record.pk, "kind": "document", "title": "Minutes",
+                                 "file": upload})  # fmt: skip
+    assert response.status_code == 302, response.context["form"].errors
+    document = models.EventDocument.objects.get(event=record)
+    assert document.file.name.endswith(".pdf") and document.file.read() == b"%PDF-1.4 minutes"

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -61,7 +61,8 @@ def month_events(user, first: date) -> list[dict]:
     rows = (
         Event.objects.visible_to(user)
         .overlapping(first, last)
-        .order_by("start", "start_time", "id")
+        # An all-day event (no start time) comes first on its day, on every database.
+        .order_by("start", F("start_time").asc(nulls_first=True), "id")
         .values(*CALENDAR_FIELDS)
     )
     prefix = reverse("events:event", args=[0])[: -len("0/")]
