@@ -400,7 +400,6 @@ def test_the_board_groups_by_status_and_marks_the_overdue(client, orgs, users, l
 
 
 def test_the_board_queries_do_not_grow_with_rows(settings, client, orgs, users, login):
-    settings.SESSION_REFRESH_SECONDS = 10**10  # no session write in the middle of the counts
     for index in range(3):
         builders.proposal(orgs, orgs.hanoi, index, due_on=date(2024, 6, 1))
     for role in (users.central, users.hanoi):

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Sum, When
-from django.db.models import Value as SqlValue
+from django.db.models import Count, F, Func, IntegerField, Sum
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -118,11 +117,26 @@ def carrier_case(on=None):
     organization = F("submission__organization_id")
     if not by_successor:
         return organization
-    whens = [
-        When(submission__organization_id__in=sorted(ids), then=SqlValue(successor))
-        for successor, ids in sorted(by_successor.items())
-    ]
-    return Case(*whens, default=organization, output_field=IntegerField())
+    carriers = {p: successor for successor, ids in by_successor.items() for p in ids}
+    return CarrierOf(organization, carriers=dict(sorted(carriers.items())))
+
+
+class CarrierOf(Func):
+    """`CASE organization WHEN predecessor THEN successor … ELSE organization END`: one simple
+    CASE compiled as it is (a `Case` of `When(…__in=…)` builds a filter per successor, which
+    costs more than the database spends on it)."""
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, *, carriers: dict[int, int]):
+        super().__init__(expression)
+        self.carriers = carriers
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column, params = compiler.compile(self.source_expressions[0])
+        whens = " ".join(["WHEN %s THEN %s"] * len(self.carriers))
+        pairs = [number for pair in self.carriers.items() for number in pair]
+        return f"CASE {column} {whens} ELSE {column} END", [*params, *pairs, *params]
 
 
 def consolidate(user, indicators, periods, *, by="organization", boundaries="current",
