@@ -14,7 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAINS = ("partners", "aid", "reporting", "events", "proposals")
-SUITES = (*DOMAINS, "pages", "generate")
+#: every suite `--suite all` runs: the domains', then the imports from XLSX
+ALL = (*DOMAINS, "imports")
+SUITES = (*ALL, "pages", "generate")
 
 
 def main(argv=None) -> int:
@@ -28,7 +30,7 @@ def main(argv=None) -> int:
         "--suite",
         choices=(*SUITES, "all"),
         default="partners",
-        help="all: each domain's suite, one after another, on a fresh database",
+        help="all: each domain's suite and the imports, one after another, on a fresh database",
     )
     parser.add_argument("--no-save", action="store_true", help="do not write bench/results/")
     options = parser.parse_args(argv)
@@ -48,7 +50,7 @@ def main(argv=None) -> int:
 
     from bench import harness
 
-    for suite in DOMAINS if options.suite == "all" else (options.suite,):
+    for suite in ALL if options.suite == "all" else (options.suite,):
         call_command("flush", interactive=False, verbosity=0)
         call_command("migrate", verbosity=0)
         module = import_module(f"bench.{suite}")

@@ -1,7 +1,7 @@
 """The benchmarks keep working: a tiny run of each suite (the real runs are `make bench`)."""
 
 import pytest
-from bench import aid, events, harness, partners, proposals, reporting
+from bench import aid, events, harness, imports, partners, proposals, reporting
 
 
 @pytest.mark.django_db
@@ -55,6 +55,17 @@ def test_proposals_benchmarks_run_at_a_tiny_scale():
     by_name = {figure.name: figure for figure in figures}
     assert by_name["proposals board (unit officer) p95"].target == 100
     assert by_name["proposals board (central officer) p95"].verdict in ("meets", "misses")
+
+
+@pytest.mark.django_db
+def test_import_benchmarks_run_at_a_tiny_scale():
+    figures, parameters = imports.run(scale=0.001)
+    # 20 partners; 5 Unions x 80 indicators of values
+    assert (parameters["partner_rows"], parameters["value_rows"]) == (20, 400)
+    by_name = {figure.name: figure for figure in figures}
+    assert by_name["import 20 partners from XLSX"].target == 10
+    assert by_name["report values: rows per second"].value > 0
+    assert by_name["report values: import / reading only"].value > 1  # reading is the floor
 
 
 def test_percentile_and_verdicts():

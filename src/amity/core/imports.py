@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.formats import base_formats
-from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
+from import_export.widgets import CharWidget, ForeignKeyWidget, ManyToManyWidget, Widget
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from amity.core.scoping import can_edit, may_write
@@ -49,6 +49,7 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
         super().__init__(model, field, **kwargs)
         self.user = user
         self._found = {}
+        self._by_pk = {}
 
     def get_queryset(self, value, row, *args, **kwargs):
         return self.model.objects.visible_to(self.user)
@@ -58,8 +59,21 @@ class ScopedForeignKeyWidget(ForeignKeyWidget):
         # looked up once per import, not once per row.
         key = str(value).strip()
         if key not in self._found:
-            self._found[key] = super().clean(value, row, **kwargs)
-        return self._found[key]
+            record = self._look_up(value, row, **kwargs)
+            self._found[key] = record
+            if record is not None:
+                self._by_pk[record.pk] = record
+        record = self._found[key]
+        return record.pk if self.key_is_id and record is not None else record
+
+    def _look_up(self, value, row, **kwargs):
+        if not Widget.clean(self, value):  # the base's test for an empty cell
+            return None
+        return self.get_instance_by_lookup_fields(value, row, **kwargs)
+
+    def found(self, pk):
+        """The record this widget read for `pk`, if it read one (an id column keeps ids)."""
+        return self._by_pk.get(pk)
 
 
 class BatchRefused(Exception):
@@ -97,6 +111,10 @@ class ScopedResource(resources.ModelResource):
                 field.widget = ScopedForeignKeyWidget(
                     widget.model, widget.field, key_is_id=widget.key_is_id, user=user
                 )
+
+    # django-import-export reads a text field with its bare widget, which keeps an empty cell as
+    # None: every import of a long text left blank (notes, comments) would break NOT NULL.
+    WIDGETS_MAP = {**resources.ModelResource.WIDGETS_MAP, "TextField": CharWidget}
 
     class Meta:
         clean_model_instances = True
@@ -172,7 +190,7 @@ class ScopedResource(resources.ModelResource):
             # them when the batch is written, and a refused batch is checked row by row.
             errors = dict(import_validation_errors or {})
             # A reference read by its widget was found in the database: no second query.
-            looked_up = {field.attribute for field in self.get_import_fields()
+            looked_up = {field.attribute.removesuffix("_id") for field in self.get_import_fields()
                          if isinstance(field.widget, ForeignKeyWidget)}  # fmt: skip
             try:
                 instance.full_clean(exclude=looked_up | errors.keys(), validate_constraints=False,
@@ -223,6 +241,7 @@ class ScopedResource(resources.ModelResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        self._put_records_found(instance)
         if self._meta.use_bulk:
             # django-import-export leaves many-to-many fields out of bulk writes: they are read
             # and checked here, with the row, and written with their batch.
@@ -235,6 +254,16 @@ class ScopedResource(resources.ModelResource):
                         errors[field.attribute] = ValidationError(str(error), code="invalid")
         if errors:
             raise ValidationError(errors)
+
+    def _put_records_found(self, instance) -> None:
+        # A reference column keeps only the id: the record its widget read is put in its place,
+        # so that validating thousands of rows naming the same few records reads none again.
+        for field in self.get_import_fields():
+            widget = field.widget
+            if isinstance(widget, ScopedForeignKeyWidget) and widget.key_is_id:
+                record = widget.found(getattr(instance, field.attribute, None))
+                if record is not None:
+                    setattr(instance, field.attribute.removesuffix("_id"), record)
 
     def save_m2m(self, instance, row, **kwargs):
         if not self._meta.use_bulk:
