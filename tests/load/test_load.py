@@ -20,7 +20,9 @@ from django.test import Client
 from tests.conftest import make_org, make_user
 from tests.load.simulate import Visitor, served, simulate
 
-pytestmark = [pytest.mark.load, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: an earlier transactional test flushes the tables, the countries and
+# provinces that the migrations loaded among them, and the users create partners in countries.
+pytestmark = [pytest.mark.load, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SOAK = bool(os.environ.get("AMITY_SOAK"))
 SECONDS = float(os.environ.get("AMITY_LOAD_SECONDS") or (60 if SOAK else 8))
