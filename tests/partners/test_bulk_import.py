@@ -106,3 +106,27 @@ def test_a_batch_the_database_refuses_is_explained_row_by_row(users, in_english)
         {"line": 3, "errors": ["Another partner already has this external reference."]}
     ]
     assert list(Partner.objects.values_list("name", flat=True)) == []
+
+
+def test_new_partners_history_is_copied_from_their_rows_in_one_statement_a_batch(users):
+    with CaptureQueriesContext(connection) as queries:
+        summary = import_dataset(PartnerResource, rows(600), users.hanoi, dry_run=False)
+    assert summary["errors"] == []
+    copies = [query["sql"] for query in queries.captured_queries
+              if "INTO" in query["sql"] and "historicalpartner" in query["sql"]]  # fmt: skip
+    assert len(copies) == 2, copies  # one a batch, however many rows
+    assert all("SELECT" in sql for sql in copies)
+    history = Partner.history.model
+    assert history.objects.count() == 600
+    tracked = [field.attname for field in history.tracked_fields]
+    for imported in Partner.objects.filter(external_ref__in=["REF-0", "REF-599"]):
+        record = imported.history.get()
+        assert (record.history_type, record.history_user, record.history_change_reason) == (
+            "+",
+            users.hanoi,
+            None,
+        )
+        assert {name: getattr(record, name) for name in tracked} == {
+            name: getattr(imported, name) for name in tracked
+        }
+        assert record.instance.search_text == imported.search_text

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from amity.geo.models import Country
@@ -123,6 +124,36 @@ def test_search_ranks_names_that_start_with_the_query_first(orgs):
     partner("Heritage Friends")
     found = [p.name for p in services.search(Partner.objects.all(), "heritage")]
     assert found == ["Heritage Friends", "Friends of Viet Nam Heritage"]
+
+
+def test_search_reads_the_match_once_and_pages_by_id(orgs, django_assert_num_queries):
+    partner("Friends of Viet Nam Heritage")
+    partner("Heritage Friends")
+    partner("Mekong Delta Fund")
+    with django_assert_num_queries(1):  # the matches, read once: no separate "any?" query
+        found = services.search(Partner.objects.all(), "heritage")
+    with django_assert_num_queries(2):  # the page and the count name the matches by id
+        assert [p.name for p in found[:25]] == ["Heritage Friends", "Friends of Viet Nam Heritage"]
+        assert found.count() == 2
+    assert "search_text" not in str(found.query).split("WHERE", 1)[1].split("ORDER BY")[0]
+
+
+def test_search_of_many_matches_keeps_the_match_in_the_query(orgs, monkeypatch):
+    monkeypatch.setattr(services, "SEARCH_KNOWN_MATCHES", 1)
+    partner("Friends of Viet Nam Heritage")
+    partner("Heritage Friends")
+    found = services.search(Partner.objects.all(), "heritage")
+    assert [p.name for p in found] == ["Heritage Friends", "Friends of Viet Nam Heritage"]
+    assert found.count() == 2
+
+
+def test_search_with_a_typo_goes_to_fuzzy_after_one_query(
+    orgs, searchable, django_assert_num_queries
+):
+    # No exact match; then, on SQLite, the pool of candidates (PostgreSQL ranks in the query).
+    with django_assert_num_queries(2 if connection.vendor == "sqlite" else 1):
+        found = services.search(Partner.objects.all(), "asia fundation")
+    assert [p.name for p in found] == ["Asia Foundation"]
 
 
 def test_list_page_search_goes_through_the_scope(client, orgs, users, login):

@@ -372,3 +372,16 @@ def test_pivot_is_one_aggregate_query_whatever_the_rows(report, orgs, users):
     assert (many, grouped) == (few, 1)
     assert pivot.totals == [sum(range(20)), Decimal("10.00"), None]
     assert len(pivot.rows) == 20
+
+
+def test_pivot_cells_are_written_as_localize_writes_them(settings):
+    from django.utils import translation
+
+    from amity.reporting.consolidation import _cell_writer, _td
+
+    cells = [None, 0, 5, -3, Decimal("12.50"), Decimal("-0.05"), Decimal("1E+3"),
+             Decimal("123456.78"), Decimal("0.00"), 1.5]  # fmt: skip
+    for language in ("vi", "en"):
+        with translation.override(language):
+            td = _cell_writer()
+            assert [td(cell) for cell in cells] == [_td(cell) for cell in cells]

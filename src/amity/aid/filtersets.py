@@ -47,7 +47,7 @@ class ActivityFilterSet(BaseFilterSet):
     reporting_org = django_filters.ModelChoiceFilter(
         queryset=Partner.objects.filter(
             pk__in=models.Activity.objects.values("reporting_org_id")
-        ).only("pk", "name", "name_vi", "name_en"),
+        ),
         label=_("donor"),
     )
     organization = django_filters.ModelChoiceFilter(
@@ -62,6 +62,15 @@ class ActivityFilterSet(BaseFilterSet):
         model = models.Activity
         fields = ["status", "kind", "reporting_org", "region", "organization", "province",
                   "lineage", "sector_group", "sector", "year_from", "year_until"]  # fmt: skip
+
+    #: what a donor's label reads (`Partner.display_name`): the scoping of choice lists loads
+    #: whole partners with their country, hundreds of them on every statistics page
+    DONOR_LABEL_FIELDS = ("pk", "name", "name_vi", "name_en")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        donors = self.filters["reporting_org"]
+        donors.queryset = donors.queryset.select_related(None).only(*self.DONOR_LABEL_FIELDS)
 
     def keep(self, queryset, name, value):
         return queryset  # read by the province filter and the statistics

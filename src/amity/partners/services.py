@@ -77,6 +77,7 @@ def expiring_filter(today: date | None = None) -> Q:
 FUZZY_MIN_SCORE = 70
 FUZZY_POOL = 3000
 FUZZY_MATCHES = 50  # typo'd searches want the few likeliest partners, not a long list
+SEARCH_KNOWN_MATCHES = 1000  # up to this many matches are read once and named by id
 
 
 def search(queryset, text: str):
@@ -90,7 +91,15 @@ def search(queryset, text: str):
     if not query:
         return queryset
     exact = _containing_every_word(queryset, query.split())
-    ranked = exact.annotate(
+    # The match is the costly part (the full-text index, or LIKE): it is read once, unordered
+    # and bounded, which also tells whether to fall back to typos. A short list of matches is
+    # then named by id, so that counting and paging them need not match again.
+    matches = list(exact.order_by().values_list("pk", flat=True)[: SEARCH_KNOWN_MATCHES + 1])
+    if not matches:
+        return _fuzzy(queryset, query)
+    if len(matches) <= SEARCH_KNOWN_MATCHES:
+        exact = queryset.filter(pk__in=matches)
+    return exact.annotate(
         relevance=Case(
             When(search_text__startswith=query, then=Value(3.0)),
             When(search_text__contains=query, then=Value(2.0)),
@@ -98,9 +107,6 @@ def search(queryset, text: str):
             output_field=FloatField(),
         )
     ).order_by("-relevance", "name")
-    if ranked.exists():
-        return ranked
-    return _fuzzy(queryset, query)
 
 
 FTS_TABLE = "partners_partner_fts"

@@ -112,6 +112,7 @@ def completeness_board(version, period, user, today=None) -> Board:
         assigned_organizations(period.form)
         .filter(pk__in=Organization.objects.visible_to(user).values("pk"))
         .order_by("tree_path")
+        .only("id", "tree_path", "name", "name_en", "short_name", "short_name_en")  # the names
     )
     submissions = {
         submission.organization_id: submission

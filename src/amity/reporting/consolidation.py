@@ -8,6 +8,7 @@ up is done by the database in one grouped query, the merger map folded into it a
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, F, Func, IntegerField, Sum
 from django.utils import formats, timezone
@@ -49,8 +50,9 @@ class Pivot:
     def html_rows(self):
         """The body's rows as HTML, in one pass: a template loop over 16,000 cells would be
         most of the page's time."""
+        td = _cell_writer()
         for row in self.rows:
-            cells = "".join(_td(cell) for cell in row.cells)
+            cells = "".join([td(cell) for cell in row.cells])
             yield format_html(
                 '<tr><th scope="row" class="fw-normal text-nowrap">{}</th>{}</tr>',
                 row.label,
@@ -93,6 +95,25 @@ def _td(cell) -> str:
         return EMPTY_CELL
     text = str(cell) if isinstance(cell, int) else formats.localize(cell)
     return f'<td class="text-end">{text}</td>'
+
+
+def _cell_writer():
+    """`_td` with the decimal separator looked up once for the table rather than per cell (as
+    `localize` does); without grouping of thousands, a decimal is written as `localize` would."""
+    if settings.USE_THOUSAND_SEPARATOR:
+        return _td
+    separator = formats.get_format("DECIMAL_SEPARATOR")
+
+    def td(cell) -> str:
+        if cell is None:
+            return EMPTY_CELL
+        if type(cell) is int:
+            return f'<td class="text-end">{cell}</td>'
+        if type(cell) is Decimal:
+            return f'<td class="text-end">{format(cell, "f").replace(".", separator)}</td>'
+        return _td(cell)
+
+    return td
 
 
 def carrier_case(on=None):
