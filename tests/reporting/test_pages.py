@@ -1,7 +1,8 @@
 """The reporting pages: data entry with autosave, workflow buttons, board, consolidation, API."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -20,6 +21,8 @@ from tests.reporting.conftest import filled
 from tests.reporting.factories import submission
 
 pytestmark = pytest.mark.django_db
+
+HANOI_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def post_entries(raw: dict, sub) -> dict:
@@ -152,7 +155,7 @@ def unions(orgs, count):
 def test_board_counts_states_lateness_and_sections(report, orgs, users):
     approved = submission(orgs.hanoi, report.version, report.h1_2024, SubmissionState.APPROVED,
                           {report.items.partners: 3, report.items.committed: 5},
-                          submitted_at=date(2024, 7, 1))  # fmt: skip
+                          submitted_at=datetime(2024, 7, 1, 9, tzinfo=HANOI_TIME))  # fmt: skip
     assert approved.pk
     board = completeness_board(report.version, report.h1_2024, users.central,
                                today=date(2024, 8, 1))  # fmt: skip

@@ -11,13 +11,14 @@ Definitions (docs/user/aid.md says the same to users):
   "as they were" keeps it apart;
 - a transaction no rate converts is left out of the sums and listed as a problem.
 
-The database does the adding up: one grouped query per table of the page (by donor, which also
-gives the world regions and the totals; by province; by sector group; by year), each joining the
-selected activities to their counted transactions and, where values are split, to their province
-and sector shares. Values in USD and VND are read as stored on each transaction: they are derived
-from the rate table whenever a transaction, a rate or an activity's keeper changes
-(`services.reconvert_after_rate_change`, `services.reconvert`), so the page converts nothing and
-keeps nothing between requests.
+The transactions are read twice, each time added up by the database: once grouped by activity
+(each selected activity's sums, from which the tables by donor, world region, province and sector
+group, and the totals, are folded in Python with the activities' province and sector shares) and
+once grouped by year. A grouped query per table, joining the transactions to the shares, read
+them four times, each multiplied by the shares. Values in USD and VND are read as stored on each
+transaction: they are derived from the rate table whenever a transaction, a rate or an
+activity's keeper changes (`services.reconvert_after_rate_change`, `services.reconvert`), so the
+page converts nothing and keeps nothing between requests.
 """
 
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from amity.geo.models import Province
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
+ONE = Decimal(1)
 COUNTED_TYPES = (*COMMITMENT_TYPES, *DISBURSEMENT_TYPES)
 VALUES = ("committed_usd", "disbursed_usd", "committed_vnd", "disbursed_vnd")
 SUMMED = (*VALUES, "missing")
@@ -199,15 +201,18 @@ class Selection:
             condition &= Q(transactions__date__lte=self.end)
         return condition
 
-    def query(self, *, by_province: bool = False, by_sector: bool = False):
+    def query(self, *, by_province: bool = False, by_sector: bool = False, split: bool = True):
         """The selected activities joined to their counted transactions (`flow`) and, when the
-        values are split, to their province (`place`) and sector (`topic`) shares, with the
-        weight that splits each value: the product of the shares' fractions."""
+        values are split (`split`: by the chosen province or sector group too), to their
+        province (`place`) and sector (`topic`) shares, with the weight that splits each value:
+        the product of the shares' fractions."""
         ids = self.activities.order_by().values("pk")
         rows = Activity.objects.filter(pk__in=ids).alias(
             flow=FilteredRelation("transactions", condition=self._flow_condition())
         )
         weight = None
+        if not split:
+            return rows, weight
         # The chosen province and sector group filter the shares' rows, not their joins: the
         # selected activities all have a share in them (and Django misplaces the join to the
         # provinces when the join's condition names them).
@@ -229,7 +234,7 @@ class Selection:
 
     def sums(self, rows, weight, *, counts: bool = True) -> dict:
         """The aggregates of a grouped `rows`: four weighted sums, and (with `counts`) how many
-        activities, NGOs and unconverted transactions each group has."""
+        activities, NGOs and (always) unconverted transactions each group has."""
         kinds = {"committed": COMMITMENT_TYPES, "disbursed": DISBURSEMENT_TYPES}
         aggregates = {}
         for kind, types in kinds.items():
@@ -241,21 +246,75 @@ class Selection:
                     value, filter=Q(flow__transaction_type__in=types),
                     output_field=summed(),
                 )  # fmt: skip
+        missing = Q(flow__value_usd__isnull=True) | Q(flow__value_vnd__isnull=True)
+        aggregates["missing"] = Count("flow__pk", distinct=True, filter=missing)
         if counts:
-            missing = Q(flow__value_usd__isnull=True) | Q(flow__value_vnd__isnull=True)
             aggregates.update(
                 activities=Count("pk", distinct=True),
                 ngos=Count("reporting_org_id", distinct=True),
-                missing=Count("flow__pk", distinct=True, filter=missing),
             )
         return aggregates
 
-    def grouped(self, key, *, by_province=False, by_sector=False, counts=True) -> list[dict]:
+    def grouped(self, key, *, by_province=False, by_sector=False, counts=True, split=True):
         """One row per value of `key` (an expression, or a dict of them) with its figures."""
-        rows, weight = self.query(by_province=by_province, by_sector=by_sector)
+        rows, weight = self.query(by_province=by_province, by_sector=by_sector, split=split)
         keys = key if isinstance(key, dict) else {"key": key}
         result = rows.order_by().values(**keys).annotate(**self.sums(rows, weight, counts=counts))
         return list(result)
+
+    # -- each activity's sums, and its shares --
+
+    def per_activity(self) -> dict[int, tuple]:
+        """Activity id → (donor, the donor's world region, its four sums as decimals, not split,
+        its unconverted transactions): the one grouped pass over the transactions that every
+        table but the years' is folded from."""
+        if not hasattr(self, "_per_activity"):
+            rows, _weight = self.query(split=False)
+            keys = ("pk", "reporting_org_id", "reporting_org__country__region")
+            grouped = rows.order_by().values(*keys).annotate(**self.sums(rows, None, counts=False))
+            self._per_activity = {
+                pk: (donor, region, tuple(exact(total) for total in totals), missing)
+                for pk, donor, region, *totals, missing in _raw_rows(
+                    grouped.values_list(*keys, *SUMMED)
+                )
+            }
+        return self._per_activity
+
+    def province_fractions(self) -> dict[int, dict]:
+        """Activity id → {province key: the fraction of its values there}: the province a
+        merged one now lies in ("through lineage"), or the province as recorded. With a province
+        chosen, only the shares in it."""
+        as_recorded = self.lineage == Lineage.AS_RECORDED
+        successor = "province_id" if as_recorded else "province__successor_id"
+        shares = ActivityProvince.objects.filter(
+            activity__in=self.activities.order_by().values("pk")
+        ).values_list("activity_id", "province_id", Coalesce(successor, "province_id"),
+                      "percentage")  # fmt: skip
+        return _fractions(shares, self.province_ids())
+
+    def sector_fractions(self) -> dict[int, dict]:
+        """Activity id → {sector group: the fraction of its values in it}. With a sector
+        group chosen, only the shares in it."""
+        shares = ActivitySector.objects.filter(
+            activity__in=self.activities.order_by().values("pk")
+        ).values_list("activity_id", "sector", sector_group_of(F("sector"), self.groups),
+                      "percentage")  # fmt: skip
+        return _fractions(shares, self.sector_codes())
+
+    def chosen_weight(self, provinces: dict | None, sectors: dict | None):
+        """Activity id → the part of its values in the chosen province and sector group (the
+        product of the two; 1 when nothing is chosen)."""
+        if provinces is None and sectors is None:
+            return lambda _activity_id: ONE
+        return lambda activity_id: (
+            (sum(provinces.get(activity_id, {}).values()) if provinces is not None else ONE)
+            * (sum(sectors.get(activity_id, {}).values()) if sectors is not None else ONE)
+        )
+
+    def _fractions_if_chosen(self):
+        provinces = self.province_fractions() if self.province is not None else None
+        sectors = self.sector_fractions() if self.sector_group else None
+        return provinces, sectors
 
     # -- the four tables --
 
@@ -263,25 +322,100 @@ class Selection:
         """Donor, world region, and their figures: the donors' table, the regions' and the
         totals are all folded from these rows (an activity has one donor, a donor one region)."""
         if not hasattr(self, "_by_donor"):
-            self._by_donor = self.grouped(
-                {"key": F("reporting_org_id"), "region": F("reporting_org__country__region")}
-            )
+            per_activity = self.per_activity()
+            parts = _times(per_activity, {}, self.chosen_weight(*self._fractions_if_chosen()),
+                           unsplit_whole=True)  # fmt: skip
+            rows = _split(per_activity, parts, key_of=lambda donor, _key: donor)
+            region = {donor: region for donor, region, _values, _missing in per_activity.values()}
+            for row in rows:
+                row["region"] = region[row["key"]]
+            self._by_donor = rows
         return self._by_donor
 
     def by_province_rows(self) -> list[dict]:
-        if self.lineage == Lineage.AS_RECORDED:
-            key = F("place__province_id")
-        else:
-            key = Coalesce("place__province__successor_id", "place__province_id")
-        return self.grouped(key, by_province=True)
+        sectors = self.sector_fractions() if self.sector_group else None
+        weight = self.chosen_weight(None, sectors)
+        parts = _times(self.per_activity(), self.province_fractions(), weight,
+                       unsplit_whole=self.province is None)  # fmt: skip
+        return _split(self.per_activity(), parts)
 
     def by_sector_rows(self) -> list[dict]:
-        return self.grouped(sector_group_of(F("topic__sector"), self.groups), by_sector=True)
+        provinces = self.province_fractions() if self.province is not None else None
+        weight = self.chosen_weight(provinces, None)
+        parts = _times(self.per_activity(), self.sector_fractions(), weight,
+                       unsplit_whole=not self.sector_group)  # fmt: skip
+        return _split(self.per_activity(), parts)
 
     def by_year_rows(self) -> list[dict]:
         # The year as text: SQLite would call a Python function per row for ExtractYear.
         year = Substr(Cast("flow__date", CharField()), 1, 4)
         return [row for row in self.grouped(year, counts=False) if row["key"]]
+
+
+def _raw_rows(queryset):
+    """The rows of a query as the database gives them: Django's converters, called for every
+    value of thousands of rows, would cost as much as the query (`exact` reads the sums)."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _fractions(shares, chosen=None) -> dict[int, dict]:
+    """Activity id → {key: fraction} from (activity id, what, key, percentage) rows, of the
+    rows whose `what` is `chosen` when given; two shares with one key add up (two former
+    provinces now one). A whole share is `ONE` itself, which the sums skip multiplying by."""
+    chosen = None if chosen is None else set(chosen)
+    fractions: dict[int, dict] = {}
+    for activity_id, what, key, percentage in _raw_rows(shares):
+        if chosen is not None and what not in chosen:
+            continue
+        parts = fractions.setdefault(activity_id, {})
+        part = exact(percentage) / HUNDRED
+        parts[key] = parts[key] + part if key in parts else (ONE if part == ONE else part)
+    return fractions
+
+
+def _times(ids, fractions: dict, weight, unsplit_whole: bool) -> dict[int, dict]:
+    """Each of the activities `ids`: its fractions by key, times `weight(activity)`; one
+    without shares lies whole under the key None ("not specified") when `unsplit_whole`, else
+    nowhere."""
+    parts = {}
+    for activity_id in ids:
+        own = fractions.get(activity_id) or ({None: ONE} if unsplit_whole else {})
+        factor = weight(activity_id)
+        if factor is ONE:
+            parts[activity_id] = own
+        else:
+            parts[activity_id] = {key: part * factor for key, part in own.items()}
+    return parts
+
+
+def _split(per_activity: dict, parts: dict, key_of=lambda _donor, key: key) -> list[dict]:
+    """The rows of a table: each activity's sums times its part under each key, added up by
+    key; how many activities and NGOs each key has, and their unconverted transactions."""
+    table: dict = {}
+    for activity_id, (donor, _region, values, missing) in per_activity.items():
+        for key, part in parts.get(activity_id, {}).items():
+            grouped = key_of(donor, key)
+            total = table.get(grouped)
+            if total is None:
+                total = table[grouped] = [[ZERO] * len(VALUES), 0, set(), 0]
+            sums = total[0]
+            if part is ONE:
+                for index, value in enumerate(values):
+                    sums[index] += value
+            else:
+                for index, value in enumerate(values):
+                    sums[index] += value * part
+            total[1] += 1
+            total[2].add(donor)
+            total[3] += missing
+    return [
+        {"key": key, **dict(zip(VALUES, sums, strict=True)), "activities": activities,
+         "ngos": len(donors), "missing": missing}
+        for key, (sums, activities, donors, missing) in table.items()
+    ]  # fmt: skip
 
 
 def fold(rows, key_of) -> dict:
