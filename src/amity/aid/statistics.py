@@ -93,6 +93,8 @@ def sectors_in_group(code: str, group_codes) -> list[str]:
 def exact(value) -> Decimal:
     """A sum read from the database as a decimal; a float by its shortest form, not its binary
     expansion."""
+    if type(value) is Decimal:  # PostgreSQL's sums, thousands a page: no copy
+        return value
     if isinstance(value, float):
         return Decimal(repr(value))
     return Decimal(value or 0)
@@ -388,12 +390,17 @@ def _fractions(shares, chosen=None) -> dict[int, dict]:
     provinces now one). A whole share is `ONE` itself, which the sums skip multiplying by."""
     chosen = None if chosen is None else set(chosen)
     fractions: dict[int, dict] = {}
+    fraction_of = {}  # percentage → fraction: the few percentages of thousands of shares
     for activity_id, what, key, percentage in _raw_rows(shares):
         if chosen is not None and what not in chosen:
             continue
+        part = fraction_of.get(percentage)
+        if part is None:
+            part = fraction_of[percentage] = exact(percentage) / HUNDRED
+            if part == ONE:
+                part = fraction_of[percentage] = ONE
         parts = fractions.setdefault(activity_id, {})
-        part = exact(percentage) / HUNDRED
-        parts[key] = parts[key] + part if key in parts else (ONE if part == ONE else part)
+        parts[key] = parts[key] + part if key in parts else part
     return fractions
 
 
