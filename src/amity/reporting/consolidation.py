@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, F, Func, IntegerField, Sum
+from django.db.models import Count, DecimalField, F, Func, IntegerField, Sum, TextField
+from django.db.models.functions import Cast
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -186,7 +187,7 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
     grouped = (
         values.annotate(row=group)
         .values_list("row", "indicator_id")
-        .annotate(total=Sum("number"), n=Count("number"))
+        .annotate(total=_summed("number"), n=Count("number"))
         .order_by()
     )
     averages = {i.pk: position[i.pk] for i in indicators if i.aggregation == Aggregation.AVERAGE}
@@ -203,14 +204,30 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
     return pivot
 
 
+def _summed(field):
+    """The SUM of a pivot's cell. PostgreSQL sums decimals at the column's scale (1234.0000),
+    which Python would read as a Decimal and then turn into the number shown, 16,000 times a
+    pivot: it hands the sum over as text without the trailing zeros instead (TRIM_SCALE), read
+    as an int or a decimal in one step (`_lay_out`). SQLite gives ints for whole sums."""
+    if connection.vendor != "postgresql":
+        return Sum(field)
+    trimmed = Func(Sum(field), function="TRIM_SCALE", output_field=DecimalField())
+    return Cast(trimmed, output_field=TextField())
+
+
 def _lay_out(rows, position, averages, width):
-    """row key → the sums in the indicators' order, and → {index: count} for the averages."""
+    """row key → the sums in the indicators' order, and → {index: count} for the averages.
+    (A loop over every cell of the pivot: the names it reads are bound locally.)"""
     sums: dict = {}
     counts: dict = {}
+    row_of = sums.get
+    empty = [None] * width
     for key, indicator_id, total, n in rows:
-        row = sums.get(key)
+        row = row_of(key)
         if row is None:
-            row = sums[key] = [None] * width
+            row = sums[key] = empty.copy()
+        if type(total) is str:  # PostgreSQL's (`_summed`)
+            total = int(total) if "." not in total else Decimal(total)
         row[position[indicator_id]] = total
         if indicator_id in averages:
             counts.setdefault(key, {})[averages[indicator_id]] = n
