@@ -1,14 +1,14 @@
 """Import and export resources: the export's columns are the import's, plus `external_ref`."""
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 from django.db import models as dj_models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import fields as resource_fields
 from import_export import widgets
 
-from amity.core.imports import BatchRefused, ScopedResource, importable
+from amity.core.imports import ScopedResource, importable
 from amity.organizations.imports import display_of
 from amity.partners import models, services
 from amity.partners.duplicates import likely_duplicates_of
@@ -59,27 +59,12 @@ class PartnerResource(ScopedResource):
         exclude = [*ScopedResource.Meta.exclude, "last_contact_on", "search_text"]
         use_bulk = True
 
-    def _write_batch(self, instances, *, created):
-        # New partners: as `ScopedResource._write_batch`, but written without the ORM's cost of
-        # compiling every value (most of a large import's time, the database's own a sixth) and
-        # with their history copied from the rows just written in one statement, where
-        # simple_history would build and insert a second model instance per row.
-        if not created or not instances:
-            return super()._write_batch(instances, created=created)
-        for instance in instances:
-            instance.derive_fields()
-        try:
-            with transaction.atomic():
-                insert_new_partners(instances)
-                copy_history_of_new(instances, self.user)
-                self._write_m2m(instances, replace=False)
-                self.after_bulk_save(instances, created=True)
-        except BatchRefused:
-            pass  # its rows are named already
-        except IntegrityError as error:
-            self._explain_refused_batch(instances, error)
-        finally:
-            instances.clear()
+    def insert_new(self, instances):
+        # Written without the ORM's cost of compiling every value (most of a large import's
+        # time, the database's own a sixth), their history copied from the rows just written in
+        # one statement, where simple_history would build and insert a second instance per row.
+        insert_new_partners(instances)
+        copy_history_of_new(instances, self.user)
 
     def after_bulk_save(self, instances, *, created):
         if created:
