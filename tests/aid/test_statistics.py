@@ -204,3 +204,15 @@ def test_the_donor_filter_offers_only_donors(merged, users, client, login, engli
     field = client.get(reverse(URL)).context["filter"].form.fields["reporting_org"]
     assert sorted(str(partner) for partner in field.queryset) == [
         "French Schools", "Japan Care", "US Health"]  # fmt: skip
+
+
+def test_an_empty_selection_has_zero_figures_not_an_error(merged, users, client, login):
+    # A sector group with no sector selects no activity: the figures of nothing.
+    activities = Activity.objects.visible_to(users.central)
+    for nothing in (Selection(activities, sector_group="zz"), Selection(activities.none())):
+        totals = headline(None, selection=nothing)
+        assert (totals["activities"], totals["committed_usd"]) == (0, Decimal("0.00"))
+        assert (by_province(nothing), by_sector(nothing), by_year(nothing)) == ([], [], [])
+    login(users.central)
+    response = client.get("/api/aid/activities/statistics/", {"sector_group": "zz"})
+    assert (response.status_code, response.json()["totals"]["activities"]) == (200, 0)

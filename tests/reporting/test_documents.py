@@ -385,3 +385,13 @@ def test_pivot_cells_are_written_as_localize_writes_them(settings):
         with translation.override(language):
             td = _cell_writer()
             assert [td(cell) for cell in cells] == [_td(cell) for cell in cells]
+
+
+def test_a_pivot_of_nothing_visible_is_empty_not_an_error(report, orgs, users):
+    from amity.accounts.models import User
+
+    submission(orgs.hanoi, report.version, report.h1, SubmissionState.APPROVED,
+               {report.items.partners: 3})  # fmt: skip
+    homeless = User.objects.create(username="homeless", role="unit_officer")  # sees nothing
+    pivot = consolidate(homeless, [report.items.partners], [report.h1])
+    assert (pivot.rows, pivot.totals) == ([], [None])

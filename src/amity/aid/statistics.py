@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
@@ -378,7 +379,10 @@ class Selection:
 def _raw_rows(queryset):
     """The rows of a query as the database gives them: Django's converters, called for every
     value of thousands of rows, would cost as much as the query (`exact` reads the sums)."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # none(), an empty scope or filter: Django would not ask either
+        return []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, DecimalField, F, Func, IntegerField, Sum, TextField
 from django.db.models.functions import Cast
@@ -286,7 +287,10 @@ def _raw_rows(queryset):
     """The rows of a grouped query as the database gives them: Django's converters, called
     for every value of every row, cost more than the query itself; the cells convert only
     what they show (`_cells`)."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # none(), an empty scope or filter: Django would not ask either
+        return []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
