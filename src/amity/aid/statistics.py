@@ -24,8 +24,8 @@ page converts nothing and keeps nothing between requests.
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
@@ -48,6 +48,7 @@ from amity.aid import codelists
 from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, ActivityStatus, Lineage
 from amity.aid.models import Activity, ActivityProvince, ActivitySector
 from amity.aid.services import missing_rates
+from amity.core.queries import raw_rows
 from amity.geo.choices import WorldRegion
 from amity.geo.models import Province
 
@@ -204,85 +205,48 @@ class Selection:
             condition &= Q(transactions__date__lte=self.end)
         return condition
 
-    def query(self, *, by_province: bool = False, by_sector: bool = False, split: bool = True):
-        """The selected activities joined to their counted transactions (`flow`) and, when the
-        values are split (`split`: by the chosen province or sector group too), to their
-        province (`place`) and sector (`topic`) shares, with the weight that splits each value:
-        the product of the shares' fractions."""
+    def query(self):
+        """The selected activities joined to their counted transactions (`flow`) and, with a
+        province or sector group chosen, to their shares in it (`place`, `topic`), with the
+        weight that splits each value: the product of the shares' fractions."""
         ids = self.activities.order_by().values("pk")
         rows = Activity.objects.filter(pk__in=ids).alias(
             flow=FilteredRelation("transactions", condition=self._flow_condition())
         )
         weight = None
-        if not split:
-            return rows, weight
         # The chosen province and sector group filter the shares' rows, not their joins: the
         # selected activities all have a share in them (and Django misplaces the join to the
         # provinces when the join's condition names them).
-        if by_province or self.province is not None:
+        if self.province is not None:
             live = Q(province_shares__deleted_at__isnull=True)
             rows = rows.alias(place=FilteredRelation("province_shares", condition=live))
-            if self.province is not None:
-                rows = rows.filter(place__province_id__in=self.province_ids())
-            # No provinces: the whole value under "not specified".
-            weight = Coalesce(fraction(F("place__percentage")), Value(1.0))
-        if by_sector or self.sector_group:
+            rows = rows.filter(place__province_id__in=self.province_ids())
+            weight = fraction(F("place__percentage"))
+        if self.sector_group:
             live = Q(sector_shares__deleted_at__isnull=True)
             rows = rows.alias(topic=FilteredRelation("sector_shares", condition=live))
-            if self.sector_group:
-                rows = rows.filter(topic__sector__in=self.sector_codes())
-            part = Coalesce(fraction(F("topic__percentage")), Value(1.0))
+            rows = rows.filter(topic__sector__in=self.sector_codes())
+            part = fraction(F("topic__percentage"))
             weight = part if weight is None else weight * part
         return rows, weight
 
-    def sums(self, rows, weight, *, counts: bool = True) -> dict:
-        """The aggregates of a grouped `rows`: four weighted sums, and (with `counts`) how many
-        activities, NGOs and (always) unconverted transactions each group has."""
-        kinds = {"committed": COMMITMENT_TYPES, "disbursed": DISBURSEMENT_TYPES}
-        aggregates = {}
-        for kind, types in kinds.items():
-            for currency in ("usd", "vnd"):
-                value = F(f"flow__value_{currency}")
-                if weight is not None:
-                    value = value * weight
-                aggregates[f"{kind}_{currency}"] = Sum(
-                    value, filter=Q(flow__transaction_type__in=types),
-                    output_field=summed(),
-                )  # fmt: skip
-        missing = Q(flow__value_usd__isnull=True) | Q(flow__value_vnd__isnull=True)
-        aggregates["missing"] = Count("flow__pk", distinct=True, filter=missing)
-        if counts:
-            aggregates.update(
-                activities=Count("pk", distinct=True),
-                ngos=Count("reporting_org_id", distinct=True),
-            )
-        return aggregates
-
-    def grouped(self, key, *, by_province=False, by_sector=False, counts=True, split=True):
-        """One row per value of `key` (an expression, or a dict of them) with its figures."""
-        rows, weight = self.query(by_province=by_province, by_sector=by_sector, split=split)
-        keys = key if isinstance(key, dict) else {"key": key}
-        result = rows.order_by().values(**keys).annotate(**self.sums(rows, weight, counts=counts))
-        return list(result)
-
     # -- each activity's sums, and its shares --
 
+    @cached_property
     def per_activity(self) -> dict[int, tuple]:
         """Activity id → (donor, the donor's world region, its four sums as decimals, not split,
         its unconverted transactions): every table but the years' is folded from these."""
-        if not hasattr(self, "_per_activity"):
-            by_activity = _raw_rows(self.flows(F("activity_id")))
-            flows = {activity_id: (tuple(exact(total) for total in totals), missing)
-                     for activity_id, *totals, missing in by_activity}  # fmt: skip
-            nothing = ((ZERO,) * len(VALUES), 0)
-            activities = self.activities.order_by().values_list(
-                "pk", "reporting_org_id", "reporting_org__country__region"
-            )
-            self._per_activity = {
-                pk: (donor, region, *flows.get(pk, nothing))
-                for pk, donor, region in _raw_rows(activities)
-            }
-        return self._per_activity
+        by_activity = raw_rows(self.flows(F("activity_id")))
+        flows = {activity_id: (tuple(exact(total) for total in totals), missing)
+                 for activity_id, *totals, missing in by_activity}  # fmt: skip
+        nothing = ((ZERO,) * len(VALUES), 0)
+        activities = self.activities.order_by().values_list(
+            "pk", "reporting_org_id", "reporting_org__country__region"
+        )
+        return {
+            pk: (donor, region, *flows.get(pk, nothing))
+            for pk, donor, region in raw_rows(activities)
+        }
 
     def flows(self, key):
         """The counted transactions of the selection added up by `key` (an expression): the
@@ -290,16 +254,10 @@ class Selection:
         transactions, checked against the set of selected activities: joined the other way,
         each activity to its transactions, PostgreSQL plans for the few activities it expects
         of a period's conditions rather than the thousands it finds."""
-        sums = {}
-        for kind, types in (("committed", COMMITMENT_TYPES), ("disbursed", DISBURSEMENT_TYPES)):
-            for currency in ("usd", "vnd"):
-                sums[f"{kind}_{currency}"] = Sum(f"value_{currency}", output_field=summed(),
-                                                 filter=Q(transaction_type__in=types))  # fmt: skip
-        missing = Q(value_usd__isnull=True) | Q(value_vnd__isnull=True)
-        sums["missing"] = Count("pk", filter=missing)
-        grouped = self.transactions().order_by().values(group=key).annotate(**sums)
+        grouped = self.transactions().order_by().values(group=key).annotate(**flow_sums())
         return grouped.values_list("group", *SUMMED)
 
+    @cached_property
     def province_fractions(self) -> dict[int, dict]:
         """Activity id → {province key: the fraction of its values there}: the province a
         merged one now lies in ("through lineage"), or the province as recorded. With a province
@@ -312,6 +270,7 @@ class Selection:
                       "percentage")  # fmt: skip
         return _fractions(shares, self.province_ids())
 
+    @cached_property
     def sector_fractions(self) -> dict[int, dict]:
         """Activity id → {sector group: the fraction of its values in it}. With a sector
         group chosen, only the shares in it."""
@@ -321,9 +280,11 @@ class Selection:
                       "percentage")  # fmt: skip
         return _fractions(shares, self.sector_codes())
 
-    def chosen_weight(self, provinces: dict | None, sectors: dict | None):
-        """Activity id → the part of its values in the chosen province and sector group (the
-        product of the two; 1 when nothing is chosen)."""
+    def chosen_weight(self, *, province: bool, sector: bool):
+        """Activity id → the part of its values in the chosen province (with `province`) and
+        sector group (with `sector`): the product of the two; 1 when nothing is chosen."""
+        provinces = self.province_fractions if province and self.province is not None else None
+        sectors = self.sector_fractions if sector and self.sector_group else None
         if provinces is None and sectors is None:
             return lambda _activity_id: ONE
         return lambda activity_id: (
@@ -331,61 +292,62 @@ class Selection:
             * (sum(sectors.get(activity_id, {}).values()) if sectors is not None else ONE)
         )
 
-    def _fractions_if_chosen(self):
-        provinces = self.province_fractions() if self.province is not None else None
-        sectors = self.sector_fractions() if self.sector_group else None
-        return provinces, sectors
-
     # -- the four tables --
 
+    @cached_property
     def by_donor_rows(self) -> list[dict]:
         """Donor, world region, and their figures: the donors' table, the regions' and the
         totals are all folded from these rows (an activity has one donor, a donor one region)."""
-        if not hasattr(self, "_by_donor"):
-            per_activity = self.per_activity()
-            parts = _times(per_activity, {}, self.chosen_weight(*self._fractions_if_chosen()),
-                           unsplit_whole=True)  # fmt: skip
-            rows = _split(per_activity, parts, key_of=lambda donor, _key: donor)
-            region = {donor: region for donor, region, _values, _missing in per_activity.values()}
-            for row in rows:
-                row["region"] = region[row["key"]]
-            self._by_donor = rows
-        return self._by_donor
+        weight = self.chosen_weight(province=True, sector=True)
+        parts = _times(self.per_activity, {}, weight, unsplit_whole=True)
+        rows = _split(self.per_activity, parts, key_of=lambda donor, _key: donor)
+        region = {donor: region for donor, region, _values, _missing in self.per_activity.values()}
+        for row in rows:
+            row["region"] = region[row["key"]]
+        return rows
 
     def by_province_rows(self) -> list[dict]:
-        sectors = self.sector_fractions() if self.sector_group else None
-        weight = self.chosen_weight(None, sectors)
-        parts = _times(self.per_activity(), self.province_fractions(), weight,
+        parts = _times(self.per_activity, self.province_fractions,
+                       self.chosen_weight(province=False, sector=True),
                        unsplit_whole=self.province is None)  # fmt: skip
-        return _split(self.per_activity(), parts)
+        return _split(self.per_activity, parts)
 
     def by_sector_rows(self) -> list[dict]:
-        provinces = self.province_fractions() if self.province is not None else None
-        weight = self.chosen_weight(provinces, None)
-        parts = _times(self.per_activity(), self.sector_fractions(), weight,
+        parts = _times(self.per_activity, self.sector_fractions,
+                       self.chosen_weight(province=True, sector=False),
                        unsplit_whole=not self.sector_group)  # fmt: skip
-        return _split(self.per_activity(), parts)
+        return _split(self.per_activity, parts)
 
     def by_year_rows(self) -> list[dict]:
         # The year as text: SQLite would call a Python function per row for ExtractYear.
-        if self.province is not None or self.sector_group:  # values split by the shares
+        if self.province is None and not self.sector_group:
+            year = Substr(Cast("date", CharField()), 1, 4)
+            rows = raw_rows(self.flows(year))
+        else:  # the values split by the chosen shares: the transactions joined to them
+            joined, weight = self.query()
             year = Substr(Cast("flow__date", CharField()), 1, 4)
-            return [row for row in self.grouped(year, counts=False) if row["key"]]
-        year = Substr(Cast("date", CharField()), 1, 4)
+            grouped = joined.order_by().values(key=year).annotate(**flow_sums("flow__", weight))
+            rows = raw_rows(grouped.values_list("key", *SUMMED))
         return [{"key": key, **dict(zip(SUMMED, totals, strict=True))}
-                for key, *totals in _raw_rows(self.flows(year)) if key]  # fmt: skip
+                for key, *totals in rows if key]  # fmt: skip
 
 
-def _raw_rows(queryset):
-    """The rows of a query as the database gives them: Django's converters, called for every
-    value of thousands of rows, would cost as much as the query (`exact` reads the sums)."""
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # none(), an empty scope or filter: Django would not ask either
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def flow_sums(prefix: str = "", weight=None) -> dict:
+    """The aggregates of counted transactions (named with `prefix` when joined from their
+    activities): committed and disbursed, in USD and VND, each value times `weight` when the
+    shares split it, and the transactions no rate converts (once each, however many shares
+    a join repeats them for)."""
+    sums = {}
+    for kind, types in (("committed", COMMITMENT_TYPES), ("disbursed", DISBURSEMENT_TYPES)):
+        for currency in ("usd", "vnd"):
+            value = F(f"{prefix}value_{currency}")
+            if weight is not None:
+                value = value * weight
+            of_kind = Q(**{f"{prefix}transaction_type__in": types})
+            sums[f"{kind}_{currency}"] = Sum(value, filter=of_kind, output_field=summed())
+    missing = Q(**{f"{prefix}value_usd__isnull": True}) | Q(**{f"{prefix}value_vnd__isnull": True})
+    sums["missing"] = Count(f"{prefix}pk", distinct=bool(prefix), filter=missing)
+    return sums
 
 
 def _fractions(shares, chosen=None) -> dict[int, dict]:
@@ -395,7 +357,7 @@ def _fractions(shares, chosen=None) -> dict[int, dict]:
     chosen = None if chosen is None else set(chosen)
     fractions: dict[int, dict] = {}
     fraction_of = {}  # percentage → fraction: the few percentages of thousands of shares
-    for activity_id, what, key, percentage in _raw_rows(shares):
+    for activity_id, what, key, percentage in raw_rows(shares):
         if chosen is not None and what not in chosen:
             continue
         part = fraction_of.get(percentage)
@@ -468,7 +430,7 @@ def fold(rows, key_of) -> dict:
 def headline(activities, start=None, end=None, **split) -> dict:
     """The totals of a selection: NGOs, activities, committed, disbursed, rate, problems."""
     selection = split.pop("selection", None) or Selection(activities, start, end, **split)
-    totals = fold(selection.by_donor_rows(), lambda row: "all").get("all")
+    totals = fold(selection.by_donor_rows, lambda row: "all").get("all")
     figures = with_rate(totals or {"activities": 0, "ngos": 0, "missing": 0})
     figures["unconverted"] = figures.pop("missing")
     figures["problems"] = missing_rates(selection.transactions()) if figures["unconverted"] else []
@@ -508,7 +470,7 @@ def by_sector(selection: Selection) -> list[dict]:
 
 
 def by_region(selection: Selection) -> list[dict]:
-    rows = fold(selection.by_donor_rows(), lambda row: row["region"] or None)
+    rows = fold(selection.by_donor_rows, lambda row: row["region"] or None)
     labels = dict(WorldRegion.choices)
     total_ngos = sum(row["ngos"] for row in rows.values())
     result = []
@@ -525,7 +487,7 @@ def by_region(selection: Selection) -> list[dict]:
 def by_donor(selection: Selection, limit=20) -> list[dict]:
     from amity.partners.models import Partner
 
-    rows = [_finish({**row, "ngos": 1}) for row in selection.by_donor_rows()]
+    rows = [_finish({**row, "ngos": 1}) for row in selection.by_donor_rows]
     top = sorted(rows, key=lambda row: (-row["disbursed_usd"], row["key"]))[:limit]
     partners = Partner.all_objects.select_related("country").in_bulk([row["key"] for row in top])
     for row in top:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, DecimalField, F, Func, IntegerField, Sum, TextField
 from django.db.models.functions import Cast
@@ -19,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from amity.core.queries import raw_rows
 from amity.geo.models import Province
 from amity.organizations.choices import LineageEventKind
 from amity.organizations.models import LineageEvent, Organization, in_language
@@ -192,7 +192,7 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
         .order_by()
     )
     averages = {i.pk: position[i.pk] for i in indicators if i.aggregation == Aggregation.AVERAGE}
-    sums, counts = _lay_out(_raw_rows(grouped), position, averages, len(indicators))
+    sums, counts = _lay_out(raw_rows(grouped), position, averages, len(indicators))
     labels = _labels(by, list(sums))
     if by == "province":
         sums, counts, labels = _by_province(sums, counts, labels)
@@ -281,19 +281,6 @@ def _decimal(number) -> Decimal:
     if isinstance(number, float):  # SQLite sums decimals as floating point
         return Decimal(repr(round(number, 4)))
     return Decimal(number)
-
-
-def _raw_rows(queryset):
-    """The rows of a grouped query as the database gives them: Django's converters, called
-    for every value of every row, cost more than the query itself; the cells convert only
-    what they show (`_cells`)."""
-    try:
-        sql, params = queryset.query.sql_with_params()
-    except EmptyResultSet:  # none(), an empty scope or filter: Django would not ask either
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def _labels(by, keys) -> dict:

@@ -1,0 +1,17 @@
+"""Reading a query's rows without the ORM's per-value work."""
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+
+
+def raw_rows(queryset) -> list[tuple]:
+    """The rows of `queryset` as the database gives them. Django's converters, called for every
+    value of thousands of rows (a pivot's cells, an aid page's activities), cost as much as the
+    query itself; the caller converts only what it shows."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # none(), an empty scope or filter: Django would not ask either
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
