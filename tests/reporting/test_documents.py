@@ -348,28 +348,28 @@ def test_consolidation_page_carries_the_chart_of_the_pivot(client, login, report
     assert json.loads(carried) == chart
 
 
-def test_pivot_is_one_aggregate_query_whatever_the_rows(report, orgs, users):
+def test_pivot_is_one_query_of_figures_whatever_the_rows(report, orgs, users):
     indicators = [report.items.partners, report.items.share, report.items.narrative]
 
     def queries():
         with CaptureQueriesContext(connection) as context:
             pivot = consolidate(users.central, indicators, [report.h1])
-        grouped = [q["sql"] for q in context.captured_queries if "GROUP BY" in q["sql"]]
-        return len(context.captured_queries), len(grouped), pivot
+        figures = [q["sql"] for q in context.captured_queries if '"reporting_value"' in q["sql"]]
+        return len(context.captured_queries), len(figures), pivot
 
     for number in range(3):
         union = make_org(f"Liên hiệp {number}", "provincial_union", orgs.central)
         submission(union, report.version, report.h1, SubmissionState.APPROVED,
                    {report.items.partners: number, report.items.share: 10 * number})  # fmt: skip
-    few, grouped, pivot = queries()
-    assert (few, grouped) == (3, 1)  # the mergers, the figures, the rows' names
+    few, figures, pivot = queries()
+    assert (few, figures) == (3, 1)  # the mergers, the figures, the rows' names
     assert pivot.totals == [3, Decimal("10.00"), None]
     for number in range(3, 20):
         union = make_org(f"Liên hiệp {number}", "provincial_union", orgs.central)
         submission(union, report.version, report.h1, SubmissionState.APPROVED,
                    {report.items.partners: number})  # fmt: skip
-    many, grouped, pivot = queries()
-    assert (many, grouped) == (few, 1)
+    many, figures, pivot = queries()
+    assert (many, figures) == (few, 1)
     assert pivot.totals == [sum(range(20)), Decimal("10.00"), None]
     assert len(pivot.rows) == 20
 

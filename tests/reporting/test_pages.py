@@ -281,3 +281,62 @@ def test_consolidated_word_report(client, login, report, orgs, users, merged):
     response = client.get(reverse("reporting:report", args=[report.h1.pk]))
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
+
+
+def test_consolidation_follows_a_chain_of_mergers_to_a_carrier_that_reported_nothing(
+    report, orgs, users
+):
+    from amity.geo.models import Province
+
+    capital = Province.objects.filter(is_current=True).order_by("code").first()
+    hatay = make_org("Liên hiệp Hà Tây", OrganizationKind.PROVINCIAL_UNION, orgs.central,
+                     province=capital)  # fmt: skip
+    new_capital = make_org("Liên hiệp Thủ đô", OrganizationKind.PROVINCIAL_UNION, orgs.central,
+                           province=capital)  # fmt: skip
+    orgs.hanoi.province = capital
+    orgs.hanoi.save()
+    for org, partners, share in (
+        (orgs.hanoi, 10, "40.5"),
+        (hatay, 5, "60"),
+        (orgs.danang, 7, "50"),
+    ):
+        submission(org, report.version, report.h1_2024, SubmissionState.APPROVED,
+                   {report.items.partners: partners, report.items.share: share})  # fmt: skip
+    for before, after, day in (
+        (hatay, orgs.hanoi, date(2024, 1, 1)),
+        (orgs.hanoi, new_capital, date(2025, 7, 1)),
+    ):
+        LineageEvent.objects.create(organization=before, kind=LineageEventKind.MERGED,
+                                    occurred_on=day, successor=after)  # fmt: skip
+    items = [report.items.partners, report.items.share]
+    current = consolidate(users.central, items, [report.h1_2024])
+    assert _table(current) == {  # Ha Tay into Ha Noi, Ha Noi into the new Union: all of it there
+        str(new_capital): [15, Decimal("50.25")],  # (40.5 + 60) / 2
+        str(orgs.danang): [7, Decimal("50.00")],
+    }
+    assert current.totals == [22, Decimal("50.17")]  # (40.5 + 60 + 50) / 3
+    reported = consolidate(users.central, items, [report.h1_2024], boundaries="reported")
+    assert _table(reported)[str(hatay)] == [5, Decimal("60.00")]
+    assert reported.totals == current.totals
+    by_province = consolidate(users.central, items, [report.h1_2024], by="province")
+    assert _table(by_province) == {
+        str(capital): [15, Decimal("50.25")],
+        "No province": [7, Decimal("50.00")],
+    }
+
+
+def test_one_period_read_value_by_value_gives_what_the_database_adds_up(report, orgs, users):
+    """One period's values are read one by one (a Union has one submission a period, and it one
+    value an indicator); over several periods the database adds them up: the same figures."""
+    items = [report.items.partners, report.items.share]
+    for org, partners, share in ((orgs.hanoi, 3, "12.5"), (orgs.danang, 4, "20")):
+        submission(org, report.version, report.h1, SubmissionState.APPROVED,
+                   {report.items.partners: partners, report.items.share: share})  # fmt: skip
+    one_period = consolidate(users.central, items, [report.h1])
+    two_periods = consolidate(users.central, items, [report.h1, report.h1_2024])  # 2024: none
+    assert _table(one_period) == {
+        str(orgs.hanoi): [3, Decimal("12.50")],
+        str(orgs.danang): [4, Decimal("20.00")],
+    }
+    assert _table(two_periods) == _table(one_period)
+    assert one_period.totals == two_periods.totals == [7, Decimal("16.25")]

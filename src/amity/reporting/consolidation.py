@@ -10,8 +10,22 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, DecimalField, F, Func, IntegerField, Sum, TextField
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    DecimalField,
+    F,
+    Func,
+    Sum,
+    TextField,
+    When,
+)
+from django.db.models import (
+    Value as Constant,
+)
 from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -118,9 +132,9 @@ def _cell_writer():
     return td
 
 
-def carrier_case(on=None):
-    """A SQL expression giving, for a value's organization, the one carrying its figures: a
-    Union merged into another hands them on, and on again if its successor merged too."""
+def carriers(on=None) -> dict[int, int]:
+    """Organization id → the one carrying its figures on `on` (today): a Union merged into
+    another hands them on, and on again if its successor merged too."""
     on = on or timezone.localdate()
     mergers = dict(
         LineageEvent.objects.filter(
@@ -129,43 +143,23 @@ def carrier_case(on=None):
         .order_by("occurred_on", "pk")
         .values_list("organization_id", "successor_id")
     )
-    by_successor: dict[int, list[int]] = {}
+    carried = {}
     for predecessor in mergers:
         carrier, seen = predecessor, set()
         while carrier in mergers and carrier not in seen:  # `seen` guards against a cycle
             seen.add(carrier)
             carrier = mergers[carrier]
         if carrier != predecessor:
-            by_successor.setdefault(carrier, []).append(predecessor)
-    organization = F("submission__organization_id")
-    if not by_successor:
-        return organization
-    carriers = {p: successor for successor, ids in by_successor.items() for p in ids}
-    return CarrierOf(organization, carriers=dict(sorted(carriers.items())))
-
-
-class CarrierOf(Func):
-    """`CASE organization WHEN predecessor THEN successor … ELSE organization END`: one simple
-    CASE compiled as it is (a `Case` of `When(…__in=…)` builds a filter per successor, which
-    costs more than the database spends on it)."""
-
-    output_field = IntegerField()
-
-    def __init__(self, expression, *, carriers: dict[int, int]):
-        super().__init__(expression)
-        self.carriers = carriers
-
-    def as_sql(self, compiler, connection, **extra_context):
-        column, params = compiler.compile(self.source_expressions[0])
-        whens = " ".join(["WHEN %s THEN %s"] * len(self.carriers))
-        pairs = [number for pair in self.carriers.items() for number in pair]
-        return f"CASE {column} {whens} ELSE {column} END", [*params, *pairs, *params]
+            carried[predecessor] = carrier
+    return carried
 
 
 def consolidate(user, indicators, periods, *, by="organization", boundaries="current",
                 states=REPORTED_STATES) -> Pivot:  # fmt: skip
-    """The pivot: one grouped query gives (row, indicator, sum, count); the cells are laid out
-    by position, and only the averages and the database's floats need more than a copy."""
+    """The pivot: one query gives (row, indicator, sum, count) (`_figures`); the cells are laid
+    out by position, and only the averages and the database's floats need more than a copy.
+    Merged Unions' rows are added into their carriers' afterwards, a few rows of the pivot:
+    a CASE mapping each value's organization to its carrier cost the database more."""
     indicators = list(indicators)
     pivot = Pivot(indicators)
     position = {i.pk: n for n, i in enumerate(indicators) if i.aggregation != Aggregation.NONE}
@@ -179,23 +173,17 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
         indicator__in=list(position),
         number__isnull=False,
     )
-    if by == "period":
-        group = F("submission__period_id")
-    elif boundaries == "current":
-        group = carrier_case()
-    else:
-        group = F("submission__organization_id")
-    grouped = (
-        values.annotate(row=group)
-        .values_list("row", "indicator_id")
-        .annotate(total=_summed("number"), n=Count("number"))
-        .order_by()
-    )
     averages = {i.pk: position[i.pk] for i in indicators if i.aggregation == Aggregation.AVERAGE}
-    sums, counts = _lay_out(raw_rows(grouped), position, averages, len(indicators))
+    sums, counts = _lay_out(_figures(values, by, len(periods)), position, averages,
+                            len(indicators))  # fmt: skip
+    if by != "period" and boundaries == "current":
+        carried = carriers()
+        if carried.keys() & sums.keys():
+            sums, counts = _merged(sums, counts, lambda key: carried.get(key, key))
     labels = _labels(by, list(sums))
     if by == "province":
-        sums, counts, labels = _by_province(sums, counts, labels)
+        sums, counts = _merged(sums, counts, lambda key: _province_name(labels.get(key)))
+        labels = {name: (name, name) for name in sums}
     keys = sorted(sums, key=lambda k: labels.get(k, ("", ""))[0])
     rows = [sums[key] for key in keys]
     for key, row in zip(keys, rows, strict=True):
@@ -205,40 +193,91 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
     return pivot
 
 
-def _summed(field):
-    """The SUM of a pivot's cell. PostgreSQL sums decimals at the column's scale (1234.0000),
-    which Python would read as a Decimal and then turn into the number shown, 16,000 times a
-    pivot: it hands the sum over as text without the trailing zeros instead (TRIM_SCALE), read
-    as an int or a decimal in one step (`_lay_out`). SQLite gives ints for whole sums."""
+def _figures(values, by, periods: int):
+    """(row key, indicator, whole, fraction, count) rows of `values`, by organization or by
+    period. An organization has one submission a period, and a submission one value an
+    indicator (both are constraints of the database): for one period, each cell of an
+    organization holds one value, read as it is, where a GROUP BY would cost the database more
+    than the whole rest of the pivot. Over several periods, or by period, the database adds
+    them up."""
+    group = "submission__period_id" if by == "period" else "submission__organization_id"
+    if periods == 1 and by != "period":
+        read = values.annotate(**_number(F("number")), n=Constant(1))
+        figures = read.values_list(group, "indicator_id", "whole", "fraction", "n").order_by()
+    else:
+        figures = (
+            values.values_list(group, "indicator_id")
+            .annotate(**_number(Sum("number")), n=Count("number"))
+            .order_by()
+        )
+    return raw_rows(figures)
+
+
+def _number(number) -> dict:
+    """A decimal `number` (a value or a sum) as two columns, `whole` and `fraction`. SQLite
+    gives ints for whole numbers and floats for the others (in `whole`). PostgreSQL gives
+    decimals at the column's scale (1234.0000), which Python would read as a Decimal and then
+    turn into the number shown, 16,000 times a pivot: a whole number comes as a bigint
+    instead, read as an int by the driver, and any other as text without its trailing zeros
+    (TRIM_SCALE)."""
     if connection.vendor != "postgresql":
-        return Sum(field)
-    trimmed = Func(Sum(field), function="TRIM_SCALE", output_field=DecimalField())
-    return Cast(trimmed, output_field=TextField())
+        return {"whole": number, "fraction": Constant(None, output_field=TextField())}
+    is_whole = Exact(number, Func(number, function="TRUNC"))
+    trimmed = Cast(Func(number, function="TRIM_SCALE", output_field=DecimalField()), TextField())
+    return {
+        "whole": Case(When(is_whole, then=Cast(number, BigIntegerField()))),
+        "fraction": Case(When(is_whole, then=Constant(None)), default=trimmed),
+    }
 
 
 def _lay_out(rows, position, averages, width):
-    """row key → the sums in the indicators' order, and → {index: count} for the averages.
+    """row key → the sums in the indicators' order, as shown (whole numbers as ints, others
+    as decimals: SQLite's floats are made exact here), and → {index: count} for the averages.
     (A loop over every cell of the pivot: the names it reads are bound locally.)"""
     sums: dict = {}
     counts: dict = {}
     row_of = sums.get
     empty = [None] * width
-    for key, indicator_id, total, n in rows:
+    for key, indicator_id, whole, fraction, n in rows:
         row = row_of(key)
         if row is None:
             row = sums[key] = empty.copy()
-        if type(total) is str:  # PostgreSQL's (`_summed`)
-            total = int(total) if "." not in total else Decimal(total)
-        row[position[indicator_id]] = total
+        if fraction is not None:  # PostgreSQL's, without trailing zeros
+            whole = Decimal(fraction)
+        elif type(whole) is float:  # SQLite's
+            whole = _exact(whole)
+        row[position[indicator_id]] = whole
         if indicator_id in averages:
             counts.setdefault(key, {})[averages[indicator_id]] = n
     return sums, counts
 
 
+def _merged(sums, counts, key_of):
+    """The rows added up by `key_of(row key)`: merged Unions into their carriers, Unions into
+    their provinces."""
+    merged_sums: dict = {}
+    merged_counts: dict = {}
+    for key, row in sums.items():
+        into = key_of(key)
+        target = merged_sums.get(into)
+        if target is None:
+            merged_sums[into] = list(row)
+        else:
+            for index, total in enumerate(row):
+                if total is not None:
+                    target[index] = total if target[index] is None else target[index] + total
+        if key in counts:
+            target_counts = merged_counts.setdefault(into, {})
+            for index, count in counts[key].items():
+                target_counts[index] = target_counts.get(index, 0) + count
+    return merged_sums, merged_counts
+
+
 def _cells(sums, counts) -> list:
-    """The shown figures of a row: sums as they are (whole numbers stay ints), averages of the
-    counted values; the floats in which SQLite sums decimals become decimals again."""
-    cells = [total if type(total) is int else _exact(total) for total in sums]
+    """The shown figures of a row: its sums, but for the averages of the counted values."""
+    if not counts:
+        return sums
+    cells = list(sums)
     for index, count in counts.items():
         cells[index] = _average(sums[index], count)
     return cells
@@ -302,21 +341,7 @@ def _labels(by, keys) -> dict:
     }
 
 
-def _by_province(sums, counts, labels):
-    """The organizations' rows added up by their province."""
-    merged_sums: dict = {}
-    merged_counts: dict = {}
-    for organization_id, row in sums.items():
-        province = labels.get(organization_id, (None, None))[1]
-        name = str(province) if province else _("No province")
-        target = merged_sums.get(name)
-        if target is None:
-            merged_sums[name] = list(row)
-        else:
-            for index, total in enumerate(row):
-                if total is not None:
-                    target[index] = total if target[index] is None else target[index] + total
-        target_counts = merged_counts.setdefault(name, {})
-        for index, count in counts.get(organization_id, {}).items():
-            target_counts[index] = target_counts.get(index, 0) + count
-    return merged_sums, merged_counts, {name: (name, name) for name in merged_sums}
+def _province_name(label) -> str:
+    """The row an organization's figures fall in by province: its province's name."""
+    province = label[1] if label else None
+    return str(province) if province else _("No province")
