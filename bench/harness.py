@@ -1,6 +1,7 @@
 """What every benchmark shares: timing, percentiles, targets and the results file."""
 
 import json
+import os
 import platform
 import socket
 import statistics
@@ -85,6 +86,18 @@ def print_table(figures: list[Figure]) -> None:
         print(f"{figure.name:<{width}}{value:>12}  {target:>10}  {figure.verdict} {figure.note}")
 
 
+def machine() -> dict:
+    """What the figures were measured on: the same code runs at different speeds on different
+    machines (the hand-written SQL of each suite is a gauge of that too)."""
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
+                      if line.startswith("model name")), "")  # fmt: skip
+    return {"python": platform.python_version(), "processor": platform.machine(),
+            "cpus": os.cpu_count(), "cpu": model}  # fmt: skip
+
+
 def write_results(suite: str, figures: list[Figure], parameters: dict) -> Path:
     """Add one suite's figures to the day's file of this database,
     `bench/results/<date>-<database>.json`; a suite run again that day replaces its entry."""
@@ -95,7 +108,7 @@ def write_results(suite: str, figures: list[Figure], parameters: dict) -> Path:
     document.update({
         "database": connection.vendor,
         "date": now.isoformat(timespec="seconds"),
-        "machine": {"python": platform.python_version(), "processor": platform.machine()},
+        "machine": machine(),
     })  # fmt: skip
     document.setdefault("suites", {})[suite] = {
         "date": now.isoformat(timespec="seconds"),
