@@ -29,7 +29,7 @@ from amity.aid.choices import (
     TransactionType,
 )
 from amity.core.models import BaseModel
-from amity.core.scoping import ScopedQuerySet
+from amity.core.scoping import ScopedQuerySet, branch_of
 from amity.organizations.models import Organization, ends_after_start, in_language
 
 PERCENT = [MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))]
@@ -54,9 +54,9 @@ class ActivityQuerySet(ScopedQuerySet):
         home = user.organization
         if home is None or not home.tree_path:
             return self.none()
-        branch = Organization.objects.filter(tree_path__startswith=home.tree_path).values("pk")
-        shared = Activity.other_counterparts.through.objects.filter(organization__in=branch)
-        return self.filter(Q(organization__in=branch) | Q(pk__in=shared.values("activity_id")))
+        branch = branch_of(home, Organization.objects)
+        shared = Activity.other_counterparts.through.objects.filter(organization__any_of=branch)
+        return self.filter(Q(organization__any_of=branch) | Q(pk__in=shared.values("activity_id")))
 
 
 class LiveActivityManager(models.Manager.from_queryset(ActivityQuerySet)):
@@ -491,8 +491,14 @@ class Transaction(ActivityPart):
             # The statistics read the counted transactions of the selected activities in a
             # period, and only their values: the index alone answers them, without the table.
             models.Index(
-                fields=["activity", "transaction_type", "date", "deleted_at", "value_usd",
-                        "value_vnd"],
+                fields=[
+                    "activity",
+                    "transaction_type",
+                    "date",
+                    "deleted_at",
+                    "value_usd",
+                    "value_vnd",
+                ],
                 name="transaction_statistics_idx",
             ),  # fmt: skip
             models.Index(fields=["currency", "value_date"], name="transaction_currency_idx"),
@@ -564,8 +570,7 @@ class RateQuerySet(ScopedQuerySet):
         if home is None or not home.tree_path:
             return self.none()
         return self.filter(
-            Q(organization__tree_path__startswith=home.tree_path)
-            | Q(organization_id__in=home.ancestor_ids())
+            Q(organization__any_of=branch_of(home)) | Q(organization_id__in=home.ancestor_ids())
         )
 
 

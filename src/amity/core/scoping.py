@@ -9,22 +9,54 @@ or `Model.objects.editable_by(user)`. The rules (DESIGN.md, "Who uses it"):
 - a unit officer, and a viewer outside the central level, see and edit their own organization and
   every organization under it, and the records those organizations own.
 
-"Under" is answered by the organization's materialised tree path ("/1/7/42/"), so a scope is one
-indexed prefix filter on a join, whatever the depth of the tree.
+"Under" is answered by the organization's materialised tree path ("/1/7/42/"): a scope is the
+ids of the organizations whose path starts with the user's, whatever the depth of the tree,
+compared with a record's organization by `__any_of` (below).
 """
 
 from django.db import models
+from django.db.models import Lookup
+
+
+@models.ForeignKey.register_lookup
+class AnyOf(Lookup):
+    """`organization__any_of=<a query of ids>`: the record's column is one of the ids.
+
+    On PostgreSQL it is written `= ANY(ARRAY(subquery))`: the ids (a branch's few
+    organizations) are read once, before the plan runs, and the record's index on the column is
+    used for them. Written `IN (subquery)`, or as a join on the tree path, the planner guessed
+    the branch's size from the path pattern and scanned every row of the records instead (a unit
+    officer's latest interactions: 37 ms against 11, of 500,000). Other databases get `IN`.
+    """
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        column, column_params = self.process_lhs(compiler, connection)
+        ids, ids_params = self.process_rhs(compiler, connection)  # "(SELECT …)"
+        if connection.vendor == "postgresql":
+            return f"{column} = ANY(ARRAY{ids})", [*column_params, *ids_params]
+        return f"{column} IN {ids}", [*column_params, *ids_params]
+
+
+def branch_of(organization, manager=None):
+    """The ids of `organization` and of every organization under it (a query, for `any_of`);
+    with every organization's manager unless another is given (the live ones, say)."""
+    from amity.organizations.models import Organization
+
+    organizations = manager if manager is not None else Organization.all_objects
+    within = organizations.filter(tree_path__startswith=organization.tree_path)
+    return within.order_by().values("pk")
 
 
 class ScopedQuerySet(models.QuerySet):
-    def _tree_path_lookup(self) -> str:
-        scope_path = self.model.scope_path
-        return f"{scope_path}__tree_path" if scope_path else "tree_path"
-
     def _within(self, organization):
         if organization is None or not organization.tree_path:
             return self.none()
-        return self.filter(**{f"{self._tree_path_lookup()}__startswith": organization.tree_path})
+        scope_path = self.model.scope_path
+        if not scope_path:  # an organization: its own path
+            return self.filter(tree_path__startswith=organization.tree_path)
+        return self.filter(**{f"{scope_path}__any_of": branch_of(organization)})
 
     def _through_parent(self, user, action: str):
         """Records of a model scoped by its parent (`scope_parent`, e.g. a partner's contacts):

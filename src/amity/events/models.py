@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel, TimestampedModel
-from amity.core.scoping import ScopedQuerySet
+from amity.core.scoping import ScopedQuerySet, branch_of
 from amity.events.choices import (
     DELEGATION_KINDS,
     Attendance,
@@ -46,11 +46,11 @@ class EventQuerySet(ScopedQuerySet):
         home = user.organization
         if home is None or not home.tree_path:
             return self.none()
-        branch = Organization.objects.filter(tree_path__startswith=home.tree_path).values("pk")
-        co_organized = Event.co_organizers.through.objects.filter(organization__in=branch)
-        bridged = BridgePoint.objects.filter(organization__in=branch)
+        branch = branch_of(home, Organization.objects)
+        co_organized = Event.co_organizers.through.objects.filter(organization__any_of=branch)
+        bridged = BridgePoint.objects.filter(organization__any_of=branch)
         return self.filter(
-            Q(organization__in=branch)
+            Q(organization__any_of=branch)
             | Q(pk__in=co_organized.values("event_id"))
             | Q(pk__in=bridged.values("event_id"))
         )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel
-from amity.core.scoping import ReferenceQuerySet, ScopedQuerySet
+from amity.core.scoping import ReferenceQuerySet, ScopedQuerySet, branch_of
 from amity.organizations.models import Organization, in_language, phone_validator
 from amity.partners.choices import (
     FieldKind,
@@ -59,8 +59,8 @@ class PartnerQuerySet(ScopedQuerySet):
             return Q(pk__in=[])
         # Through the organizations' ids, so the holders are read from their organization index
         # rather than joined row by row.
-        branch = Organization.objects.filter(tree_path__startswith=organization.tree_path)
-        held = RelationshipHolder.objects.filter(organization__in=branch.values("pk"))
+        branch = branch_of(organization, Organization.objects)
+        held = RelationshipHolder.objects.filter(organization__any_of=branch)
         return Q(pk__in=held.values("partner_id"))
 
     def visible_to(self, user):

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel
-from amity.core.scoping import ScopedQuerySet
+from amity.core.scoping import ScopedQuerySet, branch_of
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import Organization, in_language
 from amity.proposals.choices import (
@@ -43,7 +43,7 @@ def _signed_in(user) -> bool:
 def _branch(user):
     """The ids of the user's organization and of every organization under it."""
     home = user.organization
-    return Organization.objects.filter(tree_path__startswith=home.tree_path).values("pk")
+    return branch_of(home, Organization.objects)
 
 
 class DownwardQuerySet(ScopedQuerySet):
@@ -58,7 +58,7 @@ class DownwardQuerySet(ScopedQuerySet):
         if home is None or not home.tree_path:
             return self.none()
         return self.filter(
-            Q(organization__in=_branch(user)) | Q(organization__in=home.ancestor_ids())
+            Q(organization__any_of=_branch(user)) | Q(organization__in=home.ancestor_ids())
         )
 
 
@@ -177,9 +177,9 @@ class ProposalQuerySet(ScopedQuerySet):
     def _concerning(self, user):
         branch = _branch(user)
         return self.filter(
-            Q(organization__in=branch)
-            | Q(addressed_to__in=branch)
-            | Q(responsible_department__in=branch)
+            Q(organization__any_of=branch)
+            | Q(addressed_to__any_of=branch)
+            | Q(responsible_department__any_of=branch)
         )
 
     def visible_to(self, user):
@@ -576,7 +576,9 @@ class ResponseQuerySet(ScopedQuerySet):
         if user.organization is None or not user.organization.tree_path:
             return self.none()
         branch = _branch(user)
-        return self.filter(Q(organization__in=branch) | Q(consultation__organization__in=branch))
+        return self.filter(
+            Q(organization__any_of=branch) | Q(consultation__organization__any_of=branch)
+        )
 
 
 class LiveResponseManager(models.Manager.from_queryset(ResponseQuerySet)):

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel
-from amity.core.scoping import ScopedQuerySet
+from amity.core.scoping import ScopedQuerySet, branch_of
 from amity.organizations.models import in_language
 from amity.reporting.choices import (
     EDITABLE_STATES,
@@ -48,9 +48,7 @@ class DesignQuerySet(ScopedQuerySet):
             return self.none()
         above = [*home.ancestor_ids(), home.pk]
         path = self.model.scope_path
-        return self.filter(
-            Q(**{f"{path}__tree_path__startswith": home.tree_path}) | Q(**{f"{path}__in": above})
-        )
+        return self.filter(Q(**{f"{path}__any_of": branch_of(home)}) | Q(**{f"{path}__in": above}))
 
 
 class LiveDesignManager(models.Manager.from_queryset(DesignQuerySet)):
