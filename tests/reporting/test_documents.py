@@ -395,3 +395,13 @@ def test_a_pivot_of_nothing_visible_is_empty_not_an_error(report, orgs, users):
     homeless = User.objects.create(username="homeless", role="unit_officer")  # sees nothing
     pivot = consolidate(homeless, [report.items.partners], [report.h1])
     assert (pivot.rows, pivot.totals) == ([], [None])
+
+
+def test_merged_rows_show_their_sums_as_one_row_shows_them():
+    from amity.reporting.consolidation import _merged
+
+    sums = {1: [Decimal("0.5"), 2, None], 2: [Decimal("0.5"), 3, Decimal("1.25")]}
+    merged, counts = _merged(sums, {}, lambda key: "all")
+    assert merged == {"all": [1, 5, Decimal("1.25")]}
+    assert [type(cell) for cell in merged["all"]] == [int, int, Decimal]
+    assert counts == {}

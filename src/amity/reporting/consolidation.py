@@ -265,12 +265,18 @@ def _merged(sums, counts, key_of):
         else:
             for index, total in enumerate(row):
                 if total is not None:
-                    target[index] = total if target[index] is None else target[index] + total
+                    target[index] = total if target[index] is None else _added(target[index], total)
         if key in counts:
             target_counts = merged_counts.setdefault(into, {})
             for index, count in counts[key].items():
                 target_counts[index] = target_counts.get(index, 0) + count
     return merged_sums, merged_counts
+
+
+def _added(total, more):
+    """Two figures of a cell added up, shown as `_lay_out` shows one: 0.5 + 0.5 is 1."""
+    added = total + more
+    return added if type(added) is int else _exact(added)
 
 
 def _cells(sums, counts) -> list:
