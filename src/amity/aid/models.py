@@ -612,6 +612,9 @@ class Rate(BaseModel):
         _("source"), max_length=255, blank=True, help_text=_("E.g. the State Bank of Viet Nam.")
     )
 
+    objects = LiveRateManager()
+    all_objects = models.Manager.from_queryset(RateQuerySet)()
+
     class Meta:
         verbose_name = _("exchange rate")
         verbose_name_plural = _("exchange rates")
