@@ -147,10 +147,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Failures from one address, whatever the user names, before the address is locked: higher than
+# the per-account limit, since a whole office may reach Amity from one address.
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 0.25  # hours: a locked-out user may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Either locks: the user name whatever the address (a guesser cannot move to a fresh address),
+# and the address whatever the user name. The handler applies the two limits and makes a
+# successful log-in clear only that user's failures, not the address's.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "amity.accounts.lockout.LockoutHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "amity.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
 # Behind a reverse proxy, the client's address is the last one the proxy adds to
 # X-Forwarded-For; without this every attempt would seem to come from the proxy itself.

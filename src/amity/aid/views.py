@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from amity.aid import filtersets, forms, iati, imports, models, services, tables
 from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, Lineage
 from amity.aid.statistics import Selection, statistics, with_rate
-from amity.core.exports import EXPORT_FORMATS, export_filename
+from amity.core.exports import EXPORT_FORMATS, SafeWorkbook, export_filename
 from amity.core.forms import ImportForm, style_widgets
 from amity.core.views import ModelViews
 
@@ -284,9 +284,7 @@ def statistics_page(request):
 
 
 def statistics_workbook(figures, lineage=Lineage.CURRENT, start=None, end=None) -> HttpResponse:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
+    workbook = SafeWorkbook(write_only=True)
     money = ["committed_usd", "disbursed_usd", "committed_vnd", "disbursed_vnd", "rate"]
     headers = [_("NGOs"), _("Activities"), _("Committed (USD)"), _("Disbursed (USD)"),
                _("Committed (VND)"), _("Disbursed (VND)"), _("Disbursement rate (%)")]  # fmt: skip

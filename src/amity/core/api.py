@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status, viewsets
 
+from amity.core.dates import date_bound_errors
 from amity.core.scoping import can_edit, organization_in_scope
 
 
@@ -61,6 +62,10 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         for name, value in attrs.items():
             if name != "version" and name not in many_to_many:
                 setattr(candidate, name, value)
+        # A date out of bounds first: the model's rules compute further dates from it.
+        out_of_bounds = date_bound_errors(candidate, names=attrs.keys())
+        if out_of_bounds:
+            raise serializers.ValidationError(DjangoValidationError(out_of_bounds).message_dict)
         try:
             candidate.clean()
             candidate.validate_constraints()

@@ -39,26 +39,70 @@ def neutralise(value):
     return value
 
 
+def safe_row(row) -> list:
+    """A row as a file may hold it: empty for None, and no text that would run as a formula."""
+    return ["" if cell is None else neutralise(cell) for cell in row]
+
+
+class SafeWorkbook(Workbook):
+    """The workbook every spreadsheet Amity writes is made of (lists, statistics, consolidated
+    figures, offline forms, syntheses): a text that a spreadsheet would run as a formula is
+    written as text, however the cell was filled, so that no export can forget it. A test
+    (tests/core/test_export_safety.py) fails when a module makes an openpyxl Workbook or a CSV
+    writer of its own."""
+
+    def create_sheet(self, title=None, index=None):
+        sheet = super().create_sheet(title, index)
+        if self.write_only:  # streamed: each row is made safe as it is appended
+            append = sheet.append
+            sheet.append = lambda row: append(safe_row(row))
+        return sheet
+
+    def save(self, filename):
+        if not self.write_only:  # filled cell by cell: made safe when written out
+            for sheet in self.worksheets:
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        if isinstance(cell.value, str):
+                            cell.value = neutralise(cell.value)
+        super().save(filename)
+
+
+class SafeCsvWriter:
+    """The CSV writer every CSV file Amity writes goes through: rows made safe as `SafeWorkbook`
+    makes its cells."""
+
+    def __init__(self, text, **options):
+        self.writer = csv.writer(text, **options)
+
+    def writerow(self, row):
+        return self.writer.writerow(safe_row(row))
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
+
+
 def resource_rows(resource, queryset, on_progress=None):
-    """The header, then one neutralised row per record, read from the database in chunks."""
+    """The header, then one row per record, read from the database in chunks."""
     yield resource.get_export_headers()
     for number, record in enumerate(queryset.iterator(chunk_size=CHUNK_ROWS), start=1):
-        yield [neutralise(cell) for cell in resource.export_resource(record)]
+        yield resource.export_resource(record)
         if on_progress and number % PROGRESS_EVERY == 0:
             on_progress(number)
 
 
 def write_xlsx(rows, handle) -> None:
-    workbook = Workbook(write_only=True)
+    workbook = SafeWorkbook(write_only=True)
     sheet = workbook.create_sheet()
     for row in rows:
-        sheet.append(["" if cell is None else cell for cell in row])
+        sheet.append(row)
     workbook.save(handle)
 
 
 def write_guided_xlsx(headers, guide_rows, handle) -> None:
     """An import template: the columns to fill in, and a sheet explaining each of them."""
-    workbook = Workbook(write_only=True)
+    workbook = SafeWorkbook(write_only=True)
     workbook.create_sheet("data").append(headers)
     guide = workbook.create_sheet("Hướng dẫn - Guide")
     for row in guide_rows:
@@ -68,9 +112,9 @@ def write_guided_xlsx(headers, guide_rows, handle) -> None:
 
 def write_csv(rows, handle) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    writer = csv.writer(text)
+    writer = SafeCsvWriter(text)
     for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow(row)
     text.flush()
     text.detach()
 

@@ -381,10 +381,9 @@ def remind_late(consultation: Consultation, today: date | None = None) -> list:
 
 
 def synthesis_xlsx(result: Synthesis) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from amity.core.exports import neutralise
+    from amity.core.exports import SafeWorkbook, neutralise
 
     labels = dict(Position.choices)
     fills = {
@@ -392,7 +391,7 @@ def synthesis_xlsx(result: Synthesis) -> bytes:
         Position.DISAGREE: PatternFill("solid", fgColor="F8D7DA"),
         Position.AMEND: PatternFill("solid", fgColor="FFF3CD"),
     }
-    workbook = Workbook()
+    workbook = SafeWorkbook()
     matrix = workbook.active
     matrix.title = _("Synthesis")[:31]
     header = [_("Article"), *[org.display_name for org in result.organizations]]

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from amity.core.exports import neutralise
+from amity.core.exports import SafeWorkbook, neutralise
 from amity.core.imports import ScopedResource, importable
 from amity.reporting import models, services
 from amity.reporting.choices import ValueSource
@@ -108,13 +108,12 @@ def submission_workbook(submission) -> bytes:
     """The workbook to fill offline: the submission's indicators in the form's order."""
     import io
 
-    from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from amity.reporting.choices import IndicatorType
 
-    book = Workbook()
+    book = SafeWorkbook()
     sheet = book.active
     sheet.title = WORKBOOK_SHEET
     sheet["A1"] = neutralise(f"{submission.form_version.form} — {submission.organization}")
