@@ -20,7 +20,9 @@ class TokenRequestSerializer(serializers.Serializer):
     def validate(self, attrs):
         from django.contrib.auth import authenticate
 
-        request = self.context["request"]
+        # django-axes marks a locked-out caller on Django's request, where its middleware answers
+        # 429; on DRF's wrapper the mark was lost, and the lock looked like a wrong password.
+        request = self.context["request"]._request
         user = authenticate(request, username=attrs["username"], password=attrs["password"])
         if user is None or not user.is_active:
             raise serializers.ValidationError(_("The user name or password is not correct."))
