@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.aid import codelists, models, statistics
 from amity.aid.choices import Lineage
+from amity.core.dates import MAX_YEAR, MIN_YEAR
 from amity.core.filtersets import BaseFilterSet
 from amity.geo.choices import WorldRegion
 from amity.geo.models import Province
@@ -86,8 +87,8 @@ class ActivityFilterSet(BaseFilterSet):
 
         data = self.form.cleaned_data if self.form.is_valid() else {}
         first, last = data.get("year_from"), data.get("year_until")
-        start = date(int(first), 1, 1) if first and 1900 <= first <= 2200 else None
-        end = date(int(last), 12, 31) if last and 1900 <= last <= 2200 else None
+        start = date(int(first), 1, 1) if first and MIN_YEAR <= first <= MAX_YEAR else None
+        end = date(int(last), 12, 31) if last and MIN_YEAR <= last <= MAX_YEAR else None
         return start, end
 
     def filter_period(self, queryset, name, value):

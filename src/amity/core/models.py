@@ -9,11 +9,13 @@ to an `organizations.Organization` ("organization", "committee__organization", .
 itself lives in `amity.core.scoping`.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from amity.core.dates import date_bound_errors
 from amity.core.scoping import ScopedQuerySet
 
 
@@ -65,6 +67,19 @@ class BaseModel(TimestampedModel):
             self.version = (self.version or 0) + 1
         self.derive_fields()
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        """Each field's own checks, and every date within the bounds Amity accepts
+        (`amity.core.dates`): forms and imports run this, the API the same date check."""
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name, messages in date_bound_errors(self, exclude=set(exclude or ())).items():
+            errors.setdefault(name, messages)  # a date its own check refused is not told twice
+        if errors:
+            raise ValidationError(errors)
 
     def derive_fields(self) -> None:
         """Set the fields computed from others. Called on every save and by the bulk import,

@@ -35,7 +35,7 @@ from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
 from amity.core.imports import ImportFileError, check_upload, example_bytes
 from amity.core.models import Job
-from amity.core.scoping import can_edit, visible_related
+from amity.core.scoping import can_edit
 from amity.core.tasks import run_export_job, run_import_job
 
 
@@ -138,9 +138,7 @@ class ObjectView(ModelViewMixin, DetailView):
             may_edit=can_edit(self.request.user, obj),
             fields=self.views.detail_fields(obj),
         )
-        # the related records a tab lists are those the user may see, as in the API
-        related = self.views.detail_context(obj, self.request)
-        context.update(visible_related(related, self.request.user))
+        context.update(self.views.detail_context(obj, self.request))
         return context
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from amity.core.dates import MAX_YEAR, MIN_YEAR, add_days
 from amity.events.choices import EventStatus
 from amity.events.models import BridgePoint, CalendarToken, Event, new_calendar_key
 from amity.organizations.models import in_language
@@ -46,7 +47,7 @@ def month_of(value: str, today: date | None = None) -> date:
     today = today or timezone.localdate()
     try:
         year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1) if 1900 <= year <= 2200 else today.replace(day=1)
+        return date(year, month, 1) if MIN_YEAR <= year <= MAX_YEAR else today.replace(day=1)
     except (ValueError, TypeError):
         return today.replace(day=1)
 
@@ -178,7 +179,9 @@ def _ical_event(event, base_url, stamp) -> CalendarEvent:
         item.add("dtend", max(ends, starts))
     else:  # an all-day event ends (exclusively) the day after its last day
         item.add("dtstart", event.start)
-        item.add("dtend", (event.end or event.start) + timedelta(days=1))
+        following = add_days(event.end or event.start, 1)
+        if following is not None:  # none after 9999-12-31: the feed leaves the end out
+            item.add("dtend", following)
     where = _("Online") if event.is_online and not event.place else event.place
     if where:
         item.add("location", where)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.dates import validate_date_in_bounds
 from amity.core.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm, style_widgets
 from amity.organizations import models
 
@@ -159,7 +160,8 @@ class MergeForm(forms.Form):
         queryset=models.Organization.objects.none(),
         required=False,
     )
-    occurred_on = forms.DateField(label=_("Date of the merger"), widget=DateInput())
+    occurred_on = forms.DateField(label=_("Date of the merger"), widget=DateInput(),
+                                  validators=[validate_date_in_bounds])  # fmt: skip
     decision = forms.CharField(label=_("Decision"), max_length=255)
 
     def __init__(self, *args, user, **kwargs):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.dates import add_years
 from amity.core.models import BaseModel
 from amity.organizations.choices import (
     CENTRAL_LEVEL_KINDS,
@@ -370,10 +371,9 @@ class Congress(BaseModel):
 
     @property
     def term_ends_on(self):
-        try:
-            return self.held_on.replace(year=self.held_on.year + self.term_years)
-        except ValueError:  # 29 February
-            return self.held_on.replace(year=self.held_on.year + self.term_years, day=28)
+        """The congress's day `term_years` later; None when no calendar day is (a stored
+        9999-12-31): the list, the API and the schedule show none rather than fail."""
+        return add_years(self.held_on, self.term_years or 0)
 
 
 class Committee(BaseModel):

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.dates import MAX_YEAR, MIN_YEAR, add_days
 from amity.core.models import BaseModel
 from amity.core.scoping import ScopedQuerySet, branch_of
 from amity.organizations.models import in_language
@@ -461,7 +462,8 @@ class Period(DesignModel):
     @property
     def closes_on(self) -> date:
         """The last day a submission is on time: the deadline and its days of grace."""
-        return self.deadline + timedelta(days=self.grace_days)
+        # A stored deadline at the end of the calendar has no later day: it never closes.
+        return add_days(self.deadline, self.grace_days or 0) or date.max
 
     def derive_fields(self) -> None:
         if self.kind and self.year and self.number:
@@ -474,8 +476,9 @@ class Period(DesignModel):
         most = {PeriodKind.QUARTER: 4, PeriodKind.HALF_YEAR: 2, PeriodKind.YEAR: 1}
         if self.kind and self.number and not 1 <= self.number <= most.get(self.kind, 1):
             raise ValidationError({"number": _("No such period in a year.")})
-        if self.year and not 1900 <= self.year <= 2999:
-            raise ValidationError({"year": _("Enter a year between 1900 and 2999.")})
+        if self.year and not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise ValidationError({"year": _("Enter a year between %(first)s and %(last)s.")
+                                   % {"first": MIN_YEAR, "last": MAX_YEAR}})  # fmt: skip
         self.derive_fields()
         refuse_duplicate(self, ("form", "kind", "year", "number"),
                          _("This form already has this period."))  # fmt: skip
