@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "amity.core.viewer.ViewerMiddleware",
     "amity.accounts.middleware.RequireTwoFactorMiddleware",
     "amity.core.middleware.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",

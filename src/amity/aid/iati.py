@@ -36,6 +36,7 @@ from amity.aid.choices import (
     TransactionType,
 )
 from amity.core.scoping import can_edit
+from amity.core.viewer import current_viewer
 from amity.partners.models import Partner
 from amity.partners.text import normalise
 
@@ -75,11 +76,15 @@ def _narratives(parent, tag, texts: dict):
 
 
 def _organisation(parent, tag, partner, ref="", **attributes):
+    # A partner the file's user may not see is left unnamed: neither its name nor its own
+    # identifier is written, only what the activity itself records.
+    shown = partner.shown_to(current_viewer())
     element = _sub(
-        parent, tag, ref=ref or partner.external_ref,
+        parent, tag, ref=ref or (partner.external_ref if shown else ""),
         type=ORGANISATION_TYPES.get(partner.kind, "90"), **attributes,
     )  # fmt: skip
-    _sub(element, "narrative", partner.name)
+    if shown:
+        _sub(element, "narrative", partner.name)
     return element
 
 

@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 
+from amity.core.viewer import viewing_as
+
 logger = logging.getLogger(__name__)
 
 EXPORT_FORMATS = {
@@ -153,18 +155,25 @@ def execute_export(job) -> None:
         Job.objects.filter(pk=job.pk).update(processed_rows=count)
 
     try:
-        queryset = views.filtered_queryset(job.user, QueryDict(job.query))
-        Job.objects.filter(pk=job.pk).update(total_rows=queryset.count())
-        rows = resource_rows(views.resource(user=job.user), queryset, on_progress=report)
-        with tempfile.TemporaryFile() as spool:
-            (write_xlsx if job.file_format == "xlsx" else write_csv)(rows, spool)
-            spool.seek(0)
-            job.file.save(job.original_name, File(spool), save=False)
-        Job.objects.filter(pk=job.pk).update(
-            file=job.file.name, status=Job.Status.DONE, processed_rows=queryset.count()
-        )
+        with viewing_as(job.user):  # the file prints what its user may read
+            write_job_file(job, views, report)
     except Exception as error:  # the job must end in a state the user can read, not hang
         logger.exception("export job %s failed", job.pk)
         Job.objects.filter(pk=job.pk).update(
             status=Job.Status.FAILED, summary={"errors": [{"line": 0, "errors": [str(error)]}]}
         )
+
+
+def write_job_file(job, views, report) -> None:
+    from amity.core.models import Job
+
+    queryset = views.filtered_queryset(job.user, QueryDict(job.query))
+    Job.objects.filter(pk=job.pk).update(total_rows=queryset.count())
+    rows = resource_rows(views.resource(user=job.user), queryset, on_progress=report)
+    with tempfile.TemporaryFile() as spool:
+        (write_xlsx if job.file_format == "xlsx" else write_csv)(rows, spool)
+        spool.seek(0)
+        job.file.save(job.original_name, File(spool), save=False)
+    Job.objects.filter(pk=job.pk).update(
+        file=job.file.name, status=Job.Status.DONE, processed_rows=queryset.count()
+    )

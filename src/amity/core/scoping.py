@@ -152,3 +152,35 @@ def within_own_limit(scoped, own):
     if own.query.where:
         return scoped.filter(pk__in=own.values("pk"))
     return scoped
+
+
+def visible_related(context: dict, user) -> dict:
+    """A detail page's lists of related records, kept to those `user` may see, as the API's
+    lists are: a partner's holders of another branch, a person's positions elsewhere.
+
+    Records scoped by an owner or a parent are filtered; organizations (the registry names
+    every one) and shared records with rules of their own (partners, whose restricted ones
+    print as such: `Partner.__str__`) are left as they are. A list the view has already read
+    into a Python list must be scoped by the view itself.
+    """
+    scoped = {}
+    for key, value in context.items():
+        model = getattr(value, "model", None)
+        if (
+            isinstance(value, models.QuerySet)
+            and hasattr(value, "visible_to")
+            and (getattr(model, "scope_path", None) or getattr(model, "scope_parent", None))
+        ):
+            value = _scoped_page(value, user)
+        scoped[key] = value
+    return scoped
+
+
+def _scoped_page(queryset, user):
+    """`queryset` within what `user` may see; a page cut from it (`[:50]`) is cut again after."""
+    if not queryset.query.is_sliced:
+        return queryset.visible_to(user)
+    low, high = queryset.query.low_mark, queryset.query.high_mark
+    whole = queryset._chain()
+    whole.query.clear_limits()
+    return whole.visible_to(user)[low:high]

@@ -35,7 +35,7 @@ from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
 from amity.core.imports import ImportFileError, check_upload, example_bytes
 from amity.core.models import Job
-from amity.core.scoping import can_edit
+from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job
 
 
@@ -138,7 +138,9 @@ class ObjectView(ModelViewMixin, DetailView):
             may_edit=can_edit(self.request.user, obj),
             fields=self.views.detail_fields(obj),
         )
-        context.update(self.views.detail_context(obj, self.request))
+        # the related records a tab lists are those the user may see, as in the API
+        related = self.views.detail_context(obj, self.request)
+        context.update(visible_related(related, self.request.user))
         return context
 
 

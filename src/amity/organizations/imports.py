@@ -3,12 +3,28 @@
 from import_export import fields
 
 from amity.core.imports import ScopedResource, importable
+from amity.core.viewer import current_viewer
 from amity.organizations import models
+
+
+class ReadableName(fields.Field):
+    """The name of a related record, or what the record prints for a viewer who may not see
+    it (a restricted partner: see `Partner.shown_to`)."""
+
+    def get_value(self, instance):
+        related = instance
+        for part in self.attribute.split("__")[:-1]:
+            related = getattr(related, part, None)
+            if related is None:
+                return None
+        if hasattr(related, "shown_to") and not related.shown_to(current_viewer()):
+            return str(related)
+        return super().get_value(instance)
 
 
 def display_of(attribute: str, label: str):
     """A read-only column beside an id column, so that a person can read the export."""
-    return fields.Field(attribute=attribute, column_name=label, readonly=True)
+    return ReadableName(attribute=attribute, column_name=label, readonly=True)
 
 
 @importable("organizations")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel
 from amity.core.scoping import ReferenceQuerySet, ScopedQuerySet, branch_of
+from amity.core.viewer import current_viewer, viewer_cache
 from amity.organizations.models import Organization, in_language, phone_validator
 from amity.partners.choices import (
     FieldKind,
@@ -183,10 +184,19 @@ class Partner(BaseModel):
         ]
 
     def __str__(self):
-        return self.display_name
+        """Its name, or "a restricted partner" for a viewer who may not see it: a record of
+        another domain that names it (an activity, an event, a history) prints it so."""
+        return self.display_name if self.shown_to(current_viewer()) else str(RESTRICTED_LABEL)
 
     def get_absolute_url(self):
         return reverse("partners:partner", args=[self.pk])
+
+    def shown_to(self, user) -> bool:
+        """Whether `user` may read who this partner is (None: no user in particular, as in a
+        shell). Read once per request for all the restricted partners the user may see."""
+        if self.sensitivity != Sensitivity.RESTRICTED or user is None or user.sees_everything:
+            return True
+        return self.pk in restricted_partners_seen_by(user)
 
     @property
     def display_name(self) -> str:
@@ -213,6 +223,20 @@ class Partner(BaseModel):
         return normalise(
             " ".join([self.name, self.name_vi, self.name_en, self.acronym, *contact_names])
         )
+
+
+#: what a record prints for a partner its viewer may not see
+RESTRICTED_LABEL = _("a restricted partner")
+
+
+def restricted_partners_seen_by(user) -> frozenset:
+    """The ids of the restricted partners `user` may see, read once per request or job."""
+    cache = viewer_cache()
+    key = ("restricted_partners_seen", user.pk)
+    if key not in cache:
+        restricted = Partner.all_objects.visible_to(user).filter(sensitivity=Sensitivity.RESTRICTED)
+        cache[key] = frozenset(restricted.values_list("pk", flat=True))
+    return cache[key]
 
 
 class RelationshipHolder(BaseModel):
