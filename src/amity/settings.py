@@ -210,6 +210,14 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# What reading a file to import may cost (core/import_files.py): rows, cells, a sheet's unpacked
+# XML, a CSV line, seconds. A file above IMPORT_INLINE_BYTES (unpacked) is checked in a task.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
+IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=3_000_000)
+IMPORT_MAX_PART_BYTES = env.int("IMPORT_MAX_PART_BYTES", default=100 * 1024 * 1024)
+IMPORT_MAX_LINE_CHARS = env.int("IMPORT_MAX_LINE_CHARS", default=1_000_000)
+IMPORT_READ_SECONDS = env.float("IMPORT_READ_SECONDS", default=60.0)
+IMPORT_INLINE_BYTES = env.int("IMPORT_INLINE_BYTES", default=2 * 1024 * 1024)
 # Imports of up to this many partners flag each row that looks like an existing partner.
 IMPORT_DUPLICATE_CHECK_ROWS = env.int("IMPORT_DUPLICATE_CHECK_ROWS", default=2000)
 # A list longer than this is exported by a background task, with a progress bar and a download.

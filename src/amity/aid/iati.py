@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -35,6 +34,7 @@ from amity.aid.choices import (
     OrganisationRole,
     TransactionType,
 )
+from amity.core.import_files import ImportFileError, Limits, check_size
 from amity.core.scoping import can_edit
 from amity.core.viewer import current_viewer
 from amity.partners.models import Partner
@@ -191,10 +191,16 @@ def schema_errors(document) -> list[str]:
 # --- import: reading the file safely --------------------------------------------------------------
 
 
-def parse(content: bytes):
-    """Parse an uploaded file, refusing DTDs, entities, other versions and invalid files."""
-    if len(content) > settings.IMPORT_MAX_BYTES:
-        raise IatiFileError(_("The file is too large."))
+def parse(content: bytes, *, max_bytes: int | None = None):
+    """Parse an uploaded file, refusing DTDs, entities, other versions and invalid files, with
+    the limits of every import (core/import_files.py): its size (`max_bytes` raises it, as the
+    command line's `--max-size` does) and the number of activities. libxml2 reads in time
+    proportional to the size and refuses NUL characters; `huge_tree` off bounds any one text."""
+    limits = Limits.from_settings(max_bytes)
+    try:
+        check_size(content, limits)
+    except ImportFileError as error:
+        raise IatiFileError(str(error)) from error
     head = content[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in content.upper():
         raise IatiFileError(_("The file declares a DTD or entities, which are not accepted."))
@@ -220,6 +226,12 @@ def parse(content: bytes):
         raise IatiFileError(
             _("This file is IATI version %(version)s; only version 2.03 is read.")
             % {"version": version or "?"}
+        )
+    activities = sum(1 for _element in root.iterchildren("iati-activity"))
+    if activities > limits.max_rows:
+        raise IatiFileError(
+            _("The file has more than %(limit)s activities; split it into smaller files.")
+            % {"limit": limits.max_rows}
         )
     errors = schema_errors(document)
     if errors:
@@ -651,9 +663,9 @@ def _row_key(row, names):
     return tuple(str(value(name)) for name in names)
 
 
-def import_activities(content: bytes, user, organization=None) -> Report:
+def import_activities(content: bytes, user, organization=None, *, max_bytes=None) -> Report:
     """Import every activity of an IATI 2.03 file; raise IatiFileError if the file is refused."""
-    root = parse(content)
+    root = parse(content, max_bytes=max_bytes)
     importer = Importer(user, organization)
     return Report([importer.import_activity(element) for element in root.iter("iati-activity")])
 
@@ -667,12 +679,12 @@ def command_export(path, user, stdout):
     stdout.write(f"{activities.count()} activities written to {path} (IATI 2.03).")
 
 
-def command_import(path, user, stdout):
+def command_import(path, user, stdout, *, max_bytes=None):
     file = Path(path)
     if not file.is_file():
         raise CommandError(f"No such file: {path}")
     try:
-        report = import_activities(file.read_bytes(), user)
+        report = import_activities(file.read_bytes(), user, max_bytes=max_bytes)
     except IatiFileError as error:
         raise CommandError(f"File refused: {error}") from error
     for outcome in report.outcomes:

@@ -8,6 +8,7 @@ serves the export, the web import, the command line (`amity import KIND FILE`) a
 import io
 import logging
 import zipfile
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -15,10 +16,16 @@ from django.db import IntegrityError, connections, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import resources
-from import_export.formats import base_formats
+from import_export.fields import Field
 from import_export.widgets import CharWidget, ForeignKeyWidget, ManyToManyWidget, Widget
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from amity.core.import_files import (  # noqa: F401 (the names imports read files by)
+    ImportFileError,
+    precheck,
+    read_dataset,
+    refuse_zip_bomb,
+)
 from amity.core.scoping import can_edit, may_write
 
 logger = logging.getLogger(__name__)
@@ -95,8 +102,15 @@ class ScopedResource(resources.ModelResource):
 
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)  # gives this resource its own copy of the fields
+        if self._is_versioned() and "version" not in self.fields:
+            # Every export ends with each record's version, so that importing the file later
+            # cannot silently put back values changed since (`check_version`). Never written.
+            self.fields["version"] = Field(attribute="version", column_name="version",
+                                           readonly=True)  # fmt: skip
         self.user = user
         self.on_progress = None
+        #: the user asked to overwrite records changed since the file was exported
+        self.overwrite = False
         self.warnings: list[dict] = []
         #: errors found when a batch is written, with the lines of the rows at fault
         self.batch_errors: list[dict] = []
@@ -127,6 +141,9 @@ class ScopedResource(resources.ModelResource):
 
     def get_queryset(self):
         return self._meta.model.objects.editable_by(self.user)
+
+    def _is_versioned(self) -> bool:
+        return any(field.name == "version" for field in self._meta.model._meta.concrete_fields)
 
     def get_import_fields(self):
         # Asked for several times a row, and the same for every row.
@@ -183,6 +200,38 @@ class ScopedResource(resources.ModelResource):
                 )
             return self._known_by_reference.get(reference)
         return None
+
+    def get_or_init_instance(self, instance_loader, row):
+        instance, new = super().get_or_init_instance(instance_loader, row)
+        if not new:
+            self.check_version(instance, row)
+        return instance, new
+
+    def check_version(self, instance, row) -> None:
+        """A row that changes a record carries the version it was exported with (the export's
+        `version` column): a record changed since is refused, never overwritten silently, unless
+        the user asked to overwrite newer changes. A row found by another system's reference
+        (`external_ref`, a transaction's `ref`) may leave the version out: such files are not
+        our exports and know no version."""
+        if self.overwrite or not self._is_versioned():
+            return
+        given = str(row.get("version") if row.get("version") is not None else "").strip()
+        if not given:
+            if str(row.get("id") or "").strip():
+                raise ValidationError({"version": _(
+                    "“%(record)s” exists and this row gives no version: import a file exported "
+                    "with its version column, or choose to overwrite newer changes."
+                ) % {"record": instance}})  # fmt: skip
+            return
+        try:
+            number = int(Decimal(given))
+        except (InvalidOperation, ValueError, OverflowError):
+            raise ValidationError({"version": _("The version must be a whole number.")}) from None
+        if number != instance.version:
+            raise ValidationError({"version": _(
+                "“%(record)s” changed since the file was exported: version %(file)s in the "
+                "file, %(now)s now. Export it again, or choose to overwrite newer changes."
+            ) % {"record": instance, "file": number, "now": instance.version}})  # fmt: skip
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if self._meta.use_bulk:
@@ -368,49 +417,6 @@ def _chunks(values: list, size: int = 500):
         yield values[start : start + size]
 
 
-class ImportFileError(Exception):
-    """The file cannot be read as a table: wrong type, broken, or an unknown encoding."""
-
-
-#: a workbook is a zip: what it may unpack to, in all and against its packed size
-UNPACKED_MAX_BYTES = 200 * 1024 * 1024
-UNPACKED_MAX_RATIO = 200
-
-
-def refuse_zip_bomb(content: bytes) -> None:
-    """Refuse a workbook that would unpack to far more than a spreadsheet does (a zip bomb),
-    before openpyxl inflates it in memory. Spreadsheets of text compress some 5 to 20 times."""
-    with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        unpacked = sum(entry.file_size for entry in archive.infolist())
-    if unpacked > UNPACKED_MAX_BYTES or unpacked > UNPACKED_MAX_RATIO * max(len(content), 1):
-        raise ImportFileError(_("This workbook unpacks to far more than a spreadsheet does."))
-
-
-def read_dataset(content: bytes, filename: str):
-    """Read an uploaded file into a tablib Dataset, whatever its extension claims."""
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            if not content.startswith(b"PK"):
-                raise ImportFileError(_("This file is not an Excel workbook (.xlsx)."))
-            refuse_zip_bomb(content)
-            return base_formats.XLSX().create_dataset(content)
-        if name.endswith(".csv"):
-            try:
-                text = content.decode("utf-8-sig")
-            except UnicodeDecodeError as error:
-                raise ImportFileError(
-                    _("This CSV file is not in UTF-8; save it as “CSV UTF-8” and try again.")
-                ) from error
-            return base_formats.CSV().create_dataset(text)
-    except ImportFileError:
-        raise
-    except Exception as error:  # a broken workbook raises anything from zipfile to KeyError
-        logger.info("unreadable import file %s: %s", filename, error)
-        raise ImportFileError(_("This file cannot be read as a table.")) from error
-    raise ImportFileError(_("Choose an .xlsx or .csv file."))
-
-
 def row_errors(result) -> list[dict]:
     """Each refused row with its line in the file (the header is line 1) and its reasons."""
     problems = []
@@ -437,10 +443,13 @@ def summarise(result) -> dict:
     }
 
 
-def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=None) -> dict:
-    """Import every row or none: one transaction for the file, rolled back on any error."""
+def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=None,
+                   overwrite: bool = False) -> dict:  # fmt: skip
+    """Import every row or none: one transaction for the file, rolled back on any error.
+    `overwrite` lets rows put back values over records changed since the file was exported."""
     resource = resource_class(user=user)
     resource.on_progress = on_progress
+    resource.overwrite = overwrite
     with transaction.atomic():
         result = resource.import_data(
             dataset, dry_run=dry_run, raise_errors=False, use_transactions=True
@@ -452,6 +461,7 @@ def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=
         summary["warnings"] = resource.warnings
         if summary["errors"]:
             transaction.set_rollback(True)
+    summary["overwrite"] = overwrite
     return summary
 
 
@@ -468,8 +478,7 @@ def load_job_dataset(job):
         return read_dataset(handle.read(), job.original_name)
 
 
-def execute_import(job) -> None:
-    """Run a checked import job for real, reporting progress and the outcome on the job."""
+def _progress_reporter(job):
     from amity.core.models import Job
 
     alias = progress_connection_alias()
@@ -478,41 +487,114 @@ def execute_import(job) -> None:
         if alias and row_number % PROGRESS_EVERY == 0:
             Job.objects.using(alias).filter(pk=job.pk).update(processed_rows=row_number)
 
+    return report
+
+
+def _failure(error) -> dict:
+    return {"new": 0, "update": 0, "skip": 0, "errors": [{"line": 0, "errors": [str(error)]}]}
+
+
+def execute_import(job) -> None:
+    """Run a checked import job for real, reporting progress and the outcome on the job."""
+    from amity.core.models import Job
+
+    overwrite = bool(job.summary.get("overwrite"))
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, processed_rows=0)
     try:
         dataset = load_job_dataset(job)
         summary = import_dataset(
-            resource_for(job.model_label), dataset, job.user, dry_run=False, on_progress=report
-        )
+            resource_for(job.model_label), dataset, job.user, dry_run=False,
+            on_progress=_progress_reporter(job), overwrite=overwrite,
+        )  # fmt: skip
     except Exception as error:  # the job must end in a state the user can read, not hang
         logger.exception("import job %s failed", job.pk)
-        summary = {
-            "new": 0,
-            "update": 0,
-            "skip": 0,
-            "errors": [{"line": 0, "errors": [str(error)]}],
-        }
+        summary = _failure(error)
     status = Job.Status.FAILED if summary["errors"] else Job.Status.DONE
     Job.objects.filter(pk=job.pk).update(
         status=status, summary=summary, processed_rows=job.total_rows
     )
 
 
-def check_upload(resource_class, upload, user):
+def execute_check(job) -> None:
+    """Read and check (a dry run) a large uploaded file in a background task, as the import
+    page does with a small one: the job ends checked, waiting for confirmation, or invalid."""
+    from amity.core.models import Job
+
+    overwrite = bool(job.summary.get("overwrite"))
+    total = 0
+    try:
+        dataset = load_job_dataset(job)
+        total = len(dataset)
+        Job.objects.filter(pk=job.pk).update(total_rows=total, processed_rows=0)
+        summary = import_dataset(
+            resource_for(job.model_label), dataset, job.user, dry_run=True,
+            on_progress=_progress_reporter(job), overwrite=overwrite,
+        )  # fmt: skip
+    except ImportFileError as error:
+        summary = _failure(error)
+    except Exception as error:  # the job must end in a state the user can read, not hang
+        logger.exception("import check %s failed", job.pk)
+        summary = _failure(error)
+    summary["overwrite"] = overwrite
+    status = Job.Status.INVALID if summary["errors"] else Job.Status.CHECKED
+    Job.objects.filter(pk=job.pk).update(
+        status=status, summary=summary, total_rows=total, processed_rows=total
+    )
+
+
+def unpacked_size(content: bytes, filename: str) -> int:
+    """What reading the file has to go through: a workbook's unpacked parts, else its bytes."""
+    if filename.lower().endswith(".xlsx") and content.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                return sum(entry.file_size for entry in archive.infolist())
+        except zipfile.BadZipFile:
+            pass
+    return len(content)
+
+
+def start_import_check(resource_class, upload, user, *, overwrite: bool = False):
+    """Check an uploaded file: a small one here and now, a large one (IMPORT_INLINE_BYTES) in a
+    background task with a progress bar, so that no upload keeps its page waiting. Returns the
+    job (checked or invalid once checked) and whether a task checks it.
+    Raises ImportFileError when the file is refused outright."""
+    from amity.core.models import Job
+    from amity.core.tasks import run_import_check
+
+    content = upload.read()
+    upload.seek(0)
+    fields = {"user": user, "kind": Job.Kind.IMPORT, "model_label": resource_class.plural,
+              "file": upload, "original_name": upload.name}  # fmt: skip
+    if unpacked_size(content, upload.name) > settings.IMPORT_INLINE_BYTES:
+        precheck(content, upload.name)  # size, type, zip bomb, NUL: the reading in the task
+        job = Job.objects.create(
+            **fields, status=Job.Status.RUNNING, summary={"overwrite": overwrite}
+        )
+        run_import_check.enqueue(job.pk)
+        return job, True
+    dataset = read_dataset(content, upload.name)
+    summary = import_dataset(resource_class, dataset, user, dry_run=True, overwrite=overwrite)
+    job = Job.objects.create(
+        **fields,
+        status=Job.Status.INVALID if summary["errors"] else Job.Status.CHECKED,
+        total_rows=len(dataset),
+        summary=summary,
+    )
+    return job, False
+
+
+def check_upload(resource_class, upload, user, *, overwrite: bool = False):
     """Read and dry-run an uploaded file; return (dataset, summary) or raise ImportFileError."""
     content = upload.read()
-    if len(content) > settings.IMPORT_MAX_BYTES:
-        raise ImportFileError(_("The file is too large."))
     dataset = read_dataset(content, upload.name)
-    if not dataset.headers:
-        raise ImportFileError(_("The file has no header row."))
     upload.seek(0)
-    return dataset, import_dataset(resource_class, dataset, user, dry_run=True)
+    summary = import_dataset(resource_class, dataset, user, dry_run=True, overwrite=overwrite)
+    return dataset, summary
 
 
-def dataset_from_path(path) -> object:
+def dataset_from_path(path, *, max_bytes: int | None = None) -> object:
     with open(path, "rb") as handle:
-        return read_dataset(handle.read(), str(path))
+        return read_dataset(handle.read(), str(path), max_bytes=max_bytes)
 
 
 def import_columns(resource_class, user) -> list[str]:

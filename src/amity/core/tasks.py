@@ -17,3 +17,11 @@ def run_export_job(job_id: int) -> None:
     from amity.core.models import Job
 
     execute_export(Job.objects.select_related("user").get(pk=job_id))
+
+
+@task()
+def run_import_check(job_id: int) -> None:
+    from amity.core.imports import execute_check
+    from amity.core.models import Job
+
+    execute_check(Job.objects.select_related("user").get(pk=job_id))

@@ -33,7 +33,7 @@ from amity.core.dashboard import shown_panels
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
-from amity.core.imports import ImportFileError, check_upload, example_bytes
+from amity.core.imports import ImportFileError, example_bytes, start_import_check
 from amity.core.models import Job
 from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job
@@ -293,21 +293,16 @@ class ObjectImportView(ModelViewMixin, FormView):
 
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
+        overwrite = self.request.POST.get("overwrite") == "1"
         try:
-            dataset, summary = check_upload(self.views.resource, upload, self.request.user)
+            job, queued = start_import_check(
+                self.views.resource, upload, self.request.user, overwrite=overwrite
+            )
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
-        job = Job.objects.create(
-            user=self.request.user,
-            kind=Job.Kind.IMPORT,
-            model_label=self.views.plural,
-            file=upload,
-            original_name=upload.name,
-            status=Job.Status.INVALID if summary["errors"] else Job.Status.CHECKED,
-            total_rows=len(dataset),
-            summary=summary,
-        )
+        if queued:  # a large file: its check has the progress bar of the job's page
+            return HttpResponseRedirect(reverse("core:job", args=[job.pk]))
         return self.render_to_response(self.get_context_data(form=form, job=job))
 
     def confirm(self, job_id):

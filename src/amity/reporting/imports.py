@@ -181,28 +181,28 @@ def read_submission_workbook(submission, content: bytes) -> dict:
     """indicator id → services.Entry of an uploaded workbook, checked in full against the
     submission (its organization, form version and period), its columns, its codes and every
     value. Raises WorkbookRefused with every problem found."""
-    import io
+    from amity.core.import_files import (
+        Counter,
+        ImportFileError,
+        Limits,
+        bounded_rows,
+        open_workbook,
+    )
 
-    from django.conf import settings
-    from openpyxl import load_workbook
-
-    from amity.core.imports import ImportFileError, refuse_zip_bomb
-
-    if len(content) > settings.IMPORT_MAX_BYTES:
-        raise WorkbookRefused(_("The file is larger than %(limit)s MB.")
-                              % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)})  # fmt: skip
-    if not content.startswith(b"PK"):
-        raise WorkbookRefused(_("This file is not an Excel workbook (.xlsx)."))
+    # the checks and limits of every import: size, zip bomb, markup, rows, cells, time
+    limits = Limits.from_settings()
     try:
-        refuse_zip_bomb(content)
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        book = open_workbook(content, limits)
     except ImportFileError as error:
         raise WorkbookRefused(str(error)) from error
     except Exception as error:  # a broken workbook raises anything from zipfile to KeyError
         raise WorkbookRefused(_("This file cannot be read as a workbook.")) from error
     try:
         _check_made_for(submission, book)
-        rows = list(book[WORKBOOK_SHEET].iter_rows(min_row=HEADER_ROW, values_only=True))
+        sheet = book[WORKBOOK_SHEET]
+        rows = list(bounded_rows(sheet, Counter(limits), min_row=HEADER_ROW))
+    except ImportFileError as error:
+        raise WorkbookRefused(str(error)) from error
     finally:
         book.close()
     header = [_text(cell) for cell in (rows[0] if rows else ())][: len(WORKBOOK_COLUMNS)]
