@@ -135,14 +135,29 @@ class ModelTestCase:
         assert client.get(self.url("", theirs.pk)).status_code == 404
         assert client.get(self.url("history", theirs.pk)).status_code == 404
 
-    def test_writing_out_of_scope_is_403_and_changes_nothing(self, client, orgs, users, login):
+    def test_writing_out_of_scope_is_404_and_changes_nothing(self, client, orgs, users, login):
+        """A record the user may not see: as if it did not exist, so that its existence is not
+        told."""
         theirs = self.make(orgs, orgs.danang)
         before = self.snapshot(theirs)
         login(users.hanoi)
         response = client.post(self.url("edit", theirs.pk), self.edit_post(theirs, orgs))
-        assert response.status_code == 403
-        assert client.post(self.url("delete", theirs.pk)).status_code == 403
+        assert response.status_code == 404
+        assert client.get(self.url("edit", theirs.pk)).status_code == 404
+        assert client.post(self.url("delete", theirs.pk)).status_code == 404
         assert self.snapshot(theirs) == before
+
+    def test_writing_what_one_only_sees_is_403_and_changes_nothing(
+        self, client, orgs, users, login
+    ):
+        mine = self.make(orgs, orgs.hanoi)
+        before = self.snapshot(mine)
+        login(users.hanoi_viewer)
+        assert self.model.objects.visible_to(users.hanoi_viewer).filter(pk=mine.pk).exists()
+        response = client.post(self.url("edit", mine.pk), self.edit_post(mine, orgs))
+        assert response.status_code == 403
+        assert client.post(self.url("delete", mine.pk)).status_code == 403
+        assert self.snapshot(mine) == before
 
     def test_viewer_may_not_add(self, client, orgs, users, login):
         data = self.form_data(orgs)  # may create the records it refers to: count after
@@ -177,6 +192,19 @@ class ModelTestCase:
         changed = [c.label for c in page.context["history"][0].changes]
         label = str(self.model._meta.get_field(self.edit_field).verbose_name)
         assert changed == [label]
+
+    def test_a_form_without_the_version_is_refused(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        before = self.snapshot(record)
+        login(users.hanoi)
+        for version in ("", "abc", None):
+            data = self.edit_post(record, orgs, version=version)
+            if version is None:
+                del data["version"]
+            response = client.post(self.url("edit", record.pk), data)
+            assert response.status_code == 200
+            assert len(response.context["form"].non_field_errors()) == 1, version
+            assert self.snapshot(record) == before
 
     def test_saving_over_a_newer_version_is_refused(self, client, orgs, users, login):
         record = self.make(orgs, orgs.hanoi)
@@ -269,17 +297,45 @@ class ModelTestCase:
         assert sorted(ids) == self.visible_ids(users.hanoi)
         assert client.get(f"{self.api_url}{theirs.pk}/").status_code == 404
 
-    def test_api_write_out_of_scope_is_403(self, client, orgs, users, login):
+    def test_api_write_out_of_scope_is_404(self, client, orgs, users, login):
         theirs = self.make(orgs, orgs.danang)
         before = self.snapshot(theirs)
         login(users.hanoi)
         url = f"{self.api_url}{theirs.pk}/"
-        patch = client.patch(
-            url, {self.edit_field: self.edit_value}, content_type="application/json"
-        )
-        assert patch.status_code == 403
-        assert client.delete(url).status_code == 403
+        data = {self.edit_field: self.edit_value, "version": theirs.version}
+        assert client.patch(url, data, content_type="application/json").status_code == 404
+        assert client.put(url, data, content_type="application/json").status_code == 404
+        assert client.delete(url).status_code == 404
         assert self.snapshot(theirs) == before
+
+    def _api_edit(self, orgs, record):
+        return {self.edit_field: self.edit_value}
+
+    def test_api_update_must_carry_the_version(self, client, orgs, users, login):
+        record = self.make(orgs, orgs.hanoi)
+        before = self.snapshot(record)
+        login(users.hanoi)
+        url = f"{self.api_url}{record.pk}/"
+        read = client.get(url)
+        assert read["ETag"] == f'"{record.version}"'
+        assert read["Cache-Control"] == "no-store, private"
+        data = self._api_edit(orgs, record)
+        missing = client.patch(url, data, content_type="application/json")
+        assert missing.status_code == 428, missing.content
+        assert "version" in missing.json()["detail"]
+        put = client.put(url, {**self.api_data(orgs), **data}, content_type="application/json")
+        assert put.status_code == 428
+        stale = client.patch(url, data, content_type="application/json",
+                             headers={"If-Match": f'"{record.version - 1}"'})  # fmt: skip
+        assert stale.status_code == 409
+        stale_body = {**data, "version": record.version - 1}
+        assert client.patch(url, stale_body, content_type="application/json").status_code == 409
+        assert self.snapshot(record) == before
+        saved = client.patch(url, data, content_type="application/json",
+                             headers={"If-Match": read["ETag"]})  # fmt: skip
+        assert saved.status_code == 200, saved.content
+        assert saved["ETag"] == f'"{record.version + 1}"'
+        assert self.reread(record).version == record.version + 1
 
     def test_api_creates_with_history(self, client, orgs, users, login):
         login(users.hanoi)
@@ -366,7 +422,8 @@ class ModelTestCase:
                     assert getattr(self.reread(record), field, None) is not None
                     record = self.reread(record)
                 url = f"{self.api_url}{record.pk}/"
-                api = client.patch(url, {field: value}, content_type="application/json")
+                body = {"version": record.version, field: value}
+                api = client.patch(url, body, content_type="application/json")
                 # 409: a garbage `version` is taken for an edit made on another version
                 assert api.status_code in (200, 400, 409), (field, value, api.content[:200])
                 record = self.reread(record)

@@ -5,9 +5,10 @@ listed here. Records are made by the generic test classes' builders (one owned b
 Union, one by the Da Nang Union); what each user may see and edit is asked of the model's own
 `visible_to` / `editable_by`, and every page and endpoint must agree with it:
 
-- a record a user may not see: 404 on every page and API read about it;
-- a record a user may not edit: its edit and delete pages and API writes are refused (403 or
-  404) and the record is left as it was;
+- a record a user may not see: 404 on every page and to every API method about it (its
+  existence is not told), also on the pages and API actions beyond the generic ones;
+- a record a user sees but may not edit: its edit and delete pages and API writes are 403, and
+  the record is left as it was;
 - every list, page and API list answers without a server error, to every role; an API list
   holds only records the user may see;
 - anonymous users are sent to the log-in page (pages) or refused (API), except on the few
@@ -123,15 +124,16 @@ def test_pages_agree_with_the_models_scoping(client, users, records):
                 url = reverse(name, kwargs={"pk": record.pk})
                 seen, editable = may(user, record, "see"), may(user, record, "edit")
                 status = client.get(url).status_code
+                refused = 403 if seen else 404
                 if action in ("detail", "history"):
-                    allowed = {200} if seen else {404}
-                else:  # an edit page is a write: refused, 403 or 404, whether seen or not
-                    allowed = {200} if editable else {403, 404}
-                if status not in allowed:
-                    failures.append(f"GET {url} as {role}: {status}, expected {allowed}")
+                    expected = 200 if seen else 404
+                else:  # an edit page is a write
+                    expected = 200 if editable else refused
+                if status != expected:
+                    failures.append(f"GET {url} as {role}: {status}, expected {expected}")
                 if action in ("edit", "delete") and not editable:
                     status = client.post(url, {}).status_code
-                    if status not in (403, 404) or not unchanged(record):
+                    if status != refused or not unchanged(record):
                         failures.append(f"POST {url} as {role}: {status}, or changed")
                 checked += 1
     assert not failures, "\n".join(failures)
@@ -165,13 +167,54 @@ def test_api_agrees_with_the_models_scoping(client, users, records):
                 if status != (200 if seen else 404):
                     failures.append(f"GET {url} as {role}: {status}")
                 if not editable:
-                    for method in (client.patch, client.delete):
-                        status = method(url, {}, content_type="application/json").status_code
-                        if status not in (403, 404) or not unchanged(record):
+                    body = {"version": record.version}
+                    for method in (client.put, client.patch, client.delete):
+                        status = method(url, body, content_type="application/json").status_code
+                        if status != (403 if seen else 404) or not unchanged(record):
                             failures.append(f"{method.__name__} {url} as {role}: {status}")
                 checked += 1
     assert not failures, "\n".join(failures)
     assert checked > 100
+
+
+def custom_record_routes():
+    """(URL name, model) of every page and API action about one record beyond the generic
+    ones: a page's model is the one whose plural its path names (`/reporting/submissions/<pk>/
+    submit/`), an API action's the model of its view set."""
+    generic = page_routes()
+    for name, pattern, callback in url_patterns():
+        if name in generic or parameters(pattern) != {"pk"}:
+            continue
+        view_set = getattr(callback, "cls", None)
+        if view_set is not None:
+            if not name.endswith("-detail") and getattr(view_set, "model", None) is not None:
+                yield name, view_set.model
+            continue
+        segments = reverse(name, kwargs={"pk": MISSING}).strip("/").split("/")
+        views = ModelViews.for_plural(segments[1]) if len(segments) > 2 else None
+        if views is not None:
+            yield name, views.model
+
+
+def test_a_record_out_of_sight_is_404_on_every_page_and_action(client, users, records):
+    """A workflow step, a download, an upload about a record the user may not see answers as
+    about a record that does not exist, whatever the method (405 tells nothing either)."""
+    failures = []
+    routes = list(custom_record_routes())
+    for role, user in as_each_role(client, users):
+        for name, model in routes:
+            for record in records.get(model, {}).values():
+                if may(user, record, "see"):
+                    continue
+                url = reverse(name, kwargs={"pk": record.pk})
+                for method in (client.get, client.post):
+                    status = method(url, {}).status_code
+                    if status not in (404, 405) or not unchanged(record):
+                        failures.append(f"{method.__name__} {url} as {role}: {status}")
+    assert not failures, "\n".join(failures)
+    covered = {name for name, model in routes if model in records}
+    assert {"reporting:submit", "organizations:record_attendance", "api:partner-merge",
+            "api:submission-approve", "proposals:proposal_approve"} <= covered  # fmt: skip
 
 
 def test_every_address_answers_every_role_without_a_server_error(client, users, records):
@@ -226,3 +269,157 @@ def test_no_two_routes_share_a_name():
     names = [name for name, pattern, _callback in url_patterns()
              if "format" not in parameters(pattern)]  # fmt: skip
     assert sorted({name for name in names if names.count(name) > 1}) == []
+
+
+# --- what a probe sends: never a 500, the filter's error said, nothing cached -------------------
+
+
+def api_list_routes():
+    """(URL name, view set) of every API collection on a model."""
+    for name, pattern, callback in url_patterns():
+        view_set = getattr(callback, "cls", None)
+        if name.endswith("-list") and not parameters(pattern) and hasattr(view_set, "model"):
+            yield name, view_set
+
+
+def date_filters(filterset_class) -> list[str]:
+    import django_filters
+
+    return [name for name, filter_ in filterset_class.base_filters.items()
+            if isinstance(filter_, django_filters.DateFilter)]  # fmt: skip
+
+
+def test_api_lists_refuse_a_bad_limit_and_bound_dates_and_filters(client, users, records):
+    log_in(client, users.hanoi)
+    failures = []
+    dated = 0
+    for name, view_set in api_list_routes():
+        url = reverse(name)
+        for limit, expected in (("99999999999999999999", 200), ("2000", 200), ("-1", 400),
+                                ("0", 400), ("abc", 400), ("1.5", 400)):  # fmt: skip
+            response = client.get(url, {"limit": limit})
+            if response.status_code != expected:
+                failures.append(f"GET {url}?limit={limit}: {response.status_code}")
+            elif expected == 200 and len(response.json()["results"]) > 1000:
+                failures.append(f"GET {url}?limit={limit}: more than 1000 rows")
+        for offset, expected in (("99999999999999999999", 400), ("-1", 400), ("12", 200)):
+            if client.get(url, {"offset": offset}).status_code != expected:
+                failures.append(f"GET {url}?offset={offset}")
+        for filter_name in date_filters(view_set.filterset_class):
+            dated += 1
+            for value in ("0001-01-01", "9999-12-31"):
+                if client.get(url, {filter_name: value}).status_code != 200:
+                    failures.append(f"GET {url}?{filter_name}={value}")
+            wrong = client.get(url, {filter_name: "notadate"})
+            if wrong.status_code != 400 or filter_name not in wrong.json():
+                failures.append(f"GET {url}?{filter_name}=notadate: {wrong.status_code}")
+    assert not failures, "\n".join(failures)
+    assert dated >= 10
+
+
+def nested(depth: int) -> str:
+    return '{"a":' * depth + "1" + "}" * depth
+
+
+def test_api_writes_refuse_deep_json_and_lone_surrogates(client, users, records):
+    """A surrogate in every choice field, JSON nested a hundred thousand levels deep, on every
+    collection and record: 400, nothing written."""
+    from rest_framework import serializers
+
+    log_in(client, users.central)
+    failures = []
+    choices = 0
+    for name, view_set in api_list_routes():
+        url = reverse(name)
+        record = next(iter(records.get(view_set.model, {}).values()), None)
+        targets = [(client.post, url)]
+        if record is not None:
+            targets.append((client.patch, f"{url}{record.pk}/"))
+        serializer = view_set.serializer_class()
+        fields = [
+            field_name
+            for field_name, field in serializer.fields.items()
+            if isinstance(field, serializers.ChoiceField) and not field.read_only
+        ]
+        for method, target in targets:
+            for body in ("[" * 100000 + "]" * 100000, nested(100000), nested(40)):
+                status = method(target, body, content_type="application/json").status_code
+                if status != 400:
+                    failures.append(f"{method.__name__} {target} deep: {status}")
+            for field_name in fields:
+                choices += 1
+                data = {field_name: "x\ud800y", "version": getattr(record, "version", 1)}
+                response = method(target, data, content_type="application/json")
+                if response.status_code != 400:
+                    failures.append(f"{method.__name__} {target} {field_name}: surrogate")
+        if record is not None and not unchanged(record):
+            failures.append(f"{url}{record.pk}/ changed")
+    for body in ('{"username": "x\\ud800y", "password": "a"}', nested(100000)):
+        response = client.post(reverse("api:token"), body, content_type="application/json")
+        if response.status_code != 400:
+            failures.append(f"POST token: {response.status_code}")
+    assert not failures, "\n".join(failures)
+    assert choices > 20
+
+
+def test_list_pages_say_a_filter_is_wrong_and_show_no_rows(client, users, records):
+    """A date filter that is no date, or a model field that is no filter: the list page shows
+    the error and no row (not every row), the export refuses, the API answers 400."""
+    log_in(client, users.central)
+    failures = []
+    for views in ModelViews.registry().values():
+        if views.model not in records:
+            continue
+        url = reverse(views.url_name("list"))
+        api_url = f"/api/{views.model._meta.app_label}/{views.plural}/"
+        wrong = [(name, "notadate") for name in date_filters(views.filterset)]
+        unknown = next((field.name for field in views.model._meta.concrete_fields
+                        if field.name not in views.filterset.base_filters), None)  # fmt: skip
+        wrong.append((unknown, "1"))
+        for name, value in wrong:
+            page = client.get(url, {name: value})
+            rows = len(page.context["table"].rows) if page.status_code == 200 else None
+            if rows != 0 or name not in page.context["filter"].errors:
+                failures.append(f"GET {url}?{name}={value}: {page.status_code}, {rows} rows")
+            elif not all(str(error) in page.content.decode()
+                         for error in page.context["filter"].errors[name]):  # fmt: skip
+                failures.append(f"GET {url}?{name}={value}: the error is not shown")
+            export = client.get(url, {name: value, "export": "csv"})
+            if export.status_code != 302 or "export" in export["Location"]:
+                failures.append(f"GET {url}?{name}={value}&export=csv: {export.status_code}")
+            api = client.get(api_url, {name: value})
+            if api.status_code not in (400, 404):  # 404: a model with no API of its own
+                failures.append(f"GET {api_url}?{name}={value}: {api.status_code}")
+        for name in date_filters(views.filterset):
+            for value in ("0001-01-01", "9999-12-31"):
+                if client.get(url, {name: value}).status_code != 200:
+                    failures.append(f"GET {url}?{name}={value}")
+    assert not failures, "\n".join(failures)
+
+
+def test_nothing_personal_is_cached(client, users, records):
+    log_in(client, users.hanoi)
+    record = records[ModelViews.for_plural("partners").model]["hanoi"]
+    private = [reverse("home"), reverse("partners:partner_list"),
+               reverse("partners:partner", args=[record.pk]),
+               reverse("partners:partner_list") + "?export=csv",
+               reverse("partners:partner_list") + "?export=xlsx",
+               "/api/partners/partners/", f"/api/partners/partners/{record.pk}/",
+               reverse("events:calendar_feed")]  # fmt: skip
+    for url in private:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == "no-store, private", url
+    client.logout()
+    token = client.post(reverse("api:token"), {"username": "hanoi", "password": "amity-demo"},
+                        content_type="application/json")  # fmt: skip
+    assert token.status_code == 200
+    assert token["Cache-Control"] == "no-store, private"
+    by_token = client.get("/api/partners/partners/",
+                          headers={"Authorization": f"Token {token.json()['token']}"})  # fmt: skip
+    assert by_token["Cache-Control"] == "no-store, private"
+    login_page = client.get(reverse("accounts:login"))["Cache-Control"]
+    assert {"no-store", "private"} <= {part.strip() for part in login_page.split(",")}
+    static = client.get("/static/amity/amity.css")
+    assert static.status_code == 200
+    assert "no-store" not in static.get("Cache-Control", "")

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "amity.core.viewer.ViewerMiddleware",
     "amity.accounts.middleware.RequireTwoFactorMiddleware",
     "amity.core.middleware.ContentSecurityPolicyMiddleware",
+    "amity.core.middleware.PrivateResponsesMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -253,7 +254,13 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # JSON nested too deep or with a lone surrogate is a 400, not a 500 further down.
+    "DEFAULT_PARSER_CLASSES": [
+        "amity.api.parsers.SafeJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "amity.api.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "amity.api.exceptions.exception_handler",

@@ -1,10 +1,13 @@
 """The API's base serializer and viewset: the same scoping and filter sets as the pages."""
 
 import copy
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
 
 from amity.core.dates import date_bound_errors
@@ -14,13 +17,20 @@ from amity.core.scoping import can_edit, organization_in_scope
 class ScopedModelSerializer(serializers.ModelSerializer):
     """Related records are chosen among those the user may see; the owner among those it may edit.
 
-    `version` is returned with every record; a client that sends it back on an update is refused
-    with 409 when someone else saved a newer version meanwhile.
+    `version` is returned with every record (and as the `ETag` of a record's own address); an
+    update must send it back, or the ETag in `If-Match`: without either it is refused with 428,
+    and with 409 when someone else saved a newer version meanwhile.
     """
 
     owner_field: str | None = "organization"
 
-    version = serializers.IntegerField(required=False)
+    version = serializers.IntegerField(
+        required=False,
+        help_text=gettext_lazy(
+            "The version the change starts from: required on an update (PUT, PATCH) unless the "
+            "header If-Match carries the record's ETag; 409 when the record has a newer one."
+        ),
+    )
 
     def get_fields(self):
         fields = super().get_fields()
@@ -76,13 +86,66 @@ class ScopedModelSerializer(serializers.ModelSerializer):
 
 class StaleVersion(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = _("Someone saved a newer version of this record; reload it and try again.")
+    default_detail = gettext_lazy(
+        "Someone saved a newer version of this record; reload it and try again."
+    )
     default_code = "stale_version"
 
 
+class VersionRequired(exceptions.APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = gettext_lazy(
+        "An update must say which version of the record it changes: send the record's "
+        "`version` with the data, or its ETag in the header If-Match."
+    )
+    default_code = "version_required"
+
+
+#: one entity tag of If-Match: "3", W/"3" (the version as the ETag gives it) or a bare 3
+ENTITY_TAG = re.compile(r'\s*(?:W/)?"?(\d{1,18})"?\s*')
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description=gettext_lazy(
+        'The record\'s ETag as its address gave it (its version, e.g. "3"); instead of '
+        "`version` in the body. An update without either is refused with 428; with an older "
+        "version, 409."
+    ),
+)
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def if_match_versions(request) -> set[int] | None:
+    """The versions named by the request's If-Match header; None without the header (or with
+    `*`, which names no version). An unreadable header is a 400."""
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    versions = set()
+    for tag in header.split(","):
+        match = ENTITY_TAG.fullmatch(tag)
+        if match is None:
+            raise exceptions.ValidationError(
+                {"If-Match": [_("Send the ETag of the record, as its address gave it.")]}
+            )
+        versions.add(int(match.group(1)))
+    return versions
+
+
 class ScopedModelViewSet(viewsets.ModelViewSet):
-    """Reads start from `visible_to(user)` (404 outside it); writes outside the user's scope get
-    403, are made in a transaction and are re-checked after saving."""
+    """Every method starts from `visible_to(user)`: a record the user may not see is a 404,
+    whatever the method, so that its existence is not told. A write to a record the user sees
+    but may not edit is a 403; writes are made in a transaction and re-checked after saving.
+
+    An update (PUT, PATCH) must carry the version it starts from, in the body or as If-Match
+    (428 without, 409 when stale); any other write that sends If-Match is held to it too.
+    """
 
     model = None
     select_related: tuple = ()
@@ -91,18 +154,44 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         return self.model.objects.visible_to(self.request.user).select_related(*self.select_related)
 
     def get_object(self):
+        obj = super().get_object()  # 404 outside what the user may see
         if self.request.method in ("GET", "HEAD", "OPTIONS"):
-            return super().get_object()
-        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
-        try:
-            obj = self.model.objects.filter(**lookup).first()
-        except (TypeError, ValueError, DjangoValidationError):  # `/api/…/abc/`: no such record
-            obj = None
-        if obj is None:
-            raise exceptions.NotFound()
+            return obj
         if not can_edit(self.request.user, obj):
             raise exceptions.PermissionDenied(_("You may not edit this record."))
+        sent = if_match_versions(self.request)
+        if self.request.method in ("PUT", "PATCH"):
+            if sent is None and not self._version_in_body():
+                raise VersionRequired()
+        elif sent is not None and obj.version not in sent:  # DELETE, a workflow step
+            raise StaleVersion()
         return obj
+
+    def _version_in_body(self) -> bool:
+        data = self.request.data
+        value = data.get("version") if hasattr(data, "get") else None
+        return value not in (None, "")
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """A record's own address gives its version as the ETag, to send back in If-Match."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if (
+            self.action in ("retrieve", "update", "partial_update", "create")
+            and response.status_code in (200, 201)
+            and isinstance(data, dict)
+            and isinstance(data.get("version"), int)
+        ):
+            response["ETag"] = etag(data["version"])
+        return response
+
+    @extend_schema(parameters=[IF_MATCH])
+    def update(self, request, *args, **kwargs):
+        return super().update(request, *args, **kwargs)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
 
     def create(self, request, *args, **kwargs):
         if not request.user.may_edit:
@@ -114,12 +203,20 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         sent = serializer.validated_data.pop("version", None)
-        if sent is not None:
-            current = type(serializer.instance).objects.select_for_update()
-            with transaction.atomic():
-                if current.get(pk=serializer.instance.pk).version != sent:
-                    raise StaleVersion()
-        self._save_within_scope(serializer)
+        matching = if_match_versions(self.request)
+        if sent is None and matching is None:
+            raise VersionRequired()
+        with transaction.atomic():
+            current = (
+                type(serializer.instance)
+                .objects.select_for_update()
+                .filter(pk=serializer.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if sent not in (None, current) or (matching is not None and current not in matching):
+                raise StaleVersion()
+            self._save_within_scope(serializer)
 
     def after_save(self, obj, created: bool) -> None:
         """Domain steps that belong to saving a record through the API (inside the transaction)."""

@@ -49,6 +49,9 @@ class BaseFilterSet(django_filters.FilterSet):
         ]
         return queryset.filter(reduce(operator.and_, conditions))
 
+    def get_form_class(self):
+        return refusing_unknown_fields(super().get_form_class(), self._meta.model)
+
     @property
     def form(self):
         form = super().form
@@ -56,3 +59,31 @@ class BaseFilterSet(django_filters.FilterSet):
             style_widgets(form)
             form._styled = True
         return form
+
+
+#: parameters of a list that are not filters: pages, sorting, exports, the language, the API's
+CONTROL_PARAMETERS = frozenset(
+    {"page", "per_page", "sort", "export", "lang", "tab", "limit", "offset", "ordering", "format"}
+)
+
+
+def refusing_unknown_fields(form_class, model):
+    """`form_class` with an error for each parameter that names a field of `model` but is no
+    filter (`?occurred_on=…` where the filter is `occurred_after`): ignored, it would give the
+    whole list as if it were filtered."""
+    field_names = set()
+    for field in model._meta.get_fields():
+        field_names |= {field.name, getattr(field, "attname", field.name)}
+
+    class RefusingUnknownFields(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            for name in self.data:
+                unknown = name not in self.fields and name not in CONTROL_PARAMETERS
+                if unknown and name.split("__")[0] in field_names:
+                    self._errors[name] = self.error_class(
+                        [_("This list has no filter “%(name)s”.") % {"name": name}]
+                    )
+            return cleaned
+
+    return RefusingUnknownFields

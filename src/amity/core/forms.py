@@ -168,6 +168,18 @@ class ScopedModelForm(forms.ModelForm):
         related = getattr(field.queryset.model, "label_related", ())
         field.queryset = queryset.select_related(*related)
 
+    def _require_version(self) -> None:
+        """An edit must say which version it started from, or it could overwrite a newer one
+        unseen; the hidden field's own error would show nowhere, so it is the form's."""
+        if not self.instance.pk:
+            return
+        if self.errors.pop("version", None) or self.cleaned_data.get("version") is None:
+            self.add_error(
+                None,
+                _("The form came without the version of the record it changes, so it could "
+                  "overwrite a newer one: nothing was saved. Reload the page and edit again."),
+            )  # fmt: skip
+
     def _current_value(self, name: str):
         if not self.instance.pk:
             return None
@@ -178,6 +190,7 @@ class ScopedModelForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._require_version()
         owner = cleaned.get(self.owner_field) if self.owner_field else None
         unchanged = owner is not None and owner.pk == self._current_value(self.owner_field)
         if (

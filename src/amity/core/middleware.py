@@ -1,4 +1,5 @@
-"""Request handling shared by every page: the language, the idle session, the security headers."""
+"""Request handling shared by every page: the language, the idle session, the security headers,
+the cache policy."""
 
 import time
 
@@ -93,4 +94,26 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         policy = DOCS_POLICY if request.path.startswith("/api/docs") else STRICT_POLICY
         response.headers.setdefault("Content-Security-Policy", policy)
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Nothing Amity answers is kept by a cache: neither a proxy between the user and the
+    server nor the browser's disk, where the next user of a shared office computer could read
+    it. Pages, API answers, exports, downloads and calendar feeds of a signed-in user (or of a
+    token or a feed's secret address) are `no-store, private` whatever the view said; an
+    anonymous answer (the log-in page) too unless its view chose a policy. Static files are
+    served by WhiteNoise before this runs and stay cacheable."""
+
+    POLICY = "no-store, private"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)  # the token's user, once the API has read it
+        personal = (user is not None and user.is_authenticated) or request.path.startswith("/api/")
+        if personal or "Cache-Control" not in response:
+            response.headers["Cache-Control"] = self.POLICY
         return response

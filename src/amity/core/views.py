@@ -39,6 +39,16 @@ from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job
 
 
+def editable_object(visible, user, pk):
+    """The record `pk` that `user` is about to change, from the records it may see (`visible`):
+    404 when it may not see it, as for a record that does not exist, so that a refusal does not
+    tell that it exists; 403 when it sees it but may not change it."""
+    obj = get_object_or_404(visible, pk=pk)
+    if not can_edit(user, obj):
+        raise PermissionDenied
+    return obj
+
+
 class ModelViewMixin(LoginRequiredMixin):
     """What every generic view knows: the model, its family of views, and the user's scope."""
 
@@ -86,7 +96,14 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def export(self, file_format):
-        queryset = self.views.filtered_queryset(self.request.user, self.request.GET)
+        filterset = self.views.filterset_for(self.request.user, self.request.GET)
+        if not filterset.is_valid():
+            # Not a file of every row, nor an empty one: the list, with the filter's error.
+            messages.error(self.request, _("A filter is wrong, so nothing was exported."))
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            return HttpResponseRedirect(f"{self.request.path}?{query.urlencode()}")
+        queryset = filterset.qs
         basename = str(self.meta.verbose_name_plural)
         if not is_long(queryset):
             resource = self.views.resource(user=self.request.user)
@@ -176,10 +193,7 @@ class ObjectEditView(ModelViewMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def _editable_object(self, pk):
-        obj = get_object_or_404(self.model.objects.all(), pk=pk)
-        if not can_edit(self.request.user, obj):
-            raise PermissionDenied
-        return obj
+        return editable_object(self.visible(), self.request.user, pk)
 
     def get_form_class(self):
         return self.views.form
@@ -241,9 +255,7 @@ class ObjectDeleteView(ModelViewMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.object = get_object_or_404(self.model.objects.all(), pk=kwargs["pk"])
-        if not can_edit(request.user, self.object):
-            raise PermissionDenied
+        self.object = editable_object(self.visible(), request.user, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, pk):
@@ -402,13 +414,18 @@ class ModelViews:
         return queryset.select_related(*cls.list_select_related)
 
     @classmethod
-    def filtered_queryset(cls, user, data):
-        """The rows of the list page for `user` with the filters in `data` (a QueryDict)."""
+    def filterset_for(cls, user, data):
         from types import SimpleNamespace
 
         visible = cls.list_queryset(cls.model.objects.visible_to(user))
-        filterset = cls.filterset(data, queryset=visible, request=SimpleNamespace(user=user))
-        return filterset.qs if filterset.is_valid() else visible.none()
+        return cls.filterset(data, queryset=visible, request=SimpleNamespace(user=user))
+
+    @classmethod
+    def filtered_queryset(cls, user, data):
+        """The rows of the list page for `user` with the filters in `data` (a QueryDict); none
+        when a filter is wrong (django-filter would ignore it and give every row)."""
+        filterset = cls.filterset_for(user, data)
+        return filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
     @classmethod
     def detail_queryset(cls, queryset):

@@ -3,13 +3,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from amity.core.scoping import can_edit
-from amity.core.views import ModelViews
+from amity.core.views import ModelViews, editable_object
 from amity.organizations import filtersets, forms, imports, models, services, tables
 from amity.organizations.choices import Attendance, OrganizationStatus
 
@@ -307,9 +307,10 @@ def _new_successor_fields(data) -> dict | None:
 @login_required
 def record_attendance(request, pk):
     """Record at once who attended a meeting: one choice per member of the committee."""
-    meeting = get_object_or_404(models.CommitteeMeeting.objects.all(), pk=pk)
-    if request.method != "POST" or not can_edit(request.user, meeting):
-        raise PermissionDenied
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    visible = models.CommitteeMeeting.objects.visible_to(request.user)
+    meeting = editable_object(visible, request.user, pk)  # 404 unseen, 403 seen but not editable
     valid = {code for code, _label in Attendance.choices}
     members = meeting.committee.members.all()
     with transaction.atomic():

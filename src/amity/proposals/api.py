@@ -148,8 +148,8 @@ class ProposalViewSet(ScopedModelViewSet):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("related")
 
-    def _step(self, step):
-        proposal = self.get_visible()
+    def _step(self, step, proposal=None):
+        proposal = proposal or self.get_visible()
         try:
             result = step(proposal)
         except PermissionDenied as denied:
@@ -174,10 +174,11 @@ class ProposalViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"], filter_backends=[])
     def answer(self, request, pk=None):
         """Draft (or redraft) the official answer: the responsible department."""
+        proposal = self.get_visible()  # 404 before the body is read: its existence is not told
         serializer = AnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         text = serializer.validated_data["answer_text"]
-        return self._step(lambda p: services.draft_answer(p, text, by=request.user))
+        return self._step(lambda p: services.draft_answer(p, text, by=request.user), proposal)
 
     @extend_schema(request=None, responses=ProposalSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
@@ -189,20 +190,22 @@ class ProposalViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["post"], url_path="send-back", filter_backends=[])
     def send_back(self, request, pk=None):
         """Send the drafted answer back to the department with the reason: a leader."""
+        proposal = self.get_visible()
         serializer = SendBackSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         reason = serializer.validated_data["reason"]
-        return self._step(lambda p: services.return_answer(p, reason, by=request.user))
+        return self._step(lambda p: services.return_answer(p, reason, by=request.user), proposal)
 
     @extend_schema(request=PublishSerializer, responses=ProposalSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def publish(self, request, pk=None):
         """Publish the approved answer to the proposer; refused without approval."""
+        proposal = self.get_visible()
         serializer = PublishSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         related = serializer.validated_data["with_related"]
         return self._step(
-            lambda p: services.publish_answer(p, by=request.user, with_related=related)
+            lambda p: services.publish_answer(p, by=request.user, with_related=related), proposal
         )
 
 

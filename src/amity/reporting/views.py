@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from amity.core.exports import EXPORT_FORMATS, export_filename
 from amity.core.exports import render as render_rows
 from amity.core.scoping import can_edit, organization_in_scope
-from amity.core.views import ModelViews, ObjectEditView
+from amity.core.views import ModelViews, ObjectEditView, editable_object
 from amity.organizations.models import Organization
 from amity.reporting import (
     completeness,
@@ -444,7 +444,7 @@ def start(request, pk):
 @login_required
 @require_POST
 def period_lock(request, pk):
-    period = get_object_or_404(models.Period.objects.editable_by(request.user), pk=pk)
+    period = editable_object(models.Period.objects.visible_to(request.user), request.user, pk)
     services.set_period_lock(period, locked=request.POST.get("locked") == "1", by=request.user)
     messages.success(request, _("Locked.") if period.locked else _("Unlocked."))
     return redirect(period.get_absolute_url())
@@ -453,7 +453,7 @@ def period_lock(request, pk):
 @login_required
 @require_POST
 def period_reopen(request, pk):
-    period = get_object_or_404(models.Period.objects.editable_by(request.user), pk=pk)
+    period = editable_object(models.Period.objects.visible_to(request.user), request.user, pk)
     organization = (
         Organization.objects.visible_to(request.user)
         .filter(
@@ -483,7 +483,7 @@ def period_reopen(request, pk):
 @login_required
 @require_POST
 def version_action(request, pk, action):
-    version = get_object_or_404(models.FormVersion.objects.editable_by(request.user), pk=pk)
+    version = editable_object(models.FormVersion.objects.visible_to(request.user), request.user, pk)
     try:
         if action == "publish":
             services.publish_version(version, by=request.user)
