@@ -136,7 +136,7 @@ def test_api_stale_version_is_409(client, orgs, users, login):
     stale = orgs.hanoi.version
     assert (
         client.patch(
-            url, {"website": "https://a.example"}, content_type="application/json"
+            url, {"website": "https://a.example", "version": stale}, content_type="application/json"
         ).status_code
         == 200
     )

@@ -109,7 +109,7 @@ def test_a_single_share_keeps_the_total_at_100_and_the_api_checks_the_whole(
     api = client.patch(
         f"/api/aid/activities/{mine.pk}/",
         {"sectors": [{"sector": "12220", "percentage": "50"},
-                     {"sector": "99999", "percentage": "50"}]},
+                     {"sector": "99999", "percentage": "50"}], "version": mine.version},
         content_type="application/json",
     )  # fmt: skip
     assert api.status_code == 400
@@ -117,7 +117,7 @@ def test_a_single_share_keeps_the_total_at_100_and_the_api_checks_the_whole(
     api = client.patch(
         f"/api/aid/activities/{mine.pk}/",
         {"sectors": [{"sector": "12220", "percentage": "70"},
-                     {"sector": "12240", "percentage": "30"}]},
+                     {"sector": "12240", "percentage": "30"}], "version": mine.version},
         content_type="application/json",
     )  # fmt: skip
     assert api.status_code == 200

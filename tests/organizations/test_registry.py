@@ -413,7 +413,8 @@ def test_an_organization_cannot_be_put_under_its_descendant_through_the_api(
 ):
     login(users.central)
     url = f"/api/organizations/organizations/{orgs.hanoi.pk}/"
-    response = client.patch(url, {"parent": orgs.hanoi_member.pk}, content_type="application/json")
+    data = {"parent": orgs.hanoi_member.pk, "version": orgs.hanoi.version}
+    response = client.patch(url, data, content_type="application/json")
     assert response.status_code == 400
     orgs.hanoi.refresh_from_db()
     assert orgs.hanoi.parent == orgs.central

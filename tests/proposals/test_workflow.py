@@ -137,7 +137,7 @@ def test_api_publish_without_approval_is_400_and_changes_nothing(client, orgs, u
     assert refused.status_code == 400
     assert "approved" in str(refused.json()["answer_state"])
     assert snapshot(proposal) == before
-    patched = client.patch(f"{base}/", {"answer_state": "published"},
+    patched = client.patch(f"{base}/", {"answer_state": "published", "version": before["version"]},
                            content_type="application/json")  # fmt: skip
     assert patched.status_code == 200
     assert models.Proposal.objects.get(pk=proposal.pk).answer_state == AnswerState.DRAFT
