@@ -13,6 +13,7 @@ TESTS = Path(__file__).parent
 # read-only reference data.
 NOT_GENERIC = {
     "accounts.user",
+    "accounts.apitoken",  # a credential of its user: seen and revoked on its own page
     "core.job",
     "events.calendartoken",  # a credential of its user, like the user itself: not a record
     "geo.province",

@@ -148,6 +148,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# An API token expires this many days after it was made (0: never); a new password revokes them.
+API_TOKEN_LIFETIME_DAYS = env.int("API_TOKEN_LIFETIME_DAYS", default=90)
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 # Failures from one address, whatever the user names, before the address is locked: higher than
 # the per-account limit, since a whole office may reach Amity from one address.
@@ -246,8 +248,9 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env("TASKS_BACKEND", default="imm
 # --- API ----------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # the token first: see its authenticate_header
+        "amity.accounts.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [

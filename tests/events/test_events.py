@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
-from rest_framework.authtoken.models import Token
 
+from amity.accounts.services import create_api_token
 from amity.events import models, services
 from amity.events.choices import EventKind, EventStatus
 from amity.partners.choices import PartnerKind, Sensitivity
@@ -228,8 +228,8 @@ def test_the_feed_takes_an_api_token_and_refuses_anonymous(client, orgs, users):
     assert client.get("/events/calendar.ics").status_code == 401
     bad = client.get("/events/calendar.ics", HTTP_AUTHORIZATION="Token nope")
     assert bad.status_code == 401
-    token = Token.objects.create(user=users.danang)
-    response = client.get("/events/calendar.ics", HTTP_AUTHORIZATION=f"Token {token.key}")
+    _token, key = create_api_token(users.danang)
+    response = client.get("/events/calendar.ics", HTTP_AUTHORIZATION=f"Token {key}")
     assert feed_uids(response) == {uid(mine)}
 
 

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -54,3 +55,42 @@ class User(AbstractUser):
     @property
     def requires_two_factor(self) -> bool:
         return self.is_system_admin
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now())
+        )
+
+
+class ApiToken(models.Model):
+    """A key a program sends as `Authorization: Token <key>`, until it expires or is revoked.
+
+    Only a digest of the key is kept, so a copy of the database gives no working key; the user
+    recognises a token by the first characters of its key, shown when it was made.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    digest = models.CharField(_("digest"), max_length=64, editable=False)
+    prefix = models.CharField(_("key begins with"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["digest"], name="api_token_unique_digest")]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.user.username})"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

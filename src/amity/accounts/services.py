@@ -1,9 +1,16 @@
-"""Two-factor devices of a user (django-otp's TOTP)."""
+"""Two-factor devices of a user (django-otp's TOTP) and API tokens."""
 
 import base64
+import hashlib
+import secrets
+from datetime import timedelta
 
 import segno
+from django.conf import settings
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from amity.accounts.models import ApiToken
 
 
 def confirmed_device(user):
@@ -24,3 +31,40 @@ def provisioning_qr_data_uri(device) -> str:
 
 def secret_for_manual_entry(device) -> str:
     return base64.b32encode(device.bin_key).decode().rstrip("=")
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def create_api_token(user) -> tuple[ApiToken, str]:
+    """A new token for `user` and its key, which is shown this once and never stored."""
+    key = secrets.token_hex(20)
+    ApiToken.objects.filter(user=user, expires_at__lte=timezone.now()).delete()
+    days = settings.API_TOKEN_LIFETIME_DAYS
+    token = ApiToken.objects.create(
+        user=user,
+        digest=_digest(key),
+        prefix=key[:8],
+        expires_at=timezone.now() + timedelta(days=days) if days else None,
+    )
+    return token, key
+
+
+def token_for_key(key: str) -> ApiToken | None:
+    """The live token with this key, or None: an expired one is as good as none."""
+    return ApiToken.objects.live().select_related("user").filter(digest=_digest(key)).first()
+
+
+def note_token_use(token: ApiToken) -> None:
+    """Remember when a token was last used, writing at most once a minute per token."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+
+
+def revoke_api_tokens(user) -> int:
+    """Delete every API token of `user`, as after a new password."""
+    count, _ = ApiToken.objects.filter(user=user).delete()
+    return count

@@ -1,12 +1,15 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
 from amity.accounts.forms import TokenForm
+from amity.accounts.models import ApiToken
 from amity.accounts.services import (
     confirmed_device,
     pending_device,
@@ -66,3 +69,20 @@ def two_factor(request):
     if setting_up:
         context.update(qr=provisioning_qr_data_uri(device), secret=secret_for_manual_entry(device))
     return render(request, "accounts/two_factor.html", context)
+
+
+@login_required
+def api_tokens(request):
+    """The user's own API tokens: when each was made, last used and expires; never the key."""
+    tokens = ApiToken.objects.live().filter(user=request.user)
+    context = {"tokens": tokens, "lifetime_days": settings.API_TOKEN_LIFETIME_DAYS}
+    return render(request, "accounts/api_tokens.html", context)
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token.delete()
+    messages.success(request, _("The token %(prefix)s… was revoked.") % {"prefix": token.prefix})
+    return redirect("accounts:api_tokens")

@@ -20,6 +20,12 @@ def app_routes(prefix, router):
 urlpatterns = [
     path("", views.ApiRootView.as_view(), name="root"),
     path("auth/token/", views.ObtainTokenView.as_view(), name="token"),
+    path("auth/tokens/", views.ApiTokenViewSet.as_view({"get": "list"}), name="token-list"),
+    path(
+        "auth/tokens/<int:pk>/",
+        views.ApiTokenViewSet.as_view({"delete": "destroy"}),
+        name="token-detail",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     app_routes("organizations", organizations_router),

@@ -1,13 +1,13 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from amity.accounts.services import confirmed_device
+from amity.accounts.models import ApiToken
+from amity.accounts.services import confirmed_device, create_api_token
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -51,8 +51,25 @@ class ObtainTokenView(APIView):
     def post(self, request):
         serializer = TokenRequestSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
-        return Response({"token": token.key}, status=status.HTTP_200_OK)
+        _token, key = create_api_token(serializer.validated_data["user"])
+        return Response({"token": key}, status=status.HTTP_200_OK)
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApiToken
+        fields = ["id", "prefix", "created_at", "last_used_at", "expires_at"]
+        read_only_fields = fields
+
+
+class ApiTokenViewSet(mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):
+    """The caller's own API tokens (never their keys): list them, revoke one with DELETE."""
+
+    serializer_class = ApiTokenSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        return ApiToken.objects.live().filter(user=self.request.user)
 
 
 class ApiRootView(APIView):

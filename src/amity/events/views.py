@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 
+from amity.accounts.authentication import TokenAuthentication
 from amity.core.views import ModelViews
 from amity.events import filtersets, forms, imports, models, services, tables
 from amity.events.choices import Attendance, EventKind, ParticipantRole
