@@ -64,9 +64,10 @@ class ActivityFilterSet(BaseFilterSet):
         fields = ["status", "kind", "reporting_org", "region", "organization", "province",
                   "lineage", "sector_group", "sector", "year_from", "year_until"]  # fmt: skip
 
-    #: what a donor's label reads (`Partner.display_name`): the scoping of choice lists loads
-    #: whole partners with their country, hundreds of them on every statistics page
-    DONOR_LABEL_FIELDS = ("pk", "name", "name_vi", "name_en")
+    #: what a donor's label reads (`Partner.__str__`: its names, and its sensitivity for whether
+    #: the viewer may read them): the scoping of choice lists loads whole partners with their
+    #: country, hundreds of them on every statistics page
+    DONOR_LABEL_FIELDS = ("pk", "name", "name_vi", "name_en", "sensitivity")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
