@@ -219,7 +219,7 @@ IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=100_000)
 IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=3_000_000)
 IMPORT_MAX_PART_BYTES = env.int("IMPORT_MAX_PART_BYTES", default=100 * 1024 * 1024)
 IMPORT_MAX_LINE_CHARS = env.int("IMPORT_MAX_LINE_CHARS", default=1_000_000)
-IMPORT_READ_SECONDS = env.float("IMPORT_READ_SECONDS", default=60.0)
+IMPORT_READ_SECONDS = env.float("IMPORT_READ_SECONDS", default=120.0)
 IMPORT_INLINE_BYTES = env.int("IMPORT_INLINE_BYTES", default=2 * 1024 * 1024)
 # Imports of up to this many partners flag each row that looks like an existing partner.
 IMPORT_DUPLICATE_CHECK_ROWS = env.int("IMPORT_DUPLICATE_CHECK_ROWS", default=2000)

@@ -69,19 +69,45 @@ def test_the_iati_import_applies_the_same_size_limit(settings, tmp_path, users):
         call_command("import", "iati", str(path))
 
 
-def test_the_import_page_refuses_a_padded_workbook_writing_nothing(client, users, login):
+def test_the_iati_import_refuses_more_activities_than_the_row_limit(settings, tmp_path, users):
+    settings.IMPORT_MAX_ROWS = 2
+    path = tmp_path / "activities.xml"
+    path.write_bytes(b'<iati-activities version="2.03">' + b"<iati-activity/>" * 3
+                     + b"</iati-activities>")  # fmt: skip
+    with pytest.raises(CommandError, match="more than 2 activities"):
+        call_command("import", "iati", str(path))
+
+
+def test_the_import_page_refuses_a_padded_workbook_writing_nothing(client, english, users, login):
     login(users.hanoi)
-    upload = SimpleUploadedFile("partners.xlsx", padded_workbook(incompressible(25 * 1024 * 1024)))
-    response = client.post(reverse("partners:partner_import"), {"file": upload},
-                           HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    content = padded_workbook(incompressible(25 * 1024 * 1024))
+    upload = SimpleUploadedFile("partners.xlsx", content)
+    response = client.post(reverse("partners:partner_import"), {"file": upload})
+    # large unpacked: the page answers at once, and the task reading it refuses it
+    job = Job.objects.get()
+    assert response["Location"] == reverse("core:job", args=[job.pk])
+    assert job.status == Job.Status.INVALID
+    assert job.summary["errors"] == [
+        {"line": 0, "errors": ["This workbook holds markup that no spreadsheet program writes."]}
+    ]
+    assert Partner.objects.count() == 0
+
+
+def test_the_import_page_refuses_an_oversized_file_at_once(client, english, settings, users, login):
+    settings.IMPORT_MAX_BYTES = 64 * 1024
+    settings.IMPORT_INLINE_BYTES = 1024
+    login(users.hanoi)
+    upload = SimpleUploadedFile("partners.csv", partners_csv(3000))
+    response = client.post(reverse("partners:partner_import"), {"file": upload})
     assert response.status_code == 200
-    assert "markup that no spreadsheet program writes" in response.content.decode()
+    [error] = response.context["form"].errors["file"]
+    assert error.startswith("The file is larger than")
     assert Job.objects.count() == 0
     assert Partner.objects.count() == 0
 
 
 def test_a_large_file_is_checked_in_a_background_task_then_confirmed(
-    client, settings, users, login
+    client, english, settings, users, login
 ):
     settings.IMPORT_INLINE_BYTES = 100
     login(users.hanoi)
@@ -103,7 +129,7 @@ def test_a_large_file_is_checked_in_a_background_task_then_confirmed(
 
 
 def test_a_large_file_refused_by_its_background_check_writes_nothing(
-    client, settings, users, login
+    client, english, settings, users, login
 ):
     settings.IMPORT_INLINE_BYTES = 100
     settings.IMPORT_MAX_ROWS = 3

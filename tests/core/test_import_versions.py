@@ -68,7 +68,7 @@ def upload(client, content, **extra):
     return client.post(reverse("partners:partner_import"), data)
 
 
-def test_an_export_carries_each_records_version(client, users, login, partner):
+def test_an_export_carries_each_records_version(client, english, users, login, partner):
     login(users.hanoi)
     changed_since(partner)
     assert [(row["id"], row["version"]) for row in rows_of(exported(client))] == [
@@ -77,7 +77,7 @@ def test_an_export_carries_each_records_version(client, users, login, partner):
 
 
 def test_reimporting_an_old_export_over_a_newer_change_is_refused_and_named(
-    client, users, login, partner
+    client, english, users, login, partner
 ):
     login(users.hanoi)
     old_file = with_name(exported(client), "Mekong Fund (old file)")
@@ -93,7 +93,7 @@ def test_reimporting_an_old_export_over_a_newer_change_is_refused_and_named(
     assert (partner.name, partner.version) == ("Mekong Fund (renamed)", 2)
 
 
-def test_with_overwrite_the_old_export_is_written(client, users, login, partner):
+def test_with_overwrite_the_old_export_is_written(client, english, users, login, partner):
     login(users.hanoi)
     old_file = with_name(exported(client), "Mekong Fund (old file)")
     changed_since(partner)
@@ -106,7 +106,7 @@ def test_with_overwrite_the_old_export_is_written(client, users, login, partner)
     assert (partner.name, partner.version) == ("Mekong Fund (old file)", 3)
 
 
-def test_a_current_export_updates_without_overwrite(client, users, login, partner):
+def test_a_current_export_updates_without_overwrite(client, english, users, login, partner):
     login(users.hanoi)
     job = upload(client, with_name(exported(client), "Mekong Fund II")).context["job"]
     assert job.status == Job.Status.CHECKED, job.summary
@@ -139,7 +139,7 @@ def test_new_rows_need_no_version(users, partner):
 
 
 def test_the_command_line_refuses_an_old_export_unless_told_to_overwrite(
-    client, users, login, partner, tmp_path
+    client, english, users, login, partner, tmp_path
 ):
     login(users.hanoi)
     path = tmp_path / "partners.csv"

@@ -179,13 +179,17 @@ def bounded_rows(sheet, counter: Counter, **bounds):
 
 
 def precheck(content: bytes, filename: str, limits: Limits | None = None) -> None:
-    """The checks that cost little, made before a file is kept for a background task: its size,
-    its type, a workbook's zip bomb and markup, a CSV's encoding, NUL characters and lines."""
+    """The checks that cost little, made before a file is kept for a background task, which
+    makes the others: its size, its type, a workbook's zip bomb (its directory only), a CSV's
+    encoding, NUL characters and lines."""
     limits = limits or Limits.from_settings()
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
-            open_workbook(content, limits).close()
+            check_size(content, limits)
+            if not content.startswith(b"PK"):
+                raise ImportFileError(_("This file is not an Excel workbook (.xlsx)."))
+            refuse_zip_bomb(content, limits)
         elif name.endswith(".csv"):
             _csv_text(content, limits)
         else:
