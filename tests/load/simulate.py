@@ -127,7 +127,10 @@ def act(browser: Browser, rng: random.Random, step: int) -> None:
             pk = rng.choice(list(visitor.partners))
             website = f"https://load.example/{visitor.number}/{step}"
             path = f"/api/partners/partners/{pk}/"
-            if browser.call("PATCH", path, 200, json={"website": website}) is not None:
+            read = browser.call("GET", path, 200)  # an update carries the version it read
+            headers = {"If-Match": read.headers["ETag"]} if read is not None else {}
+            if browser.call("PATCH", path, 200, json={"website": website},
+                            headers=headers) is not None:  # fmt: skip
                 visitor.partners[pk] = website
         else:
             body = {"partner": rng.choice(list(visitor.partners)), "kind": "meeting",

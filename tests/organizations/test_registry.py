@@ -312,13 +312,16 @@ def test_record_attendance_for_a_whole_meeting(client, orgs, users, login, commi
     assert meeting.attendance.get().history.get().history_user == users.hanoi
 
 
-def test_recording_attendance_out_of_scope_is_403(
+def test_recording_attendance_out_of_scope_is_404_and_without_the_right_403(
     client, orgs, users, login, committee_with_meetings
 ):
+    """Out of sight: as if the meeting did not exist; seen but not editable (a viewer): 403."""
     committee, (first, _second) = committee_with_meetings
     meeting = committee.meetings.first()
-    login(users.danang)
     url = reverse("organizations:record_attendance", args=[meeting.pk])
+    login(users.danang)
+    assert client.post(url, {f"member-{first.pk}": "absent"}).status_code == 404
+    login(users.hanoi_viewer)
     assert client.post(url, {f"member-{first.pk}": "absent"}).status_code == 403
     assert meeting.attendance.get(member=first).status == Attendance.PRESENT
 
