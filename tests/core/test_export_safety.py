@@ -87,7 +87,7 @@ def test_list_exports_and_the_offline_workbook_write_hostile_text_as_text(
         response = client.get(reverse("partners:partner_list"), {"export": file_format})
         assert_safe(cells_of(response), "@SUM(1+1)*cmd")
     report.items.delegations_in.__class__.objects.filter(pk=report.items.delegations_in.pk).update(
-        name_vi="-2+3", name_en="-2+3", unit="+1"
+        name="-2+3", name_en="-2+3", unit="+1"
     )
     draft = submission(orgs.hanoi, report.version, report.h1, values={report.items.partners: 1})
     response = client.get(reverse("reporting:submission_workbook", args=[draft.pk]))
