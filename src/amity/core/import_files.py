@@ -183,20 +183,29 @@ def precheck(content: bytes, filename: str, limits: Limits | None = None) -> Non
     makes the others: its size, its type, a workbook's zip bomb (its directory only), a CSV's
     encoding, NUL characters and lines."""
     limits = limits or Limits.from_settings()
+
+    def check_xlsx():
+        check_size(content, limits)
+        if not content.startswith(b"PK"):
+            raise ImportFileError(_("This file is not an Excel workbook (.xlsx)."))
+        refuse_zip_bomb(content, limits)
+
+    _by_extension(filename, check_xlsx, lambda: _csv_text(content, limits))
+
+
+def _by_extension(filename: str, xlsx, csv):
+    """Call `xlsx()` or `csv()` as the file's name ends; whatever else a broken file raises
+    (anything from zipfile to KeyError) becomes an ImportFileError a user can read."""
     name = filename.lower()
     try:
         if name.endswith(".xlsx"):
-            check_size(content, limits)
-            if not content.startswith(b"PK"):
-                raise ImportFileError(_("This file is not an Excel workbook (.xlsx)."))
-            refuse_zip_bomb(content, limits)
-        elif name.endswith(".csv"):
-            _csv_text(content, limits)
-        else:
-            raise ImportFileError(_("Choose an .xlsx or .csv file."))
+            return xlsx()
+        if name.endswith(".csv"):
+            return csv()
+        raise ImportFileError(_("Choose an .xlsx or .csv file."))
     except ImportFileError:
         raise
-    except Exception as error:  # a broken workbook raises anything from zipfile to KeyError
+    except Exception as error:
         logger.info("unreadable import file %s: %s", filename, error)
         raise ImportFileError(_("This file cannot be read as a table.")) from error
 
@@ -206,19 +215,9 @@ def read_dataset(content: bytes, filename: str, *, max_bytes: int | None = None)
     check; raise ImportFileError with the reason it is refused. `max_bytes` raises the size
     limit (the command line's `--max-size`); the other limits stay."""
     limits = Limits.from_settings(max_bytes)
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            dataset = _read_xlsx(content, limits)
-        elif name.endswith(".csv"):
-            dataset = _read_csv(content, limits)
-        else:
-            raise ImportFileError(_("Choose an .xlsx or .csv file."))
-    except ImportFileError:
-        raise
-    except Exception as error:  # a broken workbook raises anything from zipfile to KeyError
-        logger.info("unreadable import file %s: %s", filename, error)
-        raise ImportFileError(_("This file cannot be read as a table.")) from error
+    dataset = _by_extension(
+        filename, lambda: _read_xlsx(content, limits), lambda: _read_csv(content, limits)
+    )
     if not dataset.headers:
         raise ImportFileError(_("The file has no header row."))
     return dataset
