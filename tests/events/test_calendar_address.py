@@ -132,3 +132,15 @@ def test_the_calendar_page_links_to_the_address_page(client, login, users):
     login(users.viewer)
     page = client.get(reverse("events:calendar")).content.decode()
     assert f'href="{reverse("events:calendar_subscribe")}"' in page
+
+
+def test_a_new_password_revokes_the_calendar_address_and_no_one_elses(client, users):
+    token = services.regenerate_calendar_token(users.hanoi)
+    other = services.regenerate_calendar_token(users.danang)
+    users.hanoi.set_password("a-new-secret-2026")
+    users.hanoi.save()
+    assert client.get(secret_url(token)).status_code == 404
+    assert list(models.CalendarToken.objects.values_list("key", flat=True)) == [other.key]
+    users.danang.last_name = "Nguyen"  # a save without a new password keeps the address
+    users.danang.save()
+    assert client.get(secret_url(other)).status_code == 200

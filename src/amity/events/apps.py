@@ -14,3 +14,9 @@ class EventsConfig(AppConfig):
         from amity.partners.timeline import register_timeline
 
         register_timeline(services.partner_timeline)
+        # A calendar address is a credential: a new password revokes it, as it does API tokens.
+        from amity.accounts.signals import password_changed
+
+        password_changed.connect(
+            services.revoke_calendar_address, dispatch_uid="amity_revoke_calendar_address"
+        )

@@ -269,3 +269,9 @@ def token_user(key: str):
         .first()
     )
     return token.user if token else None
+
+
+def revoke_calendar_address(user, **kwargs) -> None:
+    """Forget `user`'s secret calendar address (after a new password): the old one stops
+    working, and the user makes a new one on the calendar page."""
+    CalendarToken.objects.filter(user=user).delete()
