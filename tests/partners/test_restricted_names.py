@@ -153,3 +153,38 @@ def test_an_export_job_and_the_command_line_print_what_their_user_may_read(users
     xml = tmp_path / "iati.xml"
     call_command("export", "iati", str(xml), "--user", "hanoi", stdout=io.StringIO())
     assert SECRET not in xml.read_text()
+
+
+def every_list_address() -> list[str]:
+    """Every list page with its CSV export, and every API collection: where any domain prints
+    records that may name a partner."""
+    from amity.core.views import ModelViews
+    from tests.test_permission_matrix import api_list_routes
+
+    addresses = []
+    for views in ModelViews.registry().values():
+        listed = reverse(views.url_name("list"))
+        addresses += [listed, listed + "?export=csv"]
+    return addresses + [reverse(name) for name, _view_set in api_list_routes()]
+
+
+def test_no_list_export_or_api_collection_of_any_domain_names_it(
+    client, login, english, users, secret
+):
+    """The sweep behind the pages above: a new list that prints a partner's name by hand is
+    caught here."""
+    login(users.hanoi)
+    addresses = every_list_address()
+    assert len(addresses) > 80
+    for url in addresses:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SECRET not in text_of(response), url
+    record_pages = [
+        reverse(f"{type(record)._meta.app_label}:{type(record)._meta.model_name}{suffix}",
+                args=[record.pk])
+        for key, record in secret.items() if key != "partner"
+        for suffix in ("", "_history")
+    ]  # fmt: skip
+    for url in record_pages:
+        assert SECRET not in text_of(client.get(url)), url
