@@ -209,7 +209,10 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         with transaction.atomic():
             current = (
                 type(serializer.instance)
-                .objects.select_for_update()
+                # without the model's ordering, which may join a nullable relation (a
+                # presentation's session): PostgreSQL refuses to lock an outer join's side
+                .objects.order_by()
+                .select_for_update(of=("self",))
                 .filter(pk=serializer.instance.pk)
                 .values_list("version", flat=True)
                 .first()
