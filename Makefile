@@ -37,7 +37,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check src tests e2e bench scripts
-	$(BIN)/pytest -q -m "not browser"
+	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
 browser:
