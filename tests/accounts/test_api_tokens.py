@@ -155,6 +155,22 @@ def test_the_page_lists_my_tokens_by_prefix_and_revokes_them(client, users, logi
     assert api_get(client, key).status_code == 401
 
 
+def test_the_page_makes_a_token_and_shows_its_key_once(client, users, login, english):
+    login(users.hanoi)
+    made = client.post(reverse("accounts:api_tokens"))
+    assert made.status_code == 200
+    token = ApiToken.objects.get(user=users.hanoi)
+    key = made.context["new_key"]
+    assert key[:8] == token.prefix and key in made.content.decode()
+    assert api_get(client, key).status_code == 200
+    again = client.get(reverse("accounts:api_tokens")).content.decode()
+    assert key not in again and f"{key[:8]}…" in again  # shown once, then only its prefix
+    assert not [value for value in client.session.values() if key in str(value)]
+    log_in(client, users.viewer)  # a viewer reads through the API too
+    assert client.post(reverse("accounts:api_tokens")).status_code == 200
+    assert ApiToken.objects.filter(user=users.viewer).count() == 1
+
+
 def test_the_page_is_in_vietnamese_by_default(client, users, login):
     create_api_token(users.hanoi)
     login(users.hanoi)

@@ -12,6 +12,7 @@ from amity.accounts.forms import TokenForm
 from amity.accounts.models import ApiToken
 from amity.accounts.services import (
     confirmed_device,
+    create_api_token,
     pending_device,
     provisioning_qr_data_uri,
     secret_for_manual_entry,
@@ -73,9 +74,18 @@ def two_factor(request):
 
 @login_required
 def api_tokens(request):
-    """The user's own API tokens: when each was made, last used and expires; never the key."""
+    """The user's own API tokens: when each was made, last used and expires; never the key,
+    except once, on the page that answers making a new one (rendered, not redirected to, so
+    that the key is kept nowhere: not in the session's messages, not in a URL)."""
+    new_key = None
+    if request.method == "POST":
+        _token, new_key = create_api_token(request.user)
     tokens = ApiToken.objects.live().filter(user=request.user)
-    context = {"tokens": tokens, "lifetime_days": settings.API_TOKEN_LIFETIME_DAYS}
+    context = {
+        "tokens": tokens,
+        "lifetime_days": settings.API_TOKEN_LIFETIME_DAYS,
+        "new_key": new_key,
+    }
     return render(request, "accounts/api_tokens.html", context)
 
 
