@@ -91,6 +91,20 @@ def test_admin_must_set_up_two_factor_before_anything_else(client, orgs):
     assert client.get(reverse("organizations:tree")).status_code == 200
 
 
+def test_the_qr_code_is_an_svg_image_a_browser_draws(client, orgs):
+    """An SVG shown through <img> is drawn only with its namespace (issue 16, item 1)."""
+    from urllib.parse import unquote
+    from xml.etree import ElementTree
+
+    client.force_login(make_user("root", Role.SYSTEM_ADMIN, orgs.central))
+    qr = client.get(reverse("accounts:two_factor")).context["qr"]
+    header, _comma, data = qr.partition(",")
+    assert header == "data:image/svg+xml;charset=utf-8"
+    root = ElementTree.fromstring(unquote(data))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert int(root.get("width")) == int(root.get("height")) > 100
+
+
 def test_two_factor_is_optional_for_officers(client, users, login):
     login(users.hanoi)
     assert client.get(reverse("organizations:tree")).status_code == 200
