@@ -75,3 +75,15 @@ def test_an_official_makes_and_revokes_an_api_token_on_a_phone(phone_visit):
         page.click("#api-tokens button[type=submit]")
     expect(page.locator("main")).to_contain_text("You have no API token.")
     assert phone_visit.foreign_hosts == set()
+
+
+def test_the_administrator_sees_the_qr_code_to_enrol(visit):
+    """On the first log-in the administrator must enrol a second factor by scanning the code:
+    the image must be drawn, not only present (issue 16, item 1)."""
+    page = visit.log_in("admin")
+    assert "/accounts/two-factor/" in page.url
+    image = page.locator("main img").first
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.complete && img.naturalWidth") > 100
+    visit.screenshot("82-two-factor-enrolment")
+    assert visit.foreign_hosts == set()
