@@ -31,7 +31,9 @@ def test_a_unit_officer_sees_the_central_rates_and_its_figures_are_converted_wit
     login(users.hanoi)
     listed = client.get(reverse("aid:rate_list"))
     assert {row.pk for row in listed.context["table"].data} == {
-        central_eur.pk, central_usd.pk, own.pk
+        central_eur.pk,
+        central_usd.pk,
+        own.pk,
     }
     api = client.get("/api/aid/rates/").json()
     assert sorted(item["id"] for item in api["results"]) == sorted(

@@ -53,7 +53,11 @@ def assert_safe(cells, expected_text):
 
 
 def test_the_consolidation_export_writes_a_hostile_short_name_as_text(
-    client, login, report, orgs, users  # noqa: F811
+    client,
+    login,
+    report,  # noqa: F811 (the fixture imported above)
+    orgs,
+    users,
 ):
     Organization.objects.filter(pk=orgs.hanoi.pk).update(
         name=HOSTILE, name_en=HOSTILE, short_name=HOSTILE, short_name_en=HOSTILE
@@ -79,7 +83,11 @@ def test_the_aid_statistics_workbook_writes_a_hostile_donor_as_text(client, logi
 
 
 def test_list_exports_and_the_offline_workbook_write_hostile_text_as_text(
-    client, login, report, orgs, users  # noqa: F811
+    client,
+    login,
+    report,  # noqa: F811 (the fixture imported above)
+    orgs,
+    users,
 ):
     Partner.objects.create(kind="ngo", name="@SUM(1+1)*cmd", sensitivity="public")
     login(users.central)

@@ -46,9 +46,7 @@ class ActivityFilterSet(BaseFilterSet):
     # Only donors of some activity and organizations keeping some: a choice list of the whole
     # partner database or registry would weigh on every page that shows these filters.
     reporting_org = django_filters.ModelChoiceFilter(
-        queryset=Partner.objects.filter(
-            pk__in=models.Activity.objects.values("reporting_org_id")
-        ),
+        queryset=Partner.objects.filter(pk__in=models.Activity.objects.values("reporting_org_id")),
         label=_("donor"),
     )
     organization = django_filters.ModelChoiceFilter(

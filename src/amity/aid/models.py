@@ -491,8 +491,14 @@ class Transaction(ActivityPart):
             # The statistics read the counted transactions of the selected activities in a
             # period, and only their values: the index alone answers them, without the table.
             models.Index(
-                fields=["activity", "transaction_type", "date", "deleted_at", "value_usd",
-                        "value_vnd"],
+                fields=[
+                    "activity",
+                    "transaction_type",
+                    "date",
+                    "deleted_at",
+                    "value_usd",
+                    "value_vnd",
+                ],
                 name="transaction_statistics_idx",
             ),  # fmt: skip
             models.Index(fields=["currency", "value_date"], name="transaction_currency_idx"),
