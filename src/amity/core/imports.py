@@ -102,7 +102,10 @@ class ScopedResource(resources.ModelResource):
 
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)  # gives this resource its own copy of the fields
-        if self._is_versioned() and "version" not in self.fields:
+        model_fields = self._meta.model._meta.concrete_fields
+        #: the model carries a version (BaseModel): rows that change a record must give it
+        self.versioned = any(field.name == "version" for field in model_fields)
+        if self.versioned and "version" not in self.fields:
             # Every export ends with each record's version, so that importing the file later
             # cannot silently put back values changed since (`check_version`). Never written.
             self.fields["version"] = Field(attribute="version", column_name="version",
@@ -141,9 +144,6 @@ class ScopedResource(resources.ModelResource):
 
     def get_queryset(self):
         return self._meta.model.objects.editable_by(self.user)
-
-    def _is_versioned(self) -> bool:
-        return any(field.name == "version" for field in self._meta.model._meta.concrete_fields)
 
     def get_import_fields(self):
         # Asked for several times a row, and the same for every row.
@@ -213,7 +213,7 @@ class ScopedResource(resources.ModelResource):
         the user asked to overwrite newer changes. A row found by another system's reference
         (`external_ref`, a transaction's `ref`) may leave the version out: such files are not
         our exports and know no version."""
-        if self.overwrite or not self._is_versioned():
+        if self.overwrite or not self.versioned:
             return
         given = str(row.get("version") if row.get("version") is not None else "").strip()
         if not given:
