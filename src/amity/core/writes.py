@@ -1,0 +1,107 @@
+"""The one write path: how a record is created or changed, whoever writes it.
+
+The edit form, the API and the import each used to save in their own way, and drifted apart (a
+report's `granted_by` set by the form and left empty by the API). Now all three call
+`save_record`, which does, in one transaction:
+
+1. for a change, lock the record's row and refuse a stale version (`StaleRecord`);
+2. the model's `Writer.before_save`: the fields that come from who writes (an author, who granted);
+3. the save itself (the form's `save()` with its many-to-many fields, or the record's);
+4. the model's `Writer.after_save`: the domain steps a save brings (reconvert an activity's
+   transactions, refresh a parent's summary); explicit service calls, never hidden in `save()`;
+5. the scope check: the result must be a record the user may edit (`OutsideScope`), or all of it
+   is undone.
+
+A model with domain steps declares its writer in its app's registry (`ModelEntry(writer=...)`);
+the writer lives in the app's `services.py`. The import writes in batches: it calls the same
+hooks through `before_save_batch` / `after_save_batch`.
+"""
+
+from collections.abc import Callable, Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+
+from amity.core.scoping import can_edit
+
+
+class Writer:
+    """The steps around saving one model's records; the default does nothing around the save."""
+
+    def before_save(self, record, user, created: bool) -> None:
+        """Set what comes from the writer, before the record is validated and saved."""
+
+    def after_save(self, record, user, created: bool) -> None:
+        """The domain steps that saving this record brings, inside the same transaction."""
+
+    def before_save_batch(self, records: Iterable, user, created: bool) -> None:
+        for record in records:
+            self.before_save(record, user, created)
+
+    def after_save_batch(self, records: Iterable, user, created: bool) -> None:
+        """After an import's batch is written; a writer with a faster way for many overrides."""
+        for record in records:
+            self.after_save(record, user, created)
+
+
+class StaleRecord(Exception):
+    """The record changed since the version the writer started from."""
+
+    def __init__(self, current_version: int):
+        super().__init__(current_version)
+        self.current_version = current_version
+
+
+class OutsideScope(PermissionDenied):
+    """The saved record would be one its writer may not edit: nothing was saved."""
+
+
+def writer_for(model: type[models.Model]) -> Writer:
+    from amity.core.registry import registry
+
+    return registry.writer_for(model)
+
+
+def current_version(model: type[models.Model], pk) -> int | None:
+    """The stored version of record `pk`, its row locked until the transaction ends.
+
+    Without the model's ordering, which may join a nullable relation (a presentation's session):
+    PostgreSQL refuses to lock the nullable side of an outer join."""
+    return (
+        model._base_manager.order_by()
+        .select_for_update(of=("self",))
+        .filter(pk=pk)
+        .values_list("version", flat=True)
+        .first()
+    )
+
+
+def save_record(
+    record,
+    user,
+    *,
+    versions: Iterable[int] | None = None,
+    save: Callable[[], object] | None = None,
+):
+    """Create or change `record` as `user`, in one transaction (the steps in the module's text).
+
+    `versions`: for a change, the versions the writer started from (a form's hidden field, the
+    API's body or `If-Match`); None when the caller checked it itself. `save`: what saves the
+    record with its relations (a form's `save`); by default `record.save()`.
+    Raises `StaleRecord` or `OutsideScope`, and nothing is saved.
+    """
+    model = type(record)
+    created = record._state.adding or record.pk is None
+    writer = writer_for(model)
+    with transaction.atomic():
+        if not created and versions is not None:
+            stored = current_version(model, record.pk)
+            if stored not in set(versions):
+                raise StaleRecord(stored)
+        writer.before_save(record, user, created)
+        saved = save() if save is not None else record.save()
+        record = saved if isinstance(saved, models.Model) else record
+        writer.after_save(record, user, created)
+        if not can_edit(user, record):
+            raise OutsideScope
+    return record
