@@ -37,6 +37,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check src tests e2e bench scripts
+	$(BIN)/mypy  # core and every services.py: [tool.mypy] in pyproject.toml
 	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
