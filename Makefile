@@ -49,6 +49,8 @@ e2e: install browser
 
 lint: install
 	$(BIN)/ruff check src tests e2e bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # The benchmarks, on a database of their own (var/bench, or DATABASE_URL): see bench/run.py.
 bench: install
