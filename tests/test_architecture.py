@@ -48,8 +48,7 @@ def import_circles(graph) -> list[list[str]]:
     """The groups of modules that import one another in a circle (the strongly connected
     components of more than one module of the import graph), each sorted."""
     imports = {
-        module: sorted(graph.find_modules_directly_imported_by(module))
-        for module in graph.modules
+        module: sorted(graph.find_modules_directly_imported_by(module)) for module in graph.modules
     }
     index: dict[str, int] = {}
     low: dict[str, int] = {}
