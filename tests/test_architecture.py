@@ -21,16 +21,12 @@ CONTRACTS = [
 #: issue 15: the circles of today, each to be broken. The test fails when one is gone (delete it
 #: here then) and when any other appears.
 KNOWN_CIRCLES = {
-    # core → organizations: the tree node moves into core
-    frozenset({"amity.core.models", "amity.core.scoping", "amity.organizations.models"}),
     # the domain effects leave Activity.save and Rate.save
     frozenset({"amity.aid.models", "amity.aid.services", "amity.aid.statistics"}),
     # background exports stop going through the views
     frozenset({"amity.core.exports", "amity.core.imports", "amity.core.tasks", "amity.core.views"}),
     # the models stop calling services from clean()
     frozenset({"amity.reporting.models", "amity.reporting.services"}),
-    # the registry and the write path
-    frozenset({"amity.core.registry", "amity.core.writes"}),
 }
 
 
