@@ -12,7 +12,7 @@ from rest_framework import exceptions, serializers, status, viewsets
 
 from amity.core.dates import date_bound_errors
 from amity.core.scoping import can_edit, organization_in_scope
-from amity.core.writes import OutsideScope, StaleRecord, save_record
+from amity.core.writes import OutsideScope, StaleRecord, delete_record, save_record
 
 
 class ScopedModelSerializer(serializers.ModelSerializer):
@@ -265,5 +265,4 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             ) from None
 
     def perform_destroy(self, instance):
-        with transaction.atomic():
-            instance.soft_delete()
+        delete_record(instance, self.request.user)

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from amity.core.views import ModelViews
+from amity.core.writes import restore_record
 
 TRASH_LIMIT = 200
 
@@ -43,7 +43,6 @@ def restore(request, plural, pk):
     if views is None:
         raise PermissionDenied
     obj = get_object_or_404(views.model.all_objects.filter(deleted_at__isnull=False), pk=pk)
-    with transaction.atomic():
-        obj.restore()
+    restore_record(obj, request.user)
     messages.success(request, _("Restored: %(object)s") % {"object": obj})
     return redirect(obj.get_absolute_url())

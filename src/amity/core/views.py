@@ -17,7 +17,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -37,7 +36,7 @@ from amity.core.models import Job
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job, start_import_check
-from amity.core.writes import OutsideScope, StaleRecord, save_record
+from amity.core.writes import OutsideScope, StaleRecord, delete_record, save_record
 
 
 def editable_object(visible, user, pk):
@@ -274,8 +273,7 @@ class ObjectDeleteView(ModelViewMixin, View):
         if blockers:
             messages.error(request, _("This record is still in use and cannot be deleted."))
             return HttpResponseRedirect(self.object.get_absolute_url())
-        with transaction.atomic():
-            self.object.soft_delete()
+        delete_record(self.object, request.user)
         messages.success(request, _("Deleted: %(object)s") % {"object": self.object})
         return HttpResponseRedirect(reverse(self.url_name("list")))
 

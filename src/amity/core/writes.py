@@ -35,6 +35,12 @@ class Writer:
     def after_save(self, record, user, created: bool) -> None:
         """The domain steps that saving this record brings, inside the same transaction."""
 
+    def after_delete(self, record, user) -> None:
+        """The domain steps that deleting (softly) this record brings."""
+
+    def after_restore(self, record, user) -> None:
+        """The domain steps that restoring it from the trash brings."""
+
     def before_save_batch(self, records: Iterable, user, created: bool) -> None:
         for record in records:
             self.before_save(record, user, created)
@@ -107,3 +113,18 @@ def save_record(
         if not can_edit(user, record):
             raise OutsideScope
     return record
+
+
+def delete_record(record, user) -> None:
+    """Delete `record` softly (the trash can restore it), with its writer's steps, in one
+    transaction: the generic delete page and the API's DELETE both come here."""
+    with transaction.atomic():
+        record.soft_delete()
+        writer_for(type(record)).after_delete(record, user)
+
+
+def restore_record(record, user) -> None:
+    """Bring `record` back from the trash, with its writer's steps."""
+    with transaction.atomic():
+        record.restore()
+        writer_for(type(record)).after_restore(record, user)
