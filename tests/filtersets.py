@@ -28,7 +28,8 @@ from django.http import QueryDict
 BASE_FIELDS = {"id", "created_at", "updated_at", "version", "deleted_at", "notes"}
 
 EARLY, LATE, BETWEEN = date(2020, 1, 10), date(2020, 12, 10), date(2020, 6, 1)
-LATER, LATEST = date(2030, 6, 1), date(2099, 12, 31)  # after any start a record is made with
+#: after any date a record is made with (a start, an issue)
+LATER, LATEST, LATE_BETWEEN = date(2030, 6, 1), date(2099, 12, 31), date(2050, 1, 1)
 SEARCHED = "Zanzibarian"  # a word no record holds
 
 
@@ -50,6 +51,8 @@ class FilterSetTestCase:
     cases: dict = {}
     #: field name → why no list filters by it (a comment is not enough: a test reads it)
     not_filtered: dict = {}
+    #: filter name → a pytest mark (`xfail` with the bug) for a filter known to be wrong
+    xfail: dict = {}
     #: foreign key → function(record) making a record for `a` to refer to, where `make` leaves it
     #: empty (a session's topic)
     links: dict = {}
@@ -74,7 +77,9 @@ class FilterSetTestCase:
     def pytest_generate_tests(self, metafunc):
         if "filter_name" in metafunc.fixturenames:
             names = sorted(metafunc.cls.model_case.views.filterset.base_filters)
-            metafunc.parametrize("filter_name", names)
+            marks = metafunc.cls.xfail
+            params = [pytest.param(name, marks=marks.get(name, ()), id=name) for name in names]
+            metafunc.parametrize("filter_name", params)
 
     # --- what comes back, three ways ---------------------------------------------------------
 
@@ -130,13 +135,18 @@ class FilterSetTestCase:
                 return None
             return self.matching({name: "true"}, lambda record: getattr(record, attname) is None)
         if lookup in ("gte", "lte") and isinstance(field, models.DateField):
-            if not self.give(a, b, attname, [(EARLY, LATE)]):
+            ranges = ((EARLY, LATE, BETWEEN), (LATER, LATEST, LATE_BETWEEN))
+            between = next(
+                (mid for early, late, mid in ranges if self.give(a, b, attname, [(early, late)])),
+                None,
+            )
+            if between is None:
                 return None
             if lookup == "gte":
-                test = lambda record: (getattr(record, attname) or date.min) >= BETWEEN  # noqa: E731
+                test = lambda record: (getattr(record, attname) or date.min) >= between  # noqa: E731
             else:
-                test = lambda record: (getattr(record, attname) or date.max) <= BETWEEN  # noqa: E731
-            return self.matching({name: BETWEEN.isoformat()}, test)
+                test = lambda record: (getattr(record, attname) or date.max) <= between  # noqa: E731
+            return self.matching({name: between.isoformat()}, test)
         if lookup != "exact":
             return None
         value = self.give(a, b, attname, self.value_pairs(field, a, b))
@@ -153,8 +163,8 @@ class FilterSetTestCase:
     def value_pairs(self, field, a, b) -> list[tuple]:
         attname = field.attname
         if field.choices:
-            codes = [code for code, _label in field.flatchoices]
-            return [(codes[0], codes[1]), (codes[1], codes[0])]
+            codes = [code for code, _label in field.flatchoices if code != ""]  # "": no filter
+            return list(zip(codes, codes[1:], strict=False))
         if isinstance(field, models.BooleanField):
             return [(True, False), (False, True)]
         if isinstance(field, models.DateField):
