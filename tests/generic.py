@@ -43,6 +43,7 @@ class ModelTestCase:
     edit_expected = None  # the value read back from the model (defaults to edit_value)
     bad_import = {}  # column → value that makes an import row invalid
     api_bad_data = {}  # a field → value the API must refuse with 400
+    derived_fields = ()  # fields computed from `edit_field` on save (a search text)
 
     # --- what a subclass provides -----------------------------------------------------------
 
@@ -179,19 +180,28 @@ class ModelTestCase:
 
     def test_officer_edits_and_history_shows_the_change(self, client, orgs, users, login):
         record = self.make(orgs, orgs.hanoi)
+        before = self.snapshot(record)
         login(users.hanoi)
         response = client.post(self.url("edit", record.pk), self.edit_post(record, orgs))
         assert response.status_code == 302, response.context["form"].errors
-        fresh = self.reread(record)
+        after = self.snapshot(record)
         expected = self.edit_value if self.edit_expected is None else self.edit_expected
-        assert getattr(fresh, self.edit_field) == expected
-        assert fresh.version == record.version + 1
-        latest = fresh.history.latest()
+        assert getattr(self.reread(record), self.edit_field) == expected
+        attname = self.model._meta.get_field(self.edit_field).attname
+        assert before[attname] != after[attname], "the edit must change the field"
+        assert after["version"] == before["version"] + 1
+        # what the history records is the snapshot taken before and the one saved after
+        older, latest = self.reread(record).history.order_by("history_date", "pk")[:2]
         assert (latest.history_type, latest.history_user) == ("~", users.hanoi)
+        assert getattr(older, attname) == before[attname]
+        assert getattr(latest, attname) == after[attname]
+        changed = {change.field for change in latest.diff_against(older).changes}
+        assert self.edit_field in changed
         page = client.get(self.url("history", record.pk))
-        changed = [c.label for c in page.context["history"][0].changes]
+        entry = page.context["history"][0]
+        assert entry.user == users.hanoi
         label = str(self.model._meta.get_field(self.edit_field).verbose_name)
-        assert changed == [label]
+        assert [change.label for change in entry.changes] == [label]
 
     def test_a_form_without_the_version_is_refused(self, client, orgs, users, login):
         record = self.make(orgs, orgs.hanoi)
@@ -259,20 +269,38 @@ class ModelTestCase:
         assert [problem["line"] for problem in job.summary["errors"]] == [3]
         assert self.snapshot(record) == before
 
+    def import_value(self):
+        """The edit value as an exported cell reads (a choice's code, a number's digits)."""
+        return str(self.edit_value)
+
     def test_import_updates_after_confirmation(self, client, orgs, users, login):
+        """The exported row, with one field changed, imported back: the record takes the new
+        value, keeps the others and moves on a version (an import that dropped columns would
+        change nothing, or blank them)."""
         record = self.make(orgs, orgs.hanoi)
+        before = self.snapshot(record)
         login(users.hanoi)
         row = self._export_row(client, record)
-        row["id"] = str(record.pk)
+        assert self.edit_field in row, f"the export has no column {self.edit_field!r}"
+        row[self.edit_field] = self.import_value()
         response = client.post(self.url("import"), {"file": csv_upload([row])})
         job = response.context["job"]
         assert job.status == Job.Status.CHECKED, job.summary
         assert job.summary["update"] == 1
+        assert self.snapshot(record) == before  # checked, not yet written
         confirmed = client.post(self.url("import"), {"confirm": job.pk})
         assert confirmed.status_code == 302
         job.refresh_from_db()
         assert job.status == Job.Status.DONE
         fresh = self.reread(record)
+        expected = self.edit_value if self.edit_expected is None else self.edit_expected
+        assert getattr(fresh, self.edit_field) == expected
+        assert fresh.version == before["version"] + 1
+        attname = self.model._meta.get_field(self.edit_field).attname
+        after = self.snapshot(record)
+        moved = {attname, "version", "updated_at", *self.derived_fields}
+        changed = {key for key in before if key not in moved and after[key] != before[key]}
+        assert changed == set(), "the import changed columns it was not given new values for"
         assert fresh.history.latest().history_user == users.hanoi
 
     def test_import_of_an_out_of_scope_row_is_refused(self, client, orgs, users, login):
@@ -409,6 +437,7 @@ class ModelTestCase:
     ):
         record = self.make(orgs, orgs.hanoi)
         before = self.snapshot(record)
+        count = self.model.all_objects.count()
         login(users.hanoi)
         model_fields = {field.name for field in self.model._meta.get_fields()}
         for field in self.views.form.base_fields:
@@ -418,14 +447,21 @@ class ModelTestCase:
                 data = {**self.edit_post(record, orgs), field: value}
                 response = client.post(self.url("edit", record.pk), data)
                 assert response.status_code in (200, 302), (field, value)
-                if response.status_code == 302:  # a text field took the text as it is
-                    assert getattr(self.reread(record), field, None) is not None
+                if response.status_code == 200:  # the form again: nothing written
+                    assert self.snapshot(record) == before, (field, value)
+                else:  # a text field took the text as it is: saved, a version on
+                    assert self.reread(record).version == record.version + 1, (field, value)
                     record = self.reread(record)
+                    before = self.snapshot(record)
                 url = f"{self.api_url}{record.pk}/"
                 body = {"version": record.version, field: value}
                 api = client.patch(url, body, content_type="application/json")
                 # 409: a garbage `version` is taken for an edit made on another version
                 assert api.status_code in (200, 400, 409), (field, value, api.content[:200])
+                if api.status_code == 200:
+                    assert self.reread(record).version == record.version + 1, (field, value)
+                else:  # refused: nothing written
+                    assert self.snapshot(record) == before, (field, value)
                 record = self.reread(record)
-        assert self.model.all_objects.count() >= 1
-        assert before["id"] == record.pk
+                before = self.snapshot(record)
+        assert self.model.all_objects.count() == count

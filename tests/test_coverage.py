@@ -44,3 +44,14 @@ def test_every_model_has_generic_tests():
     }
     missing = sorted(amity_models - tested - NOT_GENERIC)
     assert missing == []
+
+
+def test_every_filter_set_has_filter_tests():
+    """Every list's filter set is tested filter by filter (`tests/filtersets.py`)."""
+    from amity.core.views import ModelViews
+    from tests.filtersets import FilterSetTestCase
+
+    _import_all_test_modules()
+    tested = {case.model_case.views.plural for case in _all_subclasses(FilterSetTestCase)}
+    with_filters = {plural for plural, views in ModelViews.registry().items() if views.filterset}
+    assert sorted(with_filters - tested) == []

@@ -63,6 +63,7 @@ def test_login_with_garbage(client, users):
     for value in GARBAGE:
         response = client.post(reverse("accounts:login"), {"username": value, "password": value})
         assert response.status_code in (200, 429)
+        assert "_auth_user_id" not in client.session  # refused, not signed in as anyone
 
 
 def test_huge_ids_in_paths_are_404(client, users, login):

@@ -1,12 +1,13 @@
 """The events' own rules: bad input, bridge-point totals, the calendar, the feeds, the partner's
 timeline and the API's filters."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from amity.accounts.services import create_api_token
@@ -200,10 +201,18 @@ def test_the_calendar_issues_the_same_queries_for_many_events(settings, client, 
     assert queries() == few
 
 
-def test_a_bad_month_shows_this_month(client, users, login):
+def test_a_bad_month_shows_this_month(client, orgs, users, login):
+    """This month's first day, its events and not another month's."""
+    this_month = timezone.localdate().replace(day=1)
+    other_month = (this_month - timedelta(days=1)).replace(day=1)
+    now = event(orgs.hanoi, 0, start=this_month, end=this_month)
+    event(orgs.hanoi, 1, start=other_month, end=other_month)
     login(users.hanoi)
     for value in ("", "abc", "2024-13", "99999-1", "-1"):
-        assert client.get(reverse("events:calendar"), {"month": value}).status_code == 200
+        response = client.get(reverse("events:calendar"), {"month": value})
+        assert response.status_code == 200
+        assert response.context["first"] == this_month, value
+        assert [row["id"] for row in response.context["events"]] == [now.pk], value
 
 
 # --- iCalendar ---------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ class TestPartner(ModelTestCase):
     api_url = f"{API}/partners/"
     edit_field = "acronym"
     edit_value = "VUS"
+    derived_fields = ("search_text",)
     bad_import = {"email": "not-an-email"}
     api_bad_data = {"kind": "alien"}
 
