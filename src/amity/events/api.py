@@ -97,23 +97,37 @@ def child_viewset(model, serializer, filterset):
     )
 
 
+# Each at module level, so that the registry can name it by its dotted path.
+BridgePointViewSet = child_viewset(
+    models.BridgePoint, BridgePointSerializer, filtersets.BridgePointFilterSet
+)
+ParticipantViewSet = child_viewset(
+    models.Participant, ParticipantSerializer, filtersets.ParticipantFilterSet
+)
+TopicViewSet = child_viewset(models.Topic, TopicSerializer, filtersets.TopicFilterSet)
+SessionViewSet = child_viewset(models.Session, SessionSerializer, filtersets.SessionFilterSet)
+PresentationViewSet = child_viewset(
+    models.Presentation, PresentationSerializer, filtersets.PresentationFilterSet
+)
+EventDocumentViewSet = child_viewset(
+    models.EventDocument, EventDocumentSerializer, filtersets.EventDocumentFilterSet
+)
+
+
 router = routers.DefaultRouter()
 router.root_view_name = "events-root"
 router.register("events", EventViewSet, basename="event")
-for plural, model, serializer, filterset in (
-    ("bridge-points", models.BridgePoint, BridgePointSerializer,
-     filtersets.BridgePointFilterSet),
-    ("participants", models.Participant, ParticipantSerializer, filtersets.ParticipantFilterSet),
-    ("topics", models.Topic, TopicSerializer, filtersets.TopicFilterSet),
-    ("sessions", models.Session, SessionSerializer, filtersets.SessionFilterSet),
-    ("presentations", models.Presentation, PresentationSerializer,
-     filtersets.PresentationFilterSet),
-    ("event-documents", models.EventDocument, EventDocumentSerializer,
-     filtersets.EventDocumentFilterSet),
-):  # fmt: skip
+for plural, viewset in (
+    ("bridge-points", BridgePointViewSet),
+    ("participants", ParticipantViewSet),
+    ("topics", TopicViewSet),
+    ("sessions", SessionViewSet),
+    ("presentations", PresentationViewSet),
+    ("event-documents", EventDocumentViewSet),
+):
     router.register(
         plural,
-        child_viewset(model, serializer, filterset),
+        viewset,
         # URL names are shared by every app's router under "api": proposals has a Topic too.
-        basename=f"event{model._meta.model_name}",
+        basename=f"event{viewset.model._meta.model_name}",
     )
