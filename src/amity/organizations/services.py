@@ -201,12 +201,14 @@ def record_attendance(meeting, statuses: dict, *, by=None) -> int:
     written = 0
     with transaction.atomic():
         for member, status in statuses.items():
-            record = recorded.get(member.pk) or MeetingAttendance(meeting=meeting, member=member)
+            record: MeetingAttendance = recorded.get(member.pk) or MeetingAttendance(
+                meeting=meeting, member=member
+            )
             if record.status == status:
                 continue
             record.status = status
             if by is not None:
-                record._history_user = by
+                record._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
             record.save()
             written += 1
     return written
