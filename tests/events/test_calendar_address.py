@@ -144,3 +144,25 @@ def test_a_new_password_revokes_the_calendar_address_and_no_one_elses(client, us
     users.danang.last_name = "Nguyen"  # a save without a new password keeps the address
     users.danang.save()
     assert client.get(secret_url(other)).status_code == 200
+
+
+def test_a_feed_is_a_calendar_file_shown_inline_under_its_name(client, orgs, users, today_events):
+    """Through `core.downloads.download`: a phone opens it, it is not saved as an attachment."""
+    token = services.regenerate_calendar_token(users.hanoi)
+    response = client.get(secret_url(token))
+    assert response["Content-Disposition"] == 'inline; filename="amity-events.ics"'
+    member = reverse("events:secret_organization_feed", args=[token.key, orgs.hanoi_member.pk])
+    named = client.get(member)["Content-Disposition"]
+    assert named == f'inline; filename="events-{orgs.hanoi_member.pk}.ics"'
+
+
+def test_the_address_form_removes_only_when_asked_to(client, users):
+    client.force_login(users.hanoi)
+    url = reverse("events:calendar_subscribe")
+    client.post(url, {"action": "regenerate"})
+    first = services.calendar_token(users.hanoi)
+    client.post(url, {})
+    second = services.calendar_token(users.hanoi)
+    assert first is not None and second is not None and second.key != first.key
+    client.post(url, {"action": "revoke"})
+    assert services.calendar_token(users.hanoi) is None

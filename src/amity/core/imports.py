@@ -1,7 +1,7 @@
 """Imports from XLSX and CSV, on django-import-export: scoped, checked in full, all rows or none.
 
-An app declares a resource per model in its `imports.py`, subclassing `ScopedResource` and
-registering it under the model's URL plural (`@importable("organizations")`). The same resource
+An app declares a resource per model in its `imports.py`, subclassing `ScopedResource`, and names
+it in its `registry.py` under the model's URL plural ("organizations"). The same resource
 serves the export, the web import, the command line (`amity import KIND FILE`) and the tasks.
 """
 

@@ -1,7 +1,7 @@
 from django import forms
 
 from amity.core.forms import ScopedModelForm
-from amity.events import models
+from amity.events import models, services
 
 
 class EventForm(ScopedModelForm):
@@ -69,3 +69,29 @@ class EventDocumentForm(EventChildForm):
     class Meta(ScopedModelForm.Meta):
         model = models.EventDocument
         fields = ["event", "kind", "title", "file", "link", "notes"]
+
+
+class CalendarForm(forms.Form):
+    """Which month the calendar shows ("YYYY-MM"; this month when it names none or a wrong
+    one) and how: as a grid of weeks or as a list."""
+
+    month = forms.CharField(required=False, max_length=20)
+    view = forms.CharField(required=False, max_length=10)
+
+    def first_day(self):
+        return services.month_of(self.cleaned_data["month"] if self.is_valid() else "")
+
+    def layout(self) -> str:
+        return "list" if self.is_valid() and self.cleaned_data["view"] == "list" else "grid"
+
+
+class CalendarAddressForm(forms.Form):
+    """Make the user's secret calendar address anew, or remove it."""
+
+    REVOKE = "revoke"
+
+    action = forms.CharField(required=False, max_length=20)
+
+    @property
+    def revokes(self) -> bool:
+        return self.is_valid() and self.cleaned_data["action"] == self.REVOKE

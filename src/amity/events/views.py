@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import AuthenticationFailed
 
 from amity.accounts.authentication import TokenAuthentication
+from amity.core.downloads import download
 from amity.core.views import ModelViews
 from amity.events import filtersets, forms, imports, models, services, tables
 from amity.events.choices import Attendance, EventKind, ParticipantRole
@@ -181,8 +182,8 @@ def conference(request, pk):
 @login_required
 def calendar_page(request):
     """The events the user may see in a month: as a grid of weeks, or as a list."""
-    first = services.month_of(request.GET.get("month", ""))
-    view = "list" if request.GET.get("view") == "list" else "grid"
+    shown = forms.CalendarForm(request.GET)
+    first, view = shown.first_day(), shown.layout()
     events = services.month_events(request.user, first)
     previous = (first.replace(day=1) - timedelta(days=1)).replace(day=1)
     following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
@@ -224,9 +225,7 @@ def unauthorized():
 
 def feed_response(request, events, name, filename):
     content = services.ical_feed(events, name, request.build_absolute_uri("/")[:-1])
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return download(content, filename, "text/calendar; charset=utf-8", inline=True)
 
 
 def user_feed(request, user):
@@ -282,7 +281,7 @@ def calendar_subscribe(request):
     """The user's secret calendar address: shown to copy into a phone, made anew (revoking the
     old one) or removed."""
     if request.method == "POST":
-        if request.POST.get("action") == "revoke":
+        if forms.CalendarAddressForm(request.POST).revokes:
             if services.revoke_calendar_token(request.user):
                 messages.success(request, _("Your calendar address has been removed."))
         else:

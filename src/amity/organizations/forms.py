@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.core.dates import validate_date_in_bounds
 from amity.core.forms import DateInput, ModelMultipleChoiceField, ScopedModelForm, style_widgets
 from amity.organizations import models
+from amity.organizations.choices import Attendance
 
 
 class OrganizationForm(ScopedModelForm):
@@ -189,3 +190,42 @@ class MergeForm(forms.Form):
         if len(sources) < 1:
             self.add_error("sources", _("Choose at least one organization."))
         return cleaned
+
+    @property
+    def confirmed(self) -> bool:
+        """Sent with the preview's "Confirm the merger" button, not the "Preview" one."""
+        return "confirm" in self.data
+
+    def new_successor(self) -> dict | None:
+        """The fields of the organization to create as the successor; None when an existing
+        one is chosen. It takes the first source's kind and is founded by the merger."""
+        data = self.cleaned_data
+        if data["successor"] is not None:
+            return None
+        return {
+            "name": data["new_name"],
+            "name_en": data["new_name_en"],
+            "kind": data["sources"][0].kind,
+            "parent": data["new_parent"],
+            "founded_on": data["occurred_on"],
+            "founding_decision": data["decision"],
+        }
+
+
+class AttendanceForm(forms.Form):
+    """Who attended a meeting: one choice (`member-<id>`) per member of its committee. A member
+    left without a choice, or sent a code that is not one, is left as recorded."""
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = list(meeting.committee.members.all())
+        for member in self.members:
+            self.fields[f"member-{member.pk}"] = forms.ChoiceField(
+                choices=Attendance.choices, required=False
+            )
+
+    def statuses(self) -> dict:
+        """Member → the attendance chosen, for the members given a valid choice."""
+        self.is_valid()  # a field with a wrong code is left out of cleaned_data
+        chosen = {member: self.cleaned_data.get(f"member-{member.pk}") for member in self.members}
+        return {member: status for member, status in chosen.items() if status}

@@ -188,6 +188,32 @@ def committee_participation(committee) -> Participation:
     return Participation(attended=totals["attended"], held=totals["held"])
 
 
+def record_attendance(meeting, statuses: dict, *, by=None) -> int:
+    """Record who attended `meeting` at once: `statuses` maps a member of its committee to an
+    `Attendance` code. Only the records whose status changes are written (each leaves its
+    history); returns how many."""
+    recorded = {
+        row.member_id: row
+        for row in MeetingAttendance.objects.filter(
+            meeting=meeting, member__in=[member.pk for member in statuses]
+        )
+    }
+    written = 0
+    with transaction.atomic():
+        for member, status in statuses.items():
+            record: MeetingAttendance = recorded.get(member.pk) or MeetingAttendance(
+                meeting=meeting, member=member
+            )
+            if record.status == status:
+                continue
+            record.status = status
+            if by is not None:
+                record._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+            record.save()
+            written += 1
+    return written
+
+
 # --- Congresses ---------------------------------------------------------------------------------
 
 

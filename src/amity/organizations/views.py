@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -264,33 +263,19 @@ def merge(request):
     plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "confirm" in request.POST:
+        if form.confirmed:
             successor = services.merge_organizations(
                 list(data["sources"]),
                 occurred_on=data["occurred_on"],
                 decision=data["decision"],
                 by=request.user,
                 successor=data["successor"],
-                new_successor=_new_successor_fields(data),
+                new_successor=form.new_successor(),
             )
             messages.success(request, _("Merged into %(successor)s.") % {"successor": successor})
             return redirect(successor.get_absolute_url())
         plan = services.plan_merger(data["sources"], data["successor"], data["new_name"])
     return render(request, "organizations/merge.html", {"form": form, "plan": plan})
-
-
-def _new_successor_fields(data) -> dict | None:
-    if data["successor"] is not None:
-        return None
-    first = data["sources"][0]
-    return {
-        "name": data["new_name"],
-        "name_en": data["new_name_en"],
-        "kind": first.kind,
-        "parent": data["new_parent"],
-        "founded_on": data["occurred_on"],
-        "founding_decision": data["decision"],
-    }
 
 
 @login_required
@@ -300,17 +285,7 @@ def record_attendance(request, pk):
         return HttpResponseNotAllowed(["POST"])
     visible = models.CommitteeMeeting.objects.visible_to(request.user)
     meeting = editable_object(visible, request.user, pk)  # 404 unseen, 403 seen but not editable
-    valid = {code for code, _label in Attendance.choices}
-    members = meeting.committee.members.all()
-    with transaction.atomic():
-        for member in members:
-            status = request.POST.get(f"member-{member.pk}", "")
-            if status not in valid:
-                continue
-            record = models.MeetingAttendance.objects.filter(meeting=meeting, member=member).first()
-            record = record or models.MeetingAttendance(meeting=meeting, member=member)
-            if record.status != status:
-                record.status = status
-                record.save()
+    form = forms.AttendanceForm(request.POST, meeting=meeting)
+    services.record_attendance(meeting, form.statuses(), by=request.user)
     messages.success(request, _("Attendance saved."))
     return redirect(reverse("organizations:committeemeeting", args=[meeting.pk]))

@@ -4,30 +4,13 @@ with a LIMIT along the (status, due date) index."""
 
 from datetime import date
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.dashboard import ITEMS_SHOWN, register_panel
-from amity.organizations.models import Organization
 from amity.partners.dashboard import COUNT_CAP, capped_count, count_label, list_url
-from amity.proposals.models import Proposal
 from amity.proposals.reminders import awaiting_response
-from amity.proposals.services import awaiting_approval, may_approve
-
-
-def awaiting_for(user):
-    """Open proposals without a published answer addressed to, or handled by, a department
-    in the user's branch; None for a user with no such department."""
-    home = user.organization
-    if home is None or not home.tree_path:
-        return None
-    departments = Organization.objects.filter(
-        tree_path__startswith=home.tree_path, kind="standing_unit"
-    ).values("pk")
-    return Proposal.objects.awaiting_answer().filter(
-        Q(addressed_to__in=departments) | Q(responsible_department__in=departments)
-    )
+from amity.proposals.services import awaiting_answer_from, awaiting_approval, may_approve
 
 
 @register_panel(
@@ -38,7 +21,7 @@ def awaiting_for(user):
     icon="chat-square-text",
 )
 def awaiting_answer(request):
-    awaiting = awaiting_for(request.user)
+    awaiting = awaiting_answer_from(request.user)
     if awaiting is None:
         return None
     today = date.today()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
+from amity.events.models import Event
 from amity.organizations.choices import OrganizationKind, OrganizationStatus
 from amity.organizations.models import Organization
 from amity.proposals.choices import (
@@ -172,10 +173,6 @@ class Loader:
         return self.by_ref.get(f"demo-dept-{ref}") or self.by_ref["demo-dept-organization"]
 
     def find_conference(self):
-        try:
-            from amity.events.models import Event
-        except ImportError:  # the events app is not installed
-            return None
         return Event.objects.filter(
             start=CONFERENCE_DAY, external_ref__startswith="demo-ev-"
         ).first()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.core.forms import ScopedModelForm, style_widgets
 from amity.proposals import models
 from amity.proposals.choices import Position
+from amity.proposals.services import ArticleAnswer
 
 
 class TopicForm(ScopedModelForm):
@@ -18,7 +19,16 @@ class StatusLabelForm(ScopedModelForm):
         fields = ["organization", "status", "label_vi", "label_en", "notes"]
 
 
-class ProposalForm(ScopedModelForm):
+class OpenChoicesForm(ScopedModelForm):
+    """The relations a model names in `open_choices` offer what their `limit_choices_to` allows
+    (ModelForm applies it), not narrowed to the records the user sees."""
+
+    def _scope_choices(self, name, field):
+        if name not in getattr(self._meta.model, "open_choices", ()):
+            super()._scope_choices(name, field)
+
+
+class ProposalForm(OpenChoicesForm):
     """A proposal's own fields; its answer is written through the workflow (AnswerForm)."""
 
     class Meta(ScopedModelForm.Meta):
@@ -29,13 +39,6 @@ class ProposalForm(ScopedModelForm):
             "responsible_department", "due_on", "status", "related", "external_ref", "notes",
         ]  # fmt: skip
         widgets = {"related": forms.SelectMultiple(attrs={"size": 5})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Any Union may address any department of the Standing Agency, whose records it does
-        # not otherwise see: the departments are offered to everyone.
-        for name in ("addressed_to", "responsible_department"):
-            self.fields[name].queryset = models.departments()
 
 
 class ProposalActionForm(ScopedModelForm):
@@ -109,6 +112,39 @@ class ReturnAnswerForm(forms.Form):
         style_widgets(self)
 
 
+class WorkflowStepForm(forms.Form):
+    """A step of the answer's workflow: where to return after it (the page it was taken from);
+    the view keeps the address only if it is one of ours."""
+
+    next = forms.CharField(required=False, max_length=2000)
+
+
+class PublishForm(WorkflowStepForm):
+    with_related = forms.BooleanField(required=False)
+
+
+class RespondentForm(forms.Form):
+    """For which of the organizations the user may respond (`candidates`) it responds."""
+
+    organization = forms.TypedChoiceField(coerce=int, required=False, choices=())
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = list(candidates)
+        self.fields["organization"].choices = [(org.pk, str(org)) for org in self.candidates]
+
+    def chosen(self, home=None):
+        """The organization chosen; else `home` if it is a candidate, else the first; None
+        when the user may respond for none."""
+        chosen = self.cleaned_data.get("organization") if self.is_valid() else None
+        for org in self.candidates:
+            if org.pk == chosen:
+                return org
+        if not self.candidates:
+            return None
+        return next((org for org in self.candidates if org == home), self.candidates[0])
+
+
 class RespondForm(forms.Form):
     """One organization's response to a consultation: a position per article of the draft."""
 
@@ -156,8 +192,6 @@ class RespondForm(forms.Form):
         return cleaned
 
     def answers(self):
-        from amity.proposals.services import ArticleAnswer
-
         data = self.cleaned_data
         return [
             ArticleAnswer(

@@ -7,11 +7,28 @@ from amity.organizations.imports import display_of
 from amity.proposals import models, services
 
 
-class DepartmentWidget(widgets.ForeignKeyWidget):
-    """Any department of the Standing Agency, whether or not the user sees its records."""
+class OpenChoiceWidget(widgets.ForeignKeyWidget):
+    """A relation the model names in `open_choices`: any record its `limit_choices_to` allows,
+    whether or not the user sees it."""
+
+    def __init__(self, model_field, **kwargs):
+        super().__init__(model_field.related_model, **kwargs)
+        self.limit = model_field.get_limit_choices_to()
 
     def get_queryset(self, value, row, *args, **kwargs):
-        return models.departments()
+        return self.model._default_manager.complex_filter(self.limit)
+
+
+class OpenChoicesResource(ScopedResource):
+    def __init__(self, user=None, **kwargs):
+        super().__init__(user=user, **kwargs)
+        model = self._meta.model
+        for name in getattr(model, "open_choices", ()):
+            if name in self.fields:
+                widget = self.fields[name].widget
+                self.fields[name].widget = OpenChoiceWidget(
+                    model._meta.get_field(name), field=widget.field, key_is_id=widget.key_is_id
+                )
 
 
 class TopicResource(ScopedResource):
@@ -26,7 +43,7 @@ class StatusLabelResource(ScopedResource):
         fields = ("id", "organization", "status", "label_vi", "label_en", "notes")
 
 
-class ProposalResource(ScopedResource):
+class ProposalResource(OpenChoicesResource):
     """The proposal as raised; its answer is written through the workflow, so it is exported
     (read-only) but never imported."""
 
@@ -45,10 +62,6 @@ class ProposalResource(ScopedResource):
 
     def __init__(self, user=None, **kwargs):
         super().__init__(user=user, **kwargs)
-        # Every Union may address a department it does not otherwise see.
-        for name in ("addressed_to", "responsible_department"):
-            key_is_id = self.fields[name].widget.key_is_id
-            self.fields[name].widget = DepartmentWidget(models.Organization, key_is_id=key_is_id)
         self.fields["answer_state"].readonly = True
         self._departments = None
 

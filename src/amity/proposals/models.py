@@ -35,10 +35,14 @@ from amity.proposals.choices import (
     ProposalStatus,
 )
 
+#: the departments a proposal may be addressed to: units of a Standing Agency (the choice limit
+#: of `Proposal.addressed_to` and `responsible_department`, read by forms, API and imports)
+DEPARTMENT = Q(kind=OrganizationKind.STANDING_UNIT)
+
 
 def departments():
     """The departments a proposal may be addressed to: units of a Standing Agency."""
-    return Organization.objects.filter(kind=OrganizationKind.STANDING_UNIT)
+    return Organization.objects.filter(DEPARTMENT)
 
 
 class Topic(BaseModel):
@@ -145,6 +149,10 @@ class Proposal(BaseModel):
 
     scope = Scope("organization", "addressed_to", "responsible_department")
     label_related = ("organization",)
+    #: relations whose choices are their `limit_choices_to` alone, not narrowed to what the user
+    #: sees: any Union may address any department of the Standing Agency, whose records it does
+    #: not otherwise see (the form, the API and the import read this)
+    open_choices = ("addressed_to", "responsible_department")
 
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -199,12 +207,14 @@ class Proposal(BaseModel):
         "organizations.Organization",
         verbose_name=_("addressed to"),
         on_delete=models.PROTECT,
+        limit_choices_to=DEPARTMENT,
         related_name="proposals_received",
     )
     responsible_department = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("responsible department"),
         on_delete=models.PROTECT,
+        limit_choices_to=DEPARTMENT,
         null=True,
         blank=True,
         related_name="proposals_handled",

@@ -9,15 +9,18 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from openpyxl.styles import Alignment, Font, PatternFill
 
-from amity.core.scoping import organization_in_scope
+from amity.core.exports import SafeWorkbook, neutralise
+from amity.core.scoping import branch_of, organization_in_scope
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import Organization
+from amity.proposals import reminders
 from amity.proposals.choices import ANSWERED_STATUSES, AnswerState, Position, ProposalStatus
 from amity.proposals.models import (
     ArticlePosition,
@@ -74,15 +77,46 @@ def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
     return current
 
 
+def departments_in_branch(organization):
+    """The live departments (units of a Standing Agency) of `organization`'s branch: itself
+    and every organization under it; none for no organization, or one not yet in the tree."""
+    if organization is None or not organization.tree_path:
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        pk__in=branch_of(organization), kind=OrganizationKind.STANDING_UNIT
+    )
+
+
 def answering_departments(user) -> set[int]:
     """The ids of the departments whose answers `user` drafts (those in the user's branch)."""
-    home = getattr(user, "organization", None)
-    if not getattr(user, "may_edit", False) or home is None or not home.tree_path:
+    if not getattr(user, "may_edit", False):
         return set()
-    return set(
-        Organization.objects.filter(
-            tree_path__startswith=home.tree_path, kind=OrganizationKind.STANDING_UNIT
-        ).values_list("pk", flat=True)
+    home = getattr(user, "organization", None)
+    return set(departments_in_branch(home).values_list("pk", flat=True))
+
+
+def awaiting_answer_from(user):
+    """Open proposals without a published answer addressed to, or handled by, a department
+    in the user's branch; None for a user with no organization in the tree."""
+    home = user.organization
+    if home is None or not home.tree_path:
+        return None
+    departments = departments_in_branch(home).values("pk")
+    return Proposal.objects.awaiting_answer().filter(
+        Q(addressed_to__any_of=departments) | Q(responsible_department__any_of=departments)
+    )
+
+
+def raised_in_branch(user):
+    """The proposals `user` sees that were raised by its organization or one under it, the
+    latest first; none for a user with no organization in the tree."""
+    home = user.organization
+    if home is None or not home.tree_path:
+        return Proposal.objects.none()
+    return (
+        Proposal.objects.visible_to(user)
+        .filter(organization__any_of=branch_of(home))
+        .order_by("-raised_on", "-id")
     )
 
 
@@ -196,6 +230,21 @@ def _publish(target: Proposal, source: Proposal, by) -> Proposal:
 
 
 # --- responses to a consultation ----------------------------------------------------------------
+
+
+def respondents(user, consultation: Consultation) -> list:
+    """The organizations `user` may respond for: those asked (when a list was set, else its
+    own organization), that it may edit, and without a response yet; in the tree's order."""
+    if not user.may_edit:
+        return []
+    answered = consultation.responses.values("organization")
+    if consultation.organizations_asked.exists():
+        asked = consultation.organizations_asked.all()
+    else:
+        home = user.organization
+        asked = Organization.objects.filter(pk=getattr(home, "pk", None))
+    asked = asked.exclude(pk__in=answered).order_by("tree_path")
+    return [org for org in asked if organization_in_scope(user, org)]
 
 
 @dataclass
@@ -369,8 +418,6 @@ def remind_late(consultation: Consultation, today: date | None = None) -> list:
     """The organizations asked that have not responded, when a reminder is due on `today`
     (before the deadline, or the one after it: `reminders.reminder_kind`) and no other run has
     sent it today; marks the reminder."""
-    from amity.proposals import reminders
-
     today = today or timezone.localdate()
     if not reminders.reminder_kind(consultation, today) or not reminders.claim(consultation, today):
         return []
@@ -381,10 +428,6 @@ def remind_late(consultation: Consultation, today: date | None = None) -> list:
 
 
 def synthesis_xlsx(result: Synthesis) -> bytes:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from amity.core.exports import SafeWorkbook, neutralise
-
     labels = dict(Position.choices)
     fills = {
         Position.AGREE: PatternFill("solid", fgColor="D1E7DD"),
@@ -428,6 +471,8 @@ def synthesis_xlsx(result: Synthesis) -> bytes:
 
 
 def synthesis_docx(result: Synthesis) -> bytes:
+    # python-docx (and lxml's document classes) is read only when a Word file is written, as
+    # in reporting: no page or command needs it loaded at start.
     from docx import Document
 
     labels = dict(Position.choices)

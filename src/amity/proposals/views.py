@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.formats import date_format
@@ -15,17 +14,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from amity.core.exports import EXPORT_FORMATS
-from amity.core.scoping import organization_in_scope
+from amity.core.downloads import DOCX, XLSX, download
 from amity.core.views import ModelViews, ObjectHistoryView
-from amity.organizations.models import Organization, in_language
+from amity.organizations.models import in_language
 from amity.proposals import filtersets, forms, imports, models, services, tables
 from amity.proposals.choices import CLOSED_STATUSES as CLOSED
 from amity.proposals.choices import AnswerState, ProposalStatus
 
 #: cards shown in each column of the board before its "see all" link
 BOARD_ROWS = 10
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class TopicViews(ModelViews):
@@ -168,7 +165,7 @@ class ConsultationViews(ModelViews):
             return {"synthesis": services.synthesis(obj, request.user)}
         return {
             "articles": obj.articles.all(),
-            "may_respond": obj.accepts_responses and bool(respondents(request.user, obj)),
+            "may_respond": obj.accepts_responses and bool(services.respondents(request.user, obj)),
         }
 
 
@@ -313,14 +310,9 @@ def mine(request):
     """The proposals raised by the user's organization (and those under it), with the answers
     published to them."""
     home = request.user.organization
-    proposals = models.Proposal.objects.none()
-    if home is not None and home.tree_path:
-        proposals = (
-            models.Proposal.objects.visible_to(request.user)
-            .filter(organization__tree_path__startswith=home.tree_path)
-            .select_related("organization", "topic", "addressed_to", "event")
-            .order_by("-raised_on", "-id")
-        )
+    proposals = services.raised_in_branch(request.user).select_related(
+        "organization", "topic", "addressed_to", "event"
+    )
     page = Paginator(proposals, 20).get_page(request.GET.get("page"))
     return render(
         request,
@@ -339,7 +331,8 @@ def _visible_proposal(request, pk):
 def _back_to(request, proposal) -> str:
     """Where a step of the workflow returns: the page it was taken from (the approvals), if
     it is one of ours, else the proposal's page."""
-    target = request.POST.get("next", "")
+    step = forms.WorkflowStepForm(request.POST)
+    target = step.cleaned_data["next"] if step.is_valid() else ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -421,7 +414,8 @@ def approve_answer(request, pk):
 @login_required
 @require_POST
 def publish_answer(request, pk):
-    with_related = request.POST.get("with_related") == "1"
+    step = forms.PublishForm(request.POST)
+    with_related = step.is_valid() and step.cleaned_data["with_related"]
     return _workflow_step(
         request,
         pk,
@@ -434,19 +428,6 @@ def publish_answer(request, pk):
 # --- consultations ------------------------------------------------------------------------------
 
 
-def respondents(user, consultation) -> list:
-    """The organizations the user may respond for: asked (when a list was set), editable by
-    the user, and without a response yet."""
-    if not user.may_edit:
-        return []
-    answered = consultation.responses.values("organization")
-    asked = consultation.organizations_asked.exclude(pk__in=answered)
-    if not consultation.organizations_asked.exists():
-        home = user.organization
-        asked = Organization.objects.filter(pk=getattr(home, "pk", None)).exclude(pk__in=answered)
-    return [org for org in asked.order_by("tree_path") if organization_in_scope(user, org)]
-
-
 def _visible_consultation(request, pk):
     return get_object_or_404(models.Consultation.objects.visible_to(request.user), pk=pk)
 
@@ -455,12 +436,10 @@ def _visible_consultation(request, pk):
 def respond(request, pk):
     """An organization's one official response, article by article."""
     consultation = _visible_consultation(request, pk)
-    candidates = respondents(request.user, consultation)
-    chosen = request.POST.get("organization") or request.GET.get("organization") or ""
-    organization = next((org for org in candidates if str(org.pk) == chosen), None)
-    if organization is None and candidates:
-        home = request.user.organization
-        organization = next((org for org in candidates if org == home), candidates[0])
+    candidates = services.respondents(request.user, consultation)
+    sent = request.POST if "organization" in request.POST else request.GET
+    choice = forms.RespondentForm(sent, candidates=candidates)
+    organization = choice.chosen(home=request.user.organization)
     articles = consultation.articles.all()
     form = forms.RespondForm(request.POST or None, articles=articles)
     if request.method == "POST":
@@ -500,10 +479,8 @@ def synthesis_download(request, pk, file_format):
     consultation = _visible_consultation(request, pk)
     result = services.synthesis(consultation, request.user)
     if file_format == "xlsx":
-        content, content_type = services.synthesis_xlsx(result), EXPORT_FORMATS["xlsx"]
+        content, content_type = services.synthesis_xlsx(result), XLSX
     else:
         content, content_type = services.synthesis_docx(result), DOCX
-    response = HttpResponse(content, content_type=content_type)
     name = slugify(consultation.title_en or consultation.title_vi) or "consultation"
-    response["Content-Disposition"] = f'attachment; filename="{name}-synthesis.{file_format}"'
-    return response
+    return download(content, f"{name}-synthesis.{file_format}", content_type)
