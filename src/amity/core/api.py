@@ -3,6 +3,7 @@
 import copy
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,7 +12,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
 
 from amity.core.dates import date_bound_errors
-from amity.core.scoping import can_edit, organization_in_scope
+from amity.core.scoping import (
+    can_edit,
+    organization_in_scope,
+    relation_choices,
+    within_own_limit,
+)
 from amity.core.writes import OutsideScope, StaleRecord, delete_record, save_record
 
 
@@ -46,12 +52,22 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         return fields
 
     def _scope_relation(self, name, relation, user):
-        """Choices among the records the user may see (may edit, for the owner)."""
-        model = relation.queryset.model if relation.queryset is not None else None
-        manager = getattr(model, "objects", None)
-        if hasattr(manager, "visible_to"):
-            scoped = manager.editable_by if name == self.owner_field else manager.visible_to
-            relation.queryset = scoped(user)
+        """Choices as the model declares them for the relation (`relation_choices`: what the
+        user may see, may edit for the owner), within the field's own limit."""
+        if relation.queryset is None:
+            return
+        try:
+            declared = relation_choices(
+                self.Meta.model, relation.source or name, user, owner=name == self.owner_field
+            )
+        except FieldDoesNotExist:  # a field of the serializer's own: what the user may see
+            manager = relation.queryset.model._default_manager
+            if not hasattr(manager, "visible_to"):
+                return
+            owner = name == self.owner_field
+            declared = manager.editable_by(user) if owner else manager.visible_to(user)
+        if declared is not None:
+            relation.queryset = within_own_limit(declared, relation.queryset)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

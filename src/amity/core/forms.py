@@ -5,12 +5,13 @@ from types import MethodType
 from typing import Any
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.scoping import organization_in_scope, within_own_limit
+from amity.core.scoping import organization_in_scope, relation_choices, within_own_limit
 
 
 def style_widgets(form: forms.BaseForm) -> None:
@@ -161,11 +162,18 @@ class ScopedModelForm(forms.ModelForm):
             return
         limit = field.queryset
         manager = limit.model._default_manager
-        if not hasattr(manager, "visible_to"):
+        model = self._meta.model
+        owner = name == self.owner_field or name in self.editable_choices
+        try:  # the rule the model declares for the relation, as the API and the import read it
+            declared = relation_choices(model, name, self.user, owner=owner)
+        except FieldDoesNotExist:  # a choice field of the form's own
+            if not hasattr(manager, "visible_to"):
+                return
+            declared = manager.editable_by(self.user) if owner else manager.visible_to(self.user)
+        if declared is None:
             return
-        editable = name == self.owner_field or name in self.editable_choices
-        queryset = manager.editable_by(self.user) if editable else manager.visible_to(self.user)
-        queryset = within_own_limit(queryset, limit)
+        queryset = within_own_limit(declared, limit)
+        editable = owner or name in getattr(model, "editable_relations", ())
         current = self._current_value(name)
         if editable and current is not None:
             # Keeping what the record already has is no move out of scope: an officer edits its

@@ -26,7 +26,7 @@ from amity.core.import_files import (  # noqa: F401 (the names imports read file
     refuse_zip_bomb,
 )
 from amity.core.registry import registry
-from amity.core.scoping import can_edit, may_write
+from amity.core.scoping import can_edit, may_write, relation_choices
 from amity.core.writes import writer_for
 
 logger = logging.getLogger(__name__)
@@ -44,15 +44,19 @@ def resource_for(plural: str) -> type["ScopedResource"]:
 
 
 class ScopedForeignKeyWidget(ForeignKeyWidget):
-    """A reference in an import row may only name a record its user may see."""
+    """A reference in an import row may only name a record its user may see, or what the
+    model declares for the relation (`core.scoping.relation_choices`), as the form and the API."""
 
-    def __init__(self, model, field="pk", *, user, **kwargs):
+    def __init__(self, model, field="pk", *, user, choices=None, **kwargs):
         super().__init__(model, field, **kwargs)
         self.user = user
+        self.choices = choices
         self._found = {}
         self._by_pk = {}
 
     def get_queryset(self, value, row, *args, **kwargs):
+        if self.choices is not None:
+            return self.choices
         return self.model.objects.visible_to(self.user)
 
     def clean(self, value, row=None, **kwargs):
@@ -123,8 +127,19 @@ class ScopedResource(resources.ModelResource):
             widget = field.widget
             if isinstance(widget, ForeignKeyWidget) and hasattr(widget.model.objects, "visible_to"):
                 field.widget = ScopedForeignKeyWidget(
-                    widget.model, widget.field, key_is_id=widget.key_is_id, user=user
+                    widget.model,
+                    widget.field,
+                    key_is_id=widget.key_is_id,
+                    user=user,
+                    choices=self._declared_choices(field, user),
                 )
+
+    def _declared_choices(self, field, user):
+        """The records the model declares its relation may name (None: what the user sees)."""
+        try:
+            return relation_choices(self._meta.model, field.attribute, user)
+        except FieldDoesNotExist:
+            return None
 
     # django-import-export reads a text field with its bare widget, which keeps an empty cell as
     # None: every import of a long text left blank (notes, comments) would break NOT NULL.

@@ -33,6 +33,12 @@ class BaseModel(TimestampedModel):
     #: who sees and edits the records (`core.scoping.Scope`): by default the branch of the
     #: organization its `organization` field names
     scope: Scope = Scope("organization")
+    #: relations whose choices are the records the user may edit, not only see (a contact's
+    #: partner); and relations whose choices are the field's `limit_choices_to` alone, whatever
+    #: the user sees (a proposal's department): read by the form, the API and the import alike
+    #: (`core.scoping.relation_choices`)
+    editable_relations: tuple[str, ...] = ()
+    open_choices: tuple[str, ...] = ()
     #: relations that `__str__` reads, fetched with the record wherever it is a choice in a list
     label_related: tuple[str, ...] = ()
 

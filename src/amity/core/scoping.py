@@ -254,6 +254,30 @@ class ReferenceQuerySet(models.QuerySet):
         return self.none()
 
 
+def relation_choices(model, name: str, user, *, owner: bool = False):
+    """The records the relation `name` of `model` may name when `user` writes a record: the one
+    rule the edit form, the API and the import all apply (a model declares it, once).
+
+    - a relation in the model's `open_choices` offers any record its `limit_choices_to` allows,
+      whatever the user's scope (a proposal is addressed to any department of the centre);
+    - the owner, and a relation in the model's `editable_relations`, offer the records the user
+      may edit (a contact is added to a partner the user holds);
+    - any other, the records the user may see;
+    always within the field's own `limit_choices_to` (an activity's donor is a donor)."""
+    field = model._meta.get_field(name)
+    related = field.related_model._default_manager
+    if name in getattr(model, "open_choices", ()):
+        choices = related.all()
+    elif not hasattr(related, "visible_to"):
+        return None  # reference data, or a model without scope: the caller keeps its own
+    elif owner or name in getattr(model, "editable_relations", ()):
+        choices = related.editable_by(user)
+    else:
+        choices = related.visible_to(user)
+    limit = field.get_limit_choices_to()
+    return choices.complex_filter(limit) if limit else choices
+
+
 def within_own_limit(scoped, own):
     """`scoped` (what the user may see), kept within the limit a choice field declared for
     itself (e.g. only the partners that are donors), if it declared one."""

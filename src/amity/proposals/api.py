@@ -13,15 +13,6 @@ from amity.proposals.choices import Position
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
-class OpenChoicesSerializer(ScopedModelSerializer):
-    """The relations a model names in `open_choices` offer what their `limit_choices_to` allows
-    (ModelSerializer applies it), not narrowed to the records the user sees."""
-
-    def _scope_relation(self, name, relation, user):
-        if name not in getattr(self.Meta.model, "open_choices", ()):
-            super()._scope_relation(name, relation, user)
-
-
 class TopicSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Topic
@@ -36,7 +27,7 @@ class StatusLabelSerializer(ScopedModelSerializer):
         fields = (*BASE_FIELDS, "organization", "status", "label_vi", "label_en", "notes")
 
 
-class ProposalSerializer(OpenChoicesSerializer):
+class ProposalSerializer(ScopedModelSerializer):
     """The answer is read here and written through the `answer`, `approve` and `publish`
     actions, so that it cannot be published without a leader's approval."""
 

@@ -19,16 +19,7 @@ class StatusLabelForm(ScopedModelForm):
         fields = ["organization", "status", "label_vi", "label_en", "notes"]
 
 
-class OpenChoicesForm(ScopedModelForm):
-    """The relations a model names in `open_choices` offer what their `limit_choices_to` allows
-    (ModelForm applies it), not narrowed to the records the user sees."""
-
-    def _scope_choices(self, name, field):
-        if name not in getattr(self._meta.model, "open_choices", ()):
-            super()._scope_choices(name, field)
-
-
-class ProposalForm(OpenChoicesForm):
+class ProposalForm(ScopedModelForm):
     """A proposal's own fields; its answer is written through the workflow (AnswerForm)."""
 
     class Meta(ScopedModelForm.Meta):

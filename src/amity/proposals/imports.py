@@ -1,34 +1,9 @@
 """Import and export resources: the export's columns are the import's, plus `external_ref`."""
 
-from import_export import widgets
 
 from amity.core.imports import ScopedResource
 from amity.organizations.imports import display_of
 from amity.proposals import models, services
-
-
-class OpenChoiceWidget(widgets.ForeignKeyWidget):
-    """A relation the model names in `open_choices`: any record its `limit_choices_to` allows,
-    whether or not the user sees it."""
-
-    def __init__(self, model_field, **kwargs):
-        super().__init__(model_field.related_model, **kwargs)
-        self.limit = model_field.get_limit_choices_to()
-
-    def get_queryset(self, value, row, *args, **kwargs):
-        return self.model._default_manager.complex_filter(self.limit)
-
-
-class OpenChoicesResource(ScopedResource):
-    def __init__(self, user=None, **kwargs):
-        super().__init__(user=user, **kwargs)
-        model = self._meta.model
-        for name in getattr(model, "open_choices", ()):
-            if name in self.fields:
-                widget = self.fields[name].widget
-                self.fields[name].widget = OpenChoiceWidget(
-                    model._meta.get_field(name), field=widget.field, key_is_id=widget.key_is_id
-                )
 
 
 class TopicResource(ScopedResource):
@@ -43,7 +18,7 @@ class StatusLabelResource(ScopedResource):
         fields = ("id", "organization", "status", "label_vi", "label_en", "notes")
 
 
-class ProposalResource(OpenChoicesResource):
+class ProposalResource(ScopedResource):
     """The proposal as raised; its answer is written through the workflow, so it is exported
     (read-only) but never imported."""
 
