@@ -1,5 +1,6 @@
 """The partner database's API: scoped and filtered like its pages."""
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, routers, serializers
@@ -146,8 +147,7 @@ class PartnerViewSet(ScopedModelViewSet):
         return super().get_queryset().prefetch_related("countries", "fields")
 
     def after_save(self, obj, created):
-        if created:
-            services.hold_for_creator(obj, self.request.user)
+        services.PartnerWriter().after_save(obj, self.request.user, created)
 
     @extend_schema(responses=DuplicatePairSerializer(many=True), filters=False)
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
@@ -206,6 +206,14 @@ class ContactViewSet(ScopedModelViewSet):
     serializer_class = ContactSerializer
     filterset_class = filtersets.ContactFilterSet
 
+    def after_save(self, obj, created):
+        services.ContactWriter().after_save(obj, self.request.user, created)
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            super().perform_destroy(instance)
+            services.ContactWriter().after_delete(instance, self.request.user)
+
 
 class NgoRegistrationViewSet(ScopedModelViewSet):
     model = models.NgoRegistration
@@ -220,6 +228,14 @@ class InteractionViewSet(ScopedModelViewSet):
     model = models.Interaction
     serializer_class = InteractionSerializer
     filterset_class = filtersets.InteractionFilterSet
+
+    def after_save(self, obj, created):
+        services.InteractionWriter().after_save(obj, self.request.user, created)
+
+    def perform_destroy(self, instance):
+        with transaction.atomic():
+            super().perform_destroy(instance)
+            services.InteractionWriter().after_delete(instance, self.request.user)
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("people", "other_organizations", "contacts")

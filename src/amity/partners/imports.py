@@ -67,8 +67,7 @@ class PartnerResource(ScopedResource):
         copy_history_of_new(instances, self.user)
 
     def after_bulk_save(self, instances, *, created):
-        if created:
-            services.hold_all_for_creator(instances, self.user)
+        services.PartnerWriter().after_save_batch(instances, self.user, created)
         super().after_bulk_save(instances, created=created)
 
     def import_data(self, dataset, *args, **kwargs):
@@ -190,6 +189,10 @@ class RelationshipHolderResource(ScopedResource):
 class ContactResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
 
+    def after_save_instance(self, instance, row, **kwargs):
+        services.ContactWriter().after_save(instance, self.user, False)
+        super().after_save_instance(instance, row, **kwargs)
+
     class Meta(ScopedResource.Meta):
         model = models.Contact
         fields = (
@@ -228,6 +231,10 @@ class NgoRegistrationResource(ScopedResource):
 @importable("interactions")
 class InteractionResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
+
+    def after_save_instance(self, instance, row, **kwargs):
+        services.InteractionWriter().after_save(instance, self.user, False)
+        super().after_save_instance(instance, row, **kwargs)
 
     class Meta(ScopedResource.Meta):
         model = models.Interaction

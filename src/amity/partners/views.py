@@ -45,8 +45,7 @@ class PartnerViews(ModelViews):
 
     @classmethod
     def after_save(cls, obj, user, created):
-        if created:
-            services.hold_for_creator(obj, user)
+        services.PartnerWriter().after_save(obj, user, created)
 
     @classmethod
     def detail_context(cls, obj, request):
@@ -105,6 +104,10 @@ class ContactViews(ModelViews):
     detail_select_related = ("partner",)
 
     @classmethod
+    def after_save(cls, obj, user, created):
+        services.ContactWriter().after_save(obj, user, created)
+
+    @classmethod
     def after_save_url(cls, obj):
         return f"{obj.partner.get_absolute_url()}?tab=contacts"
 
@@ -135,6 +138,10 @@ class InteractionViews(ModelViews):
     list_select_related = ("partner__country", "organization")
     detail_select_related = ("partner", "organization")
     protected_relations = ("follow_ups",)
+
+    @classmethod
+    def after_save(cls, obj, user, created):
+        services.InteractionWriter().after_save(obj, user, created)
 
     @classmethod
     def detail_context(cls, obj, request):
