@@ -112,3 +112,36 @@ class FollowUpForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.FollowUp
         fields = ["interaction", "action", "owner", "due_on", "state", "notes"]
+
+
+class SuggestionsForm(forms.Form):
+    """Whose suggestions to read: an organization, by its id (the user's own when none)."""
+
+    organization = forms.IntegerField(required=False, min_value=1)
+
+    def organization_id(self) -> int | None:
+        """The id asked for; None when none was, or when it is no id (the user's own then)."""
+        return self.cleaned_data.get("organization") if self.is_valid() else None
+
+
+class PartnerPairForm(forms.Form):
+    """The two partners of a merge: `keep` stays, `drop` is merged into it."""
+
+    keep = forms.IntegerField(min_value=1)
+    drop = forms.IntegerField(min_value=1)
+
+
+class MergeChoicesForm(forms.Form):
+    """Field by field, whose value the kept partner takes: its own ("keep") or the other's."""
+
+    SIDES = (("keep", "keep"), ("drop", "drop"))
+
+    def __init__(self, *args, names, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = names
+        for name in names:
+            self.fields[f"field-{name}"] = forms.ChoiceField(choices=self.SIDES, required=False)
+
+    def choices(self) -> dict[str, str]:
+        """Field name → "keep" or "drop"; a field not chosen keeps the kept partner's value."""
+        return {name: self.cleaned_data.get(f"field-{name}") or "keep" for name in self.names}

@@ -305,7 +305,6 @@ class Contact(BaseModel):
         return reverse("partners:contact", args=[self.pk])
 
 
-
 class NgoRegistration(BaseModel):
     """A foreign NGO's registration in Viet Nam, which must be renewed before it expires."""
 
@@ -405,7 +404,6 @@ class Interaction(BaseModel):
 
     def get_absolute_url(self):
         return reverse("partners:interaction", args=[self.pk])
-
 
 
 class FollowUp(BaseModel):

@@ -273,12 +273,12 @@ class Suggestion:
     score: float = 0.0
 
 
-def chosen_organization(user, value: str):
-    """The organization named by `value` (an id) if the user may see it, else the user's own;
-    None when neither may be seen."""
+def chosen_organization(user, organization_id: int | None):
+    """The organization `organization_id` if the user may see it, else (no id given) the user's
+    own; None when the one asked for, or the user's own, may not be seen."""
     visible = Organization.objects.visible_to(user)
-    if str(value).isdigit():
-        return visible.filter(pk=int(value)).first()
+    if organization_id is not None:
+        return visible.filter(pk=organization_id).first()
     home = user.organization
     return home if home is not None and visible.filter(pk=home.pk).exists() else None
 
