@@ -16,6 +16,16 @@ from amity.partners.merging import MergeRefused, merge_partners
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
+class PartnerRecordSerializer(ScopedModelSerializer):
+    """The relations the model declares `editable_relations` offer and accept only records the
+    user may edit, as its form does."""
+
+    def _scope_relation(self, name, relation, user):
+        super()._scope_relation(name, relation, user)
+        if name in getattr(self.Meta.model, "editable_relations", ()):
+            relation.queryset = relation.queryset.model.objects.editable_by(user)
+
+
 class PartnerSerializer(ScopedModelSerializer):
     owner_field = None
     country = serializers.SlugRelatedField(
@@ -47,13 +57,13 @@ class PartnerSerializer(ScopedModelSerializer):
         read_only_fields = ("last_contact_on",)
 
 
-class RelationshipHolderSerializer(ScopedModelSerializer):
+class RelationshipHolderSerializer(PartnerRecordSerializer):
     class Meta:
         model = models.RelationshipHolder
         fields = (*BASE_FIELDS, "partner", "organization", "role", "since", "notes")
 
 
-class ContactSerializer(ScopedModelSerializer):
+class ContactSerializer(PartnerRecordSerializer):
     owner_field = None
 
     class Meta:
@@ -71,7 +81,7 @@ class ContactSerializer(ScopedModelSerializer):
         )
 
 
-class NgoRegistrationSerializer(ScopedModelSerializer):
+class NgoRegistrationSerializer(PartnerRecordSerializer):
     owner_field = None
 
     class Meta:
@@ -106,7 +116,7 @@ class InteractionSerializer(ScopedModelSerializer):
         )
 
 
-class FollowUpSerializer(ScopedModelSerializer):
+class FollowUpSerializer(PartnerRecordSerializer):
     owner_field = None
 
     class Meta:

@@ -66,7 +66,7 @@ class PartnerForm(ScopedModelForm):
 
 
 class RelationshipHolderForm(ScopedModelForm):
-    editable_choices = ("partner",)
+    editable_choices = models.RelationshipHolder.editable_relations
 
     class Meta(ScopedModelForm.Meta):
         model = models.RelationshipHolder
@@ -75,7 +75,7 @@ class RelationshipHolderForm(ScopedModelForm):
 
 class ContactForm(ScopedModelForm):
     owner_field = None
-    editable_choices = ("partner",)
+    editable_choices = models.Contact.editable_relations
 
     class Meta(ScopedModelForm.Meta):
         model = models.Contact
@@ -86,7 +86,7 @@ class ContactForm(ScopedModelForm):
 
 class NgoRegistrationForm(ScopedModelForm):
     owner_field = None
-    editable_choices = ("partner",)
+    editable_choices = models.NgoRegistration.editable_relations
 
     class Meta(ScopedModelForm.Meta):
         model = models.NgoRegistration
@@ -107,7 +107,7 @@ class InteractionForm(ScopedModelForm):
 
 class FollowUpForm(ScopedModelForm):
     owner_field = None
-    editable_choices = ("interaction",)
+    editable_choices = models.FollowUp.editable_relations
 
     class Meta(ScopedModelForm.Meta):
         model = models.FollowUp

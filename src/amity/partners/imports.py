@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from import_export import fields as resource_fields
 from import_export import widgets
 
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedForeignKeyWidget, ScopedResource, importable
 from amity.organizations.imports import display_of
 from amity.partners import models, services
 from amity.partners.duplicates import likely_duplicates_of
@@ -166,8 +166,30 @@ def copy_history_of_new(partners, default_user) -> None:
                 )
 
 
+class EditableForeignKeyWidget(ScopedForeignKeyWidget):
+    """A reference that may only name a record its user may edit (`editable_relations`)."""
+
+    def get_queryset(self, value, row, *args, **kwargs):
+        return self.model.objects.editable_by(self.user)
+
+
+class PartnerRecordResource(ScopedResource):
+    """The relations the model declares `editable_relations` name only records the user may
+    edit, as in its form and the API."""
+
+    def __init__(self, user=None, **kwargs):
+        super().__init__(user, **kwargs)
+        for field in self.fields.values():
+            name = (field.attribute or "").removesuffix("_id")
+            if name in getattr(self._meta.model, "editable_relations", ()):
+                widget = field.widget
+                field.widget = EditableForeignKeyWidget(
+                    widget.model, widget.field, key_is_id=widget.key_is_id, user=user
+                )
+
+
 @importable("relationship-holders")
-class RelationshipHolderResource(ScopedResource):
+class RelationshipHolderResource(PartnerRecordResource):
     partner_name = display_of("partner__name", "partner_name")
     organization_name = display_of("organization__name", "organization_name")
 
@@ -186,7 +208,7 @@ class RelationshipHolderResource(ScopedResource):
 
 
 @importable("contacts")
-class ContactResource(ScopedResource):
+class ContactResource(PartnerRecordResource):
     partner_name = display_of("partner__name", "partner_name")
 
     def after_save_instance(self, instance, row, **kwargs):
@@ -210,7 +232,7 @@ class ContactResource(ScopedResource):
 
 
 @importable("ngo-registrations")
-class NgoRegistrationResource(ScopedResource):
+class NgoRegistrationResource(PartnerRecordResource):
     partner_name = display_of("partner__name", "partner_name")
 
     class Meta(ScopedResource.Meta):
@@ -251,7 +273,7 @@ class InteractionResource(ScopedResource):
 
 
 @importable("follow-ups")
-class FollowUpResource(ScopedResource):
+class FollowUpResource(PartnerRecordResource):
     class Meta(ScopedResource.Meta):
         model = models.FollowUp
         fields = ("id", "interaction", "action", "owner", "due_on", "state", "notes")

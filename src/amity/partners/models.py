@@ -244,6 +244,9 @@ class RelationshipHolder(BaseModel):
     """One of our organizations holding the relationship with a partner, leading or supporting."""
 
     label_related = ("partner", "organization")
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("partner",)
 
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="holders"
@@ -282,6 +285,9 @@ class Contact(BaseModel):
     scope_path = None
     scope_parent = "partner"
     label_related = ("partner",)
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("partner",)
 
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
@@ -311,6 +317,9 @@ class NgoRegistration(BaseModel):
     scope_path = None
     scope_parent = "partner"
     label_related = ("partner",)
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("partner",)
 
     partner = models.ForeignKey(
         Partner,
@@ -411,6 +420,9 @@ class FollowUp(BaseModel):
 
     scope_path = "interaction__organization"
     label_related = ("interaction__partner",)
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("interaction",)
 
     interaction = models.ForeignKey(
         Interaction,
