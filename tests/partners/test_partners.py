@@ -6,7 +6,6 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-import amity.partners.registry  # noqa: F401 (its writers, until core reads every registry)
 from amity.core.writes import save_record
 from amity.geo.models import Country
 from amity.partners import services

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from tablib import Dataset
 
-import amity.partners.registry  # noqa: F401 (its writers, until core reads every registry)
 from amity.core.imports import import_dataset
 from amity.core.writes import save_record
 from amity.partners.choices import PartnerKind, Sensitivity

@@ -157,9 +157,6 @@ class PartnerViewSet(ScopedModelViewSet):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("countries", "fields")
 
-    def after_save(self, obj, created):
-        services.PartnerWriter().after_save(obj, self.request.user, created)
-
     @extend_schema(responses=DuplicatePairSerializer(many=True), filters=False)
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def duplicates(self, request):
@@ -217,9 +214,6 @@ class ContactViewSet(ScopedModelViewSet):
     serializer_class = ContactSerializer
     filterset_class = filtersets.ContactFilterSet
 
-    def after_save(self, obj, created):
-        services.ContactWriter().after_save(obj, self.request.user, created)
-
     def perform_destroy(self, instance):
         with transaction.atomic():
             super().perform_destroy(instance)
@@ -239,9 +233,6 @@ class InteractionViewSet(ScopedModelViewSet):
     model = models.Interaction
     serializer_class = InteractionSerializer
     filterset_class = filtersets.InteractionFilterSet
-
-    def after_save(self, obj, created):
-        services.InteractionWriter().after_save(obj, self.request.user, created)
 
     def perform_destroy(self, instance):
         with transaction.atomic():

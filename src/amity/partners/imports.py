@@ -10,7 +10,7 @@ from import_export import widgets
 
 from amity.core.imports import ScopedForeignKeyWidget, ScopedResource, importable
 from amity.organizations.imports import display_of
-from amity.partners import models, services
+from amity.partners import models
 from amity.partners.duplicates import likely_duplicates_of
 
 
@@ -65,10 +65,6 @@ class PartnerResource(ScopedResource):
         # one statement, where simple_history would build and insert a second instance per row.
         insert_new_partners(instances)
         copy_history_of_new(instances, self.user)
-
-    def after_bulk_save(self, instances, *, created):
-        services.PartnerWriter().after_save_batch(instances, self.user, created)
-        super().after_bulk_save(instances, created=created)
 
     def import_data(self, dataset, *args, **kwargs):
         # Checking each row against the database costs two queries a row: large files are
@@ -211,10 +207,6 @@ class RelationshipHolderResource(PartnerRecordResource):
 class ContactResource(PartnerRecordResource):
     partner_name = display_of("partner__name", "partner_name")
 
-    def after_save_instance(self, instance, row, **kwargs):
-        services.ContactWriter().after_save(instance, self.user, False)
-        super().after_save_instance(instance, row, **kwargs)
-
     class Meta(ScopedResource.Meta):
         model = models.Contact
         fields = (
@@ -253,10 +245,6 @@ class NgoRegistrationResource(PartnerRecordResource):
 @importable("interactions")
 class InteractionResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
-
-    def after_save_instance(self, instance, row, **kwargs):
-        services.InteractionWriter().after_save(instance, self.user, False)
-        super().after_save_instance(instance, row, **kwargs)
 
     class Meta(ScopedResource.Meta):
         model = models.Interaction

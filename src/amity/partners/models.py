@@ -110,7 +110,6 @@ class Partner(BaseModel):
     #: (its own names on its every save; its contacts' by `services.ContactWriter`)
     search_text = models.TextField(_("search text"), blank=True, editable=False)
 
-
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")

@@ -44,10 +44,6 @@ class PartnerViews(ModelViews):
     )
 
     @classmethod
-    def after_save(cls, obj, user, created):
-        services.PartnerWriter().after_save(obj, user, created)
-
-    @classmethod
     def detail_context(cls, obj, request):
         tab = request.GET.get("tab", "overview")
         user = request.user
@@ -104,10 +100,6 @@ class ContactViews(ModelViews):
     detail_select_related = ("partner",)
 
     @classmethod
-    def after_save(cls, obj, user, created):
-        services.ContactWriter().after_save(obj, user, created)
-
-    @classmethod
     def after_save_url(cls, obj):
         return f"{obj.partner.get_absolute_url()}?tab=contacts"
 
@@ -138,10 +130,6 @@ class InteractionViews(ModelViews):
     list_select_related = ("partner__country", "organization")
     detail_select_related = ("partner", "organization")
     protected_relations = ("follow_ups",)
-
-    @classmethod
-    def after_save(cls, obj, user, created):
-        services.InteractionWriter().after_save(obj, user, created)
 
     @classmethod
     def detail_context(cls, obj, request):
