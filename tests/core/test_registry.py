@@ -33,8 +33,11 @@ def test_an_entry_names_classes_of_its_own_model(entry):
         viewset = entry.load("api")
         model = getattr(viewset, "model", None) or viewset.serializer_class.Meta.model
         assert model is entry.model
-    for name in entry.search:
-        assert entry.model._meta.get_field(name).get_internal_type() in {"CharField", "TextField"}
+    for lookup in entry.search:  # a text field of the model or of a related one
+        model, *path, last = [entry.model, *lookup.split("__")]
+        for step in path:
+            model = model._meta.get_field(step).related_model
+        assert model._meta.get_field(last).get_internal_type() in {"CharField", "TextField"}
 
 
 def test_plurals_and_api_routes_are_unique():

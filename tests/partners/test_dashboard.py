@@ -31,9 +31,12 @@ def partner(name, holder=None, **extra):
 
 
 def interaction(partner, organization, occurred_on, kind="meeting"):
-    return Interaction.objects.create(
+    created = Interaction.objects.create(
         partner=partner, organization=organization, occurred_on=occurred_on, kind=kind
     )
+    # the write path's step that keeps the partner's last contact (the panels read it)
+    services.InteractionWriter().after_save(created, None, created=True)
+    return created
 
 
 def registration(partner, number, expires_on):

@@ -1,5 +1,6 @@
 """`amity demo`: the partner database's demo set is varied, scoped and self-consistent."""
 
+import json
 from datetime import date, timedelta
 from io import StringIO
 
@@ -10,8 +11,26 @@ from django.db.models import Count, Max
 from amity.accounts.models import User
 from amity.geo.choices import WorldRegion
 from amity.partners.choices import PartnerKind, Sensitivity
+from amity.partners.demo import DATA
 from amity.partners.models import Contact, Interaction, NgoRegistration, Partner
 from amity.partners.text import normalise
+
+#: the size of the set, as it was when its data were Python literals in demo.py (every record of
+#: every model compared equal then, field by field, before and after the move to data/demo/)
+COUNTS = {"partners": 366, "contacts": 621, "interactions": 3549, "registrations": 73}
+#: the partners the data files list by name (names.json), with the kind the demo gives them
+LISTED_KINDS = {
+    "INTERNATIONAL_ORGS": PartnerKind.INTERNATIONAL_ORG,
+    "GOVERNMENTS": PartnerKind.GOVERNMENT,
+    "PARLIAMENTS": PartnerKind.PARLIAMENT,
+    "RESEARCH": PartnerKind.RESEARCH,
+    "UNIVERSITIES": PartnerKind.UNIVERSITY,
+    "ENTERPRISES": PartnerKind.ENTERPRISE,
+    "RELIGIOUS": PartnerKind.RELIGIOUS,
+    "MEDIA": PartnerKind.MEDIA,
+    "OTHERS": PartnerKind.OTHER,
+    "OVERSEAS_VIETNAMESE": PartnerKind.OVERSEAS_VIETNAMESE,
+}
 
 
 # One test, one load: the data set takes seconds to write.
@@ -30,6 +49,20 @@ def test_partner_demo_data_set():
     assert set(partners.values_list("country__region", flat=True)) == set(WorldRegion.values)
     holders = partners.annotate(n=Count("holders")).values_list("n", flat=True)
     assert set(holders) == {1, 2, 3}
+
+    # What was loaded is what the data files hold: every partner they list by name, with its
+    # kind and country, and the set's size as it was when the data were literals in demo.py.
+    listed = json.loads((DATA / "names.json").read_text(encoding="utf-8"))
+    expected = {(row[1], kind, row[0]) for key, kind in LISTED_KINDS.items() for row in listed[key]}
+    assert expected <= set(partners.values_list("name", "kind", "country__code"))
+    embassies = partners.filter(kind=PartnerKind.EMBASSY).values_list("country__code", flat=True)
+    assert sorted(embassies) == sorted(listed["EMBASSY_COUNTRIES"])
+    assert COUNTS == {
+        "partners": partners.count(),
+        "contacts": Contact.objects.count(),
+        "interactions": Interaction.objects.count(),
+        "registrations": NgoRegistration.objects.count(),
+    }
 
     # The unit officers' Unions hold enough partners, restricted ones among them, for scoping
     # to show; a restricted partner is seen by the Union holding it and hidden from the other.

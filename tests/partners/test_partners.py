@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from amity.core.writes import save_record
 from amity.geo.models import Country
 from amity.partners import services
 from amity.partners.choices import InteractionKind, PartnerKind, PartnerStatus, Sensitivity
@@ -167,14 +168,31 @@ def test_list_page_search_goes_through_the_scope(client, orgs, users, login):
 # --- dormancy and last contact ------------------------------------------------------------------
 
 
-def test_last_contact_follows_the_interactions(orgs):
+def test_last_contact_follows_the_interactions(orgs, users):
     friend = partner("Friend")
+    written = []
     for day in (date(2023, 5, 1), date(2024, 7, 9), date(2022, 1, 1)):
-        Interaction.objects.create(
+        record = Interaction(
             partner=friend, organization=orgs.hanoi, occurred_on=day, kind=InteractionKind.CALL
         )
+        written.append(save_record(record, users.hanoi))
     friend.refresh_from_db()
     assert friend.last_contact_on == date(2024, 7, 9)
+    latest = written[1]
+    latest.occurred_on = date(2021, 3, 4)  # moved back: the latest is now the 2023 one
+    save_record(latest, users.hanoi)
+    friend.refresh_from_db()
+    assert friend.last_contact_on == date(2023, 5, 1)
+
+
+def test_a_plain_save_of_an_interaction_leaves_its_partner_alone(orgs):
+    """The partner's summary is a step of the write path, not a hidden effect of `save()`."""
+    friend = partner("Friend")
+    Interaction.objects.create(
+        partner=friend, organization=orgs.hanoi, occurred_on=date(2024, 7, 9), kind="call"
+    )
+    friend.refresh_from_db()
+    assert friend.last_contact_on is None
 
 
 def test_dormant_filter(client, orgs, users, login, settings):

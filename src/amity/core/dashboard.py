@@ -16,19 +16,26 @@ list-group of `rows`, usually) from `data`, the context the function returned. B
 what is due comes first (order 10–49), what changed after (50–99).
 
 A panel issues a fixed number of queries whatever the size of the tables, and reads them through
-indexes with a LIMIT: the home page is the most visited page.
+indexes with a LIMIT: the home page is the most visited page. The helpers at the end are written
+for that: a count that stops at COUNT_CAP, the first rows with their related records, the user's
+own rows before the others.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.module_loading import autodiscover_modules
 
 PanelContext = Callable[[HttpRequest], dict | None]
 
 #: how many items a panel lists before its "see all" link
 ITEMS_SHOWN = 5
+#: counts over the whole network stop there (shown as "1000+")
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -97,3 +104,46 @@ def shown_panels(request: HttpRequest) -> list[ShownPanel]:
         if data is not None:
             shown.append(ShownPanel(panel, data))
     return shown
+
+
+# --- helpers of the panels -----------------------------------------------------------------------
+
+
+def list_url(url_name: str, **query) -> str:
+    """The address of a list page with its filters: a panel's "see all" link."""
+    return f"{reverse(url_name)}?{urlencode(query)}"
+
+
+def capped_count(queryset) -> int:
+    """The number of rows up to COUNT_CAP + 1: past the cap the page says "1000+", and the
+    count stops reading rows there."""
+    return queryset.order_by()[: COUNT_CAP + 1].count()
+
+
+def count_label(count: int) -> str:
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+def first_rows(queryset) -> list:
+    return list(queryset[:ITEMS_SHOWN])
+
+
+def theirs_first(rows_of, queryset, own: Q | None) -> tuple[list, set]:
+    """The first rows (`rows_of(queryset)`), the user's own (`own`) before the others, and the
+    ids of the own: two LIMIT queries read in index order rather than one sort of every row.
+    `own` is None for whoever has no rows more "theirs" than others (the centre)."""
+    if own is None:
+        return rows_of(queryset), set()
+    rows = rows_of(queryset.filter(own))
+    own_ids = {row.pk for row in rows}
+    if len(rows) < ITEMS_SHOWN:
+        rows += rows_of(queryset.exclude(own))[: ITEMS_SHOWN - len(rows)]
+    return rows, own_ids
+
+
+def with_related(ordered, *related) -> list:
+    """The first rows of `ordered` with their related records: the ids are chosen first, so that
+    the sort (when no index gives the order) handles narrow rows, not joined ones."""
+    first = list(ordered.values_list("pk", flat=True)[:ITEMS_SHOWN])
+    by_id = ordered.model.objects.select_related(*related).in_bulk(first)
+    return [by_id[pk] for pk in first]

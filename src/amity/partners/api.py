@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
 from amity.partners import filtersets, models, services
 from amity.partners.duplicates import possible_duplicates
+from amity.partners.forms import SuggestionsForm
 from amity.partners.merging import MergeRefused, merge_partners
 
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
@@ -145,10 +146,6 @@ class PartnerViewSet(ScopedModelViewSet):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("countries", "fields")
 
-    def after_save(self, obj, created):
-        if created:
-            services.hold_for_creator(obj, self.request.user)
-
     @extend_schema(responses=DuplicatePairSerializer(many=True), filters=False)
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def duplicates(self, request):
@@ -187,8 +184,8 @@ class PartnerViewSet(ScopedModelViewSet):
     @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
     def suggestions(self, request):
         """Partners to approach for an organization the user may see, with the reasons."""
-        value = request.query_params.get("organization", "")
-        organization = services.chosen_organization(request.user, value)
+        asked = SuggestionsForm(request.query_params).organization_id()
+        organization = services.chosen_organization(request.user, asked)
         if organization is None:
             raise exceptions.NotFound()
         items = services.suggestions_for(organization, request.user)

@@ -10,33 +10,25 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.dashboard import ITEMS_SHOWN, register_panel
+from amity.core.dashboard import (
+    COUNT_CAP,
+    ITEMS_SHOWN,
+    capped_count,
+    count_label,
+    first_rows,
+    list_url,
+    register_panel,
+    theirs_first,
+    with_related,
+)
 from amity.partners import services
 from amity.partners.filtersets import FOLLOW_UP_DUE_DAYS, due_filter, held_filter
 from amity.partners.models import FollowUp, Interaction, NgoRegistration, Partner
 
 #: the recent interactions panel counts those of the last this many days
 RECENT_DAYS = 30
-#: counts over the whole network stop there (shown as "1000+")
-COUNT_CAP = 1000
-
-
-def list_url(url_name: str, **query) -> str:
-    return f"{reverse(url_name)}?{urlencode(query)}"
-
-
-def capped_count(queryset) -> int:
-    """The number of rows up to COUNT_CAP + 1: past the cap the page says "1000+", and the
-    count stops reading rows there."""
-    return queryset.order_by()[: COUNT_CAP + 1].count()
-
-
-def count_label(count: int) -> str:
-    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
 
 
 def theirs(user) -> Q | None:
@@ -45,22 +37,6 @@ def theirs(user) -> Q | None:
     if user.sees_everything or user.organization is None:
         return None
     return held_filter(user)
-
-
-def theirs_first(rows_of, queryset, own: Q | None) -> tuple[list, set]:
-    """The first rows (`rows_of(queryset)`), the user's own before the others, and the ids of
-    the own: two LIMIT queries read in index order rather than one sort of every row."""
-    if own is None:
-        return rows_of(queryset), set()
-    rows = rows_of(queryset.filter(own))
-    own_ids = {row.pk for row in rows}
-    if len(rows) < ITEMS_SHOWN:
-        rows += rows_of(queryset.exclude(own))[: ITEMS_SHOWN - len(rows)]
-    return rows, own_ids
-
-
-def first_rows(queryset) -> list:
-    return list(queryset[:ITEMS_SHOWN])
 
 
 def visible_through_partner(model, user, condition: Q):
@@ -217,11 +193,3 @@ def recent_interactions(request):
         "days": RECENT_DAYS,
         "see_all": list_url("partners:interaction_list", occurred_after=since.isoformat()),
     }
-
-
-def with_related(ordered, *related) -> list:
-    """The first rows of `ordered` with their related records: the ids are chosen first, so that
-    the sort (when no index gives the order) handles narrow rows, not joined ones."""
-    first = list(ordered.values_list("pk", flat=True)[:ITEMS_SHOWN])
-    by_id = ordered.model.objects.select_related(*related).in_bulk(first)
-    return [by_id[pk] for pk in first]

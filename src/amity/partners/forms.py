@@ -66,7 +66,6 @@ class PartnerForm(ScopedModelForm):
 
 
 class RelationshipHolderForm(ScopedModelForm):
-    editable_choices = ("partner",)
 
     class Meta(ScopedModelForm.Meta):
         model = models.RelationshipHolder
@@ -75,7 +74,6 @@ class RelationshipHolderForm(ScopedModelForm):
 
 class ContactForm(ScopedModelForm):
     owner_field = None
-    editable_choices = ("partner",)
 
     class Meta(ScopedModelForm.Meta):
         model = models.Contact
@@ -86,7 +84,6 @@ class ContactForm(ScopedModelForm):
 
 class NgoRegistrationForm(ScopedModelForm):
     owner_field = None
-    editable_choices = ("partner",)
 
     class Meta(ScopedModelForm.Meta):
         model = models.NgoRegistration
@@ -107,8 +104,40 @@ class InteractionForm(ScopedModelForm):
 
 class FollowUpForm(ScopedModelForm):
     owner_field = None
-    editable_choices = ("interaction",)
 
     class Meta(ScopedModelForm.Meta):
         model = models.FollowUp
         fields = ["interaction", "action", "owner", "due_on", "state", "notes"]
+
+
+class SuggestionsForm(forms.Form):
+    """Whose suggestions to read: an organization, by its id (the user's own when none)."""
+
+    organization = forms.IntegerField(required=False, min_value=1)
+
+    def organization_id(self) -> int | None:
+        """The id asked for; None when none was, or when it is no id (the user's own then)."""
+        return self.cleaned_data.get("organization") if self.is_valid() else None
+
+
+class PartnerPairForm(forms.Form):
+    """The two partners of a merge: `keep` stays, `drop` is merged into it."""
+
+    keep = forms.IntegerField(min_value=1)
+    drop = forms.IntegerField(min_value=1)
+
+
+class MergeChoicesForm(forms.Form):
+    """Field by field, whose value the kept partner takes: its own ("keep") or the other's."""
+
+    SIDES = (("keep", "keep"), ("drop", "drop"))
+
+    def __init__(self, *args, names, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = names
+        for name in names:
+            self.fields[f"field-{name}"] = forms.ChoiceField(choices=self.SIDES, required=False)
+
+    def choices(self) -> dict[str, str]:
+        """Field name → "keep" or "drop"; a field not chosen keeps the kept partner's value."""
+        return {name: self.cleaned_data.get(f"field-{name}") or "keep" for name in self.names}

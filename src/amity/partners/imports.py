@@ -10,7 +10,7 @@ from import_export import widgets
 
 from amity.core.imports import ScopedResource
 from amity.organizations.imports import display_of
-from amity.partners import models, services
+from amity.partners import models
 from amity.partners.duplicates import likely_duplicates_of
 
 
@@ -64,11 +64,6 @@ class PartnerResource(ScopedResource):
         # one statement, where simple_history would build and insert a second instance per row.
         insert_new_partners(instances)
         copy_history_of_new(instances, self.user)
-
-    def after_bulk_save(self, instances, *, created):
-        if created:
-            services.hold_all_for_creator(instances, self.user)
-        super().after_bulk_save(instances, created=created)
 
     def import_data(self, dataset, *args, **kwargs):
         # Checking each row against the database costs two queries a row: large files are

@@ -104,11 +104,11 @@ class Partner(BaseModel):
         _("tags"), max_length=255, blank=True, help_text=_("Separated by commas.")
     )
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
-    #: derived: the date of the latest interaction, kept by Interaction.save()
+    #: derived: the date of the latest interaction, kept by `services.InteractionWriter`
     last_contact_on = models.DateField(_("last contact"), null=True, blank=True, editable=False)
     #: derived: every name, the acronym and the contacts' names, without diacritics, lower case
+    #: (its own names on its every save; its contacts' by `services.ContactWriter`)
     search_text = models.TextField(_("search text"), blank=True, editable=False)
-
 
     class Meta:
         verbose_name = _("partner")
@@ -209,6 +209,9 @@ class RelationshipHolder(BaseModel):
     """One of our organizations holding the relationship with a partner, leading or supporting."""
 
     label_related = ("partner", "organization")
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("partner",)
 
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="holders"
@@ -246,6 +249,9 @@ class Contact(BaseModel):
 
     scope = Scope(parent="partner")
     label_related = ("partner",)
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("partner",)
 
     partner = models.ForeignKey(
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
@@ -268,19 +274,15 @@ class Contact(BaseModel):
     def get_absolute_url(self):
         return reverse("partners:contact", args=[self.pk])
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The partner's search text includes its contacts' names: derived data, kept on every
-        # write of a contact (form, import, API), without a change of the partner's own history.
-        partner = Partner.all_objects.get(pk=self.partner_id)
-        Partner.all_objects.filter(pk=partner.pk).update(search_text=partner.derive_search_text())
-
 
 class NgoRegistration(BaseModel):
     """A foreign NGO's registration in Viet Nam, which must be renewed before it expires."""
 
     scope = Scope(parent="partner")
     label_related = ("partner",)
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("partner",)
 
     partner = models.ForeignKey(
         Partner,
@@ -375,23 +377,15 @@ class Interaction(BaseModel):
     def get_absolute_url(self):
         return reverse("partners:interaction", args=[self.pk])
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The partner's "last contact" is derived data that lists filter on: kept on every write.
-        latest = (
-            Interaction.objects.filter(partner_id=self.partner_id)
-            .order_by("-occurred_on")
-            .values_list("occurred_on", flat=True)
-            .first()
-        )
-        Partner.all_objects.filter(pk=self.partner_id).update(last_contact_on=latest)
-
 
 class FollowUp(BaseModel):
     """An action promised at an interaction, with who does it and by when."""
 
     scope = Scope("interaction__organization")
     label_related = ("interaction__partner",)
+    #: relations offered and accepted only among the records the user may edit, by the form, the
+    #: API and the import alike (a holder, a contact, a registration of a partner one may edit)
+    editable_relations = ("interaction",)
 
     interaction = models.ForeignKey(
         Interaction,

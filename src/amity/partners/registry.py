@@ -1,64 +1,63 @@
-"""The foreign partners, who holds each relationship, contacts, registrations and interactions.
+"""The partner database, as `core` knows it: its models with their URL plurals, pages, import
+resources, API viewsets and writers, its menu entry, its demo data and what search finds it by.
 
-Declared once, read by the navigation, the API, imports and exports, the demo loader and the
-write path (`amity.core.registry`)."""
+Fields of work are reference data loaded by a migration, with no pages or API of their own: not
+listed here.
+"""
 
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.registry import App, Menu, Model, registry
 
+
+def _model(name: str, plural: str, *, writer: str = "", search: tuple[str, ...] = ()) -> Model:
+    """A partners model whose views, resource and viewset follow the app's naming."""
+    return Model(
+        f"partners.{name}",
+        plural,
+        views=f"amity.partners.views.{name}Views",
+        resource=f"amity.partners.imports.{name}Resource",
+        api=f"amity.partners.api.{name}ViewSet",
+        writer=f"amity.partners.services.{writer}" if writer else "",
+        search=search,
+    )
+
+
 registry.register(
     App(
         "partners",
+        menu=[Menu(_("Partners"), "partners:partner_list", "globe-americas", order=40)],
         demo="amity.partners.demo",
-        menu=[
-            Menu(_("Partners"), "partners:partner_list", "globe-americas", order=40),
-        ],
         models=[
-            Model(
-                "partners.Partner",
+            _model(
+                "Partner",
                 "partners",
-                views="amity.partners.views.PartnerViews",
-                resource="amity.partners.imports.PartnerResource",
-                api="amity.partners.api.PartnerViewSet",
-                search=("name", "name_vi", "name_en", "acronym"),
+                writer="PartnerWriter",
+                search=("name", "name_vi", "name_en", "acronym", "external_ref"),
             ),
-            Model(
-                "partners.RelationshipHolder",
+            _model(
+                "RelationshipHolder",
                 "relationship-holders",
-                views="amity.partners.views.RelationshipHolderViews",
-                resource="amity.partners.imports.RelationshipHolderResource",
-                api="amity.partners.api.RelationshipHolderViewSet",
+                search=("partner__name", "organization__name"),
             ),
-            Model(
-                "partners.Contact",
+            _model(
+                "Contact",
                 "contacts",
-                views="amity.partners.views.ContactViews",
-                resource="amity.partners.imports.ContactResource",
-                api="amity.partners.api.ContactViewSet",
-                search=("full_name",),
+                writer="ContactWriter",
+                search=("full_name", "title", "email", "partner__name"),
             ),
-            Model(
-                "partners.NgoRegistration",
+            _model(
+                "NgoRegistration",
                 "ngo-registrations",
-                views="amity.partners.views.NgoRegistrationViews",
-                resource="amity.partners.imports.NgoRegistrationResource",
-                api="amity.partners.api.NgoRegistrationViewSet",
+                search=("number", "partner__name", "issuing_authority"),
             ),
-            Model(
-                "partners.Interaction",
+            _model(
+                "Interaction",
                 "interactions",
-                views="amity.partners.views.InteractionViews",
-                resource="amity.partners.imports.InteractionResource",
-                api="amity.partners.api.InteractionViewSet",
+                writer="InteractionWriter",
+                search=("summary", "partner__name"),
             ),
-            Model(
-                "partners.FollowUp",
-                "follow-ups",
-                views="amity.partners.views.FollowUpViews",
-                resource="amity.partners.imports.FollowUpResource",
-                api="amity.partners.api.FollowUpViewSet",
-            ),
+            _model("FollowUp", "follow-ups", search=("action", "interaction__partner__name")),
         ],
     )
 )

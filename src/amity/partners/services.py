@@ -1,4 +1,5 @@
-"""Domain logic of the partner database beyond CRUD: holding, search, dormancy, suggestions."""
+"""Domain logic of the partner database beyond CRUD: the writers of its records, holding, search,
+dormancy, suggestions."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -6,15 +7,92 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, FloatField, Q, Value, When
+from django.db.models import Case, Count, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 from simple_history.utils import bulk_create_with_history
 
+from amity.core.scoping import branch_of
+from amity.core.writes import Writer
+from amity.organizations.models import Organization
 from amity.partners.choices import HolderRole, PartnerStatus
-from amity.partners.models import Partner, RelationshipHolder
+from amity.partners.models import Interaction, Partner, RelationshipHolder
 from amity.partners.text import normalise
+
+# --- writers: the steps every write of a partner's records brings (form, API, import) ----------
+
+
+class PartnerWriter(Writer):
+    """A new partner is held by its creator's organization (`hold_for_creator`)."""
+
+    def after_save(self, record, user, created):
+        if created:
+            hold_for_creator(record, user)
+
+    def after_save_batch(self, records, user, created):
+        if created:
+            hold_all_for_creator(list(records), user)
+
+
+class PartnerChildWriter(Writer):
+    """A record whose partner keeps a summary of it: the partner (and the one it left, when it
+    moved to another) is refreshed after each write, deletion or restoration."""
+
+    def refresh(self, partner_ids) -> None:
+        raise NotImplementedError
+
+    def before_save(self, record, user, created):
+        # The partner it belonged to, read before the save: moved away, that one changes too.
+        stored = None
+        if not created:
+            stored = type(record).all_objects.filter(pk=record.pk).values_list("partner_id")
+            stored = stored.first()
+        record._partner_before = stored[0] if stored else None
+
+    def after_save(self, record, user, created):
+        self.refresh({record.partner_id, getattr(record, "_partner_before", None)} - {None})
+
+    def after_save_batch(self, records, user, created):
+        self.refresh({record.partner_id for record in records})
+
+    def after_delete(self, record, user):
+        self.refresh({record.partner_id})
+
+    after_restore = after_delete
+
+
+class ContactWriter(PartnerChildWriter):
+    """The partner's search text holds its contacts' names."""
+
+    def refresh(self, partner_ids):
+        refresh_search_text(partner_ids)
+
+
+class InteractionWriter(PartnerChildWriter):
+    """The partner's last contact is the date of its latest interaction."""
+
+    def refresh(self, partner_ids):
+        refresh_last_contact(partner_ids)
+
+
+def refresh_search_text(partner_ids) -> None:
+    """The search text of these partners, read again with their live contacts' names: derived
+    data, written without a change of the partner's own history or version."""
+    for partner in Partner.all_objects.filter(pk__in=list(partner_ids)):
+        Partner.all_objects.filter(pk=partner.pk).update(search_text=partner.derive_search_text())
+
+
+def refresh_last_contact(partner_ids) -> None:
+    """The last contact of these partners: the date of their latest live interaction (derived
+    data that lists filter on, written without a change of the partner's history)."""
+    latest = (
+        Interaction.objects.filter(partner_id=OuterRef("pk"))
+        .order_by("-occurred_on")
+        .values("occurred_on")[:1]
+    )
+    Partner.all_objects.filter(pk__in=list(partner_ids)).update(last_contact_on=Subquery(latest))
+
 
 # --- holding ------------------------------------------------------------------------------------
 
@@ -195,24 +273,22 @@ class Suggestion:
     score: float = 0.0
 
 
-def chosen_organization(user, value: str):
-    """The organization named by `value` (an id) if the user may see it, else the user's own;
-    None when neither may be seen."""
-    from amity.organizations.models import Organization
-
+def chosen_organization(user, organization_id: int | None):
+    """The organization `organization_id` if the user may see it, else (no id given) the user's
+    own; None when the one asked for, or the user's own, may not be seen."""
     visible = Organization.objects.visible_to(user)
-    if str(value).isdigit():
-        return visible.filter(pk=int(value)).first()
+    if organization_id is not None:
+        return visible.filter(pk=organization_id).first()
     home = user.organization
     return home if home is not None and visible.filter(pk=home.pk).exists() else None
 
 
 def _interests(organization):
     """Fields and countries of the partners the organization (and those under it) hold."""
-    held = Partner.objects.filter(
-        holders__organization__tree_path__startswith=organization.tree_path,
-        holders__deleted_at__isnull=True,
-    )
+    # Through the branch's organization ids (`any_of`), read from the holders' organization
+    # index, rather than a join on the tree path row by row.
+    holders = RelationshipHolder.objects.filter(organization__any_of=branch_of(organization))
+    held = Partner.objects.filter(pk__in=holders.values("partner_id"))
     fields = Counter(held.values_list("fields", flat=True))
     countries = Counter(held.values_list("country", flat=True))
     fields.pop(None, None)

@@ -43,11 +43,6 @@ class PartnerViews(ModelViews):
     )
 
     @classmethod
-    def after_save(cls, obj, user, created):
-        if created:
-            services.hold_for_creator(obj, user)
-
-    @classmethod
     def detail_context(cls, obj, request):
         tab = request.GET.get("tab", "overview")
         user = request.user
@@ -189,7 +184,8 @@ def statistics(request):
 def suggestions(request):
     """Partners to approach for an organization the user may see, with the reasons."""
     visible = Organization.objects.visible_to(request.user)
-    organization = services.chosen_organization(request.user, request.GET.get("organization", ""))
+    asked = forms.SuggestionsForm(request.GET).organization_id()
+    organization = services.chosen_organization(request.user, asked)
     items = services.suggestions_for(organization, request.user) if organization else []
     return render(
         request,
@@ -224,13 +220,18 @@ MERGE_FIELDS = (
 @login_required
 def merge(request):
     """Merge two partners, choosing field by field which value the kept one will have."""
-    keep = _editable_partner(request, "keep")
-    drop = _editable_partner(request, "drop")
+    pair = forms.PartnerPairForm(request.POST if request.method == "POST" else request.GET)
+    if not pair.is_valid():
+        raise Http404
+    keep = _editable_partner(request, pair.cleaned_data["keep"])
+    drop = _editable_partner(request, pair.cleaned_data["drop"])
     rows = [_merge_row(keep, drop, name) for name in MERGE_FIELDS]
     if request.method == "POST":
-        choices = {row["name"]: request.POST.get(f"field-{row['name']}", "keep") for row in rows}
+        chosen = forms.MergeChoicesForm(request.POST, names=MERGE_FIELDS)
         try:
-            merge_partners(keep, drop, by=request.user, choices=choices)
+            if not chosen.is_valid():
+                raise MergeRefused(_("Choose, for each field, the kept or the merged value."))
+            merge_partners(keep, drop, by=request.user, choices=chosen.choices())
         except MergeRefused as refusal:
             messages.error(request, str(refusal))
         else:
@@ -239,11 +240,8 @@ def merge(request):
     return render(request, "partners/merge.html", {"keep": keep, "drop": drop, "rows": rows})
 
 
-def _editable_partner(request, key):
-    value = request.GET.get(key) or request.POST.get(key) or ""
-    if not value.isdigit():
-        raise Http404
-    partner = get_object_or_404(models.Partner.objects.visible_to(request.user), pk=int(value))
+def _editable_partner(request, pk: int):
+    partner = get_object_or_404(models.Partner.objects.visible_to(request.user), pk=pk)
     if not models.Partner.objects.editable_by(request.user).filter(pk=partner.pk).exists():
         raise PermissionDenied
     return partner

@@ -7,8 +7,14 @@ from datetime import date
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.dashboard import ITEMS_SHOWN, register_panel
-from amity.partners.dashboard import COUNT_CAP, capped_count, count_label, list_url
+from amity.core.dashboard import (
+    COUNT_CAP,
+    ITEMS_SHOWN,
+    capped_count,
+    count_label,
+    list_url,
+    register_panel,
+)
 from amity.proposals.reminders import awaiting_response
 from amity.proposals.services import awaiting_answer_from, awaiting_approval, may_approve
 
