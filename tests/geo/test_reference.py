@@ -36,17 +36,11 @@ REFERENCES = {
         Country, "geo/countries", "geo/countries", Country.objects.get(code="LA")
     ),
 }
-NO_PAGES = pytest.mark.xfail(
-    strict=True,
-    reason="fields of work have no list, detail page or API (only the partner filter and the "
-    "partner API's slugs use them)",
-)
 FIELD_OF_WORK = pytest.param(
     lambda: Reference(
         FieldOfWork, "partners/fields-of-work", "partners/fields-of-work",
         FieldOfWork.objects.order_by("code").first(),
     ),
-    marks=NO_PAGES,
     id="field_of_work",
 )  # fmt: skip
 ALL = [pytest.param(make, id=name) for name, make in REFERENCES.items()] + [FIELD_OF_WORK]

@@ -2,9 +2,11 @@
 
 from datetime import date, timedelta
 
+from django.urls import reverse
+
 from amity.geo.models import Country
 from amity.organizations.models import Person
-from amity.partners import models
+from amity.partners import models, views
 from amity.partners.choices import FollowUpState, PartnerStatus
 from tests.filtersets import Case, FilterSetTestCase
 from tests.partners import test_models_generic as generic
@@ -135,3 +137,26 @@ class TestFollowUpFilters(FilterSetTestCase):
             full_name="Lê Văn Bình", organization=record.interaction.organization
         )
     }
+
+
+class FieldOfWorkRecords:
+    """Fields of work are reference data (a migration loads them): no generic test class."""
+
+    views = views.FieldOfWorkViews
+    api_url = "/api/partners/fields-of-work/"
+
+    def url(self, action=""):
+        return reverse(self.views.url_name(action))
+
+
+class TestFieldOfWorkFilters(FilterSetTestCase):
+    model_case = FieldOfWorkRecords
+
+    def pair(self, orgs):
+        # a DAC sector group and one of the federation's own fields
+        kinds = models.FieldOfWork.objects.order_by("kind").values_list("kind", flat=True)
+        first, last = kinds.first(), kinds.last()
+        return (
+            models.FieldOfWork.objects.filter(kind=first).first(),
+            models.FieldOfWork.objects.filter(kind=last).first(),
+        )

@@ -280,7 +280,10 @@ def relation_choices(model, name: str, user, *, owner: bool = False):
 
 def within_own_limit(scoped, own):
     """`scoped` (what the user may see), kept within the limit a choice field declared for
-    itself (e.g. only the partners that are donors), if it declared one."""
+    itself (e.g. only the partners that are donors), if it declared one. `own` may be a
+    manager, as DRF accepts for a relation's queryset."""
+    if isinstance(own, models.Manager):
+        own = own.all()
     if own.query.where:
         return scoped.filter(pk__in=own.values("pk"))
     return scoped

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -226,3 +226,19 @@ class FollowUpViewSet(ScopedModelViewSet):
     model = models.FollowUp
     serializer_class = FollowUpSerializer
     filterset_class = filtersets.FollowUpFilterSet
+
+
+class FieldOfWorkSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = models.FieldOfWork
+        fields = ("id", "code", "kind", "name_en", "name_vi")
+
+
+class FieldOfWorkViewSet(viewsets.ReadOnlyModelViewSet):
+    """The fields partners and aid work in (reference data: read by everyone signed in)."""
+
+    serializer_class = FieldOfWorkSerializer
+    filterset_class = filtersets.FieldOfWorkFilterSet
+
+    def get_queryset(self):
+        return models.FieldOfWork.objects.visible_to(self.request.user)

@@ -132,3 +132,11 @@ class FollowUpFilterSet(BaseFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return _filter_by(queryset, overdue_filter(), value)
+
+
+class FieldOfWorkFilterSet(BaseFilterSet):
+    search_fields = ("code", "name_en", "name_vi")
+
+    class Meta:
+        model = models.FieldOfWork
+        fields = ["kind"]

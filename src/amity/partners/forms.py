@@ -66,7 +66,6 @@ class PartnerForm(ScopedModelForm):
 
 
 class RelationshipHolderForm(ScopedModelForm):
-
     class Meta(ScopedModelForm.Meta):
         model = models.RelationshipHolder
         fields = ["partner", "organization", "role", "since", "notes"]

@@ -46,6 +46,9 @@ class FieldOfWork(models.Model):
     def __str__(self):
         return in_language(self.name_vi, self.name_en)
 
+    def get_absolute_url(self):
+        return reverse("partners:fieldofwork", args=[self.pk])
+
 
 class Partner(BaseModel):
     """A foreign partner of the network: an NGO, an embassy, a university, a friend of Viet Nam.

@@ -58,6 +58,12 @@ registry.register(
                 search=("summary", "partner__name"),
             ),
             _model("FollowUp", "follow-ups", search=("action", "interaction__partner__name")),
+            Model(
+                "partners.FieldOfWork",
+                "fields-of-work",
+                views="amity.partners.views.FieldOfWorkViews",
+                api="amity.partners.api.FieldOfWorkViewSet",
+            ),
         ],
     )
 )

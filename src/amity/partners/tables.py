@@ -68,3 +68,11 @@ class FollowUpTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = models.FollowUp
         fields = ("action", "interaction", "owner", "due_on", "state")
+
+
+class FieldOfWorkTable(BaseTable):
+    name_vi = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = models.FieldOfWork
+        fields = ("code", "kind", "name_vi", "name_en")

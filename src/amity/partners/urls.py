@@ -17,4 +17,5 @@ urlpatterns = [
     *views.NgoRegistrationViews.urls(),
     *views.InteractionViews.urls(),
     *views.FollowUpViews.urls(),
+    *views.FieldOfWorkViews.urls(),
 ]

@@ -262,3 +262,16 @@ def _merge_row(keep, drop, name):
         "same": kept == dropped,
         "default": "drop" if take_drop else "keep",
     }
+
+
+class FieldOfWorkViews(ModelViews):
+    """Read-only: the taxonomy of partners and aid is loaded by a migration."""
+
+    model = models.FieldOfWork
+    table = tables.FieldOfWorkTable
+    filterset = filtersets.FieldOfWorkFilterSet
+    has_history = False
+
+    @classmethod
+    def tabs_for(cls, obj):
+        return []
