@@ -2,10 +2,11 @@
 
 import copy
 import re
+from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -72,17 +73,19 @@ class ScopedModelSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         user = self.context["request"].user
-        owner = attrs.get(self.owner_field) if self.owner_field else None
-        if owner is not None and not organization_in_scope(user, owner):
+        owner_field = self.owner_field
+        owner = attrs.get(owner_field) if owner_field else None
+        if owner_field and owner is not None and not organization_in_scope(user, owner):
             raise serializers.ValidationError(
-                {self.owner_field: _("You may not edit records of this organization.")}
+                {owner_field: _("You may not edit records of this organization.")}
             )
         self._validate_as_the_model_does(attrs)
         return attrs
 
     def create(self, validated_data):
         many = self._pop_many_to_many(validated_data)
-        instance = self.Meta.model(**validated_data)
+        model: type[models.Model] = self.Meta.model
+        instance = model(**validated_data)
         return self._write(instance, many)
 
     def update(self, instance, validated_data):
@@ -92,7 +95,8 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         return self._write(instance, many)
 
     def _pop_many_to_many(self, validated_data) -> dict:
-        names = {field.name for field in self.Meta.model._meta.many_to_many}
+        model: type[models.Model] = self.Meta.model
+        names = {field.name for field in model._meta.many_to_many}
         return {name: validated_data.pop(name) for name in list(validated_data) if name in names}
 
     def _write(self, instance, many: dict):
@@ -117,7 +121,8 @@ class ScopedModelSerializer(serializers.ModelSerializer):
         """Run the model's own rules (clean, check and unique constraints) on the would-be
         record, as forms and imports do: a rule broken here must be a 400, not a database
         error."""
-        candidate = copy.copy(self.instance) if self.instance else self.Meta.model()
+        model: type[models.Model] = self.Meta.model
+        candidate = copy.copy(self.instance) if self.instance else model()
         many_to_many = {field.name for field in candidate._meta.many_to_many}
         for name, value in attrs.items():
             if name != "version" and name not in many_to_many:
@@ -197,7 +202,8 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     (428 without, 409 when stale); any other write that sends If-Match is held to it too.
     """
 
-    model = None
+    # a model with a scoped `objects` manager, set on every viewset (None only here)
+    model: type[Any] = None  # type: ignore[assignment]
     select_related: tuple = ()
 
     def get_queryset(self):

@@ -9,7 +9,9 @@ import io
 import logging
 import zipfile
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
+import tablib
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, connections, transaction
 from django.utils import timezone, translation
@@ -262,10 +264,12 @@ class ScopedResource(resources.ModelResource):
                 raise ValidationError(errors)
         else:
             super().validate_instance(instance, import_validation_errors, validate_unique)
-        # A record read from the editable ones needs no second look.
+        # A record read from the editable ones needs no second look (one without a reference
+        # was not read by reference: `get(None)` finds none).
+        reference = getattr(instance, "external_ref", None)
         fetched = instance.pk is not None and (
             self._known_by_id.get(instance.pk) is instance
-            or self._known_by_reference.get(getattr(instance, "external_ref", None)) is instance
+            or self._known_by_reference.get(reference) is instance  # type: ignore[arg-type]
         )
         if not fetched and not may_write(self.user, instance):
             raise ValidationError(_("This row belongs to an organization you may not edit."))
@@ -303,7 +307,8 @@ class ScopedResource(resources.ModelResource):
     # --- writing in batches (Meta.use_bulk) ------------------------------------------------------
 
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
+        # field → its errors (as Django gives them) or one error (a many-to-many column's)
+        errors: dict[str, Any] = {}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -440,7 +445,7 @@ def row_errors(result) -> list[dict]:
     """Each refused row with its line in the file (the header is line 1) and its reasons."""
     problems = []
     for invalid in result.invalid_rows:
-        messages = []
+        messages: list[str] = []
         for field, errors in invalid.error_dict.items():
             label = "" if field == "__all__" else f"{field}: "
             messages.extend(f"{label}{error}" for error in errors)
@@ -581,7 +586,7 @@ def check_upload(resource_class, upload, user, *, overwrite: bool = False):
     return dataset, summary
 
 
-def dataset_from_path(path, *, max_bytes: int | None = None) -> object:
+def dataset_from_path(path, *, max_bytes: int | None = None) -> tablib.Dataset:
     with open(path, "rb") as handle:
         return read_dataset(handle.read(), str(path), max_bytes=max_bytes)
 

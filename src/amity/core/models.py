@@ -9,6 +9,8 @@ from the model to its organizations ("organization", "committee__organization", 
 whose scope it shares. The scoping itself lives in `amity.core.scoping`.
 """
 
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -32,15 +34,15 @@ class BaseModel(TimestampedModel):
 
     #: who sees and edits the records (`core.scoping.Scope`): by default the branch of the
     #: organization its `organization` field names
-    scope: Scope = Scope("organization")
+    scope: ClassVar[Scope] = Scope("organization")
     #: relations whose choices are the records the user may edit, not only see (a contact's
     #: partner); and relations whose choices are the field's `limit_choices_to` alone, whatever
     #: the user sees (a proposal's department): read by the form, the API and the import alike
     #: (`core.scoping.relation_choices`)
-    editable_relations: tuple[str, ...] = ()
-    open_choices: tuple[str, ...] = ()
+    editable_relations: ClassVar[tuple[str, ...]] = ()
+    open_choices: ClassVar[tuple[str, ...]] = ()
     #: relations that `__str__` reads, fetched with the record wherever it is a choice in a list
-    label_related: tuple[str, ...] = ()
+    label_related: ClassVar[tuple[str, ...]] = ()
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)
@@ -65,7 +67,7 @@ class BaseModel(TimestampedModel):
     def clean_fields(self, exclude=None):
         """Each field's own checks, and every date within the bounds Amity accepts
         (`amity.core.dates`): forms and imports run this, the API the same date check."""
-        errors = {}
+        errors: dict[str, list[ValidationError]] = {}
         try:
             super().clean_fields(exclude)
         except ValidationError as error:

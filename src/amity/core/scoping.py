@@ -18,6 +18,8 @@ whose scope it shares; `ScopedQuerySet` writes the query from that, once for eve
 the depth of the tree, compared with a record's organization by `__any_of` (below).
 """
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Lookup, Q
 
@@ -126,7 +128,7 @@ def _above(path: str, home) -> Q:
     return Q(**{f"{path}__in": ancestors}) if ancestors else Q(pk__in=[])
 
 
-class ScopedQuerySet(models.QuerySet):
+class ScopedQuerySet(models.QuerySet[Any]):
     """The scope a model declares (`Model.scope`, a `Scope`), written as a query once."""
 
     def _condition(self, user, *, editing: bool) -> Q | None:
@@ -140,6 +142,7 @@ class ScopedQuerySet(models.QuerySet):
                 reach = _reaching(self.model, path, home)
                 condition = reach if condition is None else condition | reach
             if scope.above and not editing:
+                assert condition is not None  # the owners' loop above has set it
                 for path in scope.owners:
                     condition = condition | _above(path, home)
         return condition
@@ -160,6 +163,7 @@ class ScopedQuerySet(models.QuerySet):
         see, or edit."""
         parent = self.model.scope.parent
         parent_model = self.model._meta.get_field(parent).related_model
+        assert parent_model is not None  # `parent` is a foreign key
         parents = getattr(parent_model.objects, action)(user)
         return self.filter(**{f"{parent}__in": parents.values("pk")})
 
@@ -184,7 +188,11 @@ class ScopedQuerySet(models.QuerySet):
         return self.none() if condition is None else self.filter(condition)
 
 
-class LiveManager(models.Manager.from_queryset(ScopedQuerySet)):
+#: the manager of `ScopedQuerySet` (named here: django-stubs reads `from_queryset` only so)
+ScopedManager = models.Manager.from_queryset(ScopedQuerySet)
+
+
+class LiveManager(ScopedManager):
     """The default manager of a record: those that are not soft-deleted. A model whose queryset
     has methods of its own uses `LiveManager.from_queryset(ItsQuerySet)()`."""
 
@@ -192,7 +200,7 @@ class LiveManager(models.Manager.from_queryset(ScopedQuerySet)):
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
-class AllManager(models.Manager.from_queryset(ScopedQuerySet)):
+class AllManager(ScopedManager):
     """Every record, soft-deleted ones included (the trash, restore, backups)."""
 
 

@@ -25,6 +25,8 @@ class TreeNode(models.Model):
         blank=True,
         related_name="children",
     )
+    #: the column of `parent`, which django-stubs does not declare on an abstract model
+    parent_id: int | None
     #: "/1/7/42/": the ids from the root down to this one; kept by `save()`, read by scoping.
     tree_path = models.CharField(_("tree path"), max_length=255, blank=True, editable=False)
 
@@ -33,7 +35,9 @@ class TreeNode(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        new_path = f"{self.parent.tree_path if self.parent_id else '/'}{self.pk}/"
+        # with a parent_id there is a parent, which the stubs cannot tell
+        parent_path = self.parent.tree_path if self.parent_id else "/"  # type: ignore[union-attr]
+        new_path = f"{parent_path}{self.pk}/"
         if new_path != self.tree_path:
             old_path, self.tree_path = self.tree_path, new_path
             type(self)._base_manager.filter(pk=self.pk).update(tree_path=new_path)

@@ -13,17 +13,22 @@ under the model's plural as its `registry.py` declares it ("people"):
     urlpatterns = [*PersonViews.urls()]
 """
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.db import models
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
 from django.views.generic.edit import FormView
+from django_filters import FilterSet
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -31,7 +36,7 @@ from amity.core.dashboard import shown_panels
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
-from amity.core.imports import ImportFileError, example_bytes
+from amity.core.imports import ImportFileError, ScopedResource, example_bytes
 from amity.core.models import Job
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, visible_related
@@ -52,8 +57,11 @@ def editable_object(visible, user, pk):
 class ModelViewMixin(LoginRequiredMixin):
     """What every generic view knows: the model, its family of views, and the user's scope."""
 
-    model = None
-    views = None  # the ModelViews class the view was made by
+    # Set on every view by `ModelViews.view()`: a model with a scoped `objects` manager, and the
+    # ModelViews class the view was made by (None only here, where `as_view()` looks for them).
+    model: type[Any] = None  # type: ignore[assignment]
+    views: type["ModelViews"] = None  # type: ignore[assignment]
+    request: HttpRequest
 
     @property
     def meta(self):
@@ -66,7 +74,8 @@ class ModelViewMixin(LoginRequiredMixin):
         return self.model.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+        context = super().get_context_data(**kwargs)  # type: ignore[misc]  # the view's own
+        assert self.request.user.is_authenticated  # LoginRequiredMixin
         context.update(
             verbose_name=self.meta.verbose_name,
             verbose_name_plural=self.meta.verbose_name_plural,
@@ -105,6 +114,8 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
             return HttpResponseRedirect(f"{self.request.path}?{query.urlencode()}")
         queryset = filterset.qs
         basename = str(self.meta.verbose_name_plural)
+        # get() exports only with a resource, to a signed-in user (LoginRequiredMixin)
+        assert self.views.resource is not None and self.request.user.is_authenticated
         if not is_long(queryset):
             resource = self.views.resource(user=self.request.user)
             return export_response(resource, queryset, file_format, basename)
@@ -206,6 +217,7 @@ class ObjectEditView(ModelViewMixin, FormView):
     def get_initial(self):
         initial = super().get_initial()
         # "Add a person to this organization" links pass the parent records in the query string.
+        assert self.views.form is not None  # a model without a form has no edit view
         for name, value in self.request.GET.items():
             if name in self.views.form.base_fields:
                 initial[name] = value
@@ -231,9 +243,10 @@ class ObjectEditView(ModelViewMixin, FormView):
         messages.success(self.request, _("Saved: %(object)s") % {"object": obj})
         return HttpResponseRedirect(self.views.after_save_url(obj))
 
-    def _show_conflict(self, form, current_version: int) -> None:
+    def _show_conflict(self, form, current_version: int | None) -> None:
         """Someone saved a newer version: say who, show what changed, and let the next post
         start from the version now stored."""
+        assert self.object is not None  # only an edit starts from a version
         current = self.model._base_manager.get(pk=self.object.pk)
         changes, who = changes_since(current, form.cleaned_data.get("version"))
         form.add_error(
@@ -361,12 +374,12 @@ def job_download(request, pk):
 class ModelViews:
     """The views of one model, declared once; `urls()` gives its URL patterns."""
 
-    model = None
+    model: type[Any] = None  # type: ignore[assignment]  # None only on a base of other ModelViews
     plural = ""  # URL path and command-line name, from the app's registry.py: "committee-members"
     table = None
-    filterset = None
-    form = None
-    resource = None
+    filterset: type[FilterSet] | None = None
+    form: type[forms.ModelForm] | None = None
+    resource: type[ScopedResource] | None = None
     detail_template = None
     list_select_related: tuple = ()
     detail_select_related: tuple = ()
@@ -421,6 +434,7 @@ class ModelViews:
     def filterset_for(cls, user, data):
         from types import SimpleNamespace
 
+        assert cls.filterset is not None  # every model with a list declares its filter set
         visible = cls.list_queryset(cls.model.objects.visible_to(user))
         return cls.filterset(data, queryset=visible, request=SimpleNamespace(user=user))
 
@@ -436,8 +450,8 @@ class ModelViews:
         return queryset.select_related(*cls.detail_select_related)
 
     @classmethod
-    def detail_fields(cls, obj) -> list[tuple[str, object]]:
-        """(label, value) of the fields shown on the overview tab."""
+    def detail_fields(cls, obj) -> list[tuple[str, object, models.Field]]:
+        """(label, value, field) of the fields shown on the overview tab."""
         hidden = {"id", "version", "deleted_at", "tree_path", "notes", "search_text"}
         rows = []
         for field in obj._meta.concrete_fields:

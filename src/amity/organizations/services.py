@@ -28,7 +28,8 @@ def _merger_map(on: date) -> dict[int, int]:
     events = LineageEvent.objects.filter(
         kind=LineageEventKind.MERGED, occurred_on__lte=on, successor__isnull=False
     ).order_by("occurred_on", "pk")
-    return {event.organization_id: event.successor_id for event in events}
+    # successor__isnull=False above: every event here names its successor
+    return {event.organization_id: event.successor_id for event in events if event.successor_id}
 
 
 def carriers_on(organization_ids, on: date) -> dict[int, int]:

@@ -242,7 +242,7 @@ def respondents(user, consultation: Consultation) -> list:
         asked = consultation.organizations_asked.all()
     else:
         home = user.organization
-        asked = Organization.objects.filter(pk=getattr(home, "pk", None))
+        asked = Organization.objects.filter(pk=home.pk) if home else Organization.objects.none()
     asked = asked.exclude(pk__in=answered).order_by("tree_path")
     return [org for org in asked if organization_in_scope(user, org)]
 
