@@ -65,30 +65,7 @@ class SharesSerializerField(serializers.Field):
             raise serializers.ValidationError(error.messages) from error
 
 
-class WrittenByWriter:
-    """Until core's API saves through `core.writes.save_record` (issue 15): the record is saved
-    with its model's writer (`services.write`), as it will be there."""
-
-    def create(self, validated_data):
-        return self._write(self.Meta.model(), validated_data)
-
-    def update(self, instance, validated_data):
-        return self._write(instance, validated_data)
-
-    def _write(self, instance, validated_data):
-        many = {}
-        for name, value in validated_data.items():
-            if instance._meta.get_field(name).many_to_many:
-                many[name] = value
-            else:
-                setattr(instance, name, value)
-        services.write(instance, self.context["request"].user)
-        for name, value in many.items():
-            getattr(instance, name).set(value)
-        return instance
-
-
-class ActivitySerializer(WrittenByWriter, ScopedModelSerializer):
+class ActivitySerializer(ScopedModelSerializer):
     provinces = SharesSerializerField("province", source="province_shares")
     sectors = SharesSerializerField("sector", source="sector_shares")
     title = serializers.CharField(read_only=True)
@@ -169,7 +146,7 @@ class ActivityDocumentSerializer(ChildSerializer):
                   "document_date", "notes")  # fmt: skip
 
 
-class TransactionSerializer(WrittenByWriter, ChildSerializer):
+class TransactionSerializer(ChildSerializer):
     problem = serializers.SerializerMethodField(
         help_text="Why the value has no USD or VND equivalent, when it has none."
     )
@@ -190,7 +167,7 @@ class TransactionSerializer(WrittenByWriter, ChildSerializer):
         }
 
 
-class RateSerializer(WrittenByWriter, ScopedModelSerializer):
+class RateSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Rate
         fields = (*BASE_FIELDS, "organization", "currency", "date", "usd_per_unit",

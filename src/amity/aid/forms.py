@@ -110,20 +110,7 @@ def sector_choices():
     return [("", "—"), *codelists.sector_choices()]
 
 
-class WrittenByWriter:
-    """Until core's edit view saves through `core.writes.save_record` (issue 15): the model's
-    writer runs around the form's save, as it will there."""
-
-    def save(self, commit=True):
-        writer = services.WRITERS[self._meta.model]
-        created = self.instance._state.adding
-        writer.before_save(self.instance, self.user, created)
-        record = super().save(commit)
-        writer.after_save(record, self.user, created)
-        return record
-
-
-class ActivityForm(WrittenByWriter, ScopedModelForm):
+class ActivityForm(ScopedModelForm):
     """An activity with its provinces and sectors, whose percentages are changed together."""
 
     provinces = SharesField(
@@ -204,7 +191,7 @@ class ActivityDocumentForm(ShareForm):
         fields = ["activity", "title", "url", "category", "language", "document_date", "notes"]
 
 
-class TransactionForm(WrittenByWriter, ShareForm):
+class TransactionForm(ShareForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Transaction
         fields = [
@@ -213,7 +200,7 @@ class TransactionForm(WrittenByWriter, ShareForm):
         ]  # fmt: skip
 
 
-class RateForm(WrittenByWriter, ScopedModelForm):
+class RateForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Rate
         fields = ["organization", "currency", "date", "usd_per_unit", "vnd_per_unit", "source",

@@ -15,24 +15,8 @@ from amity.core.imports import ScopedResource, importable
 from amity.organizations.imports import display_of
 
 
-class WrittenByWriter:
-    """Until core's import saves through the one write path (issue 15): each row is saved with
-    its model's writer around it, as it will be there."""
-
-    def before_save_instance(self, instance, row, **kwargs):
-        super().before_save_instance(instance, row, **kwargs)
-        created = instance._state.adding or instance.pk is None
-        instance._import_created = created
-        services.WRITERS[self._meta.model].before_save(instance, self.user, created)
-
-    def after_save_instance(self, instance, row, **kwargs):
-        created = instance.__dict__.pop("_import_created", False)
-        services.WRITERS[self._meta.model].after_save(instance, self.user, created)
-        super().after_save_instance(instance, row, **kwargs)
-
-
 @importable("activities")
-class ActivityResource(WrittenByWriter, ScopedResource):
+class ActivityResource(ScopedResource):
     reporting_org_name = display_of("reporting_org__name", "reporting_org_name")
     organization_name = display_of("organization__name", "organization_name")
     provinces = resource_fields.Field(column_name="provinces")
@@ -200,6 +184,7 @@ class TransactionResource(ScopedResource):
         self._before: dict[int, tuple] = {}
         self._rates = None
         self._chains: dict[int, list[int]] = {}
+        self.writer = ConvertedByBatch()
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
@@ -298,14 +283,23 @@ class TransactionResource(ScopedResource):
         return []
 
 
-    # Until core's batch writing runs the model's writer itself (issue 15, the one write path).
+    # Until core's batch writing calls the writer's `before_save_batch` (and not its
+    # `before_save` row by row, which reads the rates once a row): a batch is converted with one
+    # rate table as it is written.
     def bulk_create(self, *args, **kwargs):
-        services.TransactionWriter().before_save_batch(self.create_instances, self.user, True)
+        self.writer.before_save_batch(self.create_instances, self.user, True)
         super().bulk_create(*args, **kwargs)
 
     def bulk_update(self, *args, **kwargs):
-        services.TransactionWriter().before_save_batch(self.update_instances, self.user, False)
+        self.writer.before_save_batch(self.update_instances, self.user, False)
         super().bulk_update(*args, **kwargs)
+
+
+class ConvertedByBatch(services.TransactionWriter):
+    """The transaction writer for the import's batches: no rate table read for each row."""
+
+    def before_save(self, record, user, created: bool) -> None:
+        pass  # converted with its batch (`TransactionResource.bulk_create` / `bulk_update`)
 
 
 def _fields_of(transaction_) -> tuple:
@@ -327,7 +321,7 @@ def _chunks(values: list, size: int = 500):
 
 
 @importable("rates")
-class RateResource(WrittenByWriter, ScopedResource):
+class RateResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 
     class Meta(ScopedResource.Meta):

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 
 from amity.aid.models import Activity, ActivityProvince, ActivitySector, Rate, Transaction
 from amity.core.scoping import branch_of
-from amity.core.writes import Writer
+from amity.core.writes import Writer, writer_for
 from amity.geo.models import Province
 from amity.organizations.models import Organization
 from amity.organizations.services import predecessors_of
@@ -462,19 +462,12 @@ class RateWriter(Writer):
         reconvert_after_rate_change(record, None)
 
 
-WRITERS: dict[type, Writer] = {
-    Activity: ActivityWriter(),
-    Transaction: TransactionWriter(),
-    Rate: RateWriter(),
-}
-
-
 def write(record, user):
     """Save an aid record with its writer's domain steps, in one transaction, for code that
     decided already that `user` may write it (the IATI import, the admin, the demo, tests).
     The edit form, the API and the import go through `core.writes.save_record` instead, which
     runs the same writer and checks the scope."""
-    writer = WRITERS.get(type(record)) or Writer()
+    writer = writer_for(type(record))
     created = record._state.adding or record.pk is None
     with transaction.atomic():
         writer.before_save(record, user, created)
