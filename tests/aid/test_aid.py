@@ -41,14 +41,18 @@ def activity(owner, identifier, donor, start=date(2014, 1, 1), provinces=(), sec
 
 
 def flow(of, kind, day, value, currency="USD"):
-    return Transaction.objects.create(
+    """A transaction, written as every write path writes it: converted by its writer."""
+    made = Transaction(
         activity=of, transaction_type=kind, date=day, value=Decimal(value), currency=currency
     )
+    return services.write(made, None)
 
 
 def rate(owner, currency, day, usd=None, vnd=None):
-    return Rate.objects.create(organization=owner, currency=currency, date=day,
-                               usd_per_unit=usd, vnd_per_unit=vnd)  # fmt: skip
+    """A rate, written with its writer: the transactions it touches are converted again."""
+    made = Rate(organization=owner, currency=currency, date=day, usd_per_unit=usd,
+                vnd_per_unit=vnd)  # fmt: skip
+    return services.write(made, None)
 
 
 # --- percentages ----------------------------------------------------------------------------

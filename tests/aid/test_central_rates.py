@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.aid.test_aid import activity, flow, ngo, rate
 
 from amity.aid.models import Rate
-from amity.core.scoping import ScopedQuerySet
+from amity.core.scoping import Scope, ScopedQuerySet
 
 pytestmark = pytest.mark.django_db
 
@@ -49,22 +49,18 @@ def test_a_unit_officer_sees_the_central_rates_and_its_figures_are_converted_wit
     assert totals["disbursed_usd"] == Decimal("550.00")
 
 
-def test_every_scoped_queryset_of_its_own_is_a_models_manager():
-    """A queryset with rules of its own decides nothing unless a model's managers use it (Rate
-    lost its manager once, and with it every central rate for the Unions)."""
+def test_every_model_that_declares_a_scope_is_read_through_it():
+    """A declared scope decides nothing unless the model's managers read it (Rate lost its
+    manager once, and with it every central rate for the Unions)."""
     from django.apps import apps
 
-    used = set()
-    for model in apps.get_models():
-        for manager in model._meta.managers:
-            used.add(manager._queryset_class)
-    defined = set()
-    pending = [ScopedQuerySet]
-    while pending:
-        cls = pending.pop()
-        for sub in cls.__subclasses__():
-            pending.append(sub)
-            if sub.__module__.startswith("amity.") and "visible_to" in vars(sub):
-                defined.add(sub)
-    assert defined, "no scoped queryset found"
-    assert {cls.__qualname__ for cls in defined - used} == set()
+    scoped = [model for model in apps.get_models() if isinstance(getattr(model, "scope", None),
+                                                                  Scope)]  # fmt: skip
+    assert Rate in scoped and Rate.scope.above
+    unread = [
+        model.__name__
+        for model in scoped
+        for manager in (model.objects, model.all_objects)
+        if not issubclass(manager._queryset_class, ScopedQuerySet)
+    ]
+    assert unread == []

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pytest
 from tests.aid import test_models_generic as generic
 from tests.aid.test_models_generic import province
 from tests.filtersets import Case, FilterSetTestCase
@@ -100,13 +99,6 @@ def organization_case(self, orgs, a, b):
     return Case({"organization": orgs.hanoi.pk}, [a, c])
 
 
-YEAR_UNTIL_ALONE = pytest.mark.xfail(
-    strict=True,
-    reason="bug: `year_until` alone filters nothing. ActivityFilterSet.filter_period applies "
-    "both ends when called for `year_from` and returns the list as it is for `year_until`; "
-    "django-filter does not call a method for an empty value, so without `year_from` the "
-    "end year is never applied (?year_until=2015 lists activities of 2020)",
-)
 
 
 class TestActivityFilters(FilterSetTestCase):
@@ -122,7 +114,6 @@ class TestActivityFilters(FilterSetTestCase):
         "reporting_org": reporting_org_case,
         "organization": organization_case,
     }
-    xfail = {"year_until": YEAR_UNTIL_ALONE}
     not_filtered = {
         "planned_start": "`year_from` and `year_until` filter by the activity's whole span",
         "planned_end": "`year_from` and `year_until` filter by the activity's whole span",

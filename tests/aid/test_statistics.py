@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from tests.aid.test_aid import activity, flow, ngo, province, rate
 
+from amity.aid import services
 from amity.aid.models import Activity, Rate, Transaction
 from amity.aid.statistics import Selection, by_province, by_sector, by_year, headline
 from amity.geo.models import Province
@@ -181,13 +182,28 @@ def test_values_follow_the_rates_of_the_activitys_keeper(orgs):
     made = flow(theirs, "3", date(2020, 1, 1), "100", "EUR")
     assert made.value_usd == Decimal("125.00")
     theirs.organization = orgs.hanoi
-    theirs.save()
+    services.write(theirs, None)
     made.refresh_from_db()
     assert made.value_usd == Decimal("200.00")
-    hanoi_rate.delete()  # gone for good, not to the trash
+    services.delete_rate(hanoi_rate, None, for_good=True)  # gone for good, not to the trash
     made.refresh_from_db()
     assert made.value_usd == Decimal("125.00")
     assert not Rate.all_objects.filter(organization=orgs.hanoi).exists()
+
+
+def test_a_rate_in_the_trash_converts_nothing_until_restored(orgs):
+    rate(orgs.central, "EUR", date(2010, 1, 1), usd=Decimal("1.25"))
+    hanoi_rate = rate(orgs.hanoi, "EUR", date(2010, 1, 1), usd=Decimal("2"))
+    made = flow(activity(orgs.hanoi, "K-2", ngo("Trash Test", "FR")), "3", date(2020, 1, 1),
+                "100", "EUR")  # fmt: skip
+    assert made.value_usd == Decimal("200.00")
+    services.delete_rate(hanoi_rate, None)
+    made.refresh_from_db()
+    assert (made.value_usd, Rate.all_objects.get(pk=hanoi_rate.pk).is_deleted) == (
+        Decimal("125.00"), True)  # fmt: skip
+    services.restore_rate(hanoi_rate, None)
+    made.refresh_from_db()
+    assert made.value_usd == Decimal("200.00")
 
 
 def test_the_api_gives_the_provinces_as_they_were(merged, users, client, login):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 from tests.generic import csv_upload, exported_rows
 
+from amity.aid import services
 from amity.aid.models import Activity, Rate, Transaction
 from amity.core.models import Job
 from amity.partners.models import Partner
@@ -212,8 +213,9 @@ def test_a_workbook_imports_like_a_csv_and_a_missing_rate_is_a_warning(
 def test_the_export_has_the_import_columns_and_imports_back_unchanged(
     client, orgs, users, login, english, setting
 ):
-    made = Transaction.objects.create(activity=setting["hanoi"], ref="X-9", transaction_type="3",
-                                      date=date(2021, 1, 1), value=10, currency="EUR")  # fmt: skip
+    made = services.write(Transaction(activity=setting["hanoi"], ref="X-9", transaction_type="3",
+                                      date=date(2021, 1, 1), value=10, currency="EUR"),
+                          None)  # fmt: skip
     login(users.hanoi)
     exported = exported_rows(client.get(reverse("aid:transaction_list"), {"export": "csv"}))
     assert list(exported[0]) == [

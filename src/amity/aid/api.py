@@ -7,8 +7,9 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from amity.aid import filtersets, forms, models, services
+from amity.aid import filtersets, forms, models, services, statistics
 from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.geo.models import Province
 
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
@@ -53,8 +54,6 @@ class SharesSerializerField(serializers.Field):
             raise serializers.ValidationError(_("A list of objects with a percentage."))
         rows = [(str(item.get(self.kind, "")), str(item.get("percentage", ""))) for item in data]
         if self.kind == "province":  # the API names a province by its id, as everywhere
-            from amity.geo.models import Province
-
             ids = [int(key) for key, _ in rows if key.isdigit() and len(key) < 10]
             tokens = {str(p.pk): services.province_token(p) for p in Province.objects.filter(
                 pk__in=ids)}  # fmt: skip
@@ -192,11 +191,8 @@ class ActivityViewSet(ScopedModelViewSet):
     def statistics(self, request):
         """The statistics page's figures for the same filters: totals (with the transactions no
         rate converts, listed as problems), and by province, sector, region, donor and year."""
-        from amity.aid.statistics import statistics
-        from amity.aid.views import selection_for
-
-        selection, _filterset = selection_for(request._request)
-        return Response(statistics(selection))
+        filterset = filtersets.ActivityFilterSet.for_user(request.user, request.query_params)
+        return Response(statistics.statistics(filterset.selection()))
 
 
 class ChildViewSet(ScopedModelViewSet):

@@ -1,7 +1,10 @@
 """Choices of the aid domain. Codes from IATI 2.03 keep IATI's codes."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from amity.partners.choices import PartnerKind
 
 
 class ActivityKind(models.TextChoices):
@@ -46,6 +49,10 @@ COMMITMENT_TYPES = (TransactionType.OUTGOING_COMMITMENT,)
 DISBURSEMENT_TYPES = (TransactionType.DISBURSEMENT, TransactionType.EXPENDITURE)
 #: actual flows of money: never before the activity starts, never in the future (IATI's rules)
 ACTUAL_FLOW_TYPES = (TransactionType.DISBURSEMENT, TransactionType.EXPENDITURE)
+
+#: the partners that may be an activity's donor: IATI's reporting organisation is an
+#: organisation, never a person (an individual friend of Viet Nam gives through one)
+MAY_BE_DONOR = ~Q(kind=PartnerKind.INDIVIDUAL)
 
 
 class BudgetType(models.TextChoices):

@@ -1,8 +1,11 @@
+from datetime import date
+from types import SimpleNamespace
+
 import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from amity.aid import codelists, models, statistics
+from amity.aid import codelists, models, services, statistics
 from amity.aid.choices import Lineage
 from amity.core.dates import MAX_YEAR, MIN_YEAR
 from amity.core.filtersets import BaseFilterSet
@@ -72,6 +75,30 @@ class ActivityFilterSet(BaseFilterSet):
         donors = self.filters["reporting_org"]
         donors.queryset = donors.queryset.select_related(None).only(*self.DONOR_LABEL_FIELDS)
 
+    @classmethod
+    def for_user(cls, user, data):
+        """The filters `data` (a query string) over the activities `user` may see."""
+        visible = models.Activity.objects.visible_to(user)
+        return cls(data, queryset=visible, request=SimpleNamespace(user=user))
+
+    def activities(self):
+        """The filtered activities; none when a filter is invalid."""
+        return self.qs if self.is_valid() else self.queryset.none()
+
+    def selection(self) -> statistics.Selection:
+        """What the statistics count: the filtered activities, with the period applied to
+        activities and transactions alike, split by the province and group chosen."""
+        data = self.form.cleaned_data if self.is_valid() else {}
+        start, end = self.period()
+        return statistics.Selection(
+            self.activities(),
+            start,
+            end,
+            province=data.get("province"),
+            lineage=self.lineage_mode,
+            sector_group=data.get("sector_group") or "",
+        )
+
     def keep(self, queryset, name, value):
         return queryset  # read by the province filter and the statistics
 
@@ -82,8 +109,6 @@ class ActivityFilterSet(BaseFilterSet):
 
     def period(self):
         """(start, end) of the years chosen, or None for an open end."""
-        from datetime import date
-
         data = self.form.cleaned_data if self.form.is_valid() else {}
         first, last = data.get("year_from"), data.get("year_until")
         start = date(int(first), 1, 1) if first and MIN_YEAR <= first <= MAX_YEAR else None
@@ -91,8 +116,11 @@ class ActivityFilterSet(BaseFilterSet):
         return start, end
 
     def filter_period(self, queryset, name, value):
-        if name == "year_until" or value is None:
-            return queryset  # both ends are applied once, with the first
+        # Both ends are applied once: with `year_from` when it is given, else with `year_until`
+        # (django-filter calls a filter's method only for a value, so an end year alone must
+        # apply itself).
+        if value is None or (name == "year_until" and self.form.cleaned_data.get("year_from")):
+            return queryset
         start, end = self.period()
         return statistics.active_in(queryset, start, end) if (start or end) else queryset
 
@@ -116,9 +144,7 @@ class ActivityFilterSet(BaseFilterSet):
     def filter_organization(self, queryset, name, value):
         """Activities an organization answers for: its own and those of the organizations under
         it or merged into it."""
-        from amity.aid.services import activities_of
-
-        return queryset.filter(pk__in=activities_of(value).values("pk"))
+        return queryset.filter(pk__in=services.activities_of(value).values("pk"))
 
 
 class ActivityChildFilterSet(BaseFilterSet):

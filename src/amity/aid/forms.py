@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from amity.aid import codelists, models, services
-from amity.core.forms import ScopedModelForm
+from amity.core.forms import ImportForm, ScopedModelForm
 from amity.geo.models import Province
 
 
@@ -205,3 +205,28 @@ class RateForm(ScopedModelForm):
         model = models.Rate
         fields = ["organization", "currency", "date", "usd_per_unit", "vnd_per_unit", "source",
                   "notes"]  # fmt: skip
+
+
+class IatiImportForm(ImportForm):
+    """The file of an IATI import: its checks are the import's own (`iati.parse`)."""
+
+    file = forms.FileField(
+        label=_("IATI 2.03 XML file"),
+        help_text=_("One or many activities, from any publisher."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".xml"
+
+    def clean_file(self):
+        return self.cleaned_data["file"]
+
+
+class StatisticsExportForm(forms.Form):
+    """`?export=xlsx` beside the statistics page's filters: the same tables as a workbook."""
+
+    export = forms.ChoiceField(choices=[("xlsx", "XLSX")], required=False)
+
+    def wants_workbook(self) -> bool:
+        return self.is_valid() and self.cleaned_data["export"] == "xlsx"

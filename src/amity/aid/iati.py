@@ -34,10 +34,13 @@ from amity.aid.choices import (
     OrganisationRole,
     TransactionType,
 )
+from amity.aid.forms import SharesField
 from amity.core.import_files import ImportFileError, Limits, check_size
 from amity.core.scoping import can_edit
 from amity.core.viewer import current_viewer
+from amity.geo.models import Country, Province
 from amity.partners.models import Partner
+from amity.partners.services import hold_for_creator
 from amity.partners.text import normalise
 
 AMITY_NS = "urn:amity:iati:1"
@@ -360,9 +363,6 @@ class Importer:
         return found
 
     def new_partner(self, name, ref) -> Partner:
-        from amity.geo.models import Country
-        from amity.partners.services import hold_for_creator
-
         country = Country.objects.filter(code=ref[:2].upper()).first() if ref[2:3] == "-" else None
         free_ref = ref and not Partner.all_objects.filter(external_ref=ref).exists()
         partner = Partner(kind="ngo", name=name[:255], country=country,
@@ -452,8 +452,6 @@ class Importer:
     def provinces_from_locations(self, element):
         """Another publisher's locations: the provinces they name (by code or by name), in
         equal shares."""
-        from amity.geo.models import Province
-
         by_name = {normalise(p.name): p for p in Province.objects.current()}
         by_name.update({normalise(p.name_en): p for p in Province.objects.current()})
         found = []
@@ -477,8 +475,6 @@ class Importer:
         return rows
 
     def checked_shares(self, rows, kind, label, reasons):
-        from amity.aid.forms import SharesField
-
         try:
             return SharesField(kind=kind, label=label).clean(rows)
         except ValidationError as error:
@@ -572,8 +568,7 @@ class Importer:
             raise Refused(error.messages) from error
         changed = existing is None or services.activity_fields(activity) != before["fields"]
         if changed:
-            activity._history_user = self.user
-            activity.save()
+            services.write(activity, self.user)
         children_changed = self.write_children(activity, data)
         if existing is not None and not changed and not children_changed:
             return Outcome(identifier, "unchanged", url=activity.get_absolute_url())
@@ -637,8 +632,7 @@ class Importer:
             except ValidationError as error:
                 raise Refused([f"{model._meta.verbose_name}: {message}"
                                for message in error.messages]) from error  # fmt: skip
-            item._history_user = self.user
-            item.save()
+            services.write(item, self.user)  # a transaction is converted as it is written
         return True
 
 

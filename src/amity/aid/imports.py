@@ -210,13 +210,14 @@ class TransactionResource(ScopedResource):
                     self._deleted_references.add(key)
         for item in self._by_reference.values():
             self._before[item.pk] = _fields_of(item)
-        # One rate table and one chain of keepers per organization for the whole file.
-        from amity.aid.services import RateTable, keeper_chain
-
+        # The check's warnings convert each row with one rate table and one chain of keepers per
+        # organization for the whole file.
         currencies = {value.upper() for value in _values(dataset, "currency")} | {"USD"}
-        self._rates = RateTable(models.Rate.objects.filter(currency__in=currencies))
+        self._rates = services.RateTable(models.Rate.objects.filter(currency__in=currencies))
         for activity in self.activities.values():
-            self._chains.setdefault(activity.organization_id, keeper_chain(activity.organization))
+            self._chains.setdefault(
+                activity.organization_id, services.keeper_chain(activity.organization)
+            )
 
     def get_instance(self, instance_loader, row):
         reference = str(row.get("ref") or "").strip()
@@ -251,10 +252,6 @@ class TransactionResource(ScopedResource):
         finally:
             if found is not None:
                 instance.pk = found
-            if models.Transaction.activity.is_cached(instance) and instance.activity is not None:
-                chain = self._chains.get(instance.activity.organization_id)
-                if chain is not None:
-                    instance._conversion = (self._rates, chain)
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """A row found by its reference that would leave its transaction as it is: skipped, no
@@ -267,7 +264,10 @@ class TransactionResource(ScopedResource):
         return _fields_of(instance) == self._before[instance.pk]
 
     def row_warnings(self, instance, row):
-        instance.derive_fields()  # the values in USD and VND, as saving will set them
+        # The values in USD and VND, as writing the row will set them.
+        instance.derive_fields()
+        chain = self._chains.get(instance.activity.organization_id)
+        services.convert_transaction(instance, self._rates, chain)
         if instance.value_usd is None or instance.value_vnd is None:
             return [_("No exchange rate converts %(currency)s on %(date)s yet.")
                     % {"currency": instance.currency,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.aid import codelists
 from amity.aid.choices import (
     ACTUAL_FLOW_TYPES,
+    MAY_BE_DONOR,
     ActivityKind,
     ActivityStatus,
     BudgetStatus,
@@ -67,6 +68,8 @@ class Activity(BaseModel):
         verbose_name=_("donor (reporting organization)"),
         on_delete=models.PROTECT,
         related_name="aid_activities",
+        # Declared once: the form, the API and the import offer and accept only these.
+        limit_choices_to=MAY_BE_DONOR,
     )
     title_vi = models.CharField(_("title (Vietnamese)"), max_length=500, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
@@ -108,7 +111,6 @@ class Activity(BaseModel):
         _("default currency"), max_length=3, choices=codelists.currency_choices, default="USD"
     )
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
-
 
     class Meta:
         verbose_name = _("aid activity")
@@ -153,22 +155,6 @@ class Activity(BaseModel):
     def earliest_start(self) -> date | None:
         starts = [day for day in (self.planned_start, self.actual_start) if day]
         return min(starts) if starts else None
-
-    def save(self, *args, **kwargs):
-        # Its transactions' values in USD and VND come from the rates of the organization that
-        # keeps it: a change of keeper converts them again with the new keeper's rates.
-        previous = (
-            Activity.all_objects.filter(pk=self.pk)
-            .values_list("organization_id", flat=True)
-            .first()
-            if self.pk
-            else None
-        )
-        super().save(*args, **kwargs)
-        if previous is not None and previous != self.organization_id:
-            from amity.aid.services import reconvert
-
-            reconvert(Transaction.all_objects.filter(activity=self))
 
     def clean(self):
         if (
@@ -412,9 +398,10 @@ class ActivityDocument(ActivityPart):
 class Transaction(ActivityPart):
     """A commitment, disbursement, expenditure or incoming flow of an activity.
 
-    `value_usd` and `value_vnd` are derived from the rate table when the transaction is saved
-    (and again when a rate changes); they stay empty when no rate applies, which the statistics
-    list as a problem rather than count as zero.
+    `value_usd` and `value_vnd` are derived from the rate table when the transaction is written
+    (`services.TransactionWriter`), and again when a rate or the activity's keeper changes; they
+    stay empty when no rate applies, which the statistics list as a problem rather than count
+    as zero.
     """
 
     activity = models.ForeignKey(
@@ -526,15 +513,10 @@ class Transaction(ActivityPart):
                 )
 
     def derive_fields(self):
-        # Kept where every write passes (form, import, API, IATI): the values in USD and VND at
-        # the value date's rate.
-        from amity.aid.services import convert_transaction
-
+        # Empty, the value date is the date; the values in USD and VND are the writer's
+        # (`services.TransactionWriter`): they read the rate table.
         if self.value_date is None:
             self.value_date = self.date
-        # An import converts many rows with one rate table and its keepers read once.
-        table, chain = getattr(self, "_conversion", (None, None))
-        convert_transaction(self, table, chain)
 
 
 class Rate(BaseModel):
@@ -579,7 +561,6 @@ class Rate(BaseModel):
         _("source"), max_length=255, blank=True, help_text=_("E.g. the State Bank of Viet Nam.")
     )
 
-
     class Meta:
         verbose_name = _("exchange rate")
         verbose_name_plural = _("exchange rates")
@@ -609,25 +590,3 @@ class Rate(BaseModel):
             raise ValidationError({"usd_per_unit": _("One US dollar is worth one US dollar.")})
         if self.currency == "VND" and self.vnd_per_unit not in (None, Decimal(1)):
             raise ValidationError({"vnd_per_unit": _("One dong is worth one dong.")})
-
-    def save(self, *args, **kwargs):
-        # Transactions' values in USD and VND are derived from the rates: a changed, added or
-        # deleted rate converts again the transactions it may touch.
-        from amity.aid.services import reconvert_after_rate_change
-
-        previous = (
-            Rate.all_objects.filter(pk=self.pk).values("currency", "date").first()
-            if self.pk
-            else None
-        )
-        super().save(*args, **kwargs)
-        reconvert_after_rate_change(self, previous)
-
-    def delete(self, *args, **kwargs):
-        # Removed for good (the trash's soft delete passes through save): the transactions it
-        # converted fall back on the rates that remain.
-        from amity.aid.services import reconvert_after_rate_change
-
-        result = super().delete(*args, **kwargs)
-        reconvert_after_rate_change(self, None)
-        return result

@@ -1,7 +1,6 @@
-"""Aid mobilised from foreign NGOs: activities (IATI), shares, budgets, transactions and rates.
-
-Declared once, read by the navigation, the API, imports and exports, the demo loader and the
-write path (`amity.core.registry`)."""
+"""The aid domain as the central places see it (`amity.core.registry`): each model with its plural
+(the web URLs and the command line), views, import resource, API viewset and writer; the menu
+entry; the demo loader."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -10,10 +9,8 @@ from amity.core.registry import App, Menu, Model, registry
 registry.register(
     App(
         "aid",
+        menu=[Menu(_("Aid"), "aid:activity_list", "cash-coin", order=50)],
         demo="amity.aid.demo",
-        menu=[
-            Menu(_("Aid"), "aid:activity_list", "cash-coin", order=50),
-        ],
         models=[
             Model(
                 "aid.Activity",
@@ -21,6 +18,7 @@ registry.register(
                 views="amity.aid.views.ActivityViews",
                 resource="amity.aid.imports.ActivityResource",
                 api="amity.aid.api.ActivityViewSet",
+                writer="amity.aid.services.ActivityWriter",
                 search=("title_vi", "title_en", "iati_identifier"),
             ),
             Model(
@@ -64,6 +62,7 @@ registry.register(
                 views="amity.aid.views.TransactionViews",
                 resource="amity.aid.imports.TransactionResource",
                 api="amity.aid.api.TransactionViewSet",
+                writer="amity.aid.services.TransactionWriter",
             ),
             Model(
                 "aid.Rate",
@@ -71,6 +70,7 @@ registry.register(
                 views="amity.aid.views.RateViews",
                 resource="amity.aid.imports.RateResource",
                 api="amity.aid.api.RateViewSet",
+                writer="amity.aid.services.RateWriter",
             ),
         ],
     )

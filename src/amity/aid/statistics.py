@@ -21,6 +21,7 @@ activity's keeper changes (`services.reconvert_after_rate_change`, `services.rec
 page converts nothing and keeps nothing between requests.
 """
 
+import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -43,14 +44,18 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce, Concat, Substr
 from django.db.models.lookups import In, IsNull
+from django.utils.translation import gettext as _
 
 from amity.aid import codelists
 from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, ActivityStatus, Lineage
-from amity.aid.models import Activity, ActivityProvince, ActivitySector
-from amity.aid.services import missing_rates
+from amity.aid.models import Activity, ActivityProvince, ActivitySector, Transaction
+from amity.aid.services import activities_of, missing_rates
+from amity.core.exports import SafeWorkbook
 from amity.core.queries import raw_rows
 from amity.geo.choices import WorldRegion
 from amity.geo.models import Province
+from amity.organizations.models import Organization
+from amity.partners.models import FieldOfWork, Partner
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -81,8 +86,6 @@ def active_in(activities, start: date | None, end: date | None):
 
 def sector_groups() -> dict[str, object]:
     """Code → FieldOfWork of the DAC sector groups."""
-    from amity.partners.models import FieldOfWork
-
     return {field.code: field for field in FieldOfWork.objects.filter(kind="dac")}
 
 
@@ -182,8 +185,6 @@ class Selection:
 
     def transactions(self):
         """The counted transactions of the selection (for the list of missing rates)."""
-        from amity.aid.models import Transaction
-
         rows = Transaction.objects.filter(
             activity__in=self.activities.order_by().values("pk"),
             transaction_type__in=COUNTED_TYPES,
@@ -485,8 +486,6 @@ def by_region(selection: Selection) -> list[dict]:
 
 
 def by_donor(selection: Selection, limit=20) -> list[dict]:
-    from amity.partners.models import Partner
-
     rows = [_finish({**row, "ngos": 1}) for row in selection.by_donor_rows]
     top = sorted(rows, key=lambda row: (-row["disbursed_usd"], row["key"]))[:limit]
     partners = Partner.all_objects.select_related("country").in_bulk([row["key"] for row in top])
@@ -512,3 +511,107 @@ def statistics(selection: Selection) -> dict:
         "donors": by_donor(selection),
         "years": by_year(selection),
     }
+
+
+# --- totals for reporting -----------------------------------------------------------------------
+
+
+@dataclass
+class AidTotals:
+    """An organization's aid over a period, for the reporting domain's prefilled values."""
+
+    committed_usd: Decimal
+    disbursed_usd: Decimal
+    committed_vnd: Decimal
+    disbursed_vnd: Decimal
+    activities: int
+    ngos: int
+    #: transactions left out for want of an exchange rate (then the totals are incomplete)
+    unconverted: int
+    problems: list[str]
+
+    @property
+    def complete(self) -> bool:
+        return self.unconverted == 0
+
+
+def aid_totals(organization: Organization, period_start: date, period_end: date) -> AidTotals:
+    """Committed and disbursed aid (USD and VND), activities and NGOs of an organization in a
+    period, through lineage: what the reporting domain prefills."""
+    figures = headline(activities_of(organization), period_start, period_end)
+    return AidTotals(
+        committed_usd=figures["committed_usd"],
+        disbursed_usd=figures["disbursed_usd"],
+        committed_vnd=figures["committed_vnd"],
+        disbursed_vnd=figures["disbursed_vnd"],
+        activities=figures["activities"],
+        ngos=figures["ngos"],
+        unconverted=figures["unconverted"],
+        problems=[problem["message"] for problem in figures["problems"]],
+    )
+
+
+# --- one activity -------------------------------------------------------------------------------
+
+
+def activity_totals(activity: Activity) -> dict:
+    """An activity's committed and disbursed values in USD and VND, with its disbursement rate
+    (its page's overview)."""
+    sums = activity.transactions.values("transaction_type").annotate(
+        usd=Sum("value_usd"), vnd=Sum("value_vnd"), count=Count("pk")
+    )
+    totals = {"committed_usd": 0, "disbursed_usd": 0, "committed_vnd": 0, "disbursed_vnd": 0}
+    for row in sums:
+        kind = (
+            "committed" if row["transaction_type"] in COMMITMENT_TYPES
+            else "disbursed" if row["transaction_type"] in DISBURSEMENT_TYPES else None
+        )  # fmt: skip
+        if kind:
+            totals[f"{kind}_usd"] += row["usd"] or 0
+            totals[f"{kind}_vnd"] += row["vnd"] or 0
+    return with_rate(totals)
+
+
+# --- the workbook -------------------------------------------------------------------------------
+
+
+def statistics_workbook(figures: dict, lineage=Lineage.CURRENT, start=None, end=None) -> bytes:
+    """The statistics page's tables as an XLSX workbook: the totals with the period and the way
+    merged provinces are counted, then a sheet a table."""
+    workbook = SafeWorkbook(write_only=True)
+    money = ["committed_usd", "disbursed_usd", "committed_vnd", "disbursed_vnd", "rate"]
+    headers = [_("NGOs"), _("Activities"), _("Committed (USD)"), _("Disbursed (USD)"),
+               _("Committed (VND)"), _("Disbursed (VND)"), _("Disbursement rate (%)")]  # fmt: skip
+    totals = workbook.create_sheet(_("Totals"))
+    totals.append(headers)
+    row = figures["totals"]
+    totals.append([row["ngos"], row["activities"], *[_number(row[name]) for name in money]])
+    for problem in row["problems"]:
+        totals.append([problem["message"]])
+    totals.append([])
+    totals.append([_("Period"), _period(start, end)])
+    totals.append([_("Provinces"), str(Lineage(lineage).label)])
+    for key, title in (("provinces", _("Provinces")), ("sectors", _("Sectors")),
+                       ("regions", _("World regions")), ("donors", _("Donors")),
+                       ("years", _("Years"))):  # fmt: skip
+        sheet = workbook.create_sheet(title)
+        coded = key == "provinces"  # a province's code tells the 63 from the 34 in a formula
+        sheet.append([*([_("Code")] if coded else []), title, *headers])
+        for item in figures[key]:
+            label = item.get("label", item["key"]) or _("Not specified")
+            sheet.append([*([item["code"]] if coded else []), str(label), item.get("ngos", ""),
+                          item.get("activities", ""),
+                          *[_number(item[name]) for name in money]])  # fmt: skip
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _period(start, end) -> str:
+    if start is None and end is None:
+        return _("All years")
+    return f"{start.year if start else '…'}–{end.year if end else '…'}"
+
+
+def _number(value):
+    return None if value is None else float(value)

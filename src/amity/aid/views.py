@@ -1,20 +1,15 @@
-from types import SimpleNamespace
-
-from django import forms as django_forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Sum
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from amity.aid import filtersets, forms, iati, imports, models, services, tables
-from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, Lineage
-from amity.aid.statistics import Selection, statistics, with_rate
-from amity.core.exports import EXPORT_FORMATS, SafeWorkbook, export_filename
-from amity.core.forms import ImportForm, style_widgets
+from amity.aid import filtersets, forms, iati, imports, models, services, statistics, tables
+from amity.aid.choices import Lineage
+from amity.core.downloads import XLSX, download
+from amity.core.exports import export_filename
+from amity.core.forms import style_widgets
 from amity.core.views import ModelViews
 
 
@@ -57,20 +52,8 @@ class ActivityViews(ModelViews):
             return {"budgets": obj.budgets.all()}
         if tab == "documents":
             return {"documents": obj.documents.all()}
-        sums = obj.transactions.values("transaction_type").annotate(
-            usd=Sum("value_usd"), vnd=Sum("value_vnd"), count=Count("pk")
-        )
-        totals = {"committed_usd": 0, "disbursed_usd": 0, "committed_vnd": 0, "disbursed_vnd": 0}
-        for row in sums:
-            kind = (
-                "committed" if row["transaction_type"] in COMMITMENT_TYPES
-                else "disbursed" if row["transaction_type"] in DISBURSEMENT_TYPES else None
-            )  # fmt: skip
-            if kind:
-                totals[f"{kind}_usd"] += row["usd"] or 0
-                totals[f"{kind}_vnd"] += row["vnd"] or 0
         return {
-            "totals": with_rate(totals),
+            "totals": statistics.activity_totals(obj),
             "provinces": obj.province_shares.select_related("province"),
             "sectors": obj.sector_shares.all(),
             "participants": obj.participants.select_related("partner__country"),
@@ -172,29 +155,8 @@ class RateViews(ModelViews):
 
 def filtered_activities(request):
     """The activities of the list page's filters in `request.GET`, and the filter set."""
-    visible = models.Activity.objects.visible_to(request.user)
-    filterset = filtersets.ActivityFilterSet(
-        request.GET, queryset=visible, request=SimpleNamespace(user=request.user)
-    )
-    activities = filterset.qs if filterset.is_valid() else visible.none()
-    return activities, filterset
-
-
-def selection_for(request) -> tuple[Selection, object]:
-    activities, filterset = filtered_activities(request)
-    data = filterset.form.cleaned_data if filterset.is_valid() else {}
-    start, end = filterset.period() if filterset.is_valid() else (None, None)
-    # The statistics split values by the province and group chosen; the period is applied
-    # by the selection itself, to activities and transactions alike.
-    selection = Selection(
-        activities,
-        start,
-        end,
-        province=data.get("province"),
-        lineage=filterset.lineage_mode,
-        sector_group=data.get("sector_group") or "",
-    )
-    return selection, filterset
+    filterset = filtersets.ActivityFilterSet.for_user(request.user, request.GET)
+    return filterset.activities(), filterset
 
 
 #: the province boundaries each way of counting is drawn on
@@ -235,11 +197,13 @@ def lineage_links(request) -> list[dict]:
 def statistics_page(request):
     """Aid by province, sector, donor region and donor, for any period, as tables, charts and a
     map; `?export=xlsx` downloads the same tables."""
-    selection, filterset = selection_for(request)
-    figures = statistics(selection)
-    if request.GET.get("export") == "xlsx":
-        start, end = filterset.period() if filterset.is_valid() else (None, None)
-        return statistics_workbook(figures, selection.lineage, start, end)
+    filterset = filtersets.ActivityFilterSet.for_user(request.user, request.GET)
+    selection = filterset.selection()
+    figures = statistics.statistics(selection)
+    if forms.StatisticsExportForm(request.GET).wants_workbook():
+        start, end = filterset.period()
+        content = statistics.statistics_workbook(figures, selection.lineage, start, end)
+        return download(content, export_filename(_("aid statistics"), "xlsx"), XLSX)
     drawn, undrawn = map_figures(figures, selection.lineage)
     chart = {
         "years": [
@@ -275,51 +239,6 @@ def statistics_page(request):
     return render(request, "aid/statistics.html", context)
 
 
-def statistics_workbook(figures, lineage=Lineage.CURRENT, start=None, end=None) -> HttpResponse:
-    workbook = SafeWorkbook(write_only=True)
-    money = ["committed_usd", "disbursed_usd", "committed_vnd", "disbursed_vnd", "rate"]
-    headers = [_("NGOs"), _("Activities"), _("Committed (USD)"), _("Disbursed (USD)"),
-               _("Committed (VND)"), _("Disbursed (VND)"), _("Disbursement rate (%)")]  # fmt: skip
-    totals = workbook.create_sheet(_("Totals"))
-    totals.append(headers)
-    row = figures["totals"]
-    totals.append([row["ngos"], row["activities"], *[_number(row[name]) for name in money]])
-    for problem in row["problems"]:
-        totals.append([problem["message"]])
-    totals.append([])
-    totals.append([_("Period"), _period(start, end)])
-    totals.append([_("Provinces"), str(Lineage(lineage).label)])
-    for key, title in (("provinces", _("Provinces")), ("sectors", _("Sectors")),
-                       ("regions", _("World regions")), ("donors", _("Donors")),
-                       ("years", _("Years"))):  # fmt: skip
-        sheet = workbook.create_sheet(title)
-        coded = key == "provinces"  # a province's code tells the 63 from the 34 in a formula
-        sheet.append([*([_("Code")] if coded else []), title, *headers])
-        for item in figures[key]:
-            label = item.get("label", item["key"]) or _("Not specified")
-            sheet.append([*([item["code"]] if coded else []), str(label), item.get("ngos", ""),
-                          item.get("activities", ""),
-                          *[_number(item[name]) for name in money]])  # fmt: skip
-    import io
-
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=EXPORT_FORMATS["xlsx"])
-    filename = export_filename(_("aid statistics"), "xlsx")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _period(start, end) -> str:
-    if start is None and end is None:
-        return _("All years")
-    return f"{start.year if start else '…'}–{end.year if end else '…'}"
-
-
-def _number(value):
-    return None if value is None else float(value)
-
-
 # --- IATI ---------------------------------------------------------------------------------------
 
 
@@ -328,26 +247,7 @@ def iati_export(request):
     """The filtered activities as an IATI 2.03 XML file."""
     activities, _filterset = filtered_activities(request)
     content = iati.export_activities(activities)
-    response = HttpResponse(content, content_type="application/xml")
-    filename = export_filename("iati-activities", "xml")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-class IatiImportForm(ImportForm):
-    """The file of an IATI import: its checks are the import's own (`iati.parse`)."""
-
-    file = django_forms.FileField(
-        label=gettext_lazy("IATI 2.03 XML file"),
-        help_text=gettext_lazy("One or many activities, from any publisher."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["file"].widget.attrs["accept"] = ".xml"
-
-    def clean_file(self):
-        return self.cleaned_data["file"]
+    return download(content, export_filename("iati-activities", "xml"), "application/xml")
 
 
 @login_required
@@ -356,7 +256,7 @@ def iati_import(request):
     if not request.user.may_edit:
         raise PermissionDenied
     report = None
-    form = IatiImportForm(request.POST or None, request.FILES or None)
+    form = forms.IatiImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:

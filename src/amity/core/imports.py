@@ -279,8 +279,10 @@ class ScopedResource(resources.ModelResource):
         instance._history_user = self.user
         instance._import_line = self._current_line
         instance._import_created = instance.pk is None
-        # The one write path's steps (`core.writes`): what the form and the API do before a save.
-        self.writer.before_save(instance, self.user, instance._import_created)
+        # The one write path's steps (`core.writes`): what the form and the API do before a save;
+        # in bulk, once for each batch (`_write_batch`), which reads what they need once.
+        if not self._meta.use_bulk:
+            self.writer.before_save(instance, self.user, instance._import_created)
         if kwargs.get("dry_run"):
             for message in self.row_warnings(instance, row):
                 self.warnings.append({"line": self._current_line, "message": message})
@@ -354,6 +356,7 @@ class ScopedResource(resources.ModelResource):
             return
         model = self._meta.model
         now = timezone.now()
+        self.writer.before_save_batch(instances, self.user, created)
         for instance in instances:
             if not created:
                 instance.version = (instance.version or 0) + 1
