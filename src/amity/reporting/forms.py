@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.forms import ScopedModelForm
 from amity.reporting import models, prefill
-from amity.reporting.services import ATTACHMENT_TYPES
+from amity.reporting.rules import ATTACHMENT_TYPES, attachment_limits
 
 
 class IndicatorForm(ScopedModelForm):
@@ -158,7 +158,7 @@ class AttachmentForm(ScopedModelForm):
 
 
 def attachment_help() -> str:
-    limits = models.attachment_limits()
+    limits = attachment_limits()
     return _(
         "PDF, Word, Excel, OpenDocument, JPEG or PNG; at most %(size)s MB a file and "
         "%(count)s files a submission."
