@@ -14,6 +14,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amity.core.scoping import branch_of
+from amity.core.writes import Writer
 from amity.organizations.choices import OrganizationStatus
 from amity.organizations.models import Organization
 from amity.reporting.choices import (
@@ -63,7 +65,7 @@ def _save(obj, by):
 def assigned_organizations(form):
     """The live, active organizations that must fill `form`: of its kinds under its designer,
     and those named on it."""
-    by_kind = Q(kind__in=form.kind_list, tree_path__startswith=form.organization.tree_path)
+    by_kind = Q(kind__in=form.kind_list, pk__in=branch_of(form.organization))
     named = Q(pk__in=form.assigned_organizations.values("pk"))
     return Organization.objects.filter(status=OrganizationStatus.ACTIVE).filter(by_kind | named)
 
@@ -574,3 +576,45 @@ def remove_attachment(attachment, *, by):
     attachment._history_user = by
     attachment.soft_delete()
     return attachment
+
+
+# --- the one write path of each model (core.writes.save_record) ---------------------------------
+#
+# The edit form, the API and the import save through `save_record`, which calls these writers
+# (declared in `registry.py`): what a save brings happens the same whoever writes.
+
+
+class ReopeningWriter(Writer):
+    """A reopening is granted by whoever makes it."""
+
+    def before_save(self, record, user, created):
+        if created and record.granted_by_id is None:
+            record.granted_by = user
+
+
+class ReviewCommentWriter(Writer):
+    """A review comment is written by whoever makes it."""
+
+    def before_save(self, record, user, created):
+        if created and record.author_id is None:
+            record.author = user
+
+
+class SubmissionWriter(Writer):
+    """A new submission starts with the figures the system knows."""
+
+    def after_save(self, record, user, created):
+        if created:
+            prefill_submission(record, by=user)
+
+
+class ValueWriter(Writer):
+    """The totals of a submission follow its values."""
+
+    def after_save(self, record, user, created):
+        update_totals(record.submission, by=user)
+
+    def after_save_batch(self, records, user, created):
+        # An offline workbook brings hundreds of values of a few submissions: each once.
+        for submission in {value.submission for value in records}:
+            update_totals(submission, by=user)
