@@ -74,6 +74,13 @@ def current_version(form):
     return form.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
 
 
+def submission_of(organization, period) -> Submission | None:
+    """The submission of `organization` for `period`, if it started one."""
+    if organization is None:
+        return None
+    return Submission.objects.filter(period=period, organization=organization).first()
+
+
 def is_late(submission) -> bool:
     if submission.submitted_at is None:
         return timezone.localdate() > submission.period.closes_on
@@ -529,14 +536,15 @@ def copy_version(version, *, by) -> FormVersion:
     return copy
 
 
+def version_sections(version):
+    """The sections of a form version, each with its live items and their indicators."""
+    return Section.objects.filter(form_version=version).prefetch_related(_items_prefetch())
+
+
 def entry_sections(submission):
     """The sections of the submission's version with their items and current values."""
     values = {value.indicator_id: value for value in submission.values.all()}
-    sections = list(
-        Section.objects.filter(form_version=submission.form_version).prefetch_related(
-            _items_prefetch()
-        )
-    )
+    sections = list(version_sections(submission.form_version))
     for section in sections:
         section.rows = [(item, values.get(item.indicator_id)) for item in section.live_items]
         section.is_narrative = section.kind == SectionKind.NARRATIVE
