@@ -250,7 +250,7 @@ class ReviewForm(forms.Form):
     at fault (`comment-<indicator id>`, for the indicators of the submission's version)."""
 
     action = forms.ChoiceField(
-        choices=[("approve", _("Approve")), ("return", _("Return"))], required=False
+        choices=[("approve", "approve"), ("return", "return")], required=False
     )
     comment = forms.CharField(required=False, strip=False)
 
@@ -284,10 +284,14 @@ class StartForm(forms.Form):
 
 
 class LockForm(forms.Form):
+    """Lock a period ("1") or unlock it (anything else), from the button of its page."""
+
     locked = forms.TypedChoiceField(
-        choices=[("1", _("Locked")), ("0", _("Unlocked"))], coerce=lambda value: value == "1",
-        required=False, empty_value=False,
-    )  # fmt: skip
+        choices=[("1", "1"), ("0", "0")],
+        coerce=lambda value: value == "1",
+        required=False,
+        empty_value=False,
+    )
 
 
 class ReopenForm(forms.Form):

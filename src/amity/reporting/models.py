@@ -609,6 +609,8 @@ class Submission(BaseModel):
     form_version = models.ForeignKey(
         FormVersion, verbose_name=_("form version"), on_delete=models.PROTECT,
         related_name="submissions",
+        # Declared once for the form, the API and the import: a draft is not filled yet.
+        limit_choices_to=~Q(status=VersionStatus.DRAFT),
     )  # fmt: skip
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="submissions"
