@@ -37,6 +37,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check src tests e2e bench scripts
+	$(BIN)/mypy  # core and every services.py: [tool.mypy] in pyproject.toml
 	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
@@ -48,6 +49,8 @@ e2e: install browser
 
 lint: install
 	$(BIN)/ruff check src tests e2e bench scripts
+	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # The benchmarks, on a database of their own (var/bench, or DATABASE_URL): see bench/run.py.
 bench: install

@@ -1,9 +1,6 @@
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+"""The user's choices. `Role` is core's (core/roles.py), which reads it and must not import
+`accounts`; it is named here too, beside the user model that stores it."""
 
+from amity.core.roles import Role
 
-class Role(models.TextChoices):
-    SYSTEM_ADMIN = "system_admin", _("System administrator")
-    CENTRAL_OFFICER = "central_officer", _("Central officer")
-    UNIT_OFFICER = "unit_officer", _("Unit officer")
-    VIEWER = "viewer", _("Viewer")
+__all__ = ["Role"]

@@ -29,8 +29,8 @@ from amity.aid.choices import (
     TransactionType,
 )
 from amity.core.models import BaseModel
-from amity.core.scoping import ScopedQuerySet, branch_of
-from amity.organizations.models import Organization, ends_after_start, in_language
+from amity.core.scoping import Scope
+from amity.organizations.models import ends_after_start, in_language
 
 PERCENT = [MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))]
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -42,30 +42,13 @@ def not_in_future(value, field: str) -> None:
         raise ValidationError({field: _("An actual date cannot be in the future.")})
 
 
-class ActivityQuerySet(ScopedQuerySet):
-    """Activities are seen by the scope of their lead counterpart and of every other counterpart
-    of ours; edited by the lead counterpart's scope (and the centre)."""
-
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        home = user.organization
-        if home is None or not home.tree_path:
-            return self.none()
-        branch = branch_of(home, Organization.objects)
-        shared = Activity.other_counterparts.through.objects.filter(organization__any_of=branch)
-        return self.filter(Q(organization__any_of=branch) | Q(pk__in=shared.values("activity_id")))
-
-
-class LiveActivityManager(models.Manager.from_queryset(ActivityQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class Activity(BaseModel):
-    """An aid activity: a project, programme, non-project aid or emergency relief."""
+    """An aid activity: a project, programme, non-project aid or emergency relief.
+
+    Seen by the branches of its lead counterpart and of every other counterpart of ours; edited
+    by the lead counterpart's branch (and the centre)."""
+
+    scope = Scope("organization", seen_by=("other_counterparts",))
 
     label_related = ("reporting_org",)
 
@@ -126,8 +109,6 @@ class Activity(BaseModel):
     )
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
 
-    objects = LiveActivityManager()
-    all_objects = models.Manager.from_queryset(ActivityQuerySet)()
 
     class Meta:
         verbose_name = _("aid activity")
@@ -217,8 +198,7 @@ class Activity(BaseModel):
 class ActivityPart(BaseModel):
     """Something that belongs to an activity and shares its scope."""
 
-    scope_path = None
-    scope_parent = "activity"
+    scope = Scope(parent="activity")
     label_related = ("activity",)
 
     class Meta:
@@ -557,28 +537,6 @@ class Transaction(ActivityPart):
         convert_transaction(self, table, chain)
 
 
-class RateQuerySet(ScopedQuerySet):
-    """Rates are seen where they apply: by the scope of the organization keeping them and by the
-    organizations above it (the centre's table is seen by every Union under it)."""
-
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        home = user.organization
-        if home is None or not home.tree_path:
-            return self.none()
-        return self.filter(
-            Q(organization__any_of=branch_of(home)) | Q(organization_id__in=home.ancestor_ids())
-        )
-
-
-class LiveRateManager(models.Manager.from_queryset(RateQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class Rate(BaseModel):
     """What one unit of a currency is worth in USD and/or VND from a day on.
 
@@ -588,6 +546,9 @@ class Rate(BaseModel):
     with the latest rate on or before its value date.
     """
 
+    #: seen where it applies: by the keeper's branch and by the organizations above it (the
+    #: centre's table is seen by every Union under it); edited by the keeper's branch
+    scope = Scope("organization", above=True)
     label_related = ("organization",)
 
     organization = models.ForeignKey(
@@ -618,8 +579,6 @@ class Rate(BaseModel):
         _("source"), max_length=255, blank=True, help_text=_("E.g. the State Bank of Viet Nam.")
     )
 
-    objects = LiveRateManager()
-    all_objects = models.Manager.from_queryset(RateQuerySet)()
 
     class Meta:
         verbose_name = _("exchange rate")

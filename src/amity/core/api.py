@@ -12,6 +12,7 @@ from rest_framework import exceptions, serializers, status, viewsets
 
 from amity.core.dates import date_bound_errors
 from amity.core.scoping import can_edit, organization_in_scope
+from amity.core.writes import OutsideScope, StaleRecord, save_record
 
 
 class ScopedModelSerializer(serializers.ModelSerializer):
@@ -62,6 +63,39 @@ class ScopedModelSerializer(serializers.ModelSerializer):
             )
         self._validate_as_the_model_does(attrs)
         return attrs
+
+    def create(self, validated_data):
+        many = self._pop_many_to_many(validated_data)
+        instance = self.Meta.model(**validated_data)
+        return self._write(instance, many)
+
+    def update(self, instance, validated_data):
+        many = self._pop_many_to_many(validated_data)
+        for name, value in validated_data.items():
+            setattr(instance, name, value)
+        return self._write(instance, many)
+
+    def _pop_many_to_many(self, validated_data) -> dict:
+        names = {field.name for field in self.Meta.model._meta.many_to_many}
+        return {name: validated_data.pop(name) for name in list(validated_data) if name in names}
+
+    def _write(self, instance, many: dict):
+        """Through the one write path, as the form and the import save (`core.writes`)."""
+
+        created = instance.pk is None
+        after_save = self.context.get("after_save")
+
+        def save():
+            instance.save()
+            for name, values in many.items():
+                getattr(instance, name).set(values)
+            if after_save is not None:  # the viewset's own steps, before the scope is checked
+                after_save(instance, created)
+            return instance
+
+        user = self.context["request"].user
+        versions = self.context.get("versions")
+        return save_record(instance, user, versions=versions, save=save)
 
     def _validate_as_the_model_does(self, attrs):
         """Run the model's own rules (clean, check and unique constraints) on the would-be
@@ -206,34 +240,29 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         matching = if_match_versions(self.request)
         if sent is None and matching is None:
             raise VersionRequired()
-        with transaction.atomic():
-            current = (
-                type(serializer.instance)
-                # without the model's ordering, which may join a nullable relation (a
-                # presentation's session): PostgreSQL refuses to lock an outer join's side
-                .objects.order_by()
-                .select_for_update(of=("self",))
-                .filter(pk=serializer.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if sent not in (None, current) or (matching is not None and current not in matching):
-                raise StaleVersion()
-            self._save_within_scope(serializer)
+        versions = {sent} if matching is None else set(matching)
+        if sent is not None:
+            versions &= {sent}
+        self._save_within_scope(serializer, versions)
 
     def after_save(self, obj, created: bool) -> None:
         """Domain steps that belong to saving a record through the API (inside the transaction)."""
 
-    def _save_within_scope(self, serializer):
+    def _save_within_scope(self, serializer, versions=None):
+        """Saved through the one write path (the serializer's `create`/`update` call
+        `core.writes.save_record`), in one transaction with the viewset's own steps."""
         serializer.validated_data.pop("version", None)
-        created = serializer.instance is None
-        with transaction.atomic():
-            obj = serializer.save()
-            self.after_save(obj, created)
-            if not can_edit(self.request.user, obj):
-                raise exceptions.PermissionDenied(
-                    _("The result would be outside what you may edit.")
-                )
+        serializer.context["versions"] = versions
+        serializer.context["after_save"] = self.after_save
+        try:
+            with transaction.atomic():
+                serializer.save()
+        except StaleRecord:
+            raise StaleVersion() from None
+        except OutsideScope:
+            raise exceptions.PermissionDenied(
+                _("The result would be outside what you may edit.")
+            ) from None
 
     def perform_destroy(self, instance):
         with transaction.atomic():

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.db import connections
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,5 +26,7 @@ class CoreConfig(AppConfig):
 
         from amity.core.middleware import mark_session_refreshed
 
+        # Each app declares its models, menu, API routes and demo in its `registry.py`.
+        autodiscover_modules("registry")
         post_migrate.connect(refresh_sqlite_statistics, sender=self)
         user_logged_in.connect(mark_session_refreshed)

@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from django.apps import apps
 from django.conf import settings
@@ -77,7 +78,7 @@ class Serializer(jsonl.Serializer):
     """JSON Lines as Django writes them, with times to the microsecond."""
 
     def _init_options(self):
-        super()._init_options()
+        super()._init_options()  # type: ignore[misc]  # Django's, not in django-stubs
         self.json_kwargs["cls"] = _ExactJSONEncoder
 
 
@@ -209,7 +210,7 @@ def write_backup(path) -> dict:
                 counts = _count_rows(_models())
                 migrations = _applied_migrations(connection)
             media = _media_files()
-            manifest = {
+            manifest: dict[str, Any] = {
                 "format": FORMAT_NAME,
                 "format_version": FORMAT_VERSION,
                 "amity_version": _amity_version(),
@@ -317,7 +318,7 @@ def _check_migrations(manifest: dict, path) -> list[str]:
     """Refuse a backup of a newer schema; the migrations it lacks when it is of an older one."""
     in_backup = {tuple(m) for m in manifest["migrations"]}
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    known = set(loader.disk_migrations)
+    known: set[tuple[str, ...]] = set(loader.disk_migrations)
     for migration in loader.disk_migrations.values():
         known.update(tuple(key) for key in migration.replaces)
     unknown = sorted(in_backup - known)
@@ -429,9 +430,9 @@ def restore_backup(path, force: bool = False) -> RestoreResult:
 
         media_root = Path(settings.MEDIA_ROOT)
         for info, relative in media:
-            target = media_root.joinpath(*relative.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.open(info) as source, open(target, "wb") as out:
+            media_target = media_root.joinpath(*relative.parts)
+            media_target.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(info) as source, open(media_target, "wb") as out:
                 shutil.copyfileobj(source, out, _COPY_BUFFER)
 
     return RestoreResult(

@@ -1,8 +1,9 @@
 """What `amity import KIND FILE` and `amity export KIND FILE` share: kinds and the acting user."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
-from amity.accounts.choices import Role
+from amity.core.roles import Role
 
 #: exchange formats a domain registers, beside the lists' plurals: kind → (export, import), each
 #: called as `function(path, user, stdout)`; the import raises CommandError when it refuses a file
@@ -15,8 +16,7 @@ def register_exchange_format(kind: str, export, import_) -> None:
 
 def acting_user(username: str | None):
     """The user whose scope the command works in: the one named, else the first system admin."""
-    from amity.accounts.models import User
-
+    User = get_user_model()
     if username:
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import apps
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,7 @@ NAVIGATION = [
 def navigation(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {"navigation": []}
-    items = [
+    items: list[dict[str, Any]] = [
         {"label": label, "url": reverse(url_name), "icon": icon, "app": app}
         for app, label, url_name, icon in NAVIGATION
         if apps.is_installed(f"amity.{app}")

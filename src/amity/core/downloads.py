@@ -22,5 +22,7 @@ def download(
     if not content_type:
         content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    disposition = content_disposition_header(not inline, filename)
+    if disposition:  # None only for an inline file without a name
+        response["Content-Disposition"] = disposition
     return response

@@ -2,6 +2,7 @@
 
 import operator
 from functools import reduce
+from typing import Any
 
 import django_filters
 from django.db.models import Q
@@ -67,7 +68,7 @@ CONTROL_PARAMETERS = frozenset(
 )
 
 
-def refusing_unknown_fields(form_class, model):
+def refusing_unknown_fields(form_class: Any, model) -> Any:
     """`form_class` with an error for each parameter that names a field of `model` but is no
     filter (`?occurred_on=…` where the filter is `occurred_after`): ignored, it would give the
     whole list as if it were filtered."""

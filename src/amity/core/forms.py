@@ -2,6 +2,7 @@
 
 import functools
 from types import MethodType
+from typing import Any
 
 from django import forms
 from django.db import models
@@ -16,14 +17,15 @@ def style_widgets(form: forms.BaseForm) -> None:
     """Give every widget the Bootstrap class that fits it, so templates render fields plainly."""
     for field in form.fields.values():
         if isinstance(field, forms.ModelChoiceField):
-            field.iterator = read_in_one_query(field.iterator)
+            # A class is hashable; the stubs take ModelChoiceIterator's __hash__ for its own.
+            field.iterator = read_in_one_query(field.iterator)  # type: ignore[arg-type]
             field.widget.choices = field.choices
         widget = field.widget
         if isinstance(widget, forms.CheckboxInput):
             css = "form-check-input"
         elif isinstance(widget, forms.Select | forms.SelectMultiple):
             css = "form-select"
-            widget.render = MethodType(render_select, widget)
+            widget.render = MethodType(render_select, widget)  # type: ignore[method-assign]
         elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
             continue
         else:
@@ -46,7 +48,7 @@ class _ReadInOneQuery:
 
 
 @functools.cache
-def read_in_one_query(iterator_class):
+def read_in_one_query(iterator_class: Any) -> Any:
     """`iterator_class` (Django's or django-filter's ModelChoiceIterator) reading its choices
     in one query (itself when it does already: a form may be styled twice)."""
     if getattr(iterator_class, "reads_in_one_query", False):
@@ -54,6 +56,7 @@ def read_in_one_query(iterator_class):
 
     class InOneQuery(iterator_class):
         reads_in_one_query = True
+        queryset: Any
 
         def __iter__(self):
             queryset, self.queryset = self.queryset, _ReadInOneQuery(self.queryset)
@@ -78,7 +81,7 @@ def render_select(widget, name, value, attrs=None, renderer=None):
     )  # fmt: skip
     formatted = widget.format_value(value)  # a list of strings, or one (NullBooleanSelect)
     selected = set(formatted) if isinstance(formatted, list | tuple) else {str(formatted)}
-    groups = []
+    groups: list[str] = []
     for option_value, label in widget.choices:
         if isinstance(label, list | tuple):  # a group of options
             options = _options(label, selected, widget.allow_multiple_selected)
@@ -154,18 +157,21 @@ class ScopedModelForm(forms.ModelForm):
         style_widgets(self)
 
     def _scope_choices(self, name: str, field: forms.ModelChoiceField) -> None:
-        manager = field.queryset.model._default_manager
+        if field.queryset is None:
+            return
+        limit = field.queryset
+        manager = limit.model._default_manager
         if not hasattr(manager, "visible_to"):
             return
         editable = name == self.owner_field or name in self.editable_choices
         queryset = manager.editable_by(self.user) if editable else manager.visible_to(self.user)
-        queryset = within_own_limit(queryset, field.queryset)
+        queryset = within_own_limit(queryset, limit)
         current = self._current_value(name)
         if editable and current is not None:
             # Keeping what the record already has is no move out of scope: an officer edits its
             # own Union, whose parent (the central Union) it may not edit.
             queryset = queryset | manager.filter(pk=current)
-        related = getattr(field.queryset.model, "label_related", ())
+        related = getattr(limit.model, "label_related", ())
         field.queryset = queryset.select_related(*related)
 
     def _require_version(self) -> None:
@@ -189,9 +195,12 @@ class ScopedModelForm(forms.ModelForm):
             return None
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         self._require_version()
-        owner = cleaned.get(self.owner_field) if self.owner_field else None
+        if not self.owner_field:
+            return cleaned
+        owner = cleaned.get(self.owner_field)
         unchanged = owner is not None and owner.pk == self._current_value(self.owner_field)
         if (
             self.owner_field in self.fields
@@ -216,7 +225,7 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": text},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # Django's, not in django-stubs
 
 
 class ImportForm(forms.Form):

@@ -1,6 +1,7 @@
 """Reading the change history that django-simple-history keeps for every model."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ class FieldChange:
 
 @dataclass
 class HistoryEntry:
-    record: models.Model
+    record: Any  # a historical record: django-simple-history makes its model at run time
     kind: str
     changes: list[FieldChange] = field(default_factory=list)
 

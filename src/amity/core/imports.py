@@ -27,6 +27,7 @@ from amity.core.import_files import (  # noqa: F401 (the names imports read file
     refuse_zip_bomb,
 )
 from amity.core.scoping import can_edit, may_write
+from amity.core.writes import writer_for
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +112,7 @@ class ScopedResource(resources.ModelResource):
             self.fields["version"] = Field(attribute="version", column_name="version",
                                            readonly=True)  # fmt: skip
         self.user = user
+        self.writer = writer_for(self._meta.model)
         self.on_progress = None
         #: the user asked to overwrite records changed since the file was exported
         self.overwrite = False
@@ -262,6 +264,9 @@ class ScopedResource(resources.ModelResource):
         # Rows written by a task have no request: history is told the user explicitly.
         instance._history_user = self.user
         instance._import_line = self._current_line
+        instance._import_created = instance.pk is None
+        # The one write path's steps (`core.writes`): what the form and the API do before a save.
+        self.writer.before_save(instance, self.user, instance._import_created)
         if kwargs.get("dry_run"):
             for message in self.row_warnings(instance, row):
                 self.warnings.append({"line": self._current_line, "message": message})
@@ -275,7 +280,10 @@ class ScopedResource(resources.ModelResource):
         # user's scope (an organization under another Union) is refused, and so is the file.
         # (A check runs inside a rolled-back transaction, so its rows are saved too.)
         # In bulk the batch is checked once it is written (`after_bulk_save`).
-        if not self._meta.use_bulk and instance.pk and not can_edit(self.user, instance):
+        if self._meta.use_bulk:
+            return
+        self.writer.after_save(instance, self.user, getattr(instance, "_import_created", False))
+        if instance.pk and not can_edit(self.user, instance):
             raise ValidationError(_("The result would be outside what you may edit."))
 
     def after_import_row(self, row, row_result, **kwargs):
@@ -345,6 +353,7 @@ class ScopedResource(resources.ModelResource):
                                if not field.primary_key]  # fmt: skip
                     bulk_update_with_history(instances, model, columns, default_user=self.user)
                 self._write_m2m(instances, replace=not created)
+                self.writer.after_save_batch(instances, self.user, created)
                 self.after_bulk_save(instances, created=created)
         except BatchRefused:
             pass  # its rows are named already

@@ -4,9 +4,9 @@
 - `BaseModel`: plus history of every change, a version for optimistic locking, soft delete and
   notes, and the scoped manager (`visible_to(user)` / `editable_by(user)`).
 
-A concrete model says where its owning organization is with `scope_path`, the lookup from the model
-to an `organizations.Organization` ("organization", "committee__organization", ...). The scoping
-itself lives in `amity.core.scoping`.
+A concrete model declares who sees and edits its records with `scope = Scope(...)`: the lookups
+from the model to its organizations ("organization", "committee__organization", ...), or the parent
+whose scope it shares. The scoping itself lives in `amity.core.scoping`.
 """
 
 from django.core.exceptions import ValidationError
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from amity.core.dates import date_bound_errors
-from amity.core.scoping import ScopedQuerySet
+from amity.core.scoping import AllManager, LiveManager, Scope
 
 
 class TimestampedModel(models.Model):
@@ -27,24 +27,12 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
-class LiveManager(models.Manager.from_queryset(ScopedQuerySet)):
-    """The default manager: records that are not soft-deleted."""
-
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
-class AllManager(models.Manager.from_queryset(ScopedQuerySet)):
-    """Every record, soft-deleted ones included (the trash, restore, backups)."""
-
-
 class BaseModel(TimestampedModel):
     """A record of the system: scoped, versioned, soft-deletable, with its history."""
 
-    #: lookup from this model to the Organization that owns it ("" when it is an Organization)
-    scope_path: str = "organization"
-    #: or the foreign key to a parent record whose scope this one shares ("partner")
-    scope_parent: str = ""
+    #: who sees and edits the records (`core.scoping.Scope`): by default the branch of the
+    #: organization its `organization` field names
+    scope: Scope = Scope("organization")
     #: relations that `__str__` reads, fetched with the record wherever it is a choice in a list
     label_related: tuple[str, ...] = ()
 

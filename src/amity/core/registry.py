@@ -154,16 +154,13 @@ class Registry:
 
     @cached_property
     def _writers(self) -> dict:
-        from amity.core.writes import Writer
-
-        default = Writer()
         return {
-            entry.label.lower(): (entry.load("writer")() if entry.writer else default)
-            for entry in self.models()
-        } | {"": default}
+            entry.label.lower(): entry.load("writer")() for entry in self.models() if entry.writer
+        }
 
     def writer_for(self, model):
-        return self._writers.get(model._meta.label.lower(), self._writers[""])
+        """The `core.writes.Writer` a model declared, or None."""
+        return self._writers.get(model._meta.label.lower())
 
 
 registry = Registry()

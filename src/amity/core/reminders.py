@@ -9,10 +9,10 @@ officers see in the application itself is the domain's dashboard panel.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
-from amity.accounts.choices import Role
-from amity.accounts.models import User
+from amity.core.roles import Role
 
 #: the roles that receive the reminders of their organization: those who may act on them
 OFFICER_ROLES = (Role.UNIT_OFFICER,)
@@ -33,7 +33,8 @@ class Reminder:
 
 def officer_emails(organization_ids=None, roles=OFFICER_ROLES) -> dict[int, list[str]]:
     """Organization id → the e-mail addresses of its active officers (in `roles`): one query."""
-    officers = User.objects.filter(role__in=roles, is_active=True, organization__isnull=False)
+    users = get_user_model().objects
+    officers = users.filter(role__in=roles, is_active=True, organization__isnull=False)
     if organization_ids is not None:
         officers = officers.filter(organization__in=list(organization_ids))
     by_organization: dict[int, list[str]] = {}

@@ -9,13 +9,17 @@ or `Model.objects.editable_by(user)`. The rules (DESIGN.md, "Who uses it"):
 - a unit officer, and a viewer outside the central level, see and edit their own organization and
   every organization under it, and the records those organizations own.
 
-"Under" is answered by the organization's materialised tree path ("/1/7/42/"): a scope is the
-ids of the organizations whose path starts with the user's, whatever the depth of the tree,
-compared with a record's organization by `__any_of` (below).
+A model declares how it is scoped (`scope = Scope(...)`, below): the lookups to its
+organizations, whether the organizations above see it, which records everyone sees, or the parent
+whose scope it shares; `ScopedQuerySet` writes the query from that, once for every model.
+
+"Under" is answered by the organizations' materialised tree path (`core.tree.TreeNode`,
+"/1/7/42/"): a scope is the ids of the organizations whose path starts with the user's, whatever
+the depth of the tree, compared with a record's organization by `__any_of` (below).
 """
 
 from django.db import models
-from django.db.models import Lookup
+from django.db.models import Lookup, Q
 
 
 @models.ForeignKey.register_lookup
@@ -41,48 +45,155 @@ class AnyOf(Lookup):
 
 def branch_of(organization, manager=None):
     """The ids of `organization` and of every organization under it (a query, for `any_of`);
-    with every organization's manager unless another is given (the live ones, say)."""
-    from amity.organizations.models import Organization
+    with every organization, soft-deleted ones too, unless another manager is given."""
+    return organization.branch_ids(manager)
 
-    organizations = manager if manager is not None else Organization.all_objects
-    within = organizations.filter(tree_path__startswith=organization.tree_path)
-    return within.order_by().values("pk")
+
+def signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+class Scope:
+    """How a model's records are scoped, declared once on the model; `ScopedQuerySet` writes
+    the query from it. Every form below is a lookup from the model to an organization:
+
+        scope = Scope("organization")                       # the default: its owner's branch
+        scope = Scope("form__organization", above=True)     # and the organizations above see it
+        scope = Scope("organization", "addressed_to")       # several owners, each sees and edits
+        scope = Scope("organization", seen_by=("co_organizers", "bridge_points__organization"))
+        scope = Scope("holders__organization", shared=~Q(sensitivity="restricted"))
+        scope = Scope(parent="partner")                     # a contact: its partner's scope
+        scope = Scope("")                                   # the tree itself (organizations)
+
+    - `owners`: the branches of these organizations see and edit the record (the first one is
+      the record's owner: the organization a new record is written under);
+    - `seen_by`: the branches of these organizations see it too, without editing it;
+    - `above`: the organizations above an owner see it (a Union fills the centre's forms and
+      converts with the centre's rates);
+    - `shared`: the records every signed-in user sees (public partners, the system's topics);
+    - `parent`: the record is seen and edited with the record this foreign key names.
+
+    A lookup through a many-valued relation (co-organizers, holders) is read from that relation's
+    own table (`event_id IN (SELECT ... WHERE organization = ANY(branch))`), never joined, so
+    that a record is not repeated and the relation's index on its organization is used.
+    """
+
+    def __init__(self, *owners: str, seen_by=(), above=False, shared=None, parent=""):
+        self.owners = owners if owners or parent else ("organization",)
+        self.seen_by = tuple(seen_by)
+        self.above = above
+        self.shared = shared
+        self.parent = parent
+
+    @property
+    def owner(self) -> str | None:
+        """The lookup to the organization that owns a record (None: it has no single owner)."""
+        if self.parent or not self.owners:
+            return None
+        return self.owners[0]
+
+    @property
+    def is_tree(self) -> bool:
+        return self.owners == ("",)
+
+    def __repr__(self):
+        return f"Scope(owners={self.owners}, seen_by={self.seen_by}, parent={self.parent!r})"
+
+
+def _reaching(model, path: str, home) -> Q:
+    """The records of `model` that `path` leads from to an organization of `home`'s branch."""
+    if path == "":  # the tree itself
+        return Q(tree_path__startswith=home.tree_path)
+    branch = branch_of(home)
+    first, _sep, rest = path.partition("__")
+    field = model._meta.get_field(first)
+    if field.many_to_many and not field.auto_created:  # a many-to-many field of the model
+        through = field.remote_field.through
+        lookup = (
+            f"{field.m2m_reverse_field_name()}__{rest}" if rest else field.m2m_reverse_field_name()
+        )
+        links = through._default_manager.filter(**{f"{lookup}__any_of": branch})
+        return Q(pk__in=links.values(field.m2m_field_name()))
+    if field.one_to_many or field.many_to_many:  # a relation pointing here (holders, points)
+        related = field.related_model._default_manager
+        rows = related.filter(**{f"{rest}__any_of": branch})
+        return Q(pk__in=rows.values(field.field.name))
+    return Q(**{f"{path}__any_of": branch})
+
+
+def _above(path: str, home) -> Q:
+    ancestors = home.ancestor_ids()
+    return Q(**{f"{path}__in": ancestors}) if ancestors else Q(pk__in=[])
 
 
 class ScopedQuerySet(models.QuerySet):
-    def _within(self, organization):
+    """The scope a model declares (`Model.scope`, a `Scope`), written as a query once."""
+
+    def _condition(self, user, *, editing: bool) -> Q | None:
+        """What `user` may see (or edit) of the model, or None for nothing."""
+        scope = self.model.scope
+        home = user.organization
+        condition = None if editing or scope.shared is None else scope.shared
+        if home is not None and home.tree_path:
+            paths = scope.owners if editing else (*scope.owners, *scope.seen_by)
+            for path in paths:
+                reach = _reaching(self.model, path, home)
+                condition = reach if condition is None else condition | reach
+            if scope.above and not editing:
+                for path in scope.owners:
+                    condition = condition | _above(path, home)
+        return condition
+
+    def owned_within(self, organization) -> Q:
+        """The condition "owned within `organization`'s branch" (held by it or an organization
+        under it, for a partner), for a filter such as "my organization's partners"."""
         if organization is None or not organization.tree_path:
-            return self.none()
-        scope_path = self.model.scope_path
-        if not scope_path:  # an organization: its own path
-            return self.filter(tree_path__startswith=organization.tree_path)
-        return self.filter(**{f"{scope_path}__any_of": branch_of(organization)})
+            return Q(pk__in=[])
+        reach = [_reaching(self.model, path, organization) for path in self.model.scope.owners]
+        condition = reach[0]
+        for other in reach[1:]:
+            condition |= other
+        return condition
 
     def _through_parent(self, user, action: str):
-        """Records of a model scoped by its parent (`scope_parent`, e.g. a partner's contacts):
-        those whose parent the user may see, or edit."""
-        parent = self.model.scope_parent
+        """Records scoped by their parent (a partner's contacts): those whose parent the user may
+        see, or edit."""
+        parent = self.model.scope.parent
         parent_model = self.model._meta.get_field(parent).related_model
         parents = getattr(parent_model.objects, action)(user)
         return self.filter(**{f"{parent}__in": parents.values("pk")})
 
     def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
+        if not signed_in(user):
             return self.none()
-        if self.model.scope_parent:
+        if self.model.scope.parent:
             return self._through_parent(user, "visible_to")
         if user.sees_everything:
             return self.all()
-        return self._within(user.organization)
+        condition = self._condition(user, editing=False)
+        return self.none() if condition is None else self.filter(condition)
 
     def editable_by(self, user):
-        if not (user and user.is_authenticated and user.is_active) or not user.may_edit:
+        if not signed_in(user) or not user.may_edit:
             return self.none()
-        if self.model.scope_parent:
+        if self.model.scope.parent:
             return self._through_parent(user, "editable_by")
         if user.edits_everything:
             return self.all()
-        return self._within(user.organization)
+        condition = self._condition(user, editing=True)
+        return self.none() if condition is None else self.filter(condition)
+
+
+class LiveManager(models.Manager.from_queryset(ScopedQuerySet)):
+    """The default manager of a record: those that are not soft-deleted. A model whose queryset
+    has methods of its own uses `LiveManager.from_queryset(ItsQuerySet)()`."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class AllManager(models.Manager.from_queryset(ScopedQuerySet)):
+    """Every record, soft-deleted ones included (the trash, restore, backups)."""
 
 
 def can_edit(user, obj) -> bool:
@@ -97,21 +208,23 @@ def may_write(user, instance) -> bool:
     may edit. Models with rules of their own define `may_be_written_by(user)`."""
     if hasattr(instance, "may_be_written_by"):
         return instance.may_be_written_by(user)
-    if type(instance).scope_parent:
-        parent = getattr(instance, type(instance).scope_parent, None)
+    scope = type(instance).scope
+    if scope.parent:
+        parent = getattr(instance, scope.parent, None)
         return parent is not None and can_edit(user, parent)
     return organization_in_scope(user, owner_of(instance))
 
 
 def owner_of(instance):
-    """The organization that owns `instance`, following the model's `scope_path`.
+    """The organization that owns `instance`, following the model's scope's owner.
 
     An organization owns itself, but a new one has no place in the tree yet: its parent does.
     """
-    if not type(instance).scope_path and not instance.tree_path:
-        return instance.parent
+    scope = type(instance).scope
+    if scope.is_tree:
+        return instance if instance.tree_path else instance.parent
     target = instance
-    for part in filter(None, type(instance).scope_path.split("__")):
+    for part in (scope.owner or "").split("__"):
         target = getattr(target, part, None)
         if target is None:
             return None
@@ -125,12 +238,7 @@ def organization_in_scope(user, organization) -> bool:
     if user.edits_everything:
         return True
     home = user.organization
-    return bool(
-        user.may_edit
-        and home is not None
-        and organization.tree_path
-        and organization.tree_path.startswith(home.tree_path)
-    )
+    return bool(user.may_edit and home is not None and home.holds(organization))
 
 
 class ReferenceQuerySet(models.QuerySet):
@@ -169,11 +277,16 @@ def visible_related(context: dict, user) -> dict:
         if (
             isinstance(value, models.QuerySet)
             and hasattr(value, "visible_to")
-            and (getattr(model, "scope_path", None) or getattr(model, "scope_parent", None))
+            and _scoped_by_owner(model)
         ):
             value = _scoped_page(value, user)
         scoped[key] = value
     return scoped
+
+
+def _scoped_by_owner(model) -> bool:
+    scope = getattr(model, "scope", None)
+    return scope is not None and (bool(scope.parent) or (scope.owner not in (None, "")))
 
 
 def _scoped_page(queryset, user):

@@ -62,7 +62,10 @@ class BaseTable(tables.Table):
         date_format = None
         if type(column.column) is tables.DateColumn:
             # DateColumn keeps its format only inside the template it renders each cell with.
-            date_format = re.search(r'date:"([^"]*)"', column.column.template_code).group(1)
+            found = re.search(r'date:"([^"]*)"', column.column.template_code)
+            if found is None:  # a template of its own: django-tables2 renders the cell
+                return None
+            date_format = found.group(1)
         plain = (
             (type(column.column) is tables.Column or date_format)
             and column.render == column.column.render
@@ -106,4 +109,5 @@ class BaseTable(tables.Table):
 
 def _localised(value):
     # What `{{ cell }}` does in a template: local time, localized numbers and dates, escaped.
-    return conditional_escape(formats.localize(timezone.template_localtime(value)))
+    local = timezone.template_localtime(value)  # type: ignore[attr-defined]  # not in django-stubs
+    return conditional_escape(formats.localize(local))

@@ -37,6 +37,7 @@ from amity.core.imports import ImportFileError, example_bytes, start_import_chec
 from amity.core.models import Job
 from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job
+from amity.core.writes import OutsideScope, StaleRecord, save_record
 
 
 def editable_object(visible, user, pk):
@@ -212,27 +213,30 @@ class ObjectEditView(ModelViewMixin, FormView):
         return initial
 
     def form_valid(self, form):
+        user, created = self.request.user, self.object is None
+
+        def save():
+            obj = form.save()
+            self.views.after_save(obj, user, created)
+            return obj
+
+        versions = None if created else [form.cleaned_data.get("version")]
         try:
-            with transaction.atomic():
-                if self.object is not None and self._stale(form):
-                    return self.form_invalid(form)
-                created = self.object is None
-                obj = form.save()
-                self.views.after_save(obj, self.request.user, created)
-                if not can_edit(self.request.user, obj):
-                    raise PermissionDenied
-        except PermissionDenied:
+            obj = save_record(form.instance, user, versions=versions, save=save)
+        except StaleRecord as stale:
+            self._show_conflict(form, stale.current_version)
+            return self.form_invalid(form)
+        except OutsideScope:
             form.add_error(None, _("The result would be outside what you may edit."))
             return self.form_invalid(form)
         messages.success(self.request, _("Saved: %(object)s") % {"object": obj})
         return HttpResponseRedirect(self.views.after_save_url(obj))
 
-    def _stale(self, form) -> bool:
-        version = form.cleaned_data.get("version")
-        current = self.model.objects.select_for_update().get(pk=self.object.pk)
-        if version is None or version == current.version:
-            return False
-        changes, who = changes_since(current, version)
+    def _show_conflict(self, form, current_version: int) -> None:
+        """Someone saved a newer version: say who, show what changed, and let the next post
+        start from the version now stored."""
+        current = self.model._base_manager.get(pk=self.object.pk)
+        changes, who = changes_since(current, form.cleaned_data.get("version"))
         form.add_error(
             None,
             _("%(user)s saved a newer version while you were editing. Your changes were not saved.")
@@ -241,7 +245,6 @@ class ObjectEditView(ModelViewMixin, FormView):
         self.conflict = changes
         form.data = form.data.copy()
         form.data["version"] = current.version
-        return True
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

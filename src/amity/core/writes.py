@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 
+from amity.core.registry import registry
 from amity.core.scoping import can_edit
 
 
@@ -44,10 +45,13 @@ class Writer:
             self.after_save(record, user, created)
 
 
+PLAIN_WRITER = Writer()
+
+
 class StaleRecord(Exception):
     """The record changed since the version the writer started from."""
 
-    def __init__(self, current_version: int):
+    def __init__(self, current_version: int | None):
         super().__init__(current_version)
         self.current_version = current_version
 
@@ -57,9 +61,7 @@ class OutsideScope(PermissionDenied):
 
 
 def writer_for(model: type[models.Model]) -> Writer:
-    from amity.core.registry import registry
-
-    return registry.writer_for(model)
+    return registry.writer_for(model) or PLAIN_WRITER
 
 
 def current_version(model: type[models.Model], pk) -> int | None:

@@ -5,7 +5,7 @@ An event is owned by its host organization (`organization`): the host's scope ed
 by the scopes of its host, of its co-organizers and of the organizations at its bridge points — a
 provincial Union sees the online conference it joined, though the centre hosted it — and by the
 centre, which sees everything. The records of an event (bridge points, participants, agenda,
-documents) share its scope (`scope_parent = "event"`).
+documents) share its scope (`Scope(parent="event")`).
 """
 
 import secrets
@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel, TimestampedModel
-from amity.core.scoping import ScopedQuerySet, branch_of
+from amity.core.scoping import AllManager, LiveManager, Scope, ScopedQuerySet
 from amity.events.choices import (
     DELEGATION_KINDS,
     Attendance,
@@ -27,7 +27,7 @@ from amity.events.choices import (
     EventStatus,
     ParticipantRole,
 )
-from amity.organizations.models import Organization, in_language
+from amity.organizations.models import in_language
 
 #: the longest an event may last: the calendar finds a month's events along the index of their
 #: start, reading back this far for the events begun earlier and still running
@@ -35,26 +35,6 @@ MAX_EVENT_DAYS = 366
 
 
 class EventQuerySet(ScopedQuerySet):
-    """Seen by the scopes of the host, of the co-organizers and of the bridge points' organizations
-    (and the centre); edited by the host's scope (and the centre), as `ScopedQuerySet` does."""
-
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        home = user.organization
-        if home is None or not home.tree_path:
-            return self.none()
-        branch = branch_of(home, Organization.objects)
-        co_organized = Event.co_organizers.through.objects.filter(organization__any_of=branch)
-        bridged = BridgePoint.objects.filter(organization__any_of=branch)
-        return self.filter(
-            Q(organization__any_of=branch)
-            | Q(pk__in=co_organized.values("event_id"))
-            | Q(pk__in=bridged.values("event_id"))
-        )
-
     def overlapping(self, first_day, last_day):
         """Events running on at least one day from `first_day` to `last_day`: a range of the
         start index (bounded by MAX_EVENT_DAYS), whatever the number of events."""
@@ -65,13 +45,13 @@ class EventQuerySet(ScopedQuerySet):
         )
 
 
-class LiveEventManager(models.Manager.from_queryset(EventQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class Event(BaseModel):
-    """A conference, meeting, delegation, reception, ceremony or exchange of the network."""
+    """A conference, meeting, delegation, reception, ceremony or exchange of the network.
+
+    Seen by the branches of the host, of the co-organizers and of the bridge points'
+    organizations (and the centre); edited by the host's branch (and the centre)."""
+
+    scope = Scope("organization", seen_by=("co_organizers", "bridge_points__organization"))
 
     label_related = ()
 
@@ -119,8 +99,8 @@ class Event(BaseModel):
     minutes = models.TextField(_("minutes"), blank=True)
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
 
-    objects = LiveEventManager()
-    all_objects = models.Manager.from_queryset(EventQuerySet)()
+    objects = LiveManager.from_queryset(EventQuerySet)()
+    all_objects = AllManager.from_queryset(EventQuerySet)()
 
     class Meta:
         verbose_name = _("event")
@@ -190,8 +170,7 @@ class Event(BaseModel):
 class EventChild(BaseModel):
     """A record of an event's (bridge point, participant, agenda, document): its scope."""
 
-    scope_path = None
-    scope_parent = "event"
+    scope = Scope(parent="event")
     label_related = ("event",)
 
     class Meta:

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.dates import add_years
 from amity.core.models import BaseModel
+from amity.core.scoping import Scope
+from amity.core.tree import TreeNode
 from amity.organizations.choices import (
     CENTRAL_LEVEL_KINDS,
     Attendance,
@@ -45,20 +47,13 @@ def ends_after_start(start, end, field="ended_on") -> None:
         raise ValidationError({field: _("The end is before the start.")})
 
 
-class Organization(BaseModel):
-    """An organization of the federation: the central Union, a unit, a member, a Union."""
+class Organization(BaseModel, TreeNode):
+    """An organization of the federation: the central Union, a unit, a member, a Union; a node
+    of the federation's tree (`core.tree.TreeNode`: `parent`, `tree_path`)."""
 
-    scope_path = ""
+    scope = Scope("")  # the tree itself: an organization's branch is the organizations under it
 
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices)
-    parent = models.ForeignKey(
-        "self",
-        verbose_name=_("parent organization"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-    )
     province = models.ForeignKey(
         "geo.Province",
         verbose_name=_("province"),
@@ -84,8 +79,6 @@ class Organization(BaseModel):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
-    #: "/1/7/42/": the ids from the root down to this one; kept by `save()`, read by scoping.
-    tree_path = models.CharField(_("tree path"), max_length=255, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("organization")
@@ -116,16 +109,7 @@ class Organization(BaseModel):
             raise ValidationError(
                 {"parent": _("Every organization but the central Union has a parent.")}
             )
-        if self.pk and self.parent_id and self.tree_path:
-            parent_path = (
-                Organization.all_objects.filter(pk=self.parent_id)
-                .values_list("tree_path", flat=True)
-                .first()
-            )
-            if parent_path and parent_path.startswith(self.tree_path):
-                raise ValidationError(
-                    {"parent": _("An organization cannot sit under itself or one under it.")}
-                )
+        self.check_not_under_itself()
 
     @property
     def display_name(self) -> str:
@@ -138,32 +122,6 @@ class Organization(BaseModel):
     @property
     def is_central_level(self) -> bool:
         return self.kind in CENTRAL_LEVEL_KINDS
-
-    @property
-    def depth(self) -> int:
-        return max(self.tree_path.count("/") - 2, 0)
-
-    def ancestor_ids(self) -> list[int]:
-        return [int(part) for part in self.tree_path.strip("/").split("/") if part][:-1]
-
-    def save(self, *args, **kwargs):
-        # The tree path is derived data that scoping depends on: it is kept here, where every
-        # write passes, rather than in a service that an import or the admin could bypass.
-        super().save(*args, **kwargs)
-        new_path = f"{self.parent.tree_path if self.parent_id else '/'}{self.pk}/"
-        if new_path != self.tree_path:
-            old_path, self.tree_path = self.tree_path, new_path
-            Organization.all_objects.filter(pk=self.pk).update(tree_path=new_path)
-            if old_path:
-                self._move_descendants(old_path, new_path)
-
-    def _move_descendants(self, old_path: str, new_path: str) -> None:
-        descendants = Organization.all_objects.filter(tree_path__startswith=old_path).exclude(
-            pk=self.pk
-        )
-        for child in descendants:
-            child.tree_path = new_path + child.tree_path[len(old_path) :]
-        Organization.all_objects.bulk_update(descendants, ["tree_path"])
 
 
 class LineageEvent(BaseModel):
@@ -267,7 +225,7 @@ class PersonLanguage(BaseModel):
 
     label_related = ("person",)
 
-    scope_path = "person__organization"
+    scope = Scope("person__organization")
 
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="languages"
@@ -429,7 +387,7 @@ class CommitteeMember(BaseModel):
 
     label_related = ("person", "committee__organization")
 
-    scope_path = "committee__organization"
+    scope = Scope("committee__organization")
 
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="members"
@@ -468,7 +426,7 @@ class CommitteeMeeting(BaseModel):
 
     label_related = ("committee",)
 
-    scope_path = "committee__organization"
+    scope = Scope("committee__organization")
 
     committee = models.ForeignKey(
         Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="meetings"
@@ -494,7 +452,7 @@ class MeetingAttendance(BaseModel):
 
     label_related = ("member__person", "meeting__committee")
 
-    scope_path = "meeting__committee__organization"
+    scope = Scope("meeting__committee__organization")
 
     meeting = models.ForeignKey(
         CommitteeMeeting,

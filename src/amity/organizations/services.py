@@ -119,8 +119,10 @@ def merge_organizations(
     the source: they are its history.
     """
     if successor is None:
+        if new_successor is None:
+            raise ValueError("a merge needs a successor or the fields of a new one")
         successor = Organization(**new_successor)
-        successor._history_user = by
+        successor._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
         successor.save()
     for source in sources:
         if successor.tree_path.startswith(source.tree_path):
@@ -132,7 +134,7 @@ def merge_organizations(
             decision=decision,
             successor=successor,
         )
-        event._history_user = by
+        event._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
         event.save()
         for child in source.children.all():
             child.parent = successor

@@ -17,7 +17,7 @@ FOLLOW_UP_DUE_DAYS = 14
 
 def held_filter(user) -> Q:
     """Partners held by the user's organization or by an organization under it."""
-    return models.Partner.objects.all()._held_within(getattr(user, "organization", None))
+    return models.Partner.objects.all().owned_within(getattr(user, "organization", None))
 
 
 def due_filter(today: date | None = None) -> Q:

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel
-from amity.core.scoping import ReferenceQuerySet, ScopedQuerySet, branch_of
+from amity.core.scoping import ReferenceQuerySet, Scope
 from amity.core.viewer import current_viewer, viewer_cache
-from amity.organizations.models import Organization, in_language, phone_validator
+from amity.organizations.models import in_language, phone_validator
 from amity.partners.choices import (
     FieldKind,
     FollowUpState,
@@ -47,48 +47,16 @@ class FieldOfWork(models.Model):
         return in_language(self.name_vi, self.name_en)
 
 
-class PartnerQuerySet(ScopedQuerySet):
-    """Partners are shared across the network, except restricted ones.
+class Partner(BaseModel):
+    """A foreign partner of the network: an NGO, an embassy, a university, a friend of Viet Nam.
 
-    Everyone with a role sees public and internal partners; a restricted partner is seen only
-    by the organizations holding the relationship (and those above them) and at the centre. A
-    partner is edited by the centre and by the organizations holding it.
+    Partners are shared across the network, except restricted ones: everyone with a role sees
+    public and internal partners; a restricted partner is seen only by the organizations holding
+    the relationship (and those above them) and at the centre. A partner is edited by the
+    centre and by the organizations holding it.
     """
 
-    def _held_within(self, organization):
-        if organization is None or not organization.tree_path:
-            return Q(pk__in=[])
-        # Through the organizations' ids, so the holders are read from their organization index
-        # rather than joined row by row.
-        branch = branch_of(organization, Organization.objects)
-        held = RelationshipHolder.objects.filter(organization__any_of=branch)
-        return Q(pk__in=held.values("partner_id"))
-
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        shared = ~Q(sensitivity=Sensitivity.RESTRICTED)
-        return self.filter(shared | self._held_within(user.organization))
-
-    def editable_by(self, user):
-        if not (user and user.is_authenticated and user.is_active) or not user.may_edit:
-            return self.none()
-        if user.edits_everything:
-            return self.all()
-        return self.filter(self._held_within(user.organization))
-
-
-class LivePartnerManager(models.Manager.from_queryset(PartnerQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
-class Partner(BaseModel):
-    """A foreign partner of the network: an NGO, an embassy, a university, a friend of Viet Nam."""
-
-    scope_path = None  # scoped through its holders: see PartnerQuerySet
+    scope = Scope("holders__organization", shared=~Q(sensitivity=Sensitivity.RESTRICTED))
     label_related = ("country",)
 
     kind = models.CharField(_("kind"), max_length=24, choices=PartnerKind.choices)
@@ -141,8 +109,6 @@ class Partner(BaseModel):
     #: derived: every name, the acronym and the contacts' names, without diacritics, lower case
     search_text = models.TextField(_("search text"), blank=True, editable=False)
 
-    objects = LivePartnerManager()
-    all_objects = models.Manager.from_queryset(PartnerQuerySet)()
 
     class Meta:
         verbose_name = _("partner")
@@ -278,8 +244,7 @@ class RelationshipHolder(BaseModel):
 class Contact(BaseModel):
     """A person at a partner, current or past."""
 
-    scope_path = None
-    scope_parent = "partner"
+    scope = Scope(parent="partner")
     label_related = ("partner",)
 
     partner = models.ForeignKey(
@@ -314,8 +279,7 @@ class Contact(BaseModel):
 class NgoRegistration(BaseModel):
     """A foreign NGO's registration in Viet Nam, which must be renewed before it expires."""
 
-    scope_path = None
-    scope_parent = "partner"
+    scope = Scope(parent="partner")
     label_related = ("partner",)
 
     partner = models.ForeignKey(
@@ -426,7 +390,7 @@ class Interaction(BaseModel):
 class FollowUp(BaseModel):
     """An action promised at an interaction, with who does it and by when."""
 
-    scope_path = "interaction__organization"
+    scope = Scope("interaction__organization")
     label_related = ("interaction__partner",)
 
     interaction = models.ForeignKey(

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import BaseModel
-from amity.core.scoping import ScopedQuerySet, branch_of
+from amity.core.scoping import AllManager, LiveManager, Scope, ScopedQuerySet
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import Organization, in_language
 from amity.proposals.choices import (
@@ -36,61 +36,19 @@ from amity.proposals.choices import (
 )
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def _branch(user):
-    """The ids of the user's organization and of every organization under it."""
-    home = user.organization
-    return branch_of(home, Organization.objects)
-
-
-class DownwardQuerySet(ScopedQuerySet):
-    """Made by an organization and seen by its branch and by every organization under it."""
-
-    def visible_to(self, user):
-        if not _signed_in(user):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        home = user.organization
-        if home is None or not home.tree_path:
-            return self.none()
-        return self.filter(
-            Q(organization__any_of=_branch(user)) | Q(organization__in=home.ancestor_ids())
-        )
-
-
-class LiveDownwardManager(models.Manager.from_queryset(DownwardQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 def departments():
     """The departments a proposal may be addressed to: units of a Standing Agency."""
     return Organization.objects.filter(kind=OrganizationKind.STANDING_UNIT)
 
 
-class TopicQuerySet(DownwardQuerySet):
-    """The system's own topics (no organization) are seen by everyone signed in."""
-
-    def visible_to(self, user):
-        if not _signed_in(user):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        return self.filter(Q(organization__isnull=True) | Q(pk__in=super().visible_to(user)))
-
-
-class LiveTopicManager(models.Manager.from_queryset(TopicQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class Topic(BaseModel):
     """A topic proposals are filed under; the six topics of the 2024 conference are the
-    system's own (no organization, loaded by a migration), the centre adds more."""
+    system's own (no organization, loaded by a migration), the centre adds more.
+
+    Made by an organization and seen by its branch and by every organization under it; the
+    system's own are seen by everyone signed in."""
+
+    scope = Scope("organization", above=True, shared=Q(organization__isnull=True))
 
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -107,8 +65,6 @@ class Topic(BaseModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
-    objects = LiveTopicManager()
-    all_objects = models.Manager.from_queryset(TopicQuerySet)()
 
     class Meta:
         verbose_name = _("proposal topic")
@@ -130,7 +86,10 @@ class Topic(BaseModel):
 
 
 class StatusLabel(BaseModel):
-    """The centre's own name for a proposal status, in place of the built-in one."""
+    """The centre's own name for a proposal status, in place of the built-in one; seen by the
+    branch of the organization that manages it and by every organization under it."""
+
+    scope = Scope("organization", above=True)
 
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -142,8 +101,6 @@ class StatusLabel(BaseModel):
     label_vi = models.CharField(_("Vietnamese label"), max_length=100)
     label_en = models.CharField(_("English label"), max_length=100, blank=True)
 
-    objects = LiveDownwardManager()
-    all_objects = models.Manager.from_queryset(DownwardQuerySet)()
 
     class Meta:
         verbose_name = _("status label")
@@ -174,32 +131,6 @@ def status_labels() -> dict[str, str]:
 
 
 class ProposalQuerySet(ScopedQuerySet):
-    def _concerning(self, user):
-        branch = _branch(user)
-        return self.filter(
-            Q(organization__any_of=branch)
-            | Q(addressed_to__any_of=branch)
-            | Q(responsible_department__any_of=branch)
-        )
-
-    def visible_to(self, user):
-        if not _signed_in(user):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        if user.organization is None or not user.organization.tree_path:
-            return self.none()
-        return self._concerning(user)
-
-    def editable_by(self, user):
-        if not _signed_in(user) or not user.may_edit:
-            return self.none()
-        if user.edits_everything:
-            return self.all()
-        if user.organization is None or not user.organization.tree_path:
-            return self.none()
-        return self._concerning(user)
-
     def overdue(self, today: date | None = None):
         return self.filter(due_on__lt=today or date.today()).exclude(status__in=CLOSED_STATUSES)
 
@@ -207,14 +138,12 @@ class ProposalQuerySet(ScopedQuerySet):
         return self.exclude(answer_state=AnswerState.PUBLISHED).exclude(status__in=CLOSED_STATUSES)
 
 
-class LiveProposalManager(models.Manager.from_queryset(ProposalQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class Proposal(BaseModel):
-    """A proposal an organization raised, to whom, and the official answer it got."""
+    """A proposal an organization raised, to whom, and the official answer it got; seen and
+    edited by the branches of the organization that raised it, of the one it is addressed to and
+    of the department responsible for it."""
 
+    scope = Scope("organization", "addressed_to", "responsible_department")
     label_related = ("organization",)
 
     organization = models.ForeignKey(
@@ -320,8 +249,8 @@ class Proposal(BaseModel):
     answer_published_at = models.DateTimeField(_("answer published at"), null=True, blank=True)
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
 
-    objects = LiveProposalManager()
-    all_objects = models.Manager.from_queryset(ProposalQuerySet)()
+    objects = LiveManager.from_queryset(ProposalQuerySet)()
+    all_objects = AllManager.from_queryset(ProposalQuerySet)()
 
     class Meta:
         verbose_name = _("proposal")
@@ -406,8 +335,7 @@ class Proposal(BaseModel):
 class ProposalAction(BaseModel):
     """A follow-up action on a proposal: what is done, by whom, by when, how far it has got."""
 
-    scope_path = None
-    scope_parent = "proposal"
+    scope = Scope(parent="proposal")
     label_related = ("proposal",)
 
     proposal = models.ForeignKey(
@@ -450,7 +378,10 @@ class ProposalAction(BaseModel):
 
 
 class Consultation(BaseModel):
-    """Opinions asked of many organizations on one draft document, article by article."""
+    """Opinions asked of many organizations on one draft document, article by article; seen by
+    the branch of the organization that runs it and by every organization under it."""
+
+    scope = Scope("organization", above=True)
 
     organization = models.ForeignKey(
         "organizations.Organization",
@@ -482,8 +413,6 @@ class Consultation(BaseModel):
     )
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
 
-    objects = LiveDownwardManager()
-    all_objects = models.Manager.from_queryset(DownwardQuerySet)()
 
     class Meta:
         verbose_name = _("consultation")
@@ -526,8 +455,7 @@ class Consultation(BaseModel):
 class ConsultationArticle(BaseModel):
     """An article of the draft, in its order, with its text."""
 
-    scope_path = None
-    scope_parent = "consultation"
+    scope = Scope(parent="consultation")
     label_related = ("consultation",)
 
     consultation = models.ForeignKey(
@@ -564,30 +492,11 @@ def closed_consultation_error():
     )
 
 
-class ResponseQuerySet(ScopedQuerySet):
-    """A response is seen by the branch of the organization that sent it and by the branch of
-    the organization that runs the consultation."""
-
-    def visible_to(self, user):
-        if not _signed_in(user):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        if user.organization is None or not user.organization.tree_path:
-            return self.none()
-        branch = _branch(user)
-        return self.filter(
-            Q(organization__any_of=branch) | Q(consultation__organization__any_of=branch)
-        )
-
-
-class LiveResponseManager(models.Manager.from_queryset(ResponseQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class ConsultationResponse(BaseModel):
-    """The one official response of an organization to a consultation."""
+    """The one official response of an organization to a consultation: seen by the branch of
+    the organization that sent it and by the branch of the one that runs the consultation."""
+
+    scope = Scope("organization", seen_by=("consultation__organization",))
 
     label_related = ("organization", "consultation")
 
@@ -605,8 +514,6 @@ class ConsultationResponse(BaseModel):
     signed_by = models.CharField(_("signed by"), max_length=255, blank=True)
     general_comment = models.TextField(_("general comment"), blank=True)
 
-    objects = LiveResponseManager()
-    all_objects = models.Manager.from_queryset(ResponseQuerySet)()
 
     class Meta:
         verbose_name = _("consultation response")
@@ -647,8 +554,7 @@ class ConsultationResponse(BaseModel):
 class ArticlePosition(BaseModel):
     """A response's position on one article: agree, disagree, or a proposed wording."""
 
-    scope_path = None
-    scope_parent = "response"
+    scope = Scope(parent="response")
     label_related = ("response__organization", "article")
 
     response = models.ForeignKey(

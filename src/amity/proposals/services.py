@@ -69,7 +69,7 @@ def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
         current.answer_approved_at = None
         if current.status == ProposalStatus.RECEIVED:
             current.status = ProposalStatus.UNDER_REVIEW
-        current._history_user = by
+        current._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
         current.save()
     return current
 
@@ -114,7 +114,7 @@ def approve_answer(proposal: Proposal, *, by) -> Proposal:
         current.answer_state = AnswerState.APPROVED
         current.answer_approved_by = by
         current.answer_approved_at = timezone.now()
-        current._history_user = by
+        current._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
         current.save()
     return current
 
@@ -134,7 +134,7 @@ def return_answer(proposal: Proposal, reason: str, *, by) -> Proposal:
         current.answer_returned_reason = reason.strip()
         current.answer_approved_by = None
         current.answer_approved_at = None
-        current._history_user = by
+        current._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
         current.save()
     return current
 
@@ -190,7 +190,7 @@ def _publish(target: Proposal, source: Proposal, by) -> Proposal:
     target.answer_published_at = now
     if target.status not in ANSWERED_STATUSES:
         target.status = ProposalStatus.ANSWERED
-    target._history_user = by
+    target._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
     target.save()
     return target
 
@@ -240,7 +240,7 @@ def submit_response(
             general_comment=general_comment,
         )
         response.full_clean()
-        response._history_user = by
+        response._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
         response.save()
         articles = {article.pk: article for article in consultation.articles.all()}
         errors = {}
@@ -257,7 +257,7 @@ def submit_response(
             except ValidationError as error:
                 errors[answer.article_id] = error
                 continue
-            position._history_user = by
+            position._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
             position.save()
         if errors:
             messages = [
@@ -279,7 +279,7 @@ def word_diff(draft: str, proposed: str) -> SafeString:
     of text escaped (the wording is typed by users)."""
     before, after = TOKENS.findall(draft or ""), TOKENS.findall(proposed or "")
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    parts = []
+    parts: list[str] = []
     for operation, a1, a2, b1, b2 in matcher.get_opcodes():
         removed, added = "".join(before[a1:a2]), "".join(after[b1:b2])
         if operation == "equal":

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.dates import MAX_YEAR, MIN_YEAR, add_days
 from amity.core.models import BaseModel
-from amity.core.scoping import ScopedQuerySet, branch_of
+from amity.core.scoping import Scope
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import in_language
 from amity.reporting.choices import (
@@ -46,32 +46,12 @@ from amity.reporting.rules import (
 )
 
 
-class DesignQuerySet(ScopedQuerySet):
-    """What a designer makes is seen downwards too: a Union fills the forms of those above it."""
-
-    def visible_to(self, user):
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        if user.sees_everything:
-            return self.all()
-        home = user.organization
-        if home is None or not home.tree_path:
-            return self.none()
-        above = [*home.ancestor_ids(), home.pk]
-        path = self.model.scope_path
-        return self.filter(Q(**{f"{path}__any_of": branch_of(home)}) | Q(**{f"{path}__in": above}))
-
-
-class LiveDesignManager(models.Manager.from_queryset(DesignQuerySet)):
-    def get_queryset(self):
-        return super().get_queryset().filter(deleted_at__isnull=True)
-
-
 class DesignModel(BaseModel):
-    """A record of a form's design, shared with the organizations that fill the form."""
+    """A record of a form's design, shared with the organizations that fill the form: seen by
+    the designer's branch and by the organizations above it (a Union fills the forms of those
+    above it), edited by the designer's branch."""
 
-    objects = LiveDesignManager()
-    all_objects = models.Manager.from_queryset(DesignQuerySet)()
+    scope = Scope("organization", above=True)
 
     class Meta:
         abstract = True
@@ -269,7 +249,7 @@ class Form(DesignModel):
 class FormVersion(DesignModel):
     """One version of a form. A published version never changes; a new version is a copy."""
 
-    scope_path = "form__organization"
+    scope = Scope("form__organization", above=True)
     label_related = ("form",)
 
     form = models.ForeignKey(
@@ -320,7 +300,7 @@ def refuse_if_frozen(version) -> None:
 class Section(DesignModel):
     """A section of a form version: indicators in order, or a narrative to write."""
 
-    scope_path = "form_version__form__organization"
+    scope = Scope("form_version__form__organization", above=True)
     label_related = ("form_version__form",)
 
     form_version = models.ForeignKey(
@@ -357,7 +337,7 @@ class Section(DesignModel):
 class SectionItem(DesignModel):
     """An indicator in its place in a section; a narrative section holds long texts."""
 
-    scope_path = "section__form_version__form__organization"
+    scope = Scope("section__form_version__form__organization", above=True)
     label_related = ("section", "indicator")
 
     section = models.ForeignKey(
@@ -412,7 +392,7 @@ def period_bounds(kind: str, year: int, number: int) -> tuple[date, date]:
 class Period(DesignModel):
     """A reporting period of a form: what it covers, when it opens, its deadline, its lock."""
 
-    scope_path = "form__organization"
+    scope = Scope("form__organization", above=True)
     label_related = ("form",)
 
     form = models.ForeignKey(
@@ -492,7 +472,7 @@ class Period(DesignModel):
 class Reopening(DesignModel):
     """A locked or closed period opened again for one organization, with a reason, until a date."""
 
-    scope_path = "period__form__organization"
+    scope = Scope("period__form__organization", above=True)
     label_related = ("period__form", "organization")
 
     period = models.ForeignKey(
@@ -527,7 +507,7 @@ class Reopening(DesignModel):
 class ValidationRule(DesignModel):
     """A check of a submission: between its indicators, or against the previous period."""
 
-    scope_path = "form_version__form__organization"
+    scope = Scope("form_version__form__organization", above=True)
     label_related = ("form_version__form",)
 
     form_version = models.ForeignKey(
@@ -686,7 +666,7 @@ class Submission(BaseModel):
 class Value(BaseModel):
     """One indicator's value in a submission: a number or a text, and where it came from."""
 
-    scope_path = "submission__organization"
+    scope = Scope("submission__organization")
     label_related = ("submission__organization", "submission__period", "indicator")
 
     submission = models.ForeignKey(
@@ -759,7 +739,7 @@ class Value(BaseModel):
 class ReviewComment(BaseModel):
     """A reviewer's remark on a submission, on one field at fault or on the whole."""
 
-    scope_path = "submission__organization"
+    scope = Scope("submission__organization")
     label_related = ("submission__organization", "submission__period")
 
     submission = models.ForeignKey(
@@ -801,7 +781,7 @@ class Attachment(BaseModel):
     """A file that goes with a submission: the narrative report in Word, photos, a signed scan.
     Added and removed while the submission may still change; kept with it afterwards."""
 
-    scope_path = "submission__organization"
+    scope = Scope("submission__organization")
     label_related = ("submission__organization", "submission__period")
 
     submission = models.ForeignKey(
