@@ -25,8 +25,6 @@ KNOWN_CIRCLES = {
     frozenset({"amity.aid.models", "amity.aid.services", "amity.aid.statistics"}),
     # background exports stop going through the views
     frozenset({"amity.core.exports", "amity.core.imports", "amity.core.tasks", "amity.core.views"}),
-    # the models stop calling services from clean()
-    frozenset({"amity.reporting.models", "amity.reporting.services"}),
 }
 
 

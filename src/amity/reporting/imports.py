@@ -59,18 +59,13 @@ ReviewCommentResource = _resource("review-comments", models.ReviewComment, (
 
 @importable("report-values")
 class ValueResource(ScopedResource):
-    """Values, written in batches: a Union's offline workbook holds hundreds of them."""
+    """Values, written in batches: a Union's offline workbook holds hundreds of them (their
+    submissions' totals are kept by `services.ValueWriter` after each batch)."""
 
     class Meta(ScopedResource.Meta):
         model = models.Value
         fields = ("id", "submission", "indicator", "number", "text", "comment", "notes")
         use_bulk = True
-
-    def after_bulk_save(self, instances, *, created):
-        super().after_bulk_save(instances, created=created)
-        # Totals are derived from the values of their submission: kept after every batch.
-        for submission in {value.submission for value in instances}:
-            services.update_totals(submission, by=self.user)
 
 
 AttachmentResource = _resource("submission-attachments", models.Attachment, (

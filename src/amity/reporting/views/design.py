@@ -132,11 +132,6 @@ class ReopeningViews(ModelViews):
     list_select_related = ("period__form", "organization")
     detail_select_related = ("period__form", "organization", "granted_by")
 
-    @classmethod
-    def after_save(cls, obj, user, created):
-        if created:
-            models.Reopening.objects.filter(pk=obj.pk).update(granted_by=user)
-
 
 class ValidationRuleViews(ModelViews):
     model = models.ValidationRule

@@ -32,11 +32,6 @@ class SubmissionViews(ModelViews):
     )  # fmt: skip
 
     @classmethod
-    def after_save(cls, obj, user, created):
-        if created:
-            services.prefill_submission(obj, by=user)
-
-    @classmethod
     def detail_context(cls, obj, request):
         user = request.user
         editable = can_edit(user, obj)
@@ -73,11 +68,6 @@ class ReviewCommentViews(ModelViews):
     resource = imports.ReviewCommentResource
     list_select_related = ("indicator", "submission__organization", "submission__period__form")
     detail_select_related = ("indicator", "submission__organization", "submission__period__form")
-
-    @classmethod
-    def after_save(cls, obj, user, created):
-        if created:
-            models.ReviewComment.objects.filter(pk=obj.pk).update(author=user)
 
 
 class AttachmentEditView(ObjectEditView):
