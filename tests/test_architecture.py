@@ -23,8 +23,6 @@ CONTRACTS = [
 KNOWN_CIRCLES = {
     # the domain effects leave Activity.save and Rate.save
     frozenset({"amity.aid.models", "amity.aid.services", "amity.aid.statistics"}),
-    # background exports stop going through the views
-    frozenset({"amity.core.exports", "amity.core.imports", "amity.core.tasks", "amity.core.views"}),
 }
 
 

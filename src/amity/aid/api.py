@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import routers, serializers
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -243,16 +243,3 @@ class RateViewSet(ScopedModelViewSet):
     model = models.Rate
     serializer_class = RateSerializer
     filterset_class = filtersets.RateFilterSet
-
-
-router = routers.DefaultRouter()
-router.root_view_name = "aid-root"
-router.register("activities", ActivityViewSet, basename="activity")
-router.register("activity-provinces", ActivityProvinceViewSet, basename="activityprovince")
-router.register("activity-sectors", ActivitySectorViewSet, basename="activitysector")
-router.register("participating-organizations", ParticipatingOrgViewSet,
-                basename="participatingorg")  # fmt: skip
-router.register("budgets", BudgetViewSet, basename="budget")
-router.register("activity-documents", ActivityDocumentViewSet, basename="activitydocument")
-router.register("transactions", TransactionViewSet, basename="transaction")
-router.register("rates", RateViewSet, basename="rate")

@@ -11,11 +11,10 @@ from import_export import fields as resource_fields
 from import_export.widgets import ForeignKeyWidget
 
 from amity.aid import forms, models, services
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedResource
 from amity.organizations.imports import display_of
 
 
-@importable("activities")
 class ActivityResource(ScopedResource):
     reporting_org_name = display_of("reporting_org__name", "reporting_org_name")
     organization_name = display_of("organization__name", "organization_name")
@@ -73,21 +72,18 @@ class ActivityChildResource(ScopedResource):
     activity_identifier = display_of("activity__iati_identifier", "activity_identifier")
 
 
-@importable("activity-provinces")
 class ActivityProvinceResource(ActivityChildResource):
     class Meta(ScopedResource.Meta):
         model = models.ActivityProvince
         fields = ("id", "activity", "activity_identifier", "province", "percentage", "notes")
 
 
-@importable("activity-sectors")
 class ActivitySectorResource(ActivityChildResource):
     class Meta(ScopedResource.Meta):
         model = models.ActivitySector
         fields = ("id", "activity", "activity_identifier", "sector", "percentage", "notes")
 
 
-@importable("participating-organizations")
 class ParticipatingOrgResource(ActivityChildResource):
     partner_name = display_of("partner__name", "partner_name")
 
@@ -97,7 +93,6 @@ class ParticipatingOrgResource(ActivityChildResource):
                   "ref", "notes")  # fmt: skip
 
 
-@importable("budgets")
 class BudgetResource(ActivityChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Budget
@@ -106,7 +101,6 @@ class BudgetResource(ActivityChildResource):
                   "notes")  # fmt: skip
 
 
-@importable("activity-documents")
 class ActivityDocumentResource(ActivityChildResource):
     class Meta(ScopedResource.Meta):
         model = models.ActivityDocument
@@ -149,7 +143,6 @@ TRANSACTION_FIELDS = ("activity_id", "ref", "transaction_type", "date", "value",
                       "notes")  # fmt: skip
 
 
-@importable("transactions")
 class TransactionResource(ScopedResource):
     """Transactions keyed by their activity's IATI identifier (`iati-identifier`), as donors'
     spreadsheets name them. A row with a transaction reference (`ref`) updates the activity's
@@ -300,7 +293,6 @@ def _chunks(values: list, size: int = 500):
         yield values[start : start + size]
 
 
-@importable("rates")
 class RateResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 

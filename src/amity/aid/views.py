@@ -20,7 +20,6 @@ from amity.core.views import ModelViews
 
 class ActivityViews(ModelViews):
     model = models.Activity
-    plural = "activities"
     table = tables.ActivityTable
     filterset = filtersets.ActivityFilterSet
     form = forms.ActivityForm
@@ -104,7 +103,6 @@ class ShareViews(ActivityChildViews):
 
 class ActivityProvinceViews(ShareViews):
     model = models.ActivityProvince
-    plural = "activity-provinces"
     table = tables.ActivityProvinceTable
     filterset = filtersets.ActivityProvinceFilterSet
     form = forms.ActivityProvinceForm
@@ -115,7 +113,6 @@ class ActivityProvinceViews(ShareViews):
 
 class ActivitySectorViews(ShareViews):
     model = models.ActivitySector
-    plural = "activity-sectors"
     table = tables.ActivitySectorTable
     filterset = filtersets.ActivitySectorFilterSet
     form = forms.ActivitySectorForm
@@ -124,7 +121,6 @@ class ActivitySectorViews(ShareViews):
 
 class ParticipatingOrgViews(ActivityChildViews):
     model = models.ParticipatingOrg
-    plural = "participating-organizations"
     table = tables.ParticipatingOrgTable
     filterset = filtersets.ParticipatingOrgFilterSet
     form = forms.ParticipatingOrgForm
@@ -135,7 +131,6 @@ class ParticipatingOrgViews(ActivityChildViews):
 
 class BudgetViews(ActivityChildViews):
     model = models.Budget
-    plural = "budgets"
     table = tables.BudgetTable
     filterset = filtersets.BudgetFilterSet
     form = forms.BudgetForm
@@ -145,7 +140,6 @@ class BudgetViews(ActivityChildViews):
 
 class ActivityDocumentViews(ActivityChildViews):
     model = models.ActivityDocument
-    plural = "activity-documents"
     table = tables.ActivityDocumentTable
     filterset = filtersets.ActivityDocumentFilterSet
     form = forms.ActivityDocumentForm
@@ -155,7 +149,6 @@ class ActivityDocumentViews(ActivityChildViews):
 
 class TransactionViews(ActivityChildViews):
     model = models.Transaction
-    plural = "transactions"
     table = tables.TransactionTable
     filterset = filtersets.TransactionFilterSet
     form = forms.TransactionForm
@@ -166,7 +159,6 @@ class TransactionViews(ActivityChildViews):
 
 class RateViews(ModelViews):
     model = models.Rate
-    plural = "rates"
     table = tables.RateTable
     filterset = filtersets.RateFilterSet
     form = forms.RateForm

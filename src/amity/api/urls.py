@@ -1,20 +1,24 @@
 from django.urls import include, path
+from django.utils.module_loading import import_string
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import routers
 
-from amity.aid.api import router as aid_router
 from amity.api import views
-from amity.events.api import router as events_router
-from amity.geo.api import router as geo_router
-from amity.organizations.api import router as organizations_router
-from amity.partners.api import router as partners_router
-from amity.proposals.api import router as proposals_router
-from amity.reporting.api import router as reporting_router
+from amity.core.registry import App, registry
 
 app_name = "api"
 
 
-def app_routes(prefix, router):
-    return path(f"{prefix}/", include(router.urls))
+def app_routes(app: App):
+    """`/api/<app>/<route>/` for every model of the app with a viewset, from its registry.py."""
+    router = routers.DefaultRouter()
+    router.root_view_name = f"{app.label}-root"
+    for entry in app.models:
+        if entry.api:
+            router.register(entry.route, entry.load("api"), basename=entry.basename)
+    for route in app.routes:
+        router.register(route.prefix, import_string(route.viewset), basename=route.basename)
+    return path(f"{app.label}/", include(router.urls))
 
 
 urlpatterns = [
@@ -28,11 +32,5 @@ urlpatterns = [
     ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    app_routes("organizations", organizations_router),
-    app_routes("geo", geo_router),
-    app_routes("partners", partners_router),
-    app_routes("aid", aid_router),
-    app_routes("reporting", reporting_router),
-    app_routes("events", events_router),
-    app_routes("proposals", proposals_router),
+    *[app_routes(app) for app in registry.apps() if app.has_api],
 ]

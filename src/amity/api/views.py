@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from amity.accounts.models import ApiToken
 from amity.accounts.services import confirmed_device, create_api_token
+from amity.core.registry import registry
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -78,12 +79,12 @@ class ApiRootView(APIView):
     def get(self, request):
         return Response(
             {
-                "organizations": reverse("api:organizations-root", request=request),
-                "geo": reverse("api:geo-root", request=request),
-                "partners": reverse("api:partners-root", request=request),
-                "aid": reverse("api:aid-root", request=request),
-                "events": reverse("api:events-root", request=request),
-                "proposals": reverse("api:proposals-root", request=request),
+                # every domain that offers an API, as its registry.py declares it
+                **{
+                    app.label: reverse(f"api:{app.label}-root", request=request)
+                    for app in registry.apps()
+                    if app.has_api
+                },
                 "schema": reverse("api:schema", request=request),
                 "docs": reverse("api:docs", request=request),
             }

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 
+from amity.core.registry import registry
 from amity.core.viewer import viewing_as
 
 logger = logging.getLogger(__name__)
@@ -147,9 +148,10 @@ def is_long(queryset) -> bool:
 def execute_export(job) -> None:
     """Write a long export to the job's file, reporting progress as it goes."""
     from amity.core.models import Job
-    from amity.core.views import ModelViews
 
-    views = ModelViews.for_plural(job.model_label)
+    # The export's list (its filters, its rows, its resource) is the list page's, which its app
+    # declared in its registry: read from there, not through the generic views module.
+    views = registry.by_plural(job.model_label).load("views")
 
     def report(count):
         Job.objects.filter(pk=job.pk).update(processed_rows=count)

@@ -10,7 +10,6 @@ import logging
 import zipfile
 from decimal import Decimal, InvalidOperation
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, connections, transaction
 from django.utils import timezone, translation
@@ -26,28 +25,22 @@ from amity.core.import_files import (  # noqa: F401 (the names imports read file
     read_dataset,
     refuse_zip_bomb,
 )
+from amity.core.registry import registry
 from amity.core.scoping import can_edit, may_write
 from amity.core.writes import writer_for
 
 logger = logging.getLogger(__name__)
 
-REGISTRY: dict[str, type["ScopedResource"]] = {}
+#: an import's progress is written every this many rows
 PROGRESS_EVERY = 200
 
 
-def importable(plural: str):
-    """Register a resource under the plural its model has in URLs and on the command line."""
-
-    def register(resource_class):
-        resource_class.plural = plural
-        REGISTRY[plural] = resource_class
-        return resource_class
-
-    return register
-
-
 def resource_for(plural: str) -> type["ScopedResource"]:
-    return REGISTRY[plural]
+    """The import/export resource of the model an app's registry.py names `plural`."""
+    resource = registry.by_plural(plural).resource_class()
+    if resource is None:
+        raise LookupError(plural)
+    return resource
 
 
 class ScopedForeignKeyWidget(ForeignKeyWidget):
@@ -99,7 +92,9 @@ class ScopedResource(resources.ModelResource):
     batches with their history (see `BulkWriting`), tens of times faster than a save per row.
     """
 
-    plural = ""
+    @property
+    def plural(self) -> str:
+        return registry.entry(self._meta.model).plural
 
     def __init__(self, user=None, **kwargs):
         super().__init__(**kwargs)  # gives this resource its own copy of the fields
@@ -560,36 +555,6 @@ def unpacked_size(content: bytes, filename: str) -> int:
         except zipfile.BadZipFile:
             pass
     return len(content)
-
-
-def start_import_check(resource_class, upload, user, *, overwrite: bool = False):
-    """Check an uploaded file: a small one here and now, a large one (IMPORT_INLINE_BYTES) in a
-    background task with a progress bar, so that no upload keeps its page waiting. Returns the
-    job (checked or invalid once checked) and whether a task checks it.
-    Raises ImportFileError when the file is refused outright."""
-    from amity.core.models import Job
-    from amity.core.tasks import run_import_check
-
-    content = upload.read()
-    upload.seek(0)
-    fields = {"user": user, "kind": Job.Kind.IMPORT, "model_label": resource_class.plural,
-              "file": upload, "original_name": upload.name}  # fmt: skip
-    if unpacked_size(content, upload.name) > settings.IMPORT_INLINE_BYTES:
-        precheck(content, upload.name)  # size, type, zip bomb, NUL: the reading in the task
-        job = Job.objects.create(
-            **fields, status=Job.Status.RUNNING, summary={"overwrite": overwrite}
-        )
-        run_import_check.enqueue(job.pk)
-        return job, True
-    dataset = read_dataset(content, upload.name)
-    summary = import_dataset(resource_class, dataset, user, dry_run=True, overwrite=overwrite)
-    job = Job.objects.create(
-        **fields,
-        status=Job.Status.INVALID if summary["errors"] else Job.Status.CHECKED,
-        total_rows=len(dataset),
-        summary=summary,
-    )
-    return job, False
 
 
 def check_upload(resource_class, upload, user, *, overwrite: bool = False):

@@ -57,6 +57,7 @@ class Model:
     resource: str = ""  # of its import/export resource
     api: str = ""  # of its API viewset
     api_plural: str = ""  # its API route when it differs from `plural` (URLs are stable)
+    api_basename: str = ""  # its API URL names ("api:<basename>-list"), by default the model's
     writer: str = ""  # of its `core.writes.Writer`, when a save brings domain steps
     search: tuple[str, ...] = ()  # the fields a search finds it by
 
@@ -67,6 +68,17 @@ class Model:
     @property
     def route(self) -> str:
         return self.api_plural or self.plural
+
+    @property
+    def basename(self) -> str:
+        return self.api_basename or self.label.split(".")[1].lower()
+
+    def resource_class(self):
+        """Its import/export resource: the one declared, else its views' one (or None)."""
+        if self.resource:
+            return self.load("resource")
+        views = self.load("views")
+        return getattr(views, "resource", None)
 
     def load(self, kind: str):
         """The class named by `views`, `resource`, `api` or `writer`, or None."""

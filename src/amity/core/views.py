@@ -1,10 +1,10 @@
 """Generic views: a model's list, detail, history, edit, delete and import pages.
 
-An app declares them in a few lines with `ModelViews` and gets the URL patterns of CONTRACT.md:
+An app declares them in a few lines with `ModelViews` and gets the URL patterns of CONTRACT.md,
+under the model's plural as its `registry.py` declares it ("people"):
 
     class PersonViews(ModelViews):
         model = Person
-        plural = "people"
         table = PersonTable
         filterset = PersonFilterSet
         form = PersonForm
@@ -21,7 +21,6 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
@@ -33,10 +32,11 @@ from amity.core.dashboard import shown_panels
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
-from amity.core.imports import ImportFileError, example_bytes, start_import_check
+from amity.core.imports import ImportFileError, example_bytes
 from amity.core.models import Job
+from amity.core.registry import registry
 from amity.core.scoping import can_edit, visible_related
-from amity.core.tasks import run_export_job, run_import_job
+from amity.core.tasks import run_export_job, run_import_job, start_import_check
 from amity.core.writes import OutsideScope, StaleRecord, save_record
 
 
@@ -364,7 +364,7 @@ class ModelViews:
     """The views of one model, declared once; `urls()` gives its URL patterns."""
 
     model = None
-    plural = ""  # URL path and command-line name: "organizations", "committee-members"
+    plural = ""  # URL path and command-line name, from the app's registry.py: "committee-members"
     table = None
     filterset = None
     form = None
@@ -380,27 +380,30 @@ class ModelViews:
     list_actions: tuple = ()
     has_history = True
 
-    _registry: dict[str, type["ModelViews"]] = {}
-
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        if cls.model is not None:
-            ModelViews._registry[cls.plural] = cls
+        if cls.model is not None and "plural" not in cls.__dict__:
+            # The plural is declared once, in the app's registry.py.
+            cls.plural = registry.entry(cls.model).plural
 
     @classmethod
     def registry(cls) -> dict[str, type["ModelViews"]]:
-        """Every app's ModelViews by plural, also where no URL has been resolved (a command, a
-        task worker): the apps' `views` modules are imported, which registers them."""
-        autodiscover_modules("views")
-        return cls._registry
+        """Every app's ModelViews by plural, from the apps' registries."""
+        return {entry.plural: entry.load("views") for entry in registry.models() if entry.views}
 
     @classmethod
     def for_plural(cls, plural):
-        return cls.registry().get(plural)
+        try:
+            return registry.by_plural(plural).load("views")
+        except LookupError:
+            return None
 
     @classmethod
     def for_model(cls, model):
-        return next((views for views in cls.registry().values() if views.model is model), None)
+        try:
+            return registry.entry(model).load("views")
+        except LookupError:
+            return None
 
     @classmethod
     def url_name(cls, action: str = "") -> str:

@@ -1,6 +1,6 @@
 """The events' API: scoped and filtered like their pages."""
 
-from rest_framework import routers, serializers
+from rest_framework import serializers
 
 from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
 from amity.events import filtersets, models
@@ -97,23 +97,18 @@ def child_viewset(model, serializer, filterset):
     )
 
 
-router = routers.DefaultRouter()
-router.root_view_name = "events-root"
-router.register("events", EventViewSet, basename="event")
-for plural, model, serializer, filterset in (
-    ("bridge-points", models.BridgePoint, BridgePointSerializer,
-     filtersets.BridgePointFilterSet),
-    ("participants", models.Participant, ParticipantSerializer, filtersets.ParticipantFilterSet),
-    ("topics", models.Topic, TopicSerializer, filtersets.TopicFilterSet),
-    ("sessions", models.Session, SessionSerializer, filtersets.SessionFilterSet),
-    ("presentations", models.Presentation, PresentationSerializer,
-     filtersets.PresentationFilterSet),
-    ("event-documents", models.EventDocument, EventDocumentSerializer,
-     filtersets.EventDocumentFilterSet),
-):  # fmt: skip
-    router.register(
-        plural,
-        child_viewset(model, serializer, filterset),
-        # URL names are shared by every app's router under "api": proposals has a Topic too.
-        basename=f"event{model._meta.model_name}",
-    )
+# The children's viewsets, named so that events/registry.py can name them.
+BridgePointViewSet = child_viewset(
+    models.BridgePoint, BridgePointSerializer, filtersets.BridgePointFilterSet
+)
+ParticipantViewSet = child_viewset(
+    models.Participant, ParticipantSerializer, filtersets.ParticipantFilterSet
+)
+TopicViewSet = child_viewset(models.Topic, TopicSerializer, filtersets.TopicFilterSet)
+SessionViewSet = child_viewset(models.Session, SessionSerializer, filtersets.SessionFilterSet)
+PresentationViewSet = child_viewset(
+    models.Presentation, PresentationSerializer, filtersets.PresentationFilterSet
+)
+EventDocumentViewSet = child_viewset(
+    models.EventDocument, EventDocumentSerializer, filtersets.EventDocumentFilterSet
+)

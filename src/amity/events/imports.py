@@ -6,14 +6,13 @@ columns are left out.
 
 from import_export import fields as resource_fields
 
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedResource
 from amity.events import models
 from amity.geo.models import Country
 from amity.organizations.imports import display_of
 from amity.partners.imports import CodeListWidget
 
 
-@importable("events")
 class EventResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
     countries = resource_fields.Field(
@@ -33,7 +32,6 @@ class EventChildResource(ScopedResource):
     event_title = display_of("event__title", "event_title")
 
 
-@importable("bridge-points")
 class BridgePointResource(EventChildResource):
     organization_name = display_of("organization__name", "organization_name")
 
@@ -45,7 +43,6 @@ class BridgePointResource(EventChildResource):
         )  # fmt: skip
 
 
-@importable("participants")
 class ParticipantResource(EventChildResource):
     name = display_of("name", "name")
 
@@ -57,14 +54,12 @@ class ParticipantResource(EventChildResource):
         )  # fmt: skip
 
 
-@importable("topics")
 class TopicResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Topic
         fields = ("id", "event", "event_title", "number", "title_vi", "title_en", "notes")
 
 
-@importable("sessions")
 class SessionResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Session
@@ -73,14 +68,12 @@ class SessionResource(EventChildResource):
         )  # fmt: skip
 
 
-@importable("presentations")
 class PresentationResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Presentation
         fields = ("id", "event", "event_title", "title", "session", "topic", "speaker", "notes")
 
 
-@importable("event-documents")
 class EventDocumentResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.EventDocument

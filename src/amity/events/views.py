@@ -21,7 +21,6 @@ PARTICIPANT_RELATED = ("event", "person", "contact", "bridge_point__organization
 
 class EventViews(ModelViews):
     model = models.Event
-    plural = "events"
     table = tables.EventTable
     filterset = filtersets.EventFilterSet
     form = forms.EventForm
@@ -80,7 +79,6 @@ class EventChildViews(ModelViews):
 
 class BridgePointViews(EventChildViews):
     model = models.BridgePoint
-    plural = "bridge-points"
     table = tables.BridgePointTable
     filterset = filtersets.BridgePointFilterSet
     form = forms.BridgePointForm
@@ -95,7 +93,6 @@ class BridgePointViews(EventChildViews):
 
 class ParticipantViews(EventChildViews):
     model = models.Participant
-    plural = "participants"
     table = tables.ParticipantTable
     filterset = filtersets.ParticipantFilterSet
     form = forms.ParticipantForm
@@ -107,7 +104,6 @@ class ParticipantViews(EventChildViews):
 
 class TopicViews(EventChildViews):
     model = models.Topic
-    plural = "topics"
     table = tables.TopicTable
     filterset = filtersets.TopicFilterSet
     form = forms.TopicForm
@@ -119,7 +115,6 @@ class TopicViews(EventChildViews):
 
 class SessionViews(EventChildViews):
     model = models.Session
-    plural = "sessions"
     table = tables.SessionTable
     filterset = filtersets.SessionFilterSet
     form = forms.SessionForm
@@ -131,7 +126,6 @@ class SessionViews(EventChildViews):
 
 class PresentationViews(EventChildViews):
     model = models.Presentation
-    plural = "presentations"
     table = tables.PresentationTable
     filterset = filtersets.PresentationFilterSet
     form = forms.PresentationForm
@@ -144,7 +138,6 @@ class PresentationViews(EventChildViews):
 
 class EventDocumentViews(EventChildViews):
     model = models.EventDocument
-    plural = "event-documents"
     table = tables.EventDocumentTable
     filterset = filtersets.EventDocumentFilterSet
     form = forms.EventDocumentForm

@@ -1,4 +1,4 @@
-from rest_framework import routers, serializers, viewsets
+from rest_framework import serializers, viewsets
 
 from amity.geo import filtersets, models
 
@@ -40,9 +40,3 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return models.Country.objects.visible_to(self.request.user)
-
-
-router = routers.DefaultRouter()
-router.root_view_name = "geo-root"
-router.register("provinces", ProvinceViewSet, basename="province")
-router.register("countries", CountryViewSet, basename="country")

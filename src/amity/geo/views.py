@@ -6,7 +6,6 @@ class ProvinceViews(ModelViews):
     """Read-only: places change by a data migration generated from the national list."""
 
     model = models.Province
-    plural = "provinces"
     table = tables.ProvinceTable
     filterset = filtersets.ProvinceFilterSet
     list_select_related = ("successor",)
@@ -21,7 +20,6 @@ class ProvinceViews(ModelViews):
 
 class CountryViews(ModelViews):
     model = models.Country
-    plural = "countries"
     table = tables.CountryTable
     filterset = filtersets.CountryFilterSet
 

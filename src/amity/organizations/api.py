@@ -1,6 +1,6 @@
 """The registry's API: a serializer and a viewset per model, scoped and filtered like the pages."""
 
-from rest_framework import routers, serializers
+from rest_framework import serializers
 
 from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
 from amity.organizations import filtersets, models
@@ -225,18 +225,3 @@ class StaffingRecordViewSet(ScopedModelViewSet):
     model = models.StaffingRecord
     serializer_class = StaffingRecordSerializer
     filterset_class = filtersets.StaffingRecordFilterSet
-
-
-router = routers.DefaultRouter()
-router.root_view_name = "organizations-root"
-router.register("organizations", OrganizationViewSet, basename="organization")
-router.register("lineage-events", LineageEventViewSet, basename="lineageevent")
-router.register("people", PersonViewSet, basename="person")
-router.register("person-languages", PersonLanguageViewSet, basename="personlanguage")
-router.register("positions", PositionViewSet, basename="position")
-router.register("congresses", CongressViewSet, basename="congress")
-router.register("committees", CommitteeViewSet, basename="committee")
-router.register("committee-members", CommitteeMemberViewSet, basename="committeemember")
-router.register("committee-meetings", CommitteeMeetingViewSet, basename="committeemeeting")
-router.register("meeting-attendance", MeetingAttendanceViewSet, basename="meetingattendance")
-router.register("staffing-records", StaffingRecordViewSet, basename="staffingrecord")

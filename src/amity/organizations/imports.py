@@ -2,7 +2,7 @@
 
 from import_export import fields
 
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedResource
 from amity.core.viewer import current_viewer
 from amity.organizations import models
 
@@ -27,7 +27,6 @@ def display_of(attribute: str, label: str):
     return ReadableName(attribute=attribute, column_name=label, readonly=True)
 
 
-@importable("organizations")
 class OrganizationResource(ScopedResource):
     parent_name = display_of("parent__name", "parent_name")
 
@@ -55,7 +54,6 @@ class OrganizationResource(ScopedResource):
         )
 
 
-@importable("lineage-events")
 class LineageEventResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
     successor_name = display_of("successor__name", "successor_name")
@@ -77,7 +75,6 @@ class LineageEventResource(ScopedResource):
         )
 
 
-@importable("people")
 class PersonResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 
@@ -99,7 +96,6 @@ class PersonResource(ScopedResource):
         )
 
 
-@importable("person-languages")
 class PersonLanguageResource(ScopedResource):
     person_name = display_of("person__full_name", "person_name")
 
@@ -108,7 +104,6 @@ class PersonLanguageResource(ScopedResource):
         fields = ("id", "person", "person_name", "language", "level")
 
 
-@importable("positions")
 class PositionResource(ScopedResource):
     person_name = display_of("person__full_name", "person_name")
     organization_name = display_of("organization__name", "organization_name")
@@ -129,7 +124,6 @@ class PositionResource(ScopedResource):
         )
 
 
-@importable("congresses")
 class CongressResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 
@@ -146,7 +140,6 @@ class CongressResource(ScopedResource):
         )
 
 
-@importable("committees")
 class CommitteeResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 
@@ -164,7 +157,6 @@ class CommitteeResource(ScopedResource):
         )
 
 
-@importable("committee-members")
 class CommitteeMemberResource(ScopedResource):
     person_name = display_of("person__full_name", "person_name")
 
@@ -182,21 +174,18 @@ class CommitteeMemberResource(ScopedResource):
         )
 
 
-@importable("committee-meetings")
 class CommitteeMeetingResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.CommitteeMeeting
         fields = ("id", "committee", "held_on", "location", "summary", "notes")
 
 
-@importable("meeting-attendance")
 class MeetingAttendanceResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.MeetingAttendance
         fields = ("id", "meeting", "member", "status")
 
 
-@importable("staffing-records")
 class StaffingRecordResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 

@@ -16,7 +16,6 @@ from amity.organizations.choices import Attendance, OrganizationStatus
 
 class OrganizationViews(ModelViews):
     model = models.Organization
-    plural = "organizations"
     table = tables.OrganizationTable
     filterset = filtersets.OrganizationFilterSet
     form = forms.OrganizationForm
@@ -67,7 +66,6 @@ class OrganizationViews(ModelViews):
 
 class LineageEventViews(ModelViews):
     model = models.LineageEvent
-    plural = "lineage-events"
     table = tables.LineageEventTable
     filterset = filtersets.LineageEventFilterSet
     form = forms.LineageEventForm
@@ -78,7 +76,6 @@ class LineageEventViews(ModelViews):
 
 class PersonViews(ModelViews):
     model = models.Person
-    plural = "people"
     table = tables.PersonTable
     filterset = filtersets.PersonFilterSet
     form = forms.PersonForm
@@ -99,7 +96,6 @@ class PersonViews(ModelViews):
 
 class PersonLanguageViews(ModelViews):
     model = models.PersonLanguage
-    plural = "person-languages"
     table = tables.PersonLanguageTable
     filterset = filtersets.PersonLanguageFilterSet
     form = forms.PersonLanguageForm
@@ -114,7 +110,6 @@ class PersonLanguageViews(ModelViews):
 
 class PositionViews(ModelViews):
     model = models.Position
-    plural = "positions"
     table = tables.PositionTable
     filterset = filtersets.PositionFilterSet
     form = forms.PositionForm
@@ -125,7 +120,6 @@ class PositionViews(ModelViews):
 
 class CongressViews(ModelViews):
     model = models.Congress
-    plural = "congresses"
     table = tables.CongressTable
     filterset = filtersets.CongressFilterSet
     form = forms.CongressForm
@@ -137,7 +131,6 @@ class CongressViews(ModelViews):
 
 class CommitteeViews(ModelViews):
     model = models.Committee
-    plural = "committees"
     table = tables.CommitteeTable
     filterset = filtersets.CommitteeFilterSet
     form = forms.CommitteeForm
@@ -162,7 +155,6 @@ class CommitteeViews(ModelViews):
 
 class CommitteeMemberViews(ModelViews):
     model = models.CommitteeMember
-    plural = "committee-members"
     table = tables.CommitteeMemberTable
     filterset = filtersets.CommitteeMemberFilterSet
     form = forms.CommitteeMemberForm
@@ -177,7 +169,6 @@ class CommitteeMemberViews(ModelViews):
 
 class CommitteeMeetingViews(ModelViews):
     model = models.CommitteeMeeting
-    plural = "committee-meetings"
     table = tables.CommitteeMeetingTable
     filterset = filtersets.CommitteeMeetingFilterSet
     form = forms.CommitteeMeetingForm
@@ -198,7 +189,6 @@ class CommitteeMeetingViews(ModelViews):
 
 class MeetingAttendanceViews(ModelViews):
     model = models.MeetingAttendance
-    plural = "meeting-attendance"
     table = tables.MeetingAttendanceTable
     filterset = filtersets.MeetingAttendanceFilterSet
     form = forms.MeetingAttendanceForm
@@ -213,7 +203,6 @@ class MeetingAttendanceViews(ModelViews):
 
 class StaffingRecordViews(ModelViews):
     model = models.StaffingRecord
-    plural = "staffing-records"
     table = tables.StaffingRecordTable
     filterset = filtersets.StaffingRecordFilterSet
     form = forms.StaffingRecordForm

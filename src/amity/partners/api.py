@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, routers, serializers
+from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -229,13 +229,3 @@ class FollowUpViewSet(ScopedModelViewSet):
     model = models.FollowUp
     serializer_class = FollowUpSerializer
     filterset_class = filtersets.FollowUpFilterSet
-
-
-router = routers.DefaultRouter()
-router.root_view_name = "partners-root"
-router.register("partners", PartnerViewSet, basename="partner")
-router.register("relationship-holders", RelationshipHolderViewSet, basename="relationshipholder")
-router.register("contacts", ContactViewSet, basename="contact")
-router.register("ngo-registrations", NgoRegistrationViewSet, basename="ngoregistration")
-router.register("interactions", InteractionViewSet, basename="interaction")
-router.register("follow-ups", FollowUpViewSet, basename="followup")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from import_export import fields as resource_fields
 from import_export import widgets
 
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedResource
 from amity.organizations.imports import display_of
 from amity.partners import models, services
 from amity.partners.duplicates import likely_duplicates_of
@@ -33,7 +33,6 @@ class CodeListWidget(widgets.ManyToManyWidget):
         return [self._by_code[code] for code in dict.fromkeys(codes)]
 
 
-@importable("partners")
 class PartnerResource(ScopedResource):
     country = resource_fields.Field(
         attribute="country", column_name="country",
@@ -167,7 +166,6 @@ def copy_history_of_new(partners, default_user) -> None:
                 )
 
 
-@importable("relationship-holders")
 class RelationshipHolderResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
     organization_name = display_of("organization__name", "organization_name")
@@ -186,7 +184,6 @@ class RelationshipHolderResource(ScopedResource):
         )
 
 
-@importable("contacts")
 class ContactResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
 
@@ -206,7 +203,6 @@ class ContactResource(ScopedResource):
         )
 
 
-@importable("ngo-registrations")
 class NgoRegistrationResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
 
@@ -225,7 +221,6 @@ class NgoRegistrationResource(ScopedResource):
         )
 
 
-@importable("interactions")
 class InteractionResource(ScopedResource):
     partner_name = display_of("partner__name", "partner_name")
 
@@ -243,7 +238,6 @@ class InteractionResource(ScopedResource):
         )
 
 
-@importable("follow-ups")
 class FollowUpResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.FollowUp

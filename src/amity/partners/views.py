@@ -21,7 +21,6 @@ DUPLICATES_SHOWN = 200
 
 class PartnerViews(ModelViews):
     model = models.Partner
-    plural = "partners"
     table = tables.PartnerTable
     filterset = filtersets.PartnerFilterSet
     form = forms.PartnerForm
@@ -81,7 +80,6 @@ class PartnerViews(ModelViews):
 
 class RelationshipHolderViews(ModelViews):
     model = models.RelationshipHolder
-    plural = "relationship-holders"
     table = tables.RelationshipHolderTable
     filterset = filtersets.RelationshipHolderFilterSet
     form = forms.RelationshipHolderForm
@@ -96,7 +94,6 @@ class RelationshipHolderViews(ModelViews):
 
 class ContactViews(ModelViews):
     model = models.Contact
-    plural = "contacts"
     table = tables.ContactTable
     filterset = filtersets.ContactFilterSet
     form = forms.ContactForm
@@ -111,7 +108,6 @@ class ContactViews(ModelViews):
 
 class NgoRegistrationViews(ModelViews):
     model = models.NgoRegistration
-    plural = "ngo-registrations"
     table = tables.NgoRegistrationTable
     filterset = filtersets.NgoRegistrationFilterSet
     form = forms.NgoRegistrationForm
@@ -126,7 +122,6 @@ class NgoRegistrationViews(ModelViews):
 
 class InteractionViews(ModelViews):
     model = models.Interaction
-    plural = "interactions"
     table = tables.InteractionTable
     filterset = filtersets.InteractionFilterSet
     form = forms.InteractionForm
@@ -147,7 +142,6 @@ class InteractionViews(ModelViews):
 
 class FollowUpViews(ModelViews):
     model = models.FollowUp
-    plural = "follow-ups"
     table = tables.FollowUpTable
     filterset = filtersets.FollowUpFilterSet
     form = forms.FollowUpForm

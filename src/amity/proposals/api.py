@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import extend_schema
-from rest_framework import exceptions, routers, serializers
+from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -254,17 +254,3 @@ class ArticlePositionViewSet(ScopedModelViewSet):
     model = models.ArticlePosition
     serializer_class = ArticlePositionSerializer
     filterset_class = filtersets.ArticlePositionFilterSet
-
-
-router = routers.DefaultRouter()
-router.root_view_name = "proposals-root"
-router.register("proposals", ProposalViewSet, basename="proposal")
-router.register("proposal-actions", ProposalActionViewSet, basename="proposalaction")
-router.register("topics", TopicViewSet, basename="topic")
-router.register("status-labels", StatusLabelViewSet, basename="statuslabel")
-router.register("consultations", ConsultationViewSet, basename="consultation")
-router.register("consultation-articles", ConsultationArticleViewSet,
-                basename="consultationarticle")  # fmt: skip
-router.register("consultation-responses", ConsultationResponseViewSet,
-                basename="consultationresponse")  # fmt: skip
-router.register("article-positions", ArticlePositionViewSet, basename="articleposition")

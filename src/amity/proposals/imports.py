@@ -2,7 +2,7 @@
 
 from import_export import widgets
 
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedResource
 from amity.organizations.imports import display_of
 from amity.proposals import models, services
 
@@ -14,21 +14,18 @@ class DepartmentWidget(widgets.ForeignKeyWidget):
         return models.departments()
 
 
-@importable("proposal-topics")
 class TopicResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Topic
         fields = ("id", "organization", "code", "name_vi", "name_en", "order", "is_active", "notes")
 
 
-@importable("proposal-status-labels")
 class StatusLabelResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.StatusLabel
         fields = ("id", "organization", "status", "label_vi", "label_en", "notes")
 
 
-@importable("proposals")
 class ProposalResource(ScopedResource):
     """The proposal as raised; its answer is written through the workflow, so it is exported
     (read-only) but never imported."""
@@ -65,7 +62,6 @@ class ProposalResource(ScopedResource):
         return proposal.answer_text if shown else ""
 
 
-@importable("proposal-actions")
 class ProposalActionResource(ScopedResource):
     proposal_title = display_of("proposal__title", "proposal_title")
 
@@ -77,7 +73,6 @@ class ProposalActionResource(ScopedResource):
         )  # fmt: skip
 
 
-@importable("consultations")
 class ConsultationResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Consultation
@@ -87,14 +82,12 @@ class ConsultationResource(ScopedResource):
         )  # fmt: skip
 
 
-@importable("consultation-articles")
 class ConsultationArticleResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.ConsultationArticle
         fields = ("id", "consultation", "number", "heading", "text", "notes")
 
 
-@importable("consultation-responses")
 class ConsultationResponseResource(ScopedResource):
     organization_name = display_of("organization__name", "organization_name")
 
@@ -106,7 +99,6 @@ class ConsultationResponseResource(ScopedResource):
         )  # fmt: skip
 
 
-@importable("article-positions")
 class ArticlePositionResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.ArticlePosition

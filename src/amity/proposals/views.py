@@ -30,7 +30,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 class TopicViews(ModelViews):
     model = models.Topic
-    plural = "proposal-topics"
     table = tables.TopicTable
     filterset = filtersets.TopicFilterSet
     form = forms.TopicForm
@@ -42,7 +41,6 @@ class TopicViews(ModelViews):
 
 class StatusLabelViews(ModelViews):
     model = models.StatusLabel
-    plural = "proposal-status-labels"
     table = tables.StatusLabelTable
     filterset = filtersets.StatusLabelFilterSet
     form = forms.StatusLabelForm
@@ -53,7 +51,6 @@ class StatusLabelViews(ModelViews):
 
 class ProposalViews(ModelViews):
     model = models.Proposal
-    plural = "proposals"
     table = tables.ProposalTable
     filterset = filtersets.ProposalFilterSet
     form = forms.ProposalForm
@@ -133,7 +130,6 @@ class ProposalHistoryView(ObjectHistoryView):
 
 class ProposalActionViews(ModelViews):
     model = models.ProposalAction
-    plural = "proposal-actions"
     table = tables.ProposalActionTable
     filterset = filtersets.ProposalActionFilterSet
     form = forms.ProposalActionForm
@@ -148,7 +144,6 @@ class ProposalActionViews(ModelViews):
 
 class ConsultationViews(ModelViews):
     model = models.Consultation
-    plural = "consultations"
     table = tables.ConsultationTable
     filterset = filtersets.ConsultationFilterSet
     form = forms.ConsultationForm
@@ -179,7 +174,6 @@ class ConsultationViews(ModelViews):
 
 class ConsultationArticleViews(ModelViews):
     model = models.ConsultationArticle
-    plural = "consultation-articles"
     table = tables.ConsultationArticleTable
     filterset = filtersets.ConsultationArticleFilterSet
     form = forms.ConsultationArticleForm
@@ -195,7 +189,6 @@ class ConsultationArticleViews(ModelViews):
 
 class ConsultationResponseViews(ModelViews):
     model = models.ConsultationResponse
-    plural = "consultation-responses"
     table = tables.ConsultationResponseTable
     filterset = filtersets.ConsultationResponseFilterSet
     form = forms.ConsultationResponseForm
@@ -220,7 +213,6 @@ class ConsultationResponseViews(ModelViews):
 
 class ArticlePositionViews(ModelViews):
     model = models.ArticlePosition
-    plural = "article-positions"
     table = tables.ArticlePositionTable
     filterset = filtersets.ArticlePositionFilterSet
     form = forms.ArticlePositionForm

@@ -6,7 +6,7 @@ are actions of a submission (`submit`, `approve`, `return`), through the same se
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, routers, serializers
+from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -176,19 +176,3 @@ class SubmissionViewSet(ScopedModelViewSet):
             (by_code.get(code), text) for code, text in data.validated_data["fields"].items()
         ]
         return self._step(services.return_submission, submission=submission, comments=comments)
-
-
-router = routers.DefaultRouter()
-router.root_view_name = "reporting-root"
-router.register("indicators", IndicatorViewSet, basename="indicator")
-router.register("forms", FormViewSet, basename="form")
-router.register("form-versions", FormVersionViewSet, basename="formversion")
-router.register("form-sections", SectionViewSet, basename="section")
-router.register("section-items", SectionItemViewSet, basename="sectionitem")
-router.register("periods", PeriodViewSet, basename="period")
-router.register("reopenings", ReopeningViewSet, basename="reopening")
-router.register("validation-rules", ValidationRuleViewSet, basename="validationrule")
-router.register("submissions", SubmissionViewSet, basename="submission")
-router.register("values", ValueViewSet, basename="value")
-router.register("review-comments", ReviewCommentViewSet, basename="reviewcomment")
-router.register("attachments", AttachmentViewSet, basename="submissionattachment")

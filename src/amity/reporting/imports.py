@@ -12,52 +12,51 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from amity.core.exports import FORMULA_PREFIXES, SafeWorkbook, neutralise
 from amity.core.import_files import Counter, ImportFileError, Limits, bounded_rows, open_workbook
-from amity.core.imports import ScopedResource, importable
+from amity.core.imports import ScopedResource
 from amity.reporting import models, services
 from amity.reporting.choices import IndicatorType, ValueSource
 
 
-def _resource(plural, model, fields, **meta):
+def _resource(model, fields, **meta):
     meta_class = type("Meta", (ScopedResource.Meta,), {"model": model, "fields": fields, **meta})
     resource = type(f"{model.__name__}Resource", (ScopedResource,), {"Meta": meta_class})
-    return importable(plural)(resource)
+    return resource
 
 
-IndicatorResource = _resource("indicators", models.Indicator, (
+IndicatorResource = _resource(models.Indicator, (
     "id", "organization", "code", "name", "name_en", "type", "unit", "currency", "aggregation",
     "minimum", "maximum", "options", "total_of", "prefill", "description", "notes",
 ))  # fmt: skip
-FormResource = _resource("report-forms", models.Form, (
+FormResource = _resource(models.Form, (
     "id", "organization", "code", "name", "name_en", "assigned_kinds", "notes",
 ))  # fmt: skip
-FormVersionResource = _resource("form-versions", models.FormVersion, ("id", "form", "number",
+FormVersionResource = _resource(models.FormVersion, ("id", "form", "number",
                                                                       "notes"))  # fmt: skip
-SectionResource = _resource("form-sections", models.Section, (
+SectionResource = _resource(models.Section, (
     "id", "form_version", "order", "title", "title_en", "kind", "instructions", "notes",
 ))  # fmt: skip
-SectionItemResource = _resource("section-items", models.SectionItem, (
+SectionItemResource = _resource(models.SectionItem, (
     "id", "section", "indicator", "order", "required", "notes",
 ))  # fmt: skip
-PeriodResource = _resource("report-periods", models.Period, (
+PeriodResource = _resource(models.Period, (
     "id", "form", "kind", "year", "number", "opens_on", "deadline", "grace_days", "locked",
     "notes",
 ))  # fmt: skip
-ReopeningResource = _resource("reopenings", models.Reopening, (
+ReopeningResource = _resource(models.Reopening, (
     "id", "period", "organization", "reason", "expires_on", "notes",
 ))  # fmt: skip
-ValidationRuleResource = _resource("validation-rules", models.ValidationRule, (
+ValidationRuleResource = _resource(models.ValidationRule, (
     "id", "form_version", "kind", "severity", "left", "operator", "right", "constant",
     "max_change_percent", "message", "message_en", "notes",
 ))  # fmt: skip
-SubmissionResource = _resource("submissions", models.Submission, (
+SubmissionResource = _resource(models.Submission, (
     "id", "organization", "form_version", "period", "notes",
 ))  # fmt: skip
-ReviewCommentResource = _resource("review-comments", models.ReviewComment, (
+ReviewCommentResource = _resource(models.ReviewComment, (
     "id", "submission", "indicator", "text", "resolved", "notes",
 ))  # fmt: skip
 
 
-@importable("report-values")
 class ValueResource(ScopedResource):
     """Values, written in batches: a Union's offline workbook holds hundreds of them (their
     submissions' totals are kept by `services.ValueWriter` after each batch)."""
@@ -68,7 +67,7 @@ class ValueResource(ScopedResource):
         use_bulk = True
 
 
-AttachmentResource = _resource("submission-attachments", models.Attachment, (
+AttachmentResource = _resource(models.Attachment, (
     "id", "submission", "title", "notes",
 ))  # fmt: skip
 

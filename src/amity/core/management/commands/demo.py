@@ -1,27 +1,20 @@
 """`amity demo`: load the demo data set (demo only, never in production).
 
-Each domain writes its own part in `<app>.demo.load(stdout)`; the domains are listed in `DOMAINS`
-in the order they load (a later one may build on what an earlier one made). A module may also offer
-`logins()`, the (user name, role, home organization) rows printed at the end.
+Each domain writes its own part in `<app>.demo.load(stdout)`, the module its registry.py names;
+they load in the order of INSTALLED_APPS (a later one may build on what an earlier one made). A
+module may also offer `logins()`, the (user name, role, home organization) rows printed at the end.
 """
 
 import time
 from importlib import import_module
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
-from amity.organizations.models import Organization
-
-DOMAINS = [
-    "amity.organizations.demo",
-    "amity.partners.demo",
-    "amity.aid.demo",
-    "amity.events.demo",
-    "amity.proposals.demo",
-    "amity.reporting.demo",
-]
+from amity.core.registry import registry
+from amity.core.tree import TreeNode
 
 PASSWORD = "amity-demo"
 
@@ -40,11 +33,18 @@ class Command(BaseCommand):
         with translation.override("en"):  # the command line speaks English, as `make run` does
             self.load(if_empty)
 
+    @staticmethod
+    def holds_a_tree() -> bool:
+        """Whether the organizations' tree (reference data aside, what every record hangs on)
+        has a node: then the database is in use."""
+        trees = [model for model in apps.get_models() if issubclass(model, TreeNode)]
+        return any(model._base_manager.exists() for model in trees)
+
     def load(self, if_empty: bool) -> None:
-        if if_empty and Organization.all_objects.exists():
+        if if_empty and self.holds_a_tree():
             self.stdout.write("The database already holds organizations: demo data not loaded.")
             return
-        modules = [import_module(path) for path in DOMAINS]
+        modules = [import_module(app.demo) for app in registry.apps() if app.demo]
         started = time.monotonic()
         with transaction.atomic():
             for module in modules:

@@ -1,0 +1,84 @@
+"""The registry: every app declares its models once, and the central places read it."""
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from amity.core.models import BaseModel
+from amity.core.registry import registry
+
+ENTRIES = registry.models()
+
+
+def test_every_record_model_of_amity_is_registered():
+    registered = {entry.model for entry in ENTRIES}
+    models = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseModel) and model.__module__.startswith("amity.")
+    ]
+    assert models, "no record model found: the check would pass vacuously"
+    assert [m._meta.label for m in models if m not in registered] == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.plural)
+def test_an_entry_names_classes_of_its_own_model(entry):
+    views = entry.load("views")
+    assert views.model is entry.model
+    assert views.plural == entry.plural  # the plural is the registry's, not written again
+    resource = entry.resource_class()
+    if resource is not None:
+        assert resource._meta.model is entry.model
+    if entry.api:
+        viewset = entry.load("api")
+        model = getattr(viewset, "model", None) or viewset.serializer_class.Meta.model
+        assert model is entry.model
+    for name in entry.search:
+        assert entry.model._meta.get_field(name).get_internal_type() in {"CharField", "TextField"}
+
+
+def test_plurals_and_api_routes_are_unique():
+    plurals = [entry.plural for entry in ENTRIES]
+    assert len(plurals) == len(set(plurals))
+    for app in registry.apps():
+        routes = [entry.route for entry in app.models if entry.api]
+        assert len(routes) == len(set(routes)), app.label
+
+
+def test_registering_a_plural_twice_is_refused():
+    from amity.core.registry import App, Model, Registry
+
+    again = Registry()
+    again.register(App("one", models=[Model("partners.Partner", "partners")]))
+    with pytest.raises(ValueError, match="partners"):
+        again.register(App("two", models=[Model("aid.Activity", "partners")]))
+
+
+@pytest.mark.django_db
+def test_the_api_root_lists_every_domain_of_the_registry(client, django_user_model):
+    expected = {app.label for app in registry.apps() if app.has_api}
+    assert {"organizations", "partners", "aid", "reporting", "events", "proposals"} <= expected
+    user = django_user_model.objects.create_user("reader", password="x-Amity-2026")
+    client.force_login(user)
+    response = client.get("/api/", HTTP_ACCEPT="application/json")
+    assert response.status_code == 200
+    listed = set(response.json()) - {"schema", "docs"}
+    assert listed == expected
+    for label in expected:  # each domain's own root answers with its collections
+        routes = client.get(f"/api/{label}/", HTTP_ACCEPT="application/json").json()
+        app = registry.app(label)
+        assert set(routes) == {entry.route for entry in app.models if entry.api}
+
+
+@pytest.mark.django_db
+def test_the_navigation_is_the_registry_menu_in_order(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="x-Amity-2026")
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    navigation = response.context["navigation"]
+    assert [item["url"] for item in navigation] == [
+        reverse(item.url_name) for item in registry.menu()
+    ]
+    labels = [str(item["label"]) for item in navigation]
+    assert labels == [str(item.label) for item in registry.menu()]
+    assert len(labels) == 9  # organizations (3), partners, aid, reports, events, proposals, places
