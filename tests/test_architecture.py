@@ -18,15 +18,9 @@ CONTRACTS = [
     for contract in tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]["contracts"]
 ]
 
-#: issue 15: the circles of today, each to be broken. The test fails when one is gone (delete it
-#: here then) and when any other appears.
-KNOWN_CIRCLES = {
-    # aid's models no longer import services; left: `aid_totals`, moved to the statistics, which
-    # services still hand on until reporting/prefill.py imports it from there
-    frozenset({"amity.aid.services", "amity.aid.statistics"}),
-    # the models stop calling services from clean()
-    frozenset({"amity.reporting.models", "amity.reporting.services"}),
-}
+#: circles allowed for now (none since issue 15): the test fails when any appears, and when one
+#: listed here is gone (delete it here then).
+KNOWN_CIRCLES: set[frozenset[str]] = set()
 
 
 @pytest.mark.parametrize("contract", CONTRACTS)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from amity.aid import services
+from amity.aid import services, statistics
 from amity.aid.models import Activity, ActivityProvince, ActivitySector, Rate, Transaction
 from amity.aid.statistics import Selection, by_province, by_region, headline
 from amity.geo.models import Country, Province
@@ -363,7 +363,7 @@ def test_a_provinces_statement_for_a_period_and_the_share_of_donors_by_region(
 
 
 def test_aid_totals_for_reporting_follow_lineage(merged):
-    totals = services.aid_totals(merged["hp"], date(2016, 1, 1), date(2019, 12, 31))
+    totals = statistics.aid_totals(merged["hp"], date(2016, 1, 1), date(2019, 12, 31))
     assert (totals.committed_usd, totals.disbursed_usd, totals.activities, totals.ngos) == (
         Decimal("130000.00"),
         Decimal("80000.00"),
@@ -375,7 +375,7 @@ def test_aid_totals_for_reporting_follow_lineage(merged):
         Decimal("1920000000.00"),
     )
     assert totals.complete
-    alone = services.aid_totals(merged["hd"], date(2016, 1, 1), date(2019, 12, 31))
+    alone = statistics.aid_totals(merged["hd"], date(2016, 1, 1), date(2019, 12, 31))
     assert (alone.disbursed_usd, alone.activities) == (Decimal("60000.00"), 2)
 
 

@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 from django.db import transaction
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Field, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from amity.aid.models import Activity, ActivityProvince, ActivitySector, Rate, Transaction
@@ -357,7 +358,7 @@ def parse_shares(text: str) -> list[tuple[str, str]]:
     return rows
 
 
-def resolve_province_tokens(tokens) -> dict[str, object]:
+def resolve_province_tokens(tokens) -> dict[str, Province]:
     """Token → Province for the tokens that name one."""
     codes = {token.removeprefix(FORMER_PREFIX) for token in tokens}
     found = {}
@@ -388,22 +389,28 @@ def activity_fingerprint(activity) -> dict:
     return {"fields": activity_fields(activity), "children": children}
 
 
+def _part_label(relation: str):
+    """The plural name of an activity's part ("transactions") by its relation's name."""
+    related = Activity._meta.get_field(relation).related_model
+    assert related is not None  # every name of CHILDREN is a relation
+    return related._meta.verbose_name_plural
+
+
 def describe_changes(before: dict | None, after: dict) -> list[str]:
     """What an update changed, for a person: the fields, and how many of each part."""
     if before is None:
         return [
-            _("%(count)s %(what)s") % {"count": count, "what": Activity._meta.get_field(name)
-                                       .related_model._meta.verbose_name_plural}
+            _("%(count)s %(what)s") % {"count": count, "what": _part_label(name)}
             for name, count in after["children"].items() if count
         ]  # fmt: skip
     changes = []
     for name, value in after["fields"].items():
         if before["fields"].get(name) != value:
-            field = Activity._meta.get_field(name.removesuffix("_id"))
+            field = cast(Field, Activity._meta.get_field(name.removesuffix("_id")))
             changes.append(str(field.verbose_name))
     for name, count in after["children"].items():
         if before["children"].get(name) != count:
-            label = Activity._meta.get_field(name).related_model._meta.verbose_name_plural
+            label = _part_label(name)
             changes.append(f"{label}: {before['children'].get(name, 0)} → {count}")
     return changes
 
@@ -475,13 +482,3 @@ def write(record, user):
         record.save()
         writer.after_save(record, user, created)
     return record
-
-
-def __getattr__(name):
-    # Until reporting/prefill.py imports `aid_totals` from `amity.aid.statistics`, where it moved
-    # so that services never import the statistics (which import services). Remove then.
-    if name in ("aid_totals", "AidTotals"):
-        from amity.aid import statistics
-
-        return getattr(statistics, name)
-    raise AttributeError(name)

@@ -9,7 +9,7 @@ from the model to its organizations ("organization", "committee__organization", 
 whose scope it shares. The scoping itself lives in `amity.core.scoping`.
 """
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -43,6 +43,10 @@ class BaseModel(TimestampedModel):
     open_choices: ClassVar[tuple[str, ...]] = ()
     #: relations that `__str__` reads, fetched with the record wherever it is a choice in a list
     label_related: ClassVar[tuple[str, ...]] = ()
+
+    #: who is writing, for the history row (django-simple-history reads it; set by services
+    #: and imports that write outside a request)
+    _history_user: Any
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     deleted_at = models.DateTimeField(_("deleted"), null=True, blank=True, editable=False)

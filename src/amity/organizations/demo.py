@@ -859,7 +859,7 @@ def count() -> dict[str, int]:
         LineageEvent, Person, PersonLanguage, Position, Congress, Committee, CommitteeMember,
         CommitteeMeeting, MeetingAttendance, StaffingRecord,
     ):  # fmt: skip
-        lookup = f"{model.scope_path}__external_ref__startswith"
+        lookup = f"{model.scope.owner}__external_ref__startswith"
         counts[str(model._meta.verbose_name_plural)] = model.all_objects.filter(
             **{lookup: REF_PREFIX}
         ).count()

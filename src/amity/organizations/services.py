@@ -123,7 +123,7 @@ def merge_organizations(
         if new_successor is None:
             raise ValueError("a merge needs a successor or the fields of a new one")
         successor = Organization(**new_successor)
-        successor._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+        successor._history_user = by
         successor.save()
     for source in sources:
         if successor.tree_path.startswith(source.tree_path):
@@ -135,7 +135,7 @@ def merge_organizations(
             decision=decision,
             successor=successor,
         )
-        event._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+        event._history_user = by
         event.save()
         for child in source.children.all():
             child.parent = successor
@@ -209,7 +209,7 @@ def record_attendance(meeting, statuses: dict, *, by=None) -> int:
                 continue
             record.status = status
             if by is not None:
-                record._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+                record._history_user = by
             record.save()
             written += 1
     return written

@@ -289,8 +289,8 @@ def _interests(organization):
     # index, rather than a join on the tree path row by row.
     holders = RelationshipHolder.objects.filter(organization__any_of=branch_of(organization))
     held = Partner.objects.filter(pk__in=holders.values("partner_id"))
-    fields = Counter(held.values_list("fields", flat=True))
-    countries = Counter(held.values_list("country", flat=True))
+    fields: Counter[int | None] = Counter(held.values_list("fields", flat=True))
+    countries: Counter[int | None] = Counter(held.values_list("country", flat=True))
     fields.pop(None, None)
     countries.pop(None, None)
     return held, fields, countries

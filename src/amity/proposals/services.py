@@ -72,7 +72,7 @@ def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
         current.answer_approved_at = None
         if current.status == ProposalStatus.RECEIVED:
             current.status = ProposalStatus.UNDER_REVIEW
-        current._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+        current._history_user = by
         current.save()
     return current
 
@@ -148,7 +148,7 @@ def approve_answer(proposal: Proposal, *, by) -> Proposal:
         current.answer_state = AnswerState.APPROVED
         current.answer_approved_by = by
         current.answer_approved_at = timezone.now()
-        current._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+        current._history_user = by
         current.save()
     return current
 
@@ -168,7 +168,7 @@ def return_answer(proposal: Proposal, reason: str, *, by) -> Proposal:
         current.answer_returned_reason = reason.strip()
         current.answer_approved_by = None
         current.answer_approved_at = None
-        current._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+        current._history_user = by
         current.save()
     return current
 
@@ -224,7 +224,7 @@ def _publish(target: Proposal, source: Proposal, by) -> Proposal:
     target.answer_published_at = now
     if target.status not in ANSWERED_STATUSES:
         target.status = ProposalStatus.ANSWERED
-    target._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+    target._history_user = by
     target.save()
     return target
 
@@ -289,7 +289,7 @@ def submit_response(
             general_comment=general_comment,
         )
         response.full_clean()
-        response._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+        response._history_user = by
         response.save()
         articles = {article.pk: article for article in consultation.articles.all()}
         errors = {}
@@ -306,7 +306,7 @@ def submit_response(
             except ValidationError as error:
                 errors[answer.article_id] = error
                 continue
-            position._history_user = by  # type: ignore[attr-defined]  # django-simple-history's
+            position._history_user = by
             position.save()
         if errors:
             messages = [

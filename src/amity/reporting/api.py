@@ -142,10 +142,6 @@ class SubmissionViewSet(ScopedModelViewSet):
     filterset_class = filtersets.SubmissionFilterSet
     select_related = ("organization", "period")
 
-    def after_save(self, obj, created):
-        if created:
-            services.prefill_submission(obj, by=self.request.user)
-
     def _step(self, function, submission=None, **kwargs):
         submission = submission or self.get_object()
         try:

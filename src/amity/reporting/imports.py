@@ -1,14 +1,20 @@
 """Import and export resources of the reporting models (the columns of the export), and the
 offline workbook of one submission."""
 
+import io
+from datetime import date, datetime, time
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl.styles import Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
 
-from amity.core.exports import SafeWorkbook, neutralise
+from amity.core.exports import FORMULA_PREFIXES, SafeWorkbook, neutralise
+from amity.core.import_files import Counter, ImportFileError, Limits, bounded_rows, open_workbook
 from amity.core.imports import ScopedResource
 from amity.reporting import models, services
-from amity.reporting.choices import ValueSource
+from amity.reporting.choices import IndicatorType, ValueSource
 
 
 def _resource(model, fields, **meta):
@@ -52,18 +58,13 @@ ReviewCommentResource = _resource(models.ReviewComment, (
 
 
 class ValueResource(ScopedResource):
-    """Values, written in batches: a Union's offline workbook holds hundreds of them."""
+    """Values, written in batches: a Union's offline workbook holds hundreds of them (their
+    submissions' totals are kept by `services.ValueWriter` after each batch)."""
 
     class Meta(ScopedResource.Meta):
         model = models.Value
         fields = ("id", "submission", "indicator", "number", "text", "comment", "notes")
         use_bulk = True
-
-    def after_bulk_save(self, instances, *, created):
-        super().after_bulk_save(instances, created=created)
-        # Totals are derived from the values of their submission: kept after every batch.
-        for submission in {value.submission for value in instances}:
-            services.update_totals(submission, by=self.user)
 
 
 AttachmentResource = _resource(models.Attachment, (
@@ -105,13 +106,6 @@ class WorkbookRefused(Exception):
 
 def submission_workbook(submission) -> bytes:
     """The workbook to fill offline: the submission's indicators in the form's order."""
-    import io
-
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from amity.reporting.choices import IndicatorType
-
     book = SafeWorkbook()
     sheet = book.active
     sheet.title = WORKBOOK_SHEET
@@ -170,7 +164,7 @@ def _cell_value(indicator, value):
         return None
     if value.number is None:
         return neutralise(value.text)
-    if indicator.type == "boolean":
+    if indicator.type == IndicatorType.BOOLEAN:
         return str(_("Yes") if value.number else _("No"))
     number = value.number.normalize()
     return int(number) if number == number.to_integral() else number
@@ -180,14 +174,6 @@ def read_submission_workbook(submission, content: bytes) -> dict:
     """indicator id → services.Entry of an uploaded workbook, checked in full against the
     submission (its organization, form version and period), its columns, its codes and every
     value. Raises WorkbookRefused with every problem found."""
-    from amity.core.import_files import (
-        Counter,
-        ImportFileError,
-        Limits,
-        bounded_rows,
-        open_workbook,
-    )
-
     # the checks and limits of every import: size, zip bomb, markup, rows, cells, time
     limits = Limits.from_settings()
     try:
@@ -284,8 +270,6 @@ def _entries(submission, rows) -> dict:
 
 def _raw(cell):
     """What a cell holds, as the web form would receive it typed (None for a date)."""
-    from datetime import date, datetime, time
-
     if cell is None:
         return ""
     if isinstance(cell, bool):
@@ -301,8 +285,6 @@ def _raw(cell):
 
 def _unquote(text: str) -> str:
     """A text the download wrote with a quote before it, so that no spreadsheet would run it."""
-    from amity.core.exports import FORMULA_PREFIXES
-
     return text[1:] if text.startswith("'") and text[1:2].startswith(FORMULA_PREFIXES) else text
 
 

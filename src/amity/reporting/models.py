@@ -7,18 +7,21 @@ designer's scope. A submission and its values belong to the organization that re
 """
 
 from datetime import date, timedelta
-from decimal import Decimal
+from pathlib import PurePath
+from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.dates import MAX_YEAR, MIN_YEAR, add_days
 from amity.core.models import BaseModel
 from amity.core.scoping import Scope
+from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import in_language
 from amity.reporting.choices import (
     EDITABLE_STATES,
@@ -33,6 +36,13 @@ from amity.reporting.choices import (
     SubmissionState,
     ValueSource,
     VersionStatus,
+)
+from amity.reporting.rules import (
+    attachment_limits,
+    check_attachment,
+    describe_upload,
+    entry_refusal,
+    plain_number,
 )
 
 
@@ -184,11 +194,6 @@ def refuse_duplicate(instance, fields: tuple[str, ...], message) -> None:
         raise ValidationError(message)
 
 
-def plain_number(number) -> str:
-    """A decimal as people write it: 12, 12.5, not 12.0000."""
-    return format(number.normalize(), "f") if isinstance(number, Decimal) else str(number)
-
-
 class Form(DesignModel):
     """A reporting form, designed once and filled by the organizations assigned to it."""
 
@@ -233,8 +238,6 @@ class Form(DesignModel):
         return [kind.strip() for kind in self.assigned_kinds.split(",") if kind.strip()]
 
     def clean(self):
-        from amity.organizations.choices import OrganizationKind
-
         refuse_duplicate(self, ("organization", "code"), _("Another form already has this code."))
         unknown = sorted(set(self.kind_list) - set(OrganizationKind.values))
         if unknown:
@@ -586,6 +589,8 @@ class Submission(BaseModel):
     form_version = models.ForeignKey(
         FormVersion, verbose_name=_("form version"), on_delete=models.PROTECT,
         related_name="submissions",
+        # Declared once for the form, the API and the import: a draft is not filled yet.
+        limit_choices_to=~Q(status=VersionStatus.DRAFT),
     )  # fmt: skip
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="submissions"
@@ -653,8 +658,6 @@ class Submission(BaseModel):
         if version and version.status == VersionStatus.DRAFT:
             raise ValidationError({"form_version": _("This version is not published yet.")})
         if self.pk is None and self.period_id and self.organization_id:
-            from amity.reporting.services import entry_refusal
-
             refusal = entry_refusal(self)
             if refusal:
                 raise ValidationError({"period": refusal})
@@ -728,8 +731,6 @@ class Value(BaseModel):
         except ValidationError as error:
             field = "number" if self.indicator.is_numeric else "text"
             raise ValidationError({field: error.messages}) from error
-        from amity.reporting.services import entry_refusal
-
         refusal = entry_refusal(self.submission)
         if refusal:
             raise ValidationError(refusal)
@@ -772,11 +773,6 @@ class ReviewComment(BaseModel):
 def attachment_path(instance, filename) -> str:
     """A name of our own under the media directory: the name the file came with is kept apart
     (`original_name`), never used as a path."""
-    from pathlib import PurePath
-    from uuid import uuid4
-
-    from django.utils import timezone
-
     suffix = PurePath(filename).suffix.lower()[:10]
     return f"reporting/attachments/{timezone.now():%Y/%m}/{uuid4().hex}{suffix}"
 
@@ -816,8 +812,6 @@ class Attachment(BaseModel):
     def derive_fields(self) -> None:
         """The name, size and type of a new upload, read from the file itself."""
         if self.is_new_upload:
-            from amity.reporting.services import describe_upload
-
             self.original_name, self.content_type = describe_upload(self.file)
             self.size = self.file.size
 
@@ -825,8 +819,6 @@ class Attachment(BaseModel):
         if not self.file:
             raise ValidationError({"file": _("Attach a file.")})
         if self.is_new_upload:
-            from amity.reporting.services import check_attachment
-
             try:
                 check_attachment(self.file)
             except ValidationError as error:
@@ -839,17 +831,6 @@ class Attachment(BaseModel):
                         "A submission holds at most %(count)s attachments."
                     ) % {"count": limit}})  # fmt: skip
         if self.submission_id:
-            from amity.reporting.services import entry_refusal
-
             refusal = entry_refusal(self.submission)
             if refusal:
                 raise ValidationError(refusal)
-
-
-def attachment_limits() -> dict:
-    """How large one attachment may be, and how many a submission holds (settings may change
-    them: REPORTING_ATTACHMENT_MAX_BYTES, REPORTING_ATTACHMENTS_PER_SUBMISSION)."""
-    return {
-        "bytes": getattr(settings, "REPORTING_ATTACHMENT_MAX_BYTES", 15 * 1024 * 1024),
-        "count": getattr(settings, "REPORTING_ATTACHMENTS_PER_SUBMISSION", 20),
-    }

@@ -16,6 +16,11 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from amity.aid.statistics import aid_totals
+from amity.core.scoping import branch_of
+from amity.organizations.models import Organization
+from amity.partners.models import Interaction, RelationshipHolder
+
 logger = logging.getLogger(__name__)
 
 
@@ -63,41 +68,32 @@ def figures_for(indicators, organization, period) -> dict[int, Decimal]:
 
 
 def _branch(organization):
-    from amity.organizations.models import Organization
-
-    return Organization.objects.filter(tree_path__startswith=organization.tree_path).values("pk")
+    """The live organizations of `organization`'s branch, for an `__any_of` lookup."""
+    return branch_of(organization, Organization.objects)
 
 
 @register("partners.held", _("Partners held by the organization and those under it"))
 def partners_held(organization, period):
-    from amity.partners.models import RelationshipHolder
-
     holders = RelationshipHolder.objects.filter(
-        organization__in=_branch(organization), partner__deleted_at__isnull=True
+        organization__any_of=_branch(organization), partner__deleted_at__isnull=True
     )
     return holders.values("partner_id").distinct().count()
 
 
 @register("partners.interactions", _("Interactions with partners in the period"))
 def partner_interactions(organization, period):
-    from amity.partners.models import Interaction
-
     return Interaction.objects.filter(
-        organization__in=_branch(organization),
+        organization__any_of=_branch(organization),
         occurred_on__gte=period.starts_on,
         occurred_on__lte=period.ends_on,
     ).count()
 
 
-# --- aid (when the aid domain is installed) ------------------------------------------------------
+# --- aid ----------------------------------------------------------------------------------------
 
 
 def _aid_figure(name):
     def figure(organization, period):
-        try:
-            from amity.aid.services import aid_totals
-        except ImportError:
-            return None
         totals = aid_totals(organization, period.starts_on, period.ends_on)
         return getattr(totals, name, None)
 

@@ -1,7 +1,8 @@
 """The unified periodic reports: indicators, forms, periods, submissions and their review.
 
 Declared once, read by the navigation, the API, imports and exports, the demo loader and the
-write path (`amity.core.registry`)."""
+write path (`amity.core.registry`): the writers of `services.py` give the form, the API and the
+import the same steps around a save."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,7 @@ registry.register(
                 views="amity.reporting.views.ReopeningViews",
                 resource="amity.reporting.imports.ReopeningResource",
                 api="amity.reporting.api.ReopeningViewSet",
+                writer="amity.reporting.services.ReopeningWriter",
             ),
             Model(
                 "reporting.ValidationRule",
@@ -80,6 +82,7 @@ registry.register(
                 views="amity.reporting.views.SubmissionViews",
                 resource="amity.reporting.imports.SubmissionResource",
                 api="amity.reporting.api.SubmissionViewSet",
+                writer="amity.reporting.services.SubmissionWriter",
             ),
             Model(
                 "reporting.Value",
@@ -87,6 +90,7 @@ registry.register(
                 views="amity.reporting.views.ValueViews",
                 resource="amity.reporting.imports.ValueResource",
                 api="amity.reporting.api.ValueViewSet",
+                writer="amity.reporting.services.ValueWriter",
                 api_plural="values",
             ),
             Model(
@@ -95,6 +99,7 @@ registry.register(
                 views="amity.reporting.views.ReviewCommentViews",
                 resource="amity.reporting.imports.ReviewCommentResource",
                 api="amity.reporting.api.ReviewCommentViewSet",
+                writer="amity.reporting.services.ReviewCommentWriter",
             ),
             Model(
                 "reporting.Attachment",

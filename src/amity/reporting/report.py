@@ -11,11 +11,14 @@ from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.shared import Pt
+from docxtpl import DocxTemplate
 
 from amity.reporting.choices import REPORTED_STATES, SectionKind
 from amity.reporting.consolidation import consolidate
 from amity.reporting.models import Section, Value
-from amity.reporting.services import current_version, version_indicators
+from amity.reporting.services import current_version, entry_sections, version_indicators
 
 TEMPLATE = Path(__file__).parent / "docx" / "consolidated.docx"
 
@@ -63,8 +66,6 @@ def report_context(period, user) -> dict:
 
 
 def consolidated_docx(period, user) -> bytes:
-    from docxtpl import DocxTemplate
-
     document = DocxTemplate(str(TEMPLATE))
     document.render(report_context(period, user), autoescape=True)
     buffer = io.BytesIO()
@@ -74,9 +75,6 @@ def consolidated_docx(period, user) -> bytes:
 
 def build_template(path: Path = TEMPLATE) -> Path:
     """Write the Word template with python-docx: a title, a table of figures, the narratives."""
-    from docx import Document
-    from docx.shared import Pt
-
     document = Document()
     document.styles["Normal"].font.name = "Times New Roman"
     document.styles["Normal"].font.size = Pt(13)
@@ -122,8 +120,6 @@ def submission_context(submission) -> dict:
     """One organization's report for one period, in the order of its form: the figures of each
     section in a table, the narratives as text, the attachments by name. The print page and
     the Word document show the same."""
-    from amity.reporting.services import entry_sections
-
     sections = []
     for section in entry_sections(submission):
         rows = []
@@ -165,8 +161,6 @@ def _shown_value(indicator, value) -> str:
 
 
 def submission_docx(submission) -> bytes:
-    from docxtpl import DocxTemplate
-
     document = DocxTemplate(str(SUBMISSION_TEMPLATE))
     document.render(submission_context(submission), autoescape=True)
     buffer = io.BytesIO()
@@ -177,9 +171,6 @@ def submission_docx(submission) -> bytes:
 def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
     """Write the Word template of one submission with python-docx: the heading of the official
     layout, then each section as a table of figures or as its narratives, then attachments."""
-    from docx import Document
-    from docx.shared import Pt
-
     document = Document()
     document.styles["Normal"].font.name = "Times New Roman"
     document.styles["Normal"].font.size = Pt(13)

@@ -6,19 +6,19 @@ Views, the API, imports and commands call these functions; none of it hides in s
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amity.core.scoping import branch_of
+from amity.core.writes import Writer
 from amity.organizations.choices import OrganizationStatus
 from amity.organizations.models import Organization
 from amity.reporting.choices import (
-    EDITABLE_STATES,
     IndicatorType,
     Operator,
     RuleKind,
@@ -29,6 +29,7 @@ from amity.reporting.choices import (
     VersionStatus,
 )
 from amity.reporting.models import (
+    Attachment,
     FormVersion,
     Indicator,
     Period,
@@ -39,8 +40,9 @@ from amity.reporting.models import (
     Submission,
     ValidationRule,
     Value,
-    plain_number,
 )
+from amity.reporting.prefill import figures_for
+from amity.reporting.rules import entry_refusal, plain_number, today_or
 
 
 class WorkflowRefused(Exception):
@@ -49,10 +51,6 @@ class WorkflowRefused(Exception):
     def __init__(self, message, problems=None):
         super().__init__(message)
         self.problems = problems or []
-
-
-def _today(today=None) -> date:
-    return today or timezone.localdate()
 
 
 def _save(obj, by):
@@ -67,7 +65,7 @@ def _save(obj, by):
 def assigned_organizations(form):
     """The live, active organizations that must fill `form`: of its kinds under its designer,
     and those named on it."""
-    by_kind = Q(kind__in=form.kind_list, tree_path__startswith=form.organization.tree_path)
+    by_kind = Q(kind__in=form.kind_list, pk__in=branch_of(form.organization))
     named = Q(pk__in=form.assigned_organizations.values("pk"))
     return Organization.objects.filter(status=OrganizationStatus.ACTIVE).filter(by_kind | named)
 
@@ -76,33 +74,11 @@ def current_version(form):
     return form.versions.filter(status=VersionStatus.PUBLISHED).order_by("-number").first()
 
 
-def is_reopened(period, organization, today=None) -> bool:
-    return Reopening.objects.filter(
-        period=period, organization=organization, expires_on__gte=_today(today)
-    ).exists()
-
-
-def entry_refusal(submission, today=None) -> str | None:
-    """Why the values of `submission` may not change now, or None when they may."""
-    cached = getattr(submission, "_entry_refusal", False)
-    if cached is not False and today is None:
-        return cached
-    refusal = None
-    if submission.state not in EDITABLE_STATES:
-        refusal = _("This submission is %(state)s: its values can no longer change.") % {
-            "state": submission.get_state_display().lower()
-        }
-    else:
-        period = submission.period
-        if _today(today) < period.opens_on:
-            refusal = _("The period opens for reporting on %(date)s.") % {
-                "date": f"{period.opens_on:%d/%m/%Y}"
-            }
-        elif period.locked and not is_reopened(period, submission.organization_id, today):
-            refusal = _("The period is locked; ask the centre to reopen it for you.")
-    if today is None:
-        submission._entry_refusal = refusal
-    return refusal
+def submission_of(organization, period) -> Submission | None:
+    """The submission of `organization` for `period`, if it started one."""
+    if organization is None:
+        return None
+    return Submission.objects.filter(period=period, organization=organization).first()
 
 
 def is_late(submission) -> bool:
@@ -135,7 +111,7 @@ def start_submission(organization, period, *, by, version=None, today=None) -> S
     if Submission.objects.filter(organization=organization, period=period).exists():
         raise WorkflowRefused(_("This organization already has a submission for this period."))
     submission = Submission(organization=organization, period=period, form_version=version)
-    refusal = entry_refusal(submission, _today(today))
+    refusal = entry_refusal(submission, today_or(today))
     if refusal:
         raise WorkflowRefused(refusal)
     _save(submission, by)
@@ -145,8 +121,6 @@ def start_submission(organization, period, *, by, version=None, today=None) -> S
 
 def prefill_submission(submission, *, by) -> int:
     """Write the figures the system knows as values "from the system"; returns how many."""
-    from amity.reporting.prefill import figures_for
-
     indicators = list(version_indicators(submission.form_version).exclude(prefill=""))
     figures = figures_for(indicators, submission.organization, submission.period)
     existing = set(submission.values.values_list("indicator_id", flat=True))
@@ -233,7 +207,7 @@ def parse_entry(indicator, raw) -> tuple[Decimal | None, str]:
 @dataclass
 class Conflict:
     indicator: Indicator
-    value: Value
+    value: Value | None  # None: the value was deleted meanwhile
     who: object
 
 
@@ -378,7 +352,7 @@ def previous_period(period):
     )
 
 
-def previous_numbers(submission) -> dict[int, Decimal]:
+def previous_numbers(submission) -> dict[int, Decimal | None]:
     """The numbers the same organization reported for the previous period of the form."""
     before = previous_period(submission.period)
     if before is None:
@@ -562,14 +536,15 @@ def copy_version(version, *, by) -> FormVersion:
     return copy
 
 
+def version_sections(version):
+    """The sections of a form version, each with its live items and their indicators."""
+    return Section.objects.filter(form_version=version).prefetch_related(_items_prefetch())
+
+
 def entry_sections(submission):
     """The sections of the submission's version with their items and current values."""
     values = {value.indicator_id: value for value in submission.values.all()}
-    sections = list(
-        Section.objects.filter(form_version=submission.form_version).prefetch_related(
-            _items_prefetch()
-        )
-    )
+    sections = list(version_sections(submission.form_version))
     for section in sections:
         section.rows = [(item, values.get(item.indicator_id)) for item in section.live_items]
         section.is_narrative = section.kind == SectionKind.NARRATIVE
@@ -577,89 +552,16 @@ def entry_sections(submission):
 
 
 def _items_prefetch():
-    from django.db.models import Prefetch
-
     return Prefetch("items", queryset=SectionItem.objects.select_related("indicator"),
                     to_attr="live_items")  # fmt: skip
 
 
 # --- attachments --------------------------------------------------------------------------------
 
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Word and Excel formats
-ZIP = b"PK\x03\x04"  # the Office Open XML and OpenDocument formats
-#: extension → (content type, how such a file begins)
-ATTACHMENT_TYPES = {
-    ".pdf": ("application/pdf", b"%PDF-"),
-    ".doc": ("application/msword", OLE),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP),
-    ".odt": ("application/vnd.oasis.opendocument.text", ZIP),
-    ".xls": ("application/vnd.ms-excel", OLE),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
-    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP),
-    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-}
-
-
-def describe_upload(upload) -> tuple[str, str]:
-    """(the name a file came with, without any folder; its content type by that name)."""
-    from pathlib import PurePath
-
-    name = PurePath(str(upload.name).replace("\\", "/")).name.strip()[-200:] or "file"
-    known = ATTACHMENT_TYPES.get(PurePath(name).suffix.lower())
-    return name, known[0] if known else "application/octet-stream"
-
-
-def check_attachment(upload) -> tuple[str, str]:
-    """(the name it came with, its content type) of an uploaded file that may be attached:
-    of an allowed type by its name and by its first bytes, not empty, not too large, and, for
-    the zipped office formats, not a zip bomb. Refused with a message for people otherwise."""
-    from pathlib import PurePath
-
-    from amity.core.imports import ImportFileError, refuse_zip_bomb
-    from amity.reporting.models import attachment_limits
-
-    name, _content_type = describe_upload(upload)
-    suffix = PurePath(name).suffix.lower()
-    if suffix not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            _("Attach a PDF, Word, Excel or OpenDocument file or a JPEG or PNG photo.")
-        )
-    limit = attachment_limits()["bytes"]
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is larger than %(limit)s MB.") % {"limit": plain_number(
-                Decimal(limit) / (1024 * 1024))}
-        )  # fmt: skip
-    if not upload.size:
-        raise ValidationError(_("The file is empty."))
-    content_type, magic = ATTACHMENT_TYPES[suffix]
-    upload.seek(0)
-    head = upload.read(len(magic))
-    if head != magic:
-        raise ValidationError(
-            _("“%(name)s” is not the kind of file its name says.") % {"name": name}
-        )
-    if magic == ZIP:
-        upload.seek(0)
-        try:
-            refuse_zip_bomb(upload.read())
-        except ImportFileError as error:
-            raise ValidationError(str(error)) from error
-        except Exception as error:  # a broken zip raises anything from zipfile
-            raise ValidationError(
-                _("“%(name)s” is damaged and cannot be opened.") % {"name": name}
-            ) from error
-    upload.seek(0)
-    return name, content_type
-
 
 @transaction.atomic
 def add_attachment(submission, upload, *, title="", by):
     """Attach an uploaded file to a submission that may still change."""
-    from amity.reporting.models import Attachment
-
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     refusal = entry_refusal(submission)
     if refusal:
@@ -682,3 +584,45 @@ def remove_attachment(attachment, *, by):
     attachment._history_user = by
     attachment.soft_delete()
     return attachment
+
+
+# --- the one write path of each model (core.writes.save_record) ---------------------------------
+#
+# The edit form, the API and the import save through `save_record`, which calls these writers
+# (declared in `registry.py`): what a save brings happens the same whoever writes.
+
+
+class ReopeningWriter(Writer):
+    """A reopening is granted by whoever makes it."""
+
+    def before_save(self, record, user, created):
+        if created and record.granted_by_id is None:
+            record.granted_by = user
+
+
+class ReviewCommentWriter(Writer):
+    """A review comment is written by whoever makes it."""
+
+    def before_save(self, record, user, created):
+        if created and record.author_id is None:
+            record.author = user
+
+
+class SubmissionWriter(Writer):
+    """A new submission starts with the figures the system knows."""
+
+    def after_save(self, record, user, created):
+        if created:
+            prefill_submission(record, by=user)
+
+
+class ValueWriter(Writer):
+    """The totals of a submission follow its values."""
+
+    def after_save(self, record, user, created):
+        update_totals(record.submission, by=user)
+
+    def after_save_batch(self, records, user, created):
+        # An offline workbook brings hundreds of values of a few submissions: each once.
+        for submission in {value.submission for value in records}:
+            update_totals(submission, by=user)
