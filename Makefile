@@ -37,6 +37,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check src tests e2e bench scripts
+	$(BIN)/ruff format --check src tests e2e bench scripts
 	$(BIN)/mypy  # core and every services.py: [tool.mypy] in pyproject.toml
 	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} -m "not browser"
 
@@ -49,6 +50,7 @@ e2e: install browser
 
 lint: install
 	$(BIN)/ruff check src tests e2e bench scripts
+	$(BIN)/ruff format --check src tests e2e bench scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 

@@ -22,8 +22,20 @@ from bench.harness import Figure, latencies, percentile, settle_database, summar
 
 SEED = 20261124
 CURRENCIES = ["USD"] * 5 + ["EUR"] * 3 + ["JPY", "KRW", "VND"]
-SECTORS = ["12220", "12240", "11220", "11120", "14030", "31120", "15150", "16010", "43040",
-           "72010", "33110", "53030"]  # fmt: skip
+SECTORS = [
+    "12220",
+    "12240",
+    "11220",
+    "11120",
+    "14030",
+    "31120",
+    "15150",
+    "16010",
+    "43040",
+    "72010",
+    "33110",
+    "53030",
+]
 PAGE_TARGET_MS = 200
 RATIO_TARGET = 1.5
 
@@ -37,17 +49,25 @@ def make_data(rng, activities: int, transactions: int):
     from amity.partners.models import Partner
 
     central = Organization.objects.create(name="Liên hiệp Trung ương", kind="central_union")
-    unions = [Organization.objects.create(name=f"Liên hiệp tỉnh {i}", kind="provincial_union",
-                                          parent=central) for i in range(40)]  # fmt: skip
-    officer = User.objects.create(username="bench-aid-central", role="central_officer",
-                                  organization=central)  # fmt: skip
-    countries = list(Country.objects.filter(code__in=["US", "FR", "JP", "KR", "DE", "AU", "GB",
-                                                      "ZA", "CA", "SE"]))  # fmt: skip
+    unions = [
+        Organization.objects.create(
+            name=f"Liên hiệp tỉnh {i}", kind="provincial_union", parent=central
+        )
+        for i in range(40)
+    ]
+    officer = User.objects.create(
+        username="bench-aid-central", role="central_officer", organization=central
+    )
+    countries = list(
+        Country.objects.filter(
+            code__in=["US", "FR", "JP", "KR", "DE", "AU", "GB", "ZA", "CA", "SE"]
+        )
+    )
     donors = Partner.objects.bulk_create(
         [
             Partner(kind="ngo", name=f"Bench NGO {i}", country=rng.choice(countries))
             for i in range(max(10, activities // 12))
-        ]  # fmt: skip
+        ]
     )
     provinces = list(Province.objects.all())
     rates, day = [], date(2010, 1, 1)
@@ -62,13 +82,20 @@ def make_data(rng, activities: int, transactions: int):
     Rate.objects.bulk_create(rates)
     table = RateTable(Rate.objects.all())
     made = Activity.objects.bulk_create(
-        [Activity(iati_identifier=f"XM-BENCH-{i}", reporting_org_ref="XM-BENCH",
-                  reporting_org=rng.choice(donors), title_vi=f"Hoạt động {i}",
-                  organization=rng.choice(unions), status=rng.choice("1223446"),
-                  planned_start=date(2013, 1, 1) + timedelta(days=rng.randint(0, 4700)))
-         for i in range(activities)],
+        [
+            Activity(
+                iati_identifier=f"XM-BENCH-{i}",
+                reporting_org_ref="XM-BENCH",
+                reporting_org=rng.choice(donors),
+                title_vi=f"Hoạt động {i}",
+                organization=rng.choice(unions),
+                status=rng.choice("1223446"),
+                planned_start=date(2013, 1, 1) + timedelta(days=rng.randint(0, 4700)),
+            )
+            for i in range(activities)
+        ],
         batch_size=2000,
-    )  # fmt: skip
+    )
     for item in made:
         item.planned_end = item.planned_start + timedelta(days=rng.randint(200, 1800))
     Activity.objects.bulk_update(made, ["planned_end"], batch_size=2000)
@@ -91,9 +118,18 @@ def make_data(rng, activities: int, transactions: int):
         currency = rng.choice(CURRENCIES)
         value = Decimal(rng.randint(1_000, 500_000))
         usd, vnd = table.convert(value, currency, day, chains[item.organization_id])
-        rows.append(Transaction(activity=item, transaction_type=kind, date=day, value=value,
-                                currency=currency, value_date=day, value_usd=usd,
-                                value_vnd=vnd))  # fmt: skip
+        rows.append(
+            Transaction(
+                activity=item,
+                transaction_type=kind,
+                date=day,
+                value=value,
+                currency=currency,
+                value_date=day,
+                value_usd=usd,
+                value_vnd=vnd,
+            )
+        )
         if len(rows) == 10_000:
             Transaction.objects.bulk_create(rows)
             rows = []
@@ -141,8 +177,9 @@ def hand_written(start: date, end: date) -> dict:
         "LEFT JOIN aid_activityprovince ap ON ap.activity_id = t.activity_id "
         "AND ap.deleted_at IS NULL LEFT JOIN geo_province gp ON gp.id = ap.province_id"
     )
-    sector_join = ("LEFT JOIN aid_activitysector s ON s.activity_id = t.activity_id "
-                   "AND s.deleted_at IS NULL")  # fmt: skip
+    sector_join = (
+        "LEFT JOIN aid_activitysector s ON s.activity_id = t.activity_id AND s.deleted_at IS NULL"
+    )
     share = "COALESCE(CAST({} AS DOUBLE PRECISION), 100) / 100.0"
     group = (
         "CASE WHEN s.sector LIKE '331%%' THEN '331' WHEN s.sector LIKE '332%%' THEN '332' "
@@ -152,7 +189,8 @@ def hand_written(start: date, end: date) -> dict:
     statements = {
         "totals": f"SELECT {SUMS.format(w='1.0')} {FLOWS.format(join='')}",
         "counts": f"SELECT COUNT(*), COUNT(DISTINCT reporting_org_id) FROM ({ACTIVE}) act",
-        "unconverted": "SELECT COUNT(*) " + FLOWS.format(join="")
+        "unconverted": "SELECT COUNT(*) "
+        + FLOWS.format(join="")
         + " AND (t.value_usd IS NULL OR t.value_vnd IS NULL)",
         "province": f"SELECT COALESCE(gp.successor_id, gp.id), "
         f"{SUMS.format(w=share.format('ap.percentage'))} {FLOWS.format(join=province_join)} "
@@ -167,8 +205,11 @@ def hand_written(start: date, end: date) -> dict:
         f"COUNT(DISTINCT act.reporting_org_id) FROM ({ACTIVE}) act JOIN aid_activitysector s "
         f"ON s.activity_id = act.id AND s.deleted_at IS NULL GROUP BY {group}",
         "region": f"SELECT c.region, {SUMS.format(w='1.0')} "
-        + FLOWS.format(join="JOIN partners_partner p ON p.id = act.reporting_org_id "
-                       "LEFT JOIN geo_country c ON c.id = p.country_id") + " GROUP BY c.region",
+        + FLOWS.format(
+            join="JOIN partners_partner p ON p.id = act.reporting_org_id "
+            "LEFT JOIN geo_country c ON c.id = p.country_id"
+        )
+        + " GROUP BY c.region",
         "region counts": "SELECT c.region, COUNT(*), COUNT(DISTINCT act.reporting_org_id) "
         f"FROM ({ACTIVE}) act JOIN partners_partner p ON p.id = act.reporting_org_id "
         "LEFT JOIN geo_country c ON c.id = p.country_id GROUP BY c.region",
@@ -178,7 +219,7 @@ def hand_written(start: date, end: date) -> dict:
         "GROUP BY reporting_org_id",
         "year": f"SELECT {_year('t.date')}, {SUMS.format(w='1.0')} {FLOWS.format(join='')} "
         f"GROUP BY {_year('t.date')}",
-    }  # fmt: skip
+    }
     results = {}
     with connection.cursor() as cursor:
         for name, sql in statements.items():
@@ -202,20 +243,24 @@ def measure_statistics(rng, officer, requests):
     client.get("/aid/statistics/")  # warm the caches once
     hand_written(date(2013, 1, 1), date(2025, 12, 31))
     page = latencies(
-        lambda period: _ok(client.get("/aid/statistics/", {"year_from": period[0],
-                                                           "year_until": period[1]})),
+        lambda period: _ok(
+            client.get("/aid/statistics/", {"year_from": period[0], "year_until": period[1]})
+        ),
         periods,
-    )  # fmt: skip
+    )
     sql = latencies(
         lambda period: hand_written(date(period[0], 1, 1), date(period[1], 12, 31)), periods
     )
     ratios = [p / s for p, s in zip(page, sql, strict=True) if s]
     were = latencies(
-        lambda period: _ok(client.get("/aid/statistics/", {"year_from": period[0],
-                                                           "year_until": period[1],
-                                                           "lineage": "as_recorded"})),
+        lambda period: _ok(
+            client.get(
+                "/aid/statistics/",
+                {"year_from": period[0], "year_until": period[1], "lineage": "as_recorded"},
+            )
+        ),
         periods[: max(1, len(periods) // 4)],
-    )  # fmt: skip
+    )
     with CaptureQueriesContext(connection) as context:
         _ok(client.get("/aid/statistics/", {"year_from": 2015, "year_until": 2020}))
     return [
@@ -224,9 +269,10 @@ def measure_statistics(rng, officer, requests):
         *summary("statistics page, provinces as they were", were, PAGE_TARGET_MS),
         *summary("hand-written SQL, same figures", sql, None),
         Figure("page / SQL (median of ratios)", percentile(ratios, 0.5), "×", RATIO_TARGET),
-        Figure("page p95 / SQL p95", percentile(page, 0.95) / percentile(sql, 0.95), "×",
-               RATIO_TARGET),
-    ]  # fmt: skip
+        Figure(
+            "page p95 / SQL p95", percentile(page, 0.95) / percentile(sql, 0.95), "×", RATIO_TARGET
+        ),
+    ]
 
 
 def check_same_totals(officer) -> None:
@@ -249,11 +295,14 @@ def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
     activities = max(20, int(5_000 * scale))
     transactions = max(200, int(50_000 * scale))
     seconds, officer = timed(make_data, rng, activities, transactions)
-    state = {"rng": rng, "officer": officer,
-             "parameters": {"activities": activities, "transactions": transactions,
-                            "scale": scale}}  # fmt: skip
-    return state, [Figure(f"generate {activities:,} activities, {transactions:,} transactions",
-                          seconds, "s")]  # fmt: skip
+    state = {
+        "rng": rng,
+        "officer": officer,
+        "parameters": {"activities": activities, "transactions": transactions, "scale": scale},
+    }
+    return state, [
+        Figure(f"generate {activities:,} activities, {transactions:,} transactions", seconds, "s")
+    ]
 
 
 def measure(state: dict, requests: int = 200) -> list[Figure]:

@@ -17,8 +17,16 @@ from bench.partners import make_federation
 SEED = 20240419
 FIRST_DAY = date(2016, 1, 1)
 YEARS = 10
-KINDS = ["conference", "working_meeting", "incoming_delegation", "outgoing_delegation",
-         "reception", "ceremony", "exchange", "other"]  # fmt: skip
+KINDS = [
+    "conference",
+    "working_meeting",
+    "incoming_delegation",
+    "outgoing_delegation",
+    "reception",
+    "ceremony",
+    "exchange",
+    "other",
+]
 
 
 def make_events(rng, count, central, unions):
@@ -30,21 +38,32 @@ def make_events(rng, count, central, unions):
     for number in range(count):
         start = FIRST_DAY + timedelta(days=rng.randint(0, span))
         online = number % 500 == 0
-        batch.append(Event(
-            kind="online_conference" if online else rng.choice(KINDS),
-            title_vi=f"Sự kiện hữu nghị số {number}", title_en=f"Friendship event {number}",
-            start=start, end=start + timedelta(days=rng.choice([0, 0, 0, 1, 2, 5])),
-            organization=central if online else rng.choice(hosts),
-            status=rng.choice(["planned", "held", "held", "cancelled"]),
-        ))  # fmt: skip
+        batch.append(
+            Event(
+                kind="online_conference" if online else rng.choice(KINDS),
+                title_vi=f"Sự kiện hữu nghị số {number}",
+                title_en=f"Friendship event {number}",
+                start=start,
+                end=start + timedelta(days=rng.choice([0, 0, 0, 1, 2, 5])),
+                organization=central if online else rng.choice(hosts),
+                status=rng.choice(["planned", "held", "held", "cancelled"]),
+            )
+        )
     Event.objects.bulk_create(batch, batch_size=5000)
     through = Event.co_organizers.through
     ids = list(Event.objects.values_list("pk", "kind"))
-    co = [through(event_id=pk, organization_id=rng.choice(unions).pk)
-          for pk, _kind in ids if rng.random() < 0.1]  # fmt: skip
+    co = [
+        through(event_id=pk, organization_id=rng.choice(unions).pk)
+        for pk, _kind in ids
+        if rng.random() < 0.1
+    ]
     through.objects.bulk_create(co, batch_size=5000)
-    points = [BridgePoint(event_id=pk, organization=union, attendees=rng.randint(5, 20))
-              for pk, kind in ids if kind == "online_conference" for union in unions]  # fmt: skip
+    points = [
+        BridgePoint(event_id=pk, organization=union, attendees=rng.randint(5, 20))
+        for pk, kind in ids
+        if kind == "online_conference"
+        for union in unions
+    ]
     BridgePoint.objects.bulk_create(points, batch_size=5000)
 
 
@@ -75,8 +94,12 @@ def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
     events = max(50, int(50_000 * scale))
     central, unions, officer, unit = make_federation()
     seconds, _ = timed(make_events, rng, events, central, unions)
-    state = {"rng": rng, "officer": officer, "unit": unit,
-             "parameters": {"events": events, "scale": scale}}  # fmt: skip
+    state = {
+        "rng": rng,
+        "officer": officer,
+        "unit": unit,
+        "parameters": {"events": events, "scale": scale},
+    }
     return state, [Figure(f"generate {events:,} events", seconds, "s")]
 
 

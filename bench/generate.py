@@ -26,8 +26,9 @@ def build(scale: float = 1.0) -> dict:
         state, built = import_module(f"bench.{domain}").generate(scale)
         states[domain] = state
         figures += built
-        parameters.update({key: value for key, value in state["parameters"].items()
-                           if key != "scale"})  # fmt: skip
+        parameters.update(
+            {key: value for key, value in state["parameters"].items() if key != "scale"}
+        )
     settle_database()
     total = time.perf_counter() - start
     target = TARGET_SECONDS * scale if scale >= 1 else None

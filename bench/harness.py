@@ -92,10 +92,20 @@ def machine() -> dict:
     model = ""
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.exists():
-        model = next((line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
-                      if line.startswith("model name")), "")  # fmt: skip
-    return {"python": platform.python_version(), "processor": platform.machine(),
-            "cpus": os.cpu_count(), "cpu": model}  # fmt: skip
+        model = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in cpuinfo.read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "",
+        )
+    return {
+        "python": platform.python_version(),
+        "processor": platform.machine(),
+        "cpus": os.cpu_count(),
+        "cpu": model,
+    }
 
 
 def write_results(suite: str, figures: list[Figure], parameters: dict) -> Path:
@@ -105,11 +115,13 @@ def write_results(suite: str, figures: list[Figure], parameters: dict) -> Path:
     now = datetime.now()
     path = RESULTS / f"{now:%Y-%m-%d}-{connection.vendor}.json"
     document = json.loads(path.read_text()) if path.exists() else {}
-    document.update({
-        "database": connection.vendor,
-        "date": now.isoformat(timespec="seconds"),
-        "machine": machine(),
-    })  # fmt: skip
+    document.update(
+        {
+            "database": connection.vendor,
+            "date": now.isoformat(timespec="seconds"),
+            "machine": machine(),
+        }
+    )
     document.setdefault("suites", {})[suite] = {
         "date": now.isoformat(timespec="seconds"),
         "parameters": parameters,

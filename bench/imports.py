@@ -49,10 +49,13 @@ def read_only(content: bytes) -> int:
 
 def partners_file(rng, rows: int) -> bytes:
     header = ["kind", "name", "name_vi", "country", "status", "sensitivity"]
-    return workbook(header, (
-        ["ngo", f"Imported {name}", name_vi, rng.choice(COUNTRIES), "active", "internal"]
-        for name, name_vi in partner_names(rng, rows)
-    ))  # fmt: skip
+    return workbook(
+        header,
+        (
+            ["ngo", f"Imported {name}", name_vi, rng.choice(COUNTRIES), "active", "internal"]
+            for name, name_vi in partner_names(rng, rows)
+        ),
+    )
 
 
 def values_file(rng, unions: int) -> tuple[bytes, int, object]:
@@ -62,9 +65,14 @@ def values_file(rng, unions: int) -> tuple[bytes, int, object]:
 
     officer, form, periods = make_data(rng, unions, 1, INDICATORS)
     today = date.today()  # a period open now, so that its drafts take values
-    period = models.Period(form=form, kind="year", year=today.year, number=1,
-                           opens_on=today - timedelta(days=30),
-                           deadline=today + timedelta(days=365))  # fmt: skip
+    period = models.Period(
+        form=form,
+        kind="year",
+        year=today.year,
+        number=1,
+        opens_on=today - timedelta(days=30),
+        deadline=today + timedelta(days=365),
+    )
     period.derive_fields()
     period.save()
     version = models.FormVersion.objects.get(form=form)
@@ -74,8 +82,11 @@ def values_file(rng, unions: int) -> tuple[bytes, int, object]:
         for organization in previous.values_list("organization", flat=True)
     )
     indicators = list(models.Indicator.objects.filter(code__startswith="I").order_by("code"))
-    rows = [[submission.pk, indicator.pk, rng.randint(0, 500), "", ""]
-            for submission in submissions for indicator in indicators]  # fmt: skip
+    rows = [
+        [submission.pk, indicator.pk, rng.randint(0, 500), "", ""]
+        for submission in submissions
+        for indicator in indicators
+    ]
     content = workbook(["submission", "indicator", "number", "text", "comment"], rows)
     return content, len(rows), officer
 
@@ -110,10 +121,12 @@ def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
     seconds_partners, partners = timed(partners_file, rng, partner_rows)
     seconds_values, (values, value_rows, reporting_officer) = timed(values_file, rng, unions)
     state = {
-        "files": {"partners": (partners, partner_rows, officer),
-                  "report values": (values, value_rows, reporting_officer)},
+        "files": {
+            "partners": (partners, partner_rows, officer),
+            "report values": (values, value_rows, reporting_officer),
+        },
         "parameters": {"scale": scale, "partner_rows": partner_rows, "value_rows": value_rows},
-    }  # fmt: skip
+    }
     return state, [
         Figure(f"write the XLSX of {partner_rows:,} partners", seconds_partners, "s"),
         Figure(f"write the XLSX of {value_rows:,} values (and their Unions)", seconds_values, "s"),

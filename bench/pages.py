@@ -55,8 +55,11 @@ def session_cookie(user) -> str:
 
 
 def server_environment() -> dict:
-    environment = {**os.environ, "SECRET_KEY": settings.SECRET_KEY,
-                   "DJANGO_SETTINGS_MODULE": "amity.settings"}  # fmt: skip
+    environment = {
+        **os.environ,
+        "SECRET_KEY": settings.SECRET_KEY,
+        "DJANGO_SETTINGS_MODULE": "amity.settings",
+    }
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("postgresql"):
         password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
@@ -157,13 +160,19 @@ def run(scale: float = 1.0, requests: int = 200, seconds: float | None = None):
 
     build = generate.build(scale)
     seconds = seconds or max(2.0, min(20.0, requests / 10))
-    users = [(role, User.objects.get(username=name))
-             for role, name in (("central officer", "bench-central"),
-                                ("unit officer", "bench-unit"))]  # fmt: skip
+    users = [
+        (role, User.objects.get(username=name))
+        for role, name in (("central officer", "bench-central"), ("unit officer", "bench-unit"))
+    ]
     port = free_port()
     command = gunicorn_command("127.0.0.1", port, workers=2, threads=4)
-    server = subprocess.Popen(command, env=server_environment(), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)  # fmt: skip
+    server = subprocess.Popen(
+        command,
+        env=server_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base)

@@ -26,8 +26,33 @@ WORDS = (
     "development foundation society association network institute alliance mission council"
 ).split()
 VIETNAMESE = "hội hữu nghị hòa bình phát triển cộng đồng trẻ em giáo dục sức khỏe văn hóa".split()
-COUNTRIES = ["US", "FR", "JP", "KR", "DE", "LA", "KH", "AU", "GB", "IT", "CU", "IN", "RU", "CN",
-             "SG", "TH", "CA", "NL", "SE", "BR", "ZA", "NZ", "BE", "CH", "PL"]  # fmt: skip
+COUNTRIES = [
+    "US",
+    "FR",
+    "JP",
+    "KR",
+    "DE",
+    "LA",
+    "KH",
+    "AU",
+    "GB",
+    "IT",
+    "CU",
+    "IN",
+    "RU",
+    "CN",
+    "SG",
+    "TH",
+    "CA",
+    "NL",
+    "SE",
+    "BR",
+    "ZA",
+    "NZ",
+    "BE",
+    "CH",
+    "PL",
+]
 SENSITIVITIES = ["public"] * 3 + ["internal"] * 6 + ["restricted"]
 
 
@@ -40,17 +65,20 @@ def make_federation():
     if existing:  # another domain of the same data set made it already
         officer = existing.get()
         central = officer.organization
-        unions = list(Organization.objects.filter(parent=central, kind="provincial_union")
-                      .order_by("pk")[:40])  # fmt: skip
+        unions = list(
+            Organization.objects.filter(parent=central, kind="provincial_union").order_by("pk")[:40]
+        )
         return central, unions, officer, User.objects.get(username="bench-unit")
     central = Organization.objects.create(name="Liên hiệp Trung ương", kind="central_union")
     unions = [
-        Organization.objects.create(name=f"Liên hiệp tỉnh {i}", kind="provincial_union",
-                                    parent=central)
+        Organization.objects.create(
+            name=f"Liên hiệp tỉnh {i}", kind="provincial_union", parent=central
+        )
         for i in range(40)
-    ]  # fmt: skip
-    officer = User.objects.create(username="bench-central", role="central_officer",
-                                  organization=central)  # fmt: skip
+    ]
+    officer = User.objects.create(
+        username="bench-central", role="central_officer", organization=central
+    )
     unit = User.objects.create(username="bench-unit", role="unit_officer", organization=unions[0])
     return central, unions, officer, unit
 
@@ -73,13 +101,19 @@ def make_partners(rng, count, unions):
     batch = []
     for name, name_vi in partner_names(rng, count):
         acronym = "".join(word[0] for word in name.split()[:3]).upper()
-        batch.append(Partner(
-            kind=rng.choice(["ngo", "ngo", "university", "enterprise", "research", "media"]),
-            name=name, name_vi=name_vi, acronym=acronym, country=rng.choice(countries),
-            sensitivity=rng.choice(SENSITIVITIES), status="active",
-            strength=rng.randint(1, 5),
-            search_text=normalise(f"{name} {name_vi} {acronym}"),
-        ))  # fmt: skip
+        batch.append(
+            Partner(
+                kind=rng.choice(["ngo", "ngo", "university", "enterprise", "research", "media"]),
+                name=name,
+                name_vi=name_vi,
+                acronym=acronym,
+                country=rng.choice(countries),
+                sensitivity=rng.choice(SENSITIVITIES),
+                status="active",
+                strength=rng.randint(1, 5),
+                search_text=normalise(f"{name} {name_vi} {acronym}"),
+            )
+        )
     Partner.objects.bulk_create(batch, batch_size=5000)
     ids = list(Partner.objects.values_list("pk", flat=True))
     holders = [RelationshipHolder(partner_id=pk, organization=rng.choice(unions)) for pk in ids]
@@ -93,11 +127,14 @@ def make_interactions(rng, count, partner_ids, unions):
     start = date(2018, 1, 1)
     batch = []
     for _ in range(count):
-        batch.append(Interaction(
-            partner_id=rng.choice(partner_ids), organization=rng.choice(unions),
-            occurred_on=start + timedelta(days=rng.randint(0, 2900)),
-            kind=rng.choice(["meeting", "letter", "call", "visit"]),
-        ))  # fmt: skip
+        batch.append(
+            Interaction(
+                partner_id=rng.choice(partner_ids),
+                organization=rng.choice(unions),
+                occurred_on=start + timedelta(days=rng.randint(0, 2900)),
+                kind=rng.choice(["meeting", "letter", "call", "visit"]),
+            )
+        )
         if len(batch) == 10000:
             Interaction.objects.bulk_create(batch)
             batch = []
@@ -115,11 +152,13 @@ def measure_pages(rng, users, requests, pages):
     for label, user in users:
         client.force_login(user)
         paths = [
-            f"/partners/partners/?page={rng.randint(1, pages)}" if i % 3 == 0
-            else f"/partners/partners/?country={rng.randint(1, 240)}" if i % 3 == 1
+            f"/partners/partners/?page={rng.randint(1, pages)}"
+            if i % 3 == 0
+            else f"/partners/partners/?country={rng.randint(1, 240)}"
+            if i % 3 == 1
             else f"/partners/partners/?kind=university&sort={rng.choice(['name', '-strength'])}"
             for i in range(requests)
-        ]  # fmt: skip
+        ]
         client.get(paths[0])  # warm the caches once
         samples = latencies(lambda path, client=client: _ok(client.get(path)), paths)
         figures += summary(f"list page ({label})", samples, 100)
@@ -159,8 +198,9 @@ def import_file(rng, rows) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(["kind", "name", "name_vi", "country", "status", "sensitivity"])
     for name, name_vi in partner_names(rng, rows):
-        writer.writerow(["ngo", f"Imported {name}", name_vi, rng.choice(COUNTRIES), "active",
-                         "internal"])  # fmt: skip
+        writer.writerow(
+            ["ngo", f"Imported {name}", name_vi, rng.choice(COUNTRIES), "active", "internal"]
+        )
     return buffer.getvalue().encode()
 
 
@@ -207,7 +247,7 @@ def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
     return state, [
         Figure(f"generate {partners:,} partners", seconds_partners, "s"),
         Figure(f"generate {interactions:,} interactions", seconds_interactions, "s"),
-    ]  # fmt: skip
+    ]
 
 
 def measure(state: dict, requests: int = 200) -> list[Figure]:

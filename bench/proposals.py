@@ -34,13 +34,19 @@ def make_proposals(rng, count, unions, departments):
     batch = []
     for number in range(count):
         raised = start + timedelta(days=rng.randint(0, 1500))
-        batch.append(Proposal(
-            organization=rng.choice(unions), raised_on=raised, source="report",
-            topic=rng.choice(topics), title=f"Kiến nghị số {number}",
-            text="Đề nghị Liên hiệp Trung ương xem xét.", addressed_to=rng.choice(departments),
-            status=rng.choice(STATUSES),
-            due_on=raised + timedelta(days=rng.choice([30, 60, 90])) if number % 5 else None,
-        ))  # fmt: skip
+        batch.append(
+            Proposal(
+                organization=rng.choice(unions),
+                raised_on=raised,
+                source="report",
+                topic=rng.choice(topics),
+                title=f"Kiến nghị số {number}",
+                text="Đề nghị Liên hiệp Trung ương xem xét.",
+                addressed_to=rng.choice(departments),
+                status=rng.choice(STATUSES),
+                due_on=raised + timedelta(days=rng.choice([30, 60, 90])) if number % 5 else None,
+            )
+        )
     Proposal.objects.bulk_create(batch, batch_size=5000)
 
 
@@ -50,11 +56,13 @@ def measure_board(rng, users, requests, departments):
     for label, user in users:
         client.force_login(user)
         paths = [
-            "/proposals/board/" if i % 3 == 0
-            else f"/proposals/board/?addressed_to={rng.choice(departments).pk}" if i % 3 == 1
+            "/proposals/board/"
+            if i % 3 == 0
+            else f"/proposals/board/?addressed_to={rng.choice(departments).pk}"
+            if i % 3 == 1
             else "/proposals/board/?overdue=true"
             for i in range(requests)
-        ]  # fmt: skip
+        ]
         client.get(paths[0])
         samples = latencies(lambda path, client=client: _ok(client.get(path)), paths)
         figures += summary(f"proposals board ({label})", samples, 100)
@@ -71,8 +79,13 @@ def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
     central, unions, officer, unit = make_federation()
     departments = make_departments(central)
     seconds, _ = timed(make_proposals, rng, proposals, unions, departments)
-    state = {"rng": rng, "officer": officer, "unit": unit, "departments": departments,
-             "parameters": {"proposals": proposals, "scale": scale}}  # fmt: skip
+    state = {
+        "rng": rng,
+        "officer": officer,
+        "unit": unit,
+        "departments": departments,
+        "parameters": {"proposals": proposals, "scale": scale},
+    }
     return state, [Figure(f"generate {proposals:,} proposals", seconds, "s")]
 
 

@@ -45,18 +45,27 @@ def make_data(rng, organizations: int, periods: int, indicators: int):
             occurred_on=date(2025, 7, 1),
             successor=unions[-1 - unions.index(source)],
         )
-    officer = User.objects.create(username="bench-reporting", role="central_officer",
-                                  organization=central)  # fmt: skip
-    form = models.Form.objects.create(organization=central, code="BENCH", name="Báo cáo",
-                                      assigned_kinds="provincial_union")  # fmt: skip
+    officer = User.objects.create(
+        username="bench-reporting", role="central_officer", organization=central
+    )
+    form = models.Form.objects.create(
+        organization=central, code="BENCH", name="Báo cáo", assigned_kinds="provincial_union"
+    )
     version = models.FormVersion.objects.create(form=form, number=1)
-    sections = [models.Section.objects.create(form_version=version, order=n + 1, title=f"Phần {n}")
-                for n in range(8)]  # fmt: skip
+    sections = [
+        models.Section.objects.create(form_version=version, order=n + 1, title=f"Phần {n}")
+        for n in range(8)
+    ]
     items = models.Indicator.objects.bulk_create(
-        models.Indicator(organization=central, code=f"I{n:03}", name=f"Chỉ tiêu {n}",
-                         type="integer", aggregation="average" if n % 10 == 9 else "sum")
+        models.Indicator(
+            organization=central,
+            code=f"I{n:03}",
+            name=f"Chỉ tiêu {n}",
+            type="integer",
+            aggregation="average" if n % 10 == 9 else "sum",
+        )
         for n in range(indicators)
-    )  # fmt: skip
+    )
     models.SectionItem.objects.bulk_create(
         models.SectionItem(section=sections[n % 8], indicator=item, order=n)
         for n, item in enumerate(items)
@@ -65,8 +74,14 @@ def make_data(rng, organizations: int, periods: int, indicators: int):
     made_periods = []
     for n in range(periods):
         year, quarter = 2017 + n // 4, n % 4 + 1
-        period = models.Period(form=form, kind="quarter", year=year, number=quarter,
-                               opens_on=date(year, 1, 1), deadline=date(year, 12, 31))  # fmt: skip
+        period = models.Period(
+            form=form,
+            kind="quarter",
+            year=year,
+            number=quarter,
+            opens_on=date(year, 1, 1),
+            deadline=date(year, 12, 31),
+        )
         period.derive_fields()
         made_periods.append(period)
     models.Period.objects.bulk_create(made_periods)
@@ -85,8 +100,11 @@ def make_data(rng, organizations: int, periods: int, indicators: int):
     for submission in submissions:
         for item in items:
             if rng.random() < 0.97:
-                batch.append(models.Value(submission=submission, indicator=item,
-                                          number=Decimal(rng.randint(0, 500))))  # fmt: skip
+                batch.append(
+                    models.Value(
+                        submission=submission, indicator=item, number=Decimal(rng.randint(0, 500))
+                    )
+                )
         if len(batch) > 20000:
             models.Value.objects.bulk_create(batch, batch_size=5000)
             batch = []
@@ -143,15 +161,15 @@ def measure_pages(rng, officer, form, periods, requests):
     client.force_login(officer)
     chosen = [rng.choice(periods) for _ in range(requests)]
     _ok(client.get(f"/reporting/report-periods/{periods[0].pk}/board/"))  # warm up once
-    board = latencies(lambda p: _ok(client.get(f"/reporting/report-periods/{p.pk}/board/")),
-                      chosen)  # fmt: skip
+    board = latencies(lambda p: _ok(client.get(f"/reporting/report-periods/{p.pk}/board/")), chosen)
     indicators = list(version_indicators(form.versions.get()))
     steps = {
-        "page": lambda p: _ok(client.get("/reporting/consolidation/",
-                                         {"form": form.pk, "period": p.pk})),
+        "page": lambda p: _ok(
+            client.get("/reporting/consolidation/", {"form": form.pk, "period": p.pk})
+        ),
         "computed": lambda p: consolidate(officer, indicators, [p]),
         "sql": lambda p: hand_written(p.pk),
-    }  # fmt: skip
+    }
     for step in steps.values():  # warm up once
         step(periods[0])
     samples: dict[str, list[float]] = {name: [] for name in steps}
@@ -172,12 +190,14 @@ def measure_pages(rng, officer, form, periods, requests):
         *summary("pivot page, all indicators, one period", pivot, PIVOT_TARGET_MS),
         *summary("pivot computed (consolidate), one period", computed, None),
         *summary("hand-written SQL, same figures", sql, None),
-        Figure("pivot / SQL (median of ratios)", ratio(computed, sql), "×",
-               RATIO_TARGET),
+        Figure("pivot / SQL (median of ratios)", ratio(computed, sql), "×", RATIO_TARGET),
         Figure("pivot page / SQL (median of ratios)", ratio(pivot, sql), "×", None),
-        Figure("pivot page − computed (request, menus, HTML) median",
-               percentile([p - c for p, c in zip(pivot, computed, strict=True)], 0.5), "ms"),
-    ]  # fmt: skip
+        Figure(
+            "pivot page − computed (request, menus, HTML) median",
+            percentile([p - c for p, c in zip(pivot, computed, strict=True)], 0.5),
+            "ms",
+        ),
+    ]
 
 
 def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
@@ -188,9 +208,18 @@ def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
     indicators = 80
     seconds, (officer, form, made) = timed(make_data, rng, organizations, periods, indicators)
     values = organizations * periods * indicators
-    state = {"rng": rng, "officer": officer, "form": form, "periods": made,
-             "parameters": {"organizations": organizations, "periods": periods,
-                            "indicators": indicators, "scale": scale}}  # fmt: skip
+    state = {
+        "rng": rng,
+        "officer": officer,
+        "form": form,
+        "periods": made,
+        "parameters": {
+            "organizations": organizations,
+            "periods": periods,
+            "indicators": indicators,
+            "scale": scale,
+        },
+    }
     return state, [Figure(f"generate ~{values:,} values", seconds, "s")]
 
 

@@ -16,9 +16,11 @@ def hanoi_partner(demo_data):
     from amity.partners.models import Partner, RelationshipHolder
 
     partner = Partner.objects.create(
-        kind="ngo", name="Deutsch-Vietnamesische Freundschaftsgesellschaft",
-        name_vi="Hội hữu nghị Đức – Việt Nam Thử nghiệm", acronym="DVFG-T",
-    )  # fmt: skip
+        kind="ngo",
+        name="Deutsch-Vietnamesische Freundschaftsgesellschaft",
+        name_vi="Hội hữu nghị Đức – Việt Nam Thử nghiệm",
+        acronym="DVFG-T",
+    )
     home = User.objects.get(username="hanoi").organization
     RelationshipHolder.objects.create(partner=partner, organization=home)
     return partner

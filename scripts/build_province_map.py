@@ -49,27 +49,88 @@ DIGITS = 3
 
 # ISO 3166-2 code of Natural Earth's feature → two-digit GSO code of the province before 2025.
 ISO_TO_GSO = {
-    "VN-HN": "01", "VN-03": "02", "VN-04": "04", "VN-53": "06", "VN-07": "08", "VN-02": "10",
-    "VN-71": "11", "VN-01": "12", "VN-05": "14", "VN-06": "15", "VN-14": "17", "VN-69": "19",
-    "VN-09": "20", "VN-13": "22", "VN-54": "24", "VN-68": "25", "VN-70": "26", "VN-56": "27",
-    "VN-61": "30", "VN-HP": "31", "VN-66": "33", "VN-20": "34", "VN-63": "35", "VN-67": "36",
-    "VN-18": "37", "VN-21": "38", "VN-22": "40", "VN-23": "42", "VN-24": "44", "VN-25": "45",
-    "VN-26": "46", "VN-DN": "48", "VN-27": "49", "VN-29": "51", "VN-31": "52", "VN-32": "54",
-    "VN-34": "56", "VN-36": "58", "VN-40": "60", "VN-28": "62", "VN-30": "64", "VN-33": "66",
-    "VN-72": "67", "VN-35": "68", "VN-58": "70", "VN-37": "72", "VN-57": "74", "VN-39": "75",
-    "VN-43": "77", "VN-SG": "79", "VN-41": "80", "VN-46": "82", "VN-50": "83", "VN-51": "84",
-    "VN-49": "86", "VN-45": "87", "VN-44": "89", "VN-47": "91", "VN-CT": "92", "VN-73": "93",
-    "VN-52": "94", "VN-55": "95", "VN-59": "96",
-}  # fmt: skip
+    "VN-HN": "01",
+    "VN-03": "02",
+    "VN-04": "04",
+    "VN-53": "06",
+    "VN-07": "08",
+    "VN-02": "10",
+    "VN-71": "11",
+    "VN-01": "12",
+    "VN-05": "14",
+    "VN-06": "15",
+    "VN-14": "17",
+    "VN-69": "19",
+    "VN-09": "20",
+    "VN-13": "22",
+    "VN-54": "24",
+    "VN-68": "25",
+    "VN-70": "26",
+    "VN-56": "27",
+    "VN-61": "30",
+    "VN-HP": "31",
+    "VN-66": "33",
+    "VN-20": "34",
+    "VN-63": "35",
+    "VN-67": "36",
+    "VN-18": "37",
+    "VN-21": "38",
+    "VN-22": "40",
+    "VN-23": "42",
+    "VN-24": "44",
+    "VN-25": "45",
+    "VN-26": "46",
+    "VN-DN": "48",
+    "VN-27": "49",
+    "VN-29": "51",
+    "VN-31": "52",
+    "VN-32": "54",
+    "VN-34": "56",
+    "VN-36": "58",
+    "VN-40": "60",
+    "VN-28": "62",
+    "VN-30": "64",
+    "VN-33": "66",
+    "VN-72": "67",
+    "VN-35": "68",
+    "VN-58": "70",
+    "VN-37": "72",
+    "VN-57": "74",
+    "VN-39": "75",
+    "VN-43": "77",
+    "VN-SG": "79",
+    "VN-41": "80",
+    "VN-46": "82",
+    "VN-50": "83",
+    "VN-51": "84",
+    "VN-49": "86",
+    "VN-45": "87",
+    "VN-44": "89",
+    "VN-47": "91",
+    "VN-CT": "92",
+    "VN-73": "93",
+    "VN-52": "94",
+    "VN-55": "95",
+    "VN-59": "96",
+}
 SPRATLY_NAME = "Spratly Islands"
 SPRATLY_PROVINCE = "56"  # Trường Sa, a district of Khánh Hòa
 PARACEL_PROVINCE = "48"  # Hoàng Sa, a district of Đà Nẵng
 # The main islands and reefs of Hoàng Sa (longitude, latitude).
 PARACEL_ISLANDS = [
-    (112.335, 16.834), (112.262, 16.979), (112.343, 16.954), (112.737, 16.667),
-    (112.590, 16.060), (111.612, 16.533), (111.583, 16.545), (111.712, 16.453),
-    (111.512, 16.453), (111.770, 16.567), (111.200, 15.783), (112.220, 16.950),
-]  # fmt: skip
+    (112.335, 16.834),
+    (112.262, 16.979),
+    (112.343, 16.954),
+    (112.737, 16.667),
+    (112.590, 16.060),
+    (111.612, 16.533),
+    (111.583, 16.545),
+    (111.712, 16.453),
+    (111.512, 16.453),
+    (111.770, 16.567),
+    (111.200, 15.783),
+    (112.220, 16.950),
+]
 PARACEL_RADIUS = 0.05
 
 
@@ -111,12 +172,17 @@ def build(source: Path, *, before_2025: bool = False) -> dict:
     features = []
     for code, geometries in sorted(parts.items()):
         merged = unary_union(geometries).simplify(TOLERANCE, preserve_topology=True)
-        features.append({
-            "type": "Feature",
-            "properties": {"code": code, "name_vi": drawn[code]["name"],
-                           "name_en": drawn[code]["name_en"]},
-            "geometry": _rounded(mapping(merged)),
-        })  # fmt: skip
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "code": code,
+                    "name_vi": drawn[code]["name"],
+                    "name_en": drawn[code]["name_en"],
+                },
+                "geometry": _rounded(mapping(merged)),
+            }
+        )
     if before_2025:
         what = "the 63 provinces before 1 July 2025, keyed by their GSO code"
         how = "Built by scripts/build_province_map.py --before-2025."

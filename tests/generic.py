@@ -353,14 +353,19 @@ class ModelTestCase:
         assert "version" in missing.json()["detail"]
         put = client.put(url, {**self.api_data(orgs), **data}, content_type="application/json")
         assert put.status_code == 428
-        stale = client.patch(url, data, content_type="application/json",
-                             headers={"If-Match": f'"{record.version - 1}"'})  # fmt: skip
+        stale = client.patch(
+            url,
+            data,
+            content_type="application/json",
+            headers={"If-Match": f'"{record.version - 1}"'},
+        )
         assert stale.status_code == 409
         stale_body = {**data, "version": record.version - 1}
         assert client.patch(url, stale_body, content_type="application/json").status_code == 409
         assert self.snapshot(record) == before
-        saved = client.patch(url, data, content_type="application/json",
-                             headers={"If-Match": read["ETag"]})  # fmt: skip
+        saved = client.patch(
+            url, data, content_type="application/json", headers={"If-Match": read["ETag"]}
+        )
         assert saved.status_code == 200, saved.content
         assert saved["ETag"] == f'"{record.version + 1}"'
         assert self.reread(record).version == record.version + 1

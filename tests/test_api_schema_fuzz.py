@@ -48,10 +48,12 @@ def connection_kept_open():
 def records(orgs):
     """Model → [the Ha Noi Union's record, the Da Nang Union's record]."""
     return {
-        model: [case.make(orgs, orgs.hanoi, index=100 + 2 * number),
-                case.make(orgs, orgs.danang, index=101 + 2 * number)]
+        model: [
+            case.make(orgs, orgs.hanoi, index=100 + 2 * number),
+            case.make(orgs, orgs.danang, index=101 + 2 * number),
+        ]
         for number, (model, case) in enumerate(generic_cases().items())
-    }  # fmt: skip
+    }
 
 
 def existing_ids(path: str, records) -> list[int]:
@@ -80,9 +82,14 @@ def strategy(operation, records):
 
 
 def fuzz(operation, cases, count, send):
-    @settings(max_examples=count, derandomize=True, database=None, deadline=None,
-              phases=[Phase.explicit, Phase.generate],
-              suppress_health_check=list(HealthCheck))  # fmt: skip
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=cases)
     def run(case):
         send(case)
@@ -130,7 +137,8 @@ def test_every_operation_answers_generated_requests_without_error(users, records
     assert set(statuses) == {operation.label for operation in operations}
     # The token worked for every operation (no 401), and every read found something to read.
     assert {label for label, seen in statuses.items() if 401 in seen} == set()
-    unread = {label for label, seen in statuses.items() if label.startswith("GET ")
-              and 200 not in seen}  # fmt: skip
+    unread = {
+        label for label, seen in statuses.items() if label.startswith("GET ") and 200 not in seen
+    }
     assert unread == unreadable
     assert len(unreadable) <= 3

@@ -213,8 +213,13 @@ def test_a_record_out_of_sight_is_404_on_every_page_and_action(client, users, re
                         failures.append(f"{method.__name__} {url} as {role}: {status}")
     assert not failures, "\n".join(failures)
     covered = {name for name, model in routes if model in records}
-    assert {"reporting:submit", "organizations:record_attendance", "api:partner-merge",
-            "api:submission-approve", "proposals:proposal_approve"} <= covered  # fmt: skip
+    assert {
+        "reporting:submit",
+        "organizations:record_attendance",
+        "api:partner-merge",
+        "api:submission-approve",
+        "proposals:proposal_approve",
+    } <= covered
 
 
 def test_every_address_answers_every_role_without_a_server_error(client, users, records):
@@ -248,8 +253,9 @@ def test_every_address_answers_every_role_without_a_server_error(client, users, 
 def test_a_job_is_seen_only_by_its_user(client, users):
     from amity.core.models import Job
 
-    job = Job.objects.create(user=users.danang, model_label="partners", original_name="x.csv",
-                             status=Job.Status.CHECKED)  # fmt: skip
+    job = Job.objects.create(
+        user=users.danang, model_label="partners", original_name="x.csv", status=Job.Status.CHECKED
+    )
     for role in ROLES:
         log_in(client, getattr(users, role))
         expected = 200 if role == "danang" else 404
@@ -266,8 +272,9 @@ def test_the_routes_are_found():
 def test_no_two_routes_share_a_name():
     """Two apps' routers under one namespace with a name in common make `reverse` (and the API's
     own links) point at the wrong app."""
-    names = [name for name, pattern, _callback in url_patterns()
-             if "format" not in parameters(pattern)]  # fmt: skip
+    names = [
+        name for name, pattern, _callback in url_patterns() if "format" not in parameters(pattern)
+    ]
     assert sorted({name for name in names if names.count(name) > 1}) == []
 
 
@@ -285,8 +292,11 @@ def api_list_routes():
 def date_filters(filterset_class) -> list[str]:
     import django_filters
 
-    return [name for name, filter_ in filterset_class.base_filters.items()
-            if isinstance(filter_, django_filters.DateFilter)]  # fmt: skip
+    return [
+        name
+        for name, filter_ in filterset_class.base_filters.items()
+        if isinstance(filter_, django_filters.DateFilter)
+    ]
 
 
 def test_api_lists_refuse_a_bad_limit_and_bound_dates_and_filters(client, users, records):
@@ -295,8 +305,14 @@ def test_api_lists_refuse_a_bad_limit_and_bound_dates_and_filters(client, users,
     dated = 0
     for name, view_set in api_list_routes():
         url = reverse(name)
-        for limit, expected in (("99999999999999999999", 200), ("2000", 200), ("-1", 400),
-                                ("0", 400), ("abc", 400), ("1.5", 400)):  # fmt: skip
+        for limit, expected in (
+            ("99999999999999999999", 200),
+            ("2000", 200),
+            ("-1", 400),
+            ("0", 400),
+            ("abc", 400),
+            ("1.5", 400),
+        ):
             response = client.get(url, {"limit": limit})
             if response.status_code != expected:
                 failures.append(f"GET {url}?limit={limit}: {response.status_code}")
@@ -373,16 +389,23 @@ def test_list_pages_say_a_filter_is_wrong_and_show_no_rows(client, users, record
         url = reverse(views.url_name("list"))
         api_url = f"/api/{views.model._meta.app_label}/{views.plural}/"
         wrong = [(name, "notadate") for name in date_filters(views.filterset)]
-        unknown = next((field.name for field in views.model._meta.concrete_fields
-                        if field.name not in views.filterset.base_filters), None)  # fmt: skip
+        unknown = next(
+            (
+                field.name
+                for field in views.model._meta.concrete_fields
+                if field.name not in views.filterset.base_filters
+            ),
+            None,
+        )
         wrong.append((unknown, "1"))
         for name, value in wrong:
             page = client.get(url, {name: value})
             rows = len(page.context["table"].rows) if page.status_code == 200 else None
             if rows != 0 or name not in page.context["filter"].errors:
                 failures.append(f"GET {url}?{name}={value}: {page.status_code}, {rows} rows")
-            elif not all(str(error) in page.content.decode()
-                         for error in page.context["filter"].errors[name]):  # fmt: skip
+            elif not all(
+                str(error) in page.content.decode() for error in page.context["filter"].errors[name]
+            ):
                 failures.append(f"GET {url}?{name}={value}: the error is not shown")
             export = client.get(url, {name: value, "export": "csv"})
             if export.status_code != 302 or "export" in export["Location"]:
@@ -400,23 +423,31 @@ def test_list_pages_say_a_filter_is_wrong_and_show_no_rows(client, users, record
 def test_nothing_personal_is_cached(client, users, records):
     log_in(client, users.hanoi)
     record = records[ModelViews.for_plural("partners").model]["hanoi"]
-    private = [reverse("home"), reverse("partners:partner_list"),
-               reverse("partners:partner", args=[record.pk]),
-               reverse("partners:partner_list") + "?export=csv",
-               reverse("partners:partner_list") + "?export=xlsx",
-               "/api/partners/partners/", f"/api/partners/partners/{record.pk}/",
-               reverse("events:calendar_feed")]  # fmt: skip
+    private = [
+        reverse("home"),
+        reverse("partners:partner_list"),
+        reverse("partners:partner", args=[record.pk]),
+        reverse("partners:partner_list") + "?export=csv",
+        reverse("partners:partner_list") + "?export=xlsx",
+        "/api/partners/partners/",
+        f"/api/partners/partners/{record.pk}/",
+        reverse("events:calendar_feed"),
+    ]
     for url in private:
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Cache-Control"] == "no-store, private", url
     client.logout()
-    token = client.post(reverse("api:token"), {"username": "hanoi", "password": "amity-demo"},
-                        content_type="application/json")  # fmt: skip
+    token = client.post(
+        reverse("api:token"),
+        {"username": "hanoi", "password": "amity-demo"},
+        content_type="application/json",
+    )
     assert token.status_code == 200
     assert token["Cache-Control"] == "no-store, private"
-    by_token = client.get("/api/partners/partners/",
-                          headers={"Authorization": f"Token {token.json()['token']}"})  # fmt: skip
+    by_token = client.get(
+        "/api/partners/partners/", headers={"Authorization": f"Token {token.json()['token']}"}
+    )
     assert by_token["Cache-Control"] == "no-store, private"
     login_page = client.get(reverse("accounts:login"))["Cache-Control"]
     assert {"no-store", "private"} <= {part.strip() for part in login_page.split(",")}

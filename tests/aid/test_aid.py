@@ -30,9 +30,13 @@ def ngo(name, country="US"):
 
 def activity(owner, identifier, donor, start=date(2014, 1, 1), provinces=(), sectors=(), **extra):
     created = Activity.objects.create(
-        iati_identifier=identifier, reporting_org=donor, title_vi=identifier, organization=owner,
-        planned_start=start, **{"reporting_org_ref": identifier.split("-")[0], **extra},
-    )  # fmt: skip
+        iati_identifier=identifier,
+        reporting_org=donor,
+        title_vi=identifier,
+        organization=owner,
+        planned_start=start,
+        **{"reporting_org_ref": identifier.split("-")[0], **extra},
+    )
     for place, percentage in provinces:
         ActivityProvince.objects.create(activity=created, province=place, percentage=percentage)
     for code, percentage in sectors:
@@ -50,8 +54,7 @@ def flow(of, kind, day, value, currency="USD"):
 
 def rate(owner, currency, day, usd=None, vnd=None):
     """A rate, written with its writer: the transactions it touches are converted again."""
-    made = Rate(organization=owner, currency=currency, date=day, usd_per_unit=usd,
-                vnd_per_unit=vnd)  # fmt: skip
+    made = Rate(organization=owner, currency=currency, date=day, usd_per_unit=usd, vnd_per_unit=vnd)
     return services.write(made, None)
 
 
@@ -64,13 +67,19 @@ def test_the_activity_form_refuses_percentages_that_do_not_sum_to_100(
     donor = ngo("Water for All")
     login(users.hanoi)
     data = {
-        "iati_identifier": "US-EIN-1-VN-1", "reporting_org_ref": "US-EIN-1",
-        "reporting_org": donor.pk, "title_vi": "Nước sạch",
-        "kind": "project", "status": "2", "planned_start": "2022-01-01",
-        "organization": orgs.hanoi.pk, "default_currency": "USD",
+        "iati_identifier": "US-EIN-1-VN-1",
+        "reporting_org_ref": "US-EIN-1",
+        "reporting_org": donor.pk,
+        "title_vi": "Nước sạch",
+        "kind": "project",
+        "status": "2",
+        "planned_start": "2022-01-01",
+        "organization": orgs.hanoi.pk,
+        "default_currency": "USD",
         "provinces_key": ["01", "48"],
-        "provinces_percentage": ["60", "30"], "sectors": "14030:100",
-    }  # fmt: skip
+        "provinces_percentage": ["60", "30"],
+        "sectors": "14030:100",
+    }
     response = client.post(reverse("aid:activity_add"), data)
     assert response.status_code == 200
     assert response.context["form"].errors["provinces"] == ["The percentages sum to 90, not 100."]
@@ -80,13 +89,15 @@ def test_the_activity_form_refuses_percentages_that_do_not_sum_to_100(
     assert response.status_code == 302
     created = Activity.objects.get()
     assert sorted((s.province.code, s.percentage) for s in created.province_shares.all()) == [
-        ("01", Decimal("60.00")), ("48", Decimal("40.00"))
-    ]  # fmt: skip
+        ("01", Decimal("60.00")),
+        ("48", Decimal("40.00")),
+    ]
     # Changed together on the form: one share goes, another moves, history of each.
     data["provinces_key"] = ["01"]
     data["provinces_percentage"] = ["100"]
-    response = client.post(reverse("aid:activity_edit", args=[created.pk]),
-                           {**data, "version": created.version})  # fmt: skip
+    response = client.post(
+        reverse("aid:activity_edit", args=[created.pk]), {**data, "version": created.version}
+    )
     assert response.status_code == 302
     assert [(s.province.code, s.percentage) for s in created.province_shares.all()] == [
         ("01", Decimal("100.00"))
@@ -112,22 +123,33 @@ def test_a_single_share_keeps_the_total_at_100_and_the_api_checks_the_whole(
     assert mine.sector_shares.count() == 2
     api = client.patch(
         f"/api/aid/activities/{mine.pk}/",
-        {"sectors": [{"sector": "12220", "percentage": "50"},
-                     {"sector": "99999", "percentage": "50"}], "version": mine.version},
+        {
+            "sectors": [
+                {"sector": "12220", "percentage": "50"},
+                {"sector": "99999", "percentage": "50"},
+            ],
+            "version": mine.version,
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert api.status_code == 400
     assert api.json()["sectors"] == ["Unknown DAC sector code: 99999"]
     api = client.patch(
         f"/api/aid/activities/{mine.pk}/",
-        {"sectors": [{"sector": "12220", "percentage": "70"},
-                     {"sector": "12240", "percentage": "30"}], "version": mine.version},
+        {
+            "sectors": [
+                {"sector": "12220", "percentage": "70"},
+                {"sector": "12240", "percentage": "30"},
+            ],
+            "version": mine.version,
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert api.status_code == 200
     assert api.json()["sectors"] == [
-        {"sector": "12220", "percentage": "70.00"}, {"sector": "12240", "percentage": "30.00"}
-    ]  # fmt: skip
+        {"sector": "12220", "percentage": "70.00"},
+        {"sector": "12240", "percentage": "30.00"},
+    ]
 
 
 def test_an_import_row_with_percentages_not_summing_to_100_is_named(
@@ -138,17 +160,33 @@ def test_an_import_row_with_percentages_not_summing_to_100_is_named(
     donor = ngo("Rural Roads")
     login(users.hanoi)
     rows = [
-        {"iati_identifier": "US-1-A", "reporting_org_ref": "US-1", "reporting_org": donor.pk,
-         "title_vi": "A",
-         "status": "2", "kind": "project", "planned_start": "2020-01-01",
-         "organization": orgs.hanoi.pk, "default_currency": "USD",
-         "provinces": "01:50; old-30:50", "sectors": "21020:100"},
-        {"iati_identifier": "US-1-B", "reporting_org_ref": "US-1", "reporting_org": donor.pk,
-         "title_vi": "B",
-         "status": "2", "kind": "project", "planned_start": "2020-01-01",
-         "organization": orgs.hanoi.pk, "default_currency": "USD",
-         "provinces": "01:50; 48:30", "sectors": "21020:100"},
-    ]  # fmt: skip
+        {
+            "iati_identifier": "US-1-A",
+            "reporting_org_ref": "US-1",
+            "reporting_org": donor.pk,
+            "title_vi": "A",
+            "status": "2",
+            "kind": "project",
+            "planned_start": "2020-01-01",
+            "organization": orgs.hanoi.pk,
+            "default_currency": "USD",
+            "provinces": "01:50; old-30:50",
+            "sectors": "21020:100",
+        },
+        {
+            "iati_identifier": "US-1-B",
+            "reporting_org_ref": "US-1",
+            "reporting_org": donor.pk,
+            "title_vi": "B",
+            "status": "2",
+            "kind": "project",
+            "planned_start": "2020-01-01",
+            "organization": orgs.hanoi.pk,
+            "default_currency": "USD",
+            "provinces": "01:50; 48:30",
+            "sectors": "21020:100",
+        },
+    ]
     response = client.post(reverse("aid:activity_import"), {"file": csv_upload(rows)})
     job = response.context["job"]
     assert job.summary["errors"] == [
@@ -162,8 +200,9 @@ def test_an_import_row_with_percentages_not_summing_to_100_is_named(
     client.post(reverse("aid:activity_import"), {"confirm": job.pk})
     first = Activity.objects.get(iati_identifier="US-1-A")
     assert sorted((str(s.province), s.percentage) for s in first.province_shares.all()) == [
-        ("Ha Noi", Decimal("50.00")), ("Hai Duong (before 1/7/2025)", Decimal("50.00"))
-    ]  # fmt: skip
+        ("Ha Noi", Decimal("50.00")),
+        ("Hai Duong (before 1/7/2025)", Decimal("50.00")),
+    ]
     export = client.get(reverse("aid:activity_list"), {"export": "csv"})
     assert "01:50; old-30:50" in export.content.decode("utf-8-sig")
 
@@ -270,19 +309,35 @@ def merged(orgs, users):
     Union, whose province is the new Hải Phòng; each had aid before the merger."""
     old_haiphong, old_haiduong = province("31", False), province("30", False)
     new_haiphong = province("31")
-    hp = Organization.objects.create(name="LHHN Hải Phòng", kind=OrganizationKind.PROVINCIAL_UNION,
-                                     parent=orgs.central, province=old_haiphong)  # fmt: skip
-    hd = Organization.objects.create(name="LHHN Hải Dương", kind=OrganizationKind.PROVINCIAL_UNION,
-                                     parent=orgs.central, province=old_haiduong)  # fmt: skip
+    hp = Organization.objects.create(
+        name="LHHN Hải Phòng",
+        kind=OrganizationKind.PROVINCIAL_UNION,
+        parent=orgs.central,
+        province=old_haiphong,
+    )
+    hd = Organization.objects.create(
+        name="LHHN Hải Dương",
+        kind=OrganizationKind.PROVINCIAL_UNION,
+        parent=orgs.central,
+        province=old_haiduong,
+    )
     rate(orgs.central, "EUR", date(2010, 1, 1), usd=Decimal("1.25"), vnd=Decimal("30000"))
     rate(orgs.central, "USD", date(2010, 1, 1), vnd=Decimal("24000"))
     us, fr, jp = ngo("US Health", "US"), ngo("French Schools", "FR"), ngo("Japan Care", "JP")
-    a = activity(hp, "A", us, date(2014, 1, 1), provinces=[(old_haiphong, 100)],
-                 sectors=[("12220", 100)])  # fmt: skip
-    b = activity(hd, "B", fr, date(2016, 1, 1), provinces=[(old_haiduong, 50), (old_haiphong, 50)],
-                 sectors=[("11220", 50), ("12220", 50)])  # fmt: skip
-    c = activity(hd, "C", jp, date(2019, 1, 1), provinces=[(old_haiduong, 100)],
-                 sectors=[("11220", 100)])  # fmt: skip
+    a = activity(
+        hp, "A", us, date(2014, 1, 1), provinces=[(old_haiphong, 100)], sectors=[("12220", 100)]
+    )
+    b = activity(
+        hd,
+        "B",
+        fr,
+        date(2016, 1, 1),
+        provinces=[(old_haiduong, 50), (old_haiphong, 50)],
+        sectors=[("11220", 50), ("12220", 50)],
+    )
+    c = activity(
+        hd, "C", jp, date(2019, 1, 1), provinces=[(old_haiduong, 100)], sectors=[("11220", 100)]
+    )
     flow(a, "2", date(2014, 1, 1), "100000")
     flow(a, "3", date(2015, 6, 1), "40000")
     flow(a, "3", date(2018, 6, 1), "20000")
@@ -291,29 +346,55 @@ def merged(orgs, users):
     flow(c, "2", date(2019, 1, 1), "30000")
     flow(c, "3", date(2019, 5, 1), "10000")
     flow(c, "1", date(2019, 5, 1), "999999")  # incoming funds: not counted
-    merge_organizations([hd], successor=hp, occurred_on=date(2025, 7, 1), decision="QĐ 1/2025",
-                        by=users.admin)  # fmt: skip
-    return {"hp": hp, "hd": hd, "new": new_haiphong, "old_hp": old_haiphong,
-            "old_hd": old_haiduong, "a": a, "b": b, "c": c}  # fmt: skip
+    merge_organizations(
+        [hd], successor=hp, occurred_on=date(2025, 7, 1), decision="QĐ 1/2025", by=users.admin
+    )
+    return {
+        "hp": hp,
+        "hd": hd,
+        "new": new_haiphong,
+        "old_hp": old_haiphong,
+        "old_hd": old_haiduong,
+        "a": a,
+        "b": b,
+        "c": c,
+    }
 
 
 def test_headline_figures_are_exact(merged, users):
-    figures = headline(Activity.objects.visible_to(users.central), date(2013, 1, 1),
-                       date(2018, 12, 31))  # fmt: skip
-    assert {key: figures[key] for key in ("ngos", "activities", "committed_usd", "disbursed_usd",
-                                          "committed_vnd", "disbursed_vnd", "rate",
-                                          "unconverted")} == {
-        "ngos": 2, "activities": 2, "committed_usd": Decimal("200000.00"),
-        "disbursed_usd": Decimal("110000.00"), "committed_vnd": Decimal("4800000000.00"),
-        "disbursed_vnd": Decimal("2640000000.00"), "rate": Decimal("55.0"), "unconverted": 0,
-    }  # fmt: skip
+    figures = headline(
+        Activity.objects.visible_to(users.central), date(2013, 1, 1), date(2018, 12, 31)
+    )
+    assert {
+        key: figures[key]
+        for key in (
+            "ngos",
+            "activities",
+            "committed_usd",
+            "disbursed_usd",
+            "committed_vnd",
+            "disbursed_vnd",
+            "rate",
+            "unconverted",
+        )
+    } == {
+        "ngos": 2,
+        "activities": 2,
+        "committed_usd": Decimal("200000.00"),
+        "disbursed_usd": Decimal("110000.00"),
+        "committed_vnd": Decimal("4800000000.00"),
+        "disbursed_vnd": Decimal("2640000000.00"),
+        "rate": Decimal("55.0"),
+        "unconverted": 0,
+    }
 
 
 def test_provinces_roll_up_through_lineage_or_show_as_they_were(merged, users, client, login):
     activities = Activity.objects.visible_to(users.central)
-    rolled = {row["key"]: (row["activities"], row["ngos"], row["committed_usd"],
-                           row["disbursed_usd"])
-              for row in by_province(Selection(activities))}  # fmt: skip
+    rolled = {
+        row["key"]: (row["activities"], row["ngos"], row["committed_usd"], row["disbursed_usd"])
+        for row in by_province(Selection(activities))
+    }
     assert rolled == {
         merged["new"].pk: (3, 3, Decimal("230000.00"), Decimal("120000.00")),
     }
@@ -329,8 +410,9 @@ def test_provinces_roll_up_through_lineage_or_show_as_they_were(merged, users, c
     login(users.central)
     page = client.get(reverse("aid:statistics"), {"province": merged["new"].pk})
     assert page.context["figures"]["totals"]["disbursed_usd"] == Decimal("120000.00")
-    page = client.get(reverse("aid:statistics"),
-                      {"province": merged["old_hd"].pk, "lineage": "as_recorded"})  # fmt: skip
+    page = client.get(
+        reverse("aid:statistics"), {"province": merged["old_hd"].pk, "lineage": "as_recorded"}
+    )
     assert page.context["figures"]["totals"]["disbursed_usd"] == Decimal("35000.00")
     assert page.context["figures"]["totals"]["activities"] == 2
 
@@ -349,14 +431,20 @@ def test_a_provinces_statement_for_a_period_and_the_share_of_donors_by_region(
         Decimal("110000.00"),
     )
     summary = " ".join(page.content.decode().split())
-    assert "NGOs and donors: 2, with 2 activities: 200,000 USD committed, 110,000 USD " \
-        "disbursed." in summary  # fmt: skip
-    regions = {row["key"]: (row["ngos"], row["share"])
-               for row in by_region(Selection(Activity.objects.all()))}  # fmt: skip
-    assert regions == {"americas": (1, Decimal("33.3")), "europe": (1, Decimal("33.3")),
-                       "asia": (1, Decimal("33.3"))}  # fmt: skip
-    sectors = {row["key"]: row["disbursed_usd"]
-               for row in page.context["figures"]["sectors"]}  # fmt: skip
+    assert (
+        "NGOs and donors: 2, with 2 activities: 200,000 USD committed, 110,000 USD "
+        "disbursed." in summary
+    )
+    regions = {
+        row["key"]: (row["ngos"], row["share"])
+        for row in by_region(Selection(Activity.objects.all()))
+    }
+    assert regions == {
+        "americas": (1, Decimal("33.3")),
+        "europe": (1, Decimal("33.3")),
+        "asia": (1, Decimal("33.3")),
+    }
+    sectors = {row["key"]: row["disbursed_usd"] for row in page.context["figures"]["sectors"]}
     assert sectors == {"120": Decimal("85000.00"), "110": Decimal("25000.00")}
     workbook = client.get(reverse("aid:statistics"), {"export": "xlsx"})
     assert workbook.content[:2] == b"PK"
@@ -387,8 +475,9 @@ def test_scoping_through_counterparts(orgs, users, client, login):
     theirs.other_counterparts.add(orgs.hanoi_member)
     assert client.get(reverse("aid:activity", args=[theirs.pk])).status_code == 200
     assert client.post(reverse("aid:activity_edit", args=[theirs.pk])).status_code == 403
-    ids = [item["id"] for item in client.get("/api/aid/activities/", {"q": "X-6"}).json()[
-        "results"]]  # fmt: skip
+    ids = [
+        item["id"] for item in client.get("/api/aid/activities/", {"q": "X-6"}).json()["results"]
+    ]
     assert ids == [theirs.pk]
 
 
@@ -414,8 +503,9 @@ def test_the_statistics_page_issues_a_constant_number_of_queries(
     for index in range(30):
         giver = ngo(f"NGO {index}", "DE") if index % 2 else donor
         place = province(("01", "02", "04", "30", "31")[index % 5], False)
-        made = activity(merged["hp"], f"M-{index}", giver, provinces=[(place, 100)],
-                        sectors=[("12220", 100)])  # fmt: skip
+        made = activity(
+            merged["hp"], f"M-{index}", giver, provinces=[(place, 100)], sectors=[("12220", 100)]
+        )
         flow(made, "2", date(2015, 1, 1), "1000")
     assert len(queries()) == len(few)
     # The same for the provinces as they were, a province and a sector group chosen.

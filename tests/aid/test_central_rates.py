@@ -54,8 +54,9 @@ def test_every_model_that_declares_a_scope_is_read_through_it():
     manager once, and with it every central rate for the Unions)."""
     from django.apps import apps
 
-    scoped = [model for model in apps.get_models() if isinstance(getattr(model, "scope", None),
-                                                                  Scope)]  # fmt: skip
+    scoped = [
+        model for model in apps.get_models() if isinstance(getattr(model, "scope", None), Scope)
+    ]
     assert Rate in scoped and Rate.scope.above
     unread = [
         model.__name__

@@ -99,8 +99,6 @@ def organization_case(self, orgs, a, b):
     return Case({"organization": orgs.hanoi.pk}, [a, c])
 
 
-
-
 class TestActivityFilters(FilterSetTestCase):
     model_case = generic.TestActivity
     cases = {

@@ -29,18 +29,29 @@ def english_messages():
 def recorded(orgs):
     donor = ngo("Medical Friends of Viet Nam", "GB")
     first = activity(
-        orgs.hanoi, "GB-CHC-1234567-VN-001", donor, date(2020, 3, 1),
+        orgs.hanoi,
+        "GB-CHC-1234567-VN-001",
+        donor,
+        date(2020, 3, 1),
         provinces=[(province("01"), 60), (province("30", False), 40)],
-        sectors=[("12220", 70), ("12240", 30)], reporting_org_ref="GB-CHC-1234567",
-        title_en="Village health posts", description_vi="Xây trạm y tế",
+        sectors=[("12220", 70), ("12240", 30)],
+        reporting_org_ref="GB-CHC-1234567",
+        title_en="Village health posts",
+        description_vi="Xây trạm y tế",
         actual_start=date(2020, 4, 1),
-    )  # fmt: skip
+    )
     ParticipatingOrg.objects.create(activity=first, partner=ngo("Local Builders", "VN"), role="4")
-    Budget.objects.create(activity=first, period_start=date(2021, 1, 1), value=Decimal("50000"),
-                          period_end=date(2021, 12, 31), currency="GBP",
-                          value_date=date(2021, 1, 1))  # fmt: skip
-    ActivityDocument.objects.create(activity=first, title="Biên bản ghi nhớ", category="A09",
-                                    url="https://example.org/mou.pdf")  # fmt: skip
+    Budget.objects.create(
+        activity=first,
+        period_start=date(2021, 1, 1),
+        value=Decimal("50000"),
+        period_end=date(2021, 12, 31),
+        currency="GBP",
+        value_date=date(2021, 1, 1),
+    )
+    ActivityDocument.objects.create(
+        activity=first, title="Biên bản ghi nhớ", category="A09", url="https://example.org/mou.pdf"
+    )
     flow(first, "2", date(2020, 1, 15), "120000", "GBP")
     flow(first, "3", date(2020, 6, 1), "40000.50", "GBP")
     second = activity(orgs.danang, "XM-DAC-41114-VN-2", ngo("Ocean Care", "AU"), date(2019, 1, 1))
@@ -54,17 +65,20 @@ def test_the_export_validates_against_the_official_schema(recorded, users):
     root = document.getroot()
     assert root.get("version") == "2.03"
     assert [e.text for e in root.iter("iati-identifier")] == [
-        "GB-CHC-1234567-VN-001", "XM-DAC-41114-VN-2"
-    ]  # fmt: skip
+        "GB-CHC-1234567-VN-001",
+        "XM-DAC-41114-VN-2",
+    ]
     first = root.find("iati-activity")
     assert first.find("reporting-org").get("ref") == "GB-CHC-1234567"
     assert [(s.get("code"), s.get("percentage")) for s in first.findall("sector")] == [
-        ("12220", "70"), ("12240", "30")
-    ]  # fmt: skip
+        ("12220", "70"),
+        ("12240", "30"),
+    ]
     provinces = first.findall(f"{{{iati.AMITY_NS}}}province")
     assert [(p.get("code"), p.get("period"), p.get("percentage")) for p in provinces] == [
-        ("01", "current", "60"), ("30", "former", "40")
-    ]  # fmt: skip
+        ("01", "current", "60"),
+        ("30", "former", "40"),
+    ]
     assert [t.findtext("value") for t in first.iter("transaction")] == ["40000.50", "120000.00"]
 
 
@@ -90,10 +104,10 @@ def test_import_is_idempotent_and_reports_each_activity(recorded, orgs, users, e
         orgs.hanoi,
         "Medical Friends of Viet Nam",
     )
-    assert sorted((s.province.code, s.province.is_current, s.percentage)
-                  for s in created.province_shares.all()) == [
-        ("01", True, Decimal("60.00")), ("30", False, Decimal("40.00"))
-    ]  # fmt: skip
+    assert sorted(
+        (s.province.code, s.province.is_current, s.percentage)
+        for s in created.province_shares.all()
+    ) == [("01", True, Decimal("60.00")), ("30", False, Decimal("40.00"))]
     assert sorted(t.value for t in created.transactions.all()) == [
         Decimal("40000.50"),
         Decimal("120000.00"),
@@ -110,8 +124,9 @@ def test_import_is_idempotent_and_reports_each_activity(recorded, orgs, users, e
     assert (created.version, Transaction.history.count()) == versions
     assert Activity.objects.count() == 1
     # A changed value updates the activity and says what changed.
-    changed = content.replace(b"40000.50", b"45000.00").replace(b"Village health posts",
-                                                               b"Commune health posts")  # fmt: skip
+    changed = content.replace(b"40000.50", b"45000.00").replace(
+        b"Village health posts", b"Commune health posts"
+    )
     update = iati.import_activities(changed, users.hanoi)
     assert update.outcomes[0].status == "updated"
     assert update.outcomes[0].reasons == ["title (English)"]
@@ -164,11 +179,13 @@ OTHER_PUBLISHER = b"""<?xml version="1.0" encoding="UTF-8"?>
 def test_another_publishers_file_with_one_bad_activity(orgs, users, english_messages):
     report = iati.import_activities(OTHER_PUBLISHER, users.danang)
     assert [(o.identifier, o.status) for o in report.outcomes] == [
-        ("DE-1-123-A", "created"), ("DE-1-123-B", "refused")
-    ]  # fmt: skip
+        ("DE-1-123-A", "created"),
+        ("DE-1-123-B", "refused"),
+    ]
     assert report.outcomes[1].reasons == [
-        "The percentages sum to 90, not 100.", "transaction: a value cannot be negative."
-    ]  # fmt: skip
+        "The percentages sum to 90, not 100.",
+        "transaction: a value cannot be negative.",
+    ]
     imported = Activity.objects.get()
     assert imported.organization == orgs.danang
     assert sorted((s.province.code, s.percentage) for s in imported.province_shares.all()) == [
@@ -179,8 +196,9 @@ def test_another_publishers_file_with_one_bad_activity(orgs, users, english_mess
     assert imported.reporting_org.country.code == "DE"
     assert imported.reporting_org.holders.get().organization == orgs.danang
     # The donor is recognised by its organization identifier the next time.
-    again = iati.import_activities(OTHER_PUBLISHER.replace(b"DE-1-123-A", b"DE-1-123-C"),
-                                   users.danang)  # fmt: skip
+    again = iati.import_activities(
+        OTHER_PUBLISHER.replace(b"DE-1-123-A", b"DE-1-123-C"), users.danang
+    )
     assert again.outcomes[0].status == "created"
     assert Partner.objects.filter(name="Hilfe fuer Vietnam e.V.").count() == 1
 
@@ -239,13 +257,13 @@ def test_the_import_page(client, orgs, users, login, english):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     login(users.danang)
-    page = client.post(reverse("aid:iati_import"),
-                       {"file": SimpleUploadedFile("a.xml", OTHER_PUBLISHER)})  # fmt: skip
+    page = client.post(
+        reverse("aid:iati_import"), {"file": SimpleUploadedFile("a.xml", OTHER_PUBLISHER)}
+    )
     assert page.status_code == 200
     assert page.context["report"].counts["created"] == 1
     assert "1 added, 0 updated, 0 unchanged, 1 refused." in page.content.decode()
-    bad = client.post(reverse("aid:iati_import"),
-                      {"file": SimpleUploadedFile("a.xml", b"<x/>")})  # fmt: skip
+    bad = client.post(reverse("aid:iati_import"), {"file": SimpleUploadedFile("a.xml", b"<x/>")})
     assert bad.status_code == 200
     assert bad.context["form"].errors["file"]
     login(users.hanoi_viewer)
@@ -278,8 +296,9 @@ def kept_connections(monkeypatch):
 
 def test_the_command_line_exit_codes(orgs, users, tmp_path, capsys, kept_connections):
     good, partial, refused = (tmp_path / name for name in ("good.xml", "partial.xml", "bad.xml"))
-    good.write_bytes(OTHER_PUBLISHER.split(b' <iati-activity default-currency="EUR">')[0]
-                     + b"</iati-activities>")  # fmt: skip
+    good.write_bytes(
+        OTHER_PUBLISHER.split(b' <iati-activity default-currency="EUR">')[0] + b"</iati-activities>"
+    )
     partial.write_bytes(OTHER_PUBLISHER.replace(b"DE-1-123-A", b"DE-1-123-Z"))
     refused.write_bytes(OTHER_PUBLISHER.replace(b'version="2.03"', b'version="1.05"'))
     call_command("import", "iati", str(good), user="danang")

@@ -22,11 +22,14 @@ def donor(index=0):
 def activity(owner, index=0, **extra):
     """An activity kept by `owner`, started in 2020."""
     return models.Activity.objects.create(
-        iati_identifier=f"XM-TEST-{owner.pk}-{index}", reporting_org_ref="XM-TEST",
+        iati_identifier=f"XM-TEST-{owner.pk}-{index}",
+        reporting_org_ref="XM-TEST",
         reporting_org=donor(index),
-        title_vi=f"Dự án nước sạch {index}", organization=owner,
-        planned_start=date(2020, 1, 1), **extra,
-    )  # fmt: skip
+        title_vi=f"Dự án nước sạch {index}",
+        organization=owner,
+        planned_start=date(2020, 1, 1),
+        **extra,
+    )
 
 
 def province(code, current=True):
@@ -43,10 +46,13 @@ class TestActivity(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Activity(
-            iati_identifier=f"XM-BUILD-{owner.pk}-{index}", reporting_org_ref="XM-BUILD",
+            iati_identifier=f"XM-BUILD-{owner.pk}-{index}",
+            reporting_org_ref="XM-BUILD",
             reporting_org=donor(),
-            title_vi=f"Hoạt động {index}", organization=owner, planned_start=date(2021, 1, 1),
-        )  # fmt: skip
+            title_vi=f"Hoạt động {index}",
+            organization=owner,
+            planned_start=date(2021, 1, 1),
+        )
 
     def form_data(self, orgs):
         self.donor = getattr(self, "donor", None) or donor(7)
@@ -112,8 +118,7 @@ class TestActivityProvince(ModelTestCase):
         return {"activity": self.activity.pk, "province": province("56").pk, "percentage": "100"}
 
     def expected(self, orgs):
-        return {"activity": self.activity, "province": province("56"),
-                "percentage": Decimal("100")}  # fmt: skip
+        return {"activity": self.activity, "province": province("56"), "percentage": Decimal("100")}
 
 
 class TestActivitySector(ModelTestCase):
@@ -125,8 +130,9 @@ class TestActivitySector(ModelTestCase):
     api_bad_data = {"sector": "1"}
 
     def build(self, orgs, owner, index=0):
-        return models.ActivitySector(activity=activity(owner, 100 + index), sector="12240",
-                                     percentage=100)  # fmt: skip
+        return models.ActivitySector(
+            activity=activity(owner, 100 + index), sector="12240", percentage=100
+        )
 
     def form_data(self, orgs):
         self.activity = getattr(self, "activity", None) or activity(orgs.hanoi, 91)
@@ -145,13 +151,18 @@ class TestParticipatingOrg(ModelTestCase):
     api_bad_data = {"role": "7"}
 
     def build(self, orgs, owner, index=0):
-        return models.ParticipatingOrg(activity=activity(owner, 100 + index), partner=donor(),
-                                       role=OrganisationRole.FUNDING)  # fmt: skip
+        return models.ParticipatingOrg(
+            activity=activity(owner, 100 + index), partner=donor(), role=OrganisationRole.FUNDING
+        )
 
     def form_data(self, orgs):
         self.activity = getattr(self, "activity", None) or activity(orgs.hanoi, 92)
-        return {"activity": self.activity.pk, "partner": donor(3).pk, "role": "3",
-                "ref": "XM-DAC-41114"}  # fmt: skip
+        return {
+            "activity": self.activity.pk,
+            "partner": donor(3).pk,
+            "role": "3",
+            "ref": "XM-DAC-41114",
+        }
 
     def expected(self, orgs):
         return {"activity": self.activity, "partner": donor(3), "role": "3"}
@@ -168,20 +179,34 @@ class TestBudget(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Budget(
-            activity=activity(owner, 100 + index), period_start=date(2022, 1, 1),
-            period_end=date(2022, 12, 31), value=Decimal("10000"), currency="USD",
+            activity=activity(owner, 100 + index),
+            period_start=date(2022, 1, 1),
+            period_end=date(2022, 12, 31),
+            value=Decimal("10000"),
+            currency="USD",
             value_date=date(2022, 1, 1),
-        )  # fmt: skip
+        )
 
     def form_data(self, orgs):
         self.activity = getattr(self, "activity", None) or activity(orgs.hanoi, 93)
-        return {"activity": self.activity.pk, "budget_type": "1", "status": "2",
-                "period_start": "2023-01-01", "period_end": "2023-12-31", "value": "50000",
-                "currency": "EUR", "value_date": "2023-01-01"}  # fmt: skip
+        return {
+            "activity": self.activity.pk,
+            "budget_type": "1",
+            "status": "2",
+            "period_start": "2023-01-01",
+            "period_end": "2023-12-31",
+            "value": "50000",
+            "currency": "EUR",
+            "value_date": "2023-01-01",
+        }
 
     def expected(self, orgs):
-        return {"activity": self.activity, "value": Decimal("50000"), "currency": "EUR",
-                "period_end": date(2023, 12, 31)}  # fmt: skip
+        return {
+            "activity": self.activity,
+            "value": Decimal("50000"),
+            "currency": "EUR",
+            "period_end": date(2023, 12, 31),
+        }
 
 
 class TestActivityDocument(ModelTestCase):
@@ -194,15 +219,21 @@ class TestActivityDocument(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.ActivityDocument(
-            activity=activity(owner, 100 + index), title=f"Văn kiện {index}",
-            url="https://example.org/doc.pdf", category="A09",
-        )  # fmt: skip
+            activity=activity(owner, 100 + index),
+            title=f"Văn kiện {index}",
+            url="https://example.org/doc.pdf",
+            category="A09",
+        )
 
     def form_data(self, orgs):
         self.activity = getattr(self, "activity", None) or activity(orgs.hanoi, 94)
-        return {"activity": self.activity.pk, "title": "Biên bản ghi nhớ",
-                "url": "https://example.org/mou.pdf", "category": "A09",
-                "language": "vi"}  # fmt: skip
+        return {
+            "activity": self.activity.pk,
+            "title": "Biên bản ghi nhớ",
+            "url": "https://example.org/mou.pdf",
+            "category": "A09",
+            "language": "vi",
+        }
 
     def expected(self, orgs):
         return {"activity": self.activity, "title": "Biên bản ghi nhớ", "category": "A09"}
@@ -218,22 +249,34 @@ class TestTransaction(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Transaction(
-            activity=activity(owner, 100 + index), transaction_type=TransactionType.DISBURSEMENT,
-            date=date(2022, 5, 1), value=Decimal("1000"), currency="USD",
-        )  # fmt: skip
+            activity=activity(owner, 100 + index),
+            transaction_type=TransactionType.DISBURSEMENT,
+            date=date(2022, 5, 1),
+            value=Decimal("1000"),
+            currency="USD",
+        )
 
     def form_data(self, orgs):
         self.activity = getattr(self, "activity", None) or activity(orgs.hanoi, 95)
-        return {"activity": self.activity.pk, "transaction_type": "3", "date": "15/06/2022",
-                "value": "12500.50", "currency": "USD"}  # fmt: skip
+        return {
+            "activity": self.activity.pk,
+            "transaction_type": "3",
+            "date": "15/06/2022",
+            "value": "12500.50",
+            "currency": "USD",
+        }
 
     def api_data(self, orgs):
         return {**self.form_data(orgs), "date": "2022-06-15"}
 
     def expected(self, orgs):
-        return {"activity": self.activity, "date": date(2022, 6, 15),
-                "value": Decimal("12500.50"), "value_date": date(2022, 6, 15),
-                "value_usd": Decimal("12500.50")}  # fmt: skip
+        return {
+            "activity": self.activity,
+            "date": date(2022, 6, 15),
+            "value": Decimal("12500.50"),
+            "value_date": date(2022, 6, 15),
+            "value_usd": Decimal("12500.50"),
+        }
 
 
 class TestRate(ModelTestCase):
@@ -246,16 +289,26 @@ class TestRate(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         day = date(2000, 1, 1) + timedelta(days=index)
-        return models.Rate(organization=owner, currency="EUR", date=day,
-                           usd_per_unit=Decimal("1.1") + index)  # fmt: skip
+        return models.Rate(
+            organization=owner, currency="EUR", date=day, usd_per_unit=Decimal("1.1") + index
+        )
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "currency": "JPY", "date": "01/01/2024",
-                "vnd_per_unit": "165.5"}  # fmt: skip
+        return {
+            "organization": orgs.hanoi.pk,
+            "currency": "JPY",
+            "date": "01/01/2024",
+            "vnd_per_unit": "165.5",
+        }
 
     def api_data(self, orgs):
         return {**self.form_data(orgs), "date": "2024-01-01"}
 
     def expected(self, orgs):
-        return {"organization": orgs.hanoi, "currency": "JPY", "date": date(2024, 1, 1),
-                "vnd_per_unit": Decimal("165.5"), "usd_per_unit": None}  # fmt: skip
+        return {
+            "organization": orgs.hanoi,
+            "currency": "JPY",
+            "date": date(2024, 1, 1),
+            "vnd_per_unit": Decimal("165.5"),
+            "usd_per_unit": None,
+        }

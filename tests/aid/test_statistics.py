@@ -24,8 +24,7 @@ URL = "aid:statistics"
 
 def figures(selection):
     totals = headline(None, selection=selection)
-    return (totals["activities"], totals["ngos"], totals["committed_usd"],
-            totals["disbursed_usd"])  # fmt: skip
+    return (totals["activities"], totals["ngos"], totals["committed_usd"], totals["disbursed_usd"])
 
 
 def test_the_map_follows_the_choice_of_boundaries(merged, users, client, login, english):
@@ -35,7 +34,9 @@ def test_the_map_follows_the_choice_of_boundaries(merged, users, client, login, 
         {"code": "31", "value": 120000.0, "label": "Hai Phong"}
     ]
     assert (today.context["map_file"], today.context["undrawn"]) == (
-        "amity/maps/vn-provinces.json", [])  # fmt: skip
+        "amity/maps/vn-provinces.json",
+        [],
+    )
     html = today.content.decode()
     assert 'data-map="/static/amity/maps/vn-provinces.json" data-map-name="current"' in html
     assert "Disbursed by province (USD)" in html
@@ -46,8 +47,9 @@ def test_the_map_follows_the_choice_of_boundaries(merged, users, client, login, 
     ]
     assert were.context["map_file"] == "geo/vn-provinces-before-2025.json"
     html = were.content.decode()
-    assert ('data-map="/static/geo/vn-provinces-before-2025.json" '
-            'data-map-name="as_recorded"') in html  # fmt: skip
+    assert (
+        'data-map="/static/geo/vn-provinces-before-2025.json" data-map-name="as_recorded"'
+    ) in html
     assert "Disbursed by province as they were before 1/7/2025 (USD)" in html
     assert "the 63 provinces before 1 July 2025" in html
     assert 'id="map-undrawn"' not in html
@@ -65,14 +67,17 @@ def test_the_shipped_maps_have_one_shape_per_province_of_their_period():
         ("geo/vn-provinces-before-2025.json", Province.objects.former()),
     ):
         document = json.loads(Path(finders.find(name)).read_text(encoding="utf-8"))
-        shapes = {feature["properties"]["code"]: feature["properties"]["name_vi"]
-                  for feature in document["features"]}  # fmt: skip
+        shapes = {
+            feature["properties"]["code"]: feature["properties"]["name_vi"]
+            for feature in document["features"]
+        }
         assert shapes == dict(provinces.values_list("code", "name")), name
         assert len(document["features"]) == provinces.count()
         assert "Natural Earth" in document["attribution"]
     former = json.loads(Path(finders.find("geo/vn-provinces-before-2025.json")).read_text())
-    kinds = {feature["properties"]["code"]: feature["geometry"]["type"]
-             for feature in former["features"]}  # fmt: skip
+    kinds = {
+        feature["properties"]["code"]: feature["geometry"]["type"] for feature in former["features"]
+    }
     # Hoàng Sa with Đà Nẵng, Trường Sa with Khánh Hòa: islands beside the mainland.
     assert (kinds["48"], kinds["56"]) == ("MultiPolygon", "MultiPolygon")
 
@@ -80,20 +85,29 @@ def test_the_shipped_maps_have_one_shape_per_province_of_their_period():
 def test_figures_recorded_with_todays_boundaries_are_in_the_table_not_on_the_old_map(
     merged, users, client, login, english
 ):
-    recent = activity(merged["hp"], "D-1", ngo("New Donor", "DE"), date(2025, 8, 1),
-                      provinces=[(province("01"), 100)])  # fmt: skip
+    recent = activity(
+        merged["hp"],
+        "D-1",
+        ngo("New Donor", "DE"),
+        date(2025, 8, 1),
+        provinces=[(province("01"), 100)],
+    )
     flow(recent, "3", date(2025, 9, 1), "5000")
     login(users.central)
     page = client.get(reverse(URL), {"lineage": "as_recorded"})
     assert [row["key"] for row in page.context["undrawn"]] == [province("01").pk]
     assert [row["code"] for row in page.context["chart"]["map"]] == ["31", "30"]
     provinces = {row["label"]: row["disbursed_usd"] for row in page.context["figures"]["provinces"]}
-    assert provinces == {"Hai Phong (before 1/7/2025)": Decimal("85000.00"),
-                         "Hai Duong (before 1/7/2025)": Decimal("35000.00"),
-                         "Ha Noi": Decimal("5000.00")}  # fmt: skip
+    assert provinces == {
+        "Hai Phong (before 1/7/2025)": Decimal("85000.00"),
+        "Hai Duong (before 1/7/2025)": Decimal("35000.00"),
+        "Ha Noi": Decimal("5000.00"),
+    }
     html = " ".join(page.content.decode().split())
-    assert ("One province was recorded with today's boundaries: its figures are in the table, "
-            "not on this map.") in html  # fmt: skip
+    assert (
+        "One province was recorded with today's boundaries: its figures are in the table, "
+        "not on this map."
+    ) in html
     today = client.get(reverse(URL))
     assert today.context["undrawn"] == []
     assert sorted(row["code"] for row in today.context["chart"]["map"]) == ["01", "31"]
@@ -105,23 +119,35 @@ def test_the_workbook_has_the_provinces_of_the_chosen_boundaries(
     login(users.central)
 
     def sheets(**query):
-        response = client.get(reverse(URL), {"year_from": 2013, "year_until": 2018,
-                                              "export": "xlsx", **query})  # fmt: skip
+        response = client.get(
+            reverse(URL), {"year_from": 2013, "year_until": 2018, "export": "xlsx", **query}
+        )
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
         book = load_workbook(io.BytesIO(response.content))
-        return {sheet.title: [_trimmed(row) for row in sheet.iter_rows(values_only=True)]
-                for sheet in book.worksheets}  # fmt: skip
+        return {
+            sheet.title: [_trimmed(row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in book.worksheets
+        }
 
-    headers = ["NGOs", "Activities", "Committed (USD)", "Disbursed (USD)", "Committed (VND)",
-               "Disbursed (VND)", "Disbursement rate (%)"]  # fmt: skip
+    headers = [
+        "NGOs",
+        "Activities",
+        "Committed (USD)",
+        "Disbursed (USD)",
+        "Committed (VND)",
+        "Disbursed (VND)",
+        "Disbursement rate (%)",
+    ]
     were = sheets(lineage="as_recorded")
     assert were["Provinces"] == [
         ["Code", "Provinces", *headers],
         ["31", "Hai Phong (before 1/7/2025)", 2, 2, 150000, 85000, 3600000000, 2040000000, 56.7],
         ["30", "Hai Duong (before 1/7/2025)", 1, 1, 50000, 25000, 1200000000, 600000000, 50],
     ]
-    assert were["Totals"][-2:] == [["Period", "2013–2018"],
-                                   ["Provinces", "As they were when recorded"]]  # fmt: skip
+    assert were["Totals"][-2:] == [
+        ["Period", "2013–2018"],
+        ["Provinces", "As they were when recorded"],
+    ]
     today = sheets()
     assert today["Provinces"] == [
         ["Code", "Provinces", *headers],
@@ -143,22 +169,25 @@ def test_values_split_by_province_and_sector_group_are_exact(merged, users):
     # Today's Hải Phòng (both old provinces) and education (11220): half of B, all of C.
     chosen = Selection(activities, province=merged["new"], sector_group="110")
     assert figures(chosen) == (2, 2, Decimal("80000.00"), Decimal("35000.00"))
-    assert [(row["key"], row["committed_usd"], row["disbursed_usd"])
-            for row in by_province(chosen)] == [
-        (merged["new"].pk, Decimal("80000.00"), Decimal("35000.00"))]  # fmt: skip
+    assert [
+        (row["key"], row["committed_usd"], row["disbursed_usd"]) for row in by_province(chosen)
+    ] == [(merged["new"].pk, Decimal("80000.00"), Decimal("35000.00"))]
     # Old Hải Dương as it was: half of B's half, and all of C.
-    chosen = Selection(activities, province=merged["old_hd"], lineage="as_recorded",
-                       sector_group="110")  # fmt: skip
+    chosen = Selection(
+        activities, province=merged["old_hd"], lineage="as_recorded", sector_group="110"
+    )
     assert figures(chosen) == (2, 2, Decimal("55000.00"), Decimal("22500.00"))
-    assert [(row["key"], row["activities"], row["committed_usd"], row["disbursed_usd"])
-            for row in by_sector(chosen)] == [
-        ("110", 2, Decimal("55000.00"), Decimal("22500.00"))]  # fmt: skip
-    assert [(row["key"], row["committed_usd"], row["disbursed_usd"])
-            for row in by_year(chosen)] == [
+    assert [
+        (row["key"], row["activities"], row["committed_usd"], row["disbursed_usd"])
+        for row in by_sector(chosen)
+    ] == [("110", 2, Decimal("55000.00"), Decimal("22500.00"))]
+    assert [
+        (row["key"], row["committed_usd"], row["disbursed_usd"]) for row in by_year(chosen)
+    ] == [
         (2016, Decimal("25000.00"), Decimal("0.00")),
         (2017, Decimal("0.00"), Decimal("12500.00")),
         (2019, Decimal("30000.00"), Decimal("10000.00")),
-    ]  # fmt: skip
+    ]
 
 
 def test_deleted_transactions_and_unconverted_ones_are_counted_once(merged, users, orgs):
@@ -194,13 +223,16 @@ def test_values_follow_the_rates_of_the_activitys_keeper(orgs):
 def test_a_rate_in_the_trash_converts_nothing_until_restored(orgs):
     rate(orgs.central, "EUR", date(2010, 1, 1), usd=Decimal("1.25"))
     hanoi_rate = rate(orgs.hanoi, "EUR", date(2010, 1, 1), usd=Decimal("2"))
-    made = flow(activity(orgs.hanoi, "K-2", ngo("Trash Test", "FR")), "3", date(2020, 1, 1),
-                "100", "EUR")  # fmt: skip
+    made = flow(
+        activity(orgs.hanoi, "K-2", ngo("Trash Test", "FR")), "3", date(2020, 1, 1), "100", "EUR"
+    )
     assert made.value_usd == Decimal("200.00")
     services.delete_rate(hanoi_rate, None)
     made.refresh_from_db()
     assert (made.value_usd, Rate.all_objects.get(pk=hanoi_rate.pk).is_deleted) == (
-        Decimal("125.00"), True)  # fmt: skip
+        Decimal("125.00"),
+        True,
+    )
     services.restore_rate(hanoi_rate, None)
     made.refresh_from_db()
     assert made.value_usd == Decimal("200.00")
@@ -208,10 +240,13 @@ def test_a_rate_in_the_trash_converts_nothing_until_restored(orgs):
 
 def test_the_api_gives_the_provinces_as_they_were(merged, users, client, login):
     login(users.central)
-    rows = client.get("/api/aid/activities/statistics/",
-                      {"lineage": "as_recorded"}).json()["provinces"]  # fmt: skip
+    rows = client.get("/api/aid/activities/statistics/", {"lineage": "as_recorded"}).json()[
+        "provinces"
+    ]
     assert [(row["code"], row["is_current"], row["disbursed_usd"]) for row in rows] == [
-        ("31", False, 85000.0), ("30", False, 35000.0)]  # fmt: skip
+        ("31", False, 85000.0),
+        ("30", False, 35000.0),
+    ]
 
 
 def test_the_donor_filter_offers_only_donors(merged, users, client, login, english):
@@ -219,7 +254,10 @@ def test_the_donor_filter_offers_only_donors(merged, users, client, login, engli
     login(users.central)
     field = client.get(reverse(URL)).context["filter"].form.fields["reporting_org"]
     assert sorted(str(partner) for partner in field.queryset) == [
-        "French Schools", "Japan Care", "US Health"]  # fmt: skip
+        "French Schools",
+        "Japan Care",
+        "US Health",
+    ]
 
 
 def test_an_empty_selection_has_zero_figures_not_an_error(merged, users, client, login):

@@ -27,21 +27,40 @@ def setting(orgs):
 
     def make(owner, identifier):
         return Activity.objects.create(
-            iati_identifier=identifier, reporting_org_ref="XM-CWF", reporting_org=donor,
-            title_vi=identifier, organization=owner, planned_start=date(2020, 1, 1),
-        )  # fmt: skip
+            iati_identifier=identifier,
+            reporting_org_ref="XM-CWF",
+            reporting_org=donor,
+            title_vi=identifier,
+            organization=owner,
+            planned_start=date(2020, 1, 1),
+        )
 
-    Rate.objects.create(organization=orgs.central, currency="EUR", date=date(2015, 1, 1),
-                        usd_per_unit=Decimal("1.10"))  # fmt: skip
-    Rate.objects.create(organization=orgs.central, currency="USD", date=date(2015, 1, 1),
-                        vnd_per_unit=Decimal("25000"))  # fmt: skip
+    Rate.objects.create(
+        organization=orgs.central,
+        currency="EUR",
+        date=date(2015, 1, 1),
+        usd_per_unit=Decimal("1.10"),
+    )
+    Rate.objects.create(
+        organization=orgs.central,
+        currency="USD",
+        date=date(2015, 1, 1),
+        vnd_per_unit=Decimal("25000"),
+    )
     return {"hanoi": make(orgs.hanoi, "XM-CWF-HN-1"), "danang": make(orgs.danang, "XM-CWF-DN-1")}
 
 
 def row(identifier="XM-CWF-HN-1", **values):
-    return {"iati-identifier": identifier, "ref": "", "transaction_type": "3",
-            "date": "2021-03-01", "value": "1000", "currency": "USD", "value_date": "",
-            **values}  # fmt: skip
+    return {
+        "iati-identifier": identifier,
+        "ref": "",
+        "transaction_type": "3",
+        "date": "2021-03-01",
+        "value": "1000",
+        "currency": "USD",
+        "value_date": "",
+        **values,
+    }
 
 
 def check(client, rows, name="transactions.csv"):
@@ -63,27 +82,69 @@ def test_rows_are_added_to_the_named_activities_converted_and_in_history(
     client, orgs, users, login, english, setting
 ):
     login(users.hanoi)
-    summary = run(client, [
-        row(ref="TR-1", transaction_type="2", date="2020-01-15", value="50000", currency="EUR"),
-        row(ref="TR-2", value="2500.50", value_date="2021-02-26"),
-        row(transaction_type="4", date="2022-06-30", value="300"),
-    ])  # fmt: skip
+    summary = run(
+        client,
+        [
+            row(ref="TR-1", transaction_type="2", date="2020-01-15", value="50000", currency="EUR"),
+            row(ref="TR-2", value="2500.50", value_date="2021-02-26"),
+            row(transaction_type="4", date="2022-06-30", value="300"),
+        ],
+    )
     assert (summary["new"], summary["update"], summary["skip"], summary["errors"]) == (3, 0, 0, [])
-    made = list(Transaction.objects.order_by("date").values_list(
-        "activity__iati_identifier", "ref", "transaction_type", "date", "value", "currency",
-        "value_date", "value_usd", "value_vnd"))  # fmt: skip
+    made = list(
+        Transaction.objects.order_by("date").values_list(
+            "activity__iati_identifier",
+            "ref",
+            "transaction_type",
+            "date",
+            "value",
+            "currency",
+            "value_date",
+            "value_usd",
+            "value_vnd",
+        )
+    )
     assert made == [
-        ("XM-CWF-HN-1", "TR-1", "2", date(2020, 1, 15), Decimal("50000.00"), "EUR",
-         date(2020, 1, 15), Decimal("55000.00"), Decimal("1375000000")),
-        ("XM-CWF-HN-1", "TR-2", "3", date(2021, 3, 1), Decimal("2500.50"), "USD",
-         date(2021, 2, 26), Decimal("2500.50"), Decimal("62512500")),
-        ("XM-CWF-HN-1", "", "4", date(2022, 6, 30), Decimal("300.00"), "USD",
-         date(2022, 6, 30), Decimal("300.00"), Decimal("7500000")),
-    ]  # fmt: skip
+        (
+            "XM-CWF-HN-1",
+            "TR-1",
+            "2",
+            date(2020, 1, 15),
+            Decimal("50000.00"),
+            "EUR",
+            date(2020, 1, 15),
+            Decimal("55000.00"),
+            Decimal("1375000000"),
+        ),
+        (
+            "XM-CWF-HN-1",
+            "TR-2",
+            "3",
+            date(2021, 3, 1),
+            Decimal("2500.50"),
+            "USD",
+            date(2021, 2, 26),
+            Decimal("2500.50"),
+            Decimal("62512500"),
+        ),
+        (
+            "XM-CWF-HN-1",
+            "",
+            "4",
+            date(2022, 6, 30),
+            Decimal("300.00"),
+            "USD",
+            date(2022, 6, 30),
+            Decimal("300.00"),
+            Decimal("7500000"),
+        ),
+    ]
     entries = Transaction.history.order_by("history_id")
     assert [(entry.history_type, entry.history_user) for entry in entries] == [
-        ("+", users.hanoi), ("+", users.hanoi), ("+", users.hanoi)
-    ]  # fmt: skip
+        ("+", users.hanoi),
+        ("+", users.hanoi),
+        ("+", users.hanoi),
+    ]
 
 
 def test_importing_again_with_references_changes_nothing_and_updates_what_changed(
@@ -102,7 +163,10 @@ def test_importing_again_with_references_changes_nothing_and_updates_what_change
     assert (changed["new"], changed["update"], changed["skip"]) == (0, 1, 1)
     fresh = Transaction.objects.get(pk=first.pk)
     assert (fresh.value, fresh.value_usd, fresh.version) == (
-        Decimal("1500.00"), Decimal("1500.00"), first.version + 1)  # fmt: skip
+        Decimal("1500.00"),
+        Decimal("1500.00"),
+        first.version + 1,
+    )
     latest = fresh.history.latest()
     assert (latest.history_type, latest.history_user) == ("~", users.hanoi)
     # The same reference on another activity is another transaction.
@@ -144,22 +208,43 @@ def test_every_bad_row_is_named_with_its_line_and_nothing_is_written(
     job = check(client, rows)
     assert job.status == Job.Status.INVALID
     assert job.summary["errors"] == [
-        {"line": 3, "errors": [
-            "iati-identifier: There is no activity with the IATI identifier XM-NOWHERE-1."]},
-        {"line": 4, "errors": ["iati-identifier: The activity XM-CWF-DN-1 is kept by an "
-                               "organization you may not edit."]},
+        {
+            "line": 3,
+            "errors": [
+                "iati-identifier: There is no activity with the IATI identifier XM-NOWHERE-1."
+            ],
+        },
+        {
+            "line": 4,
+            "errors": [
+                "iati-identifier: The activity XM-CWF-DN-1 is kept by an "
+                "organization you may not edit."
+            ],
+        },
         {"line": 5, "errors": ["transaction_type: Value '99' is not a valid choice."]},
         {"line": 6, "errors": ["value: Ensure this value is greater than or equal to 0."]},
         {"line": 7, "errors": ["currency: Value 'ABC' is not a valid choice."]},
         {"line": 8, "errors": ["date: An actual date cannot be in the future."]},
-        {"line": 9, "errors": ["date: A disbursement or expenditure cannot be dated before the "
-                               "activity starts (01/01/2020)."]},
-        {"line": 10, "errors": ["ref: This transaction reference is already on line 2 of the "
-                                "file."]},
+        {
+            "line": 9,
+            "errors": [
+                "date: A disbursement or expenditure cannot be dated before the "
+                "activity starts (01/01/2020)."
+            ],
+        },
+        {
+            "line": 10,
+            "errors": ["ref: This transaction reference is already on line 2 of the file."],
+        },
         {"line": 11, "errors": ["iati-identifier: Give the activity's IATI identifier."]},
-        {"line": 12, "errors": ["ref: The transaction with this reference was deleted; restore "
-                                "it from the trash first."]},
-    ]  # fmt: skip
+        {
+            "line": 12,
+            "errors": [
+                "ref: The transaction with this reference was deleted; restore "
+                "it from the trash first."
+            ],
+        },
+    ]
     assert Transaction.all_objects.count() == 1  # the deleted one, and nothing else
     assert job.summary["new"] == 2  # the good rows were checked, not written
 
@@ -170,9 +255,13 @@ def test_an_officer_adds_only_to_activities_they_may_edit(
     login(users.danang)
     job = check(client, [row("XM-CWF-DN-1"), row("XM-CWF-HN-1")])
     assert job.summary["errors"] == [
-        {"line": 3, "errors": ["iati-identifier: There is no activity with the IATI identifier "
-                               "XM-CWF-HN-1."]},
-    ]  # fmt: skip
+        {
+            "line": 3,
+            "errors": [
+                "iati-identifier: There is no activity with the IATI identifier XM-CWF-HN-1."
+            ],
+        },
+    ]
     # (Da Nang may not even see Ha Noi's activity: it is not named as existing.)
     login(users.hanoi_viewer)
     assert client.get(reverse(URL)).status_code == 403
@@ -180,9 +269,13 @@ def test_an_officer_adds_only_to_activities_they_may_edit(
     login(users.central)  # the centre edits everything
     assert run(client, [row("XM-CWF-DN-1"), row("XM-CWF-HN-1")])["new"] == 2
     assert sorted(Transaction.objects.values_list("activity__iati_identifier", flat=True)) == [
-        "XM-CWF-DN-1", "XM-CWF-HN-1"]  # fmt: skip
-    assert Transaction.objects.filter(activity=setting["danang"]).get().history.get(
-    ).history_user == users.central  # fmt: skip
+        "XM-CWF-DN-1",
+        "XM-CWF-HN-1",
+    ]
+    assert (
+        Transaction.objects.filter(activity=setting["danang"]).get().history.get().history_user
+        == users.central
+    )
 
 
 def test_a_workbook_imports_like_a_csv_and_a_missing_rate_is_a_warning(
@@ -190,8 +283,9 @@ def test_a_workbook_imports_like_a_csv_and_a_missing_rate_is_a_warning(
 ):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["iati-identifier", "ref", "transaction_type", "date", "value", "currency",
-                  "value_date"])  # fmt: skip
+    sheet.append(
+        ["iati-identifier", "ref", "transaction_type", "date", "value", "currency", "value_date"]
+    )
     sheet.append(["XM-CWF-HN-1", "K-1", "3", date(2021, 5, 1), 1_000_000, "KRW", None])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -207,22 +301,48 @@ def test_a_workbook_imports_like_a_csv_and_a_missing_rate_is_a_warning(
     client.post(reverse(URL), {"confirm": job.pk})
     made = Transaction.objects.get()
     assert (made.ref, made.value, made.currency, made.value_usd, made.value_vnd) == (
-        "K-1", Decimal("1000000.00"), "KRW", None, None)  # fmt: skip
+        "K-1",
+        Decimal("1000000.00"),
+        "KRW",
+        None,
+        None,
+    )
 
 
 def test_the_export_has_the_import_columns_and_imports_back_unchanged(
     client, orgs, users, login, english, setting
 ):
-    made = services.write(Transaction(activity=setting["hanoi"], ref="X-9", transaction_type="3",
-                                      date=date(2021, 1, 1), value=10, currency="EUR"),
-                          None)  # fmt: skip
+    made = services.write(
+        Transaction(
+            activity=setting["hanoi"],
+            ref="X-9",
+            transaction_type="3",
+            date=date(2021, 1, 1),
+            value=10,
+            currency="EUR",
+        ),
+        None,
+    )
     login(users.hanoi)
     exported = exported_rows(client.get(reverse("aid:transaction_list"), {"export": "csv"}))
     assert list(exported[0]) == [
-        "id", "iati-identifier", "activity_title", "ref", "transaction_type", "date", "value",
-        "currency", "value_date", "value_usd", "value_vnd", "description", "provider_org",
-        "receiver_name", "notes", "version",
-    ]  # fmt: skip
+        "id",
+        "iati-identifier",
+        "activity_title",
+        "ref",
+        "transaction_type",
+        "date",
+        "value",
+        "currency",
+        "value_date",
+        "value_usd",
+        "value_vnd",
+        "description",
+        "provider_org",
+        "receiver_name",
+        "notes",
+        "version",
+    ]
     assert (exported[0]["iati-identifier"], exported[0]["value_usd"]) == ("XM-CWF-HN-1", "11.00")
     summary = run(client, exported)  # by id: an edit of each record, saved as an edit is
     assert (summary["new"], summary["update"], summary["skip"]) == (0, 1, 0)
@@ -243,8 +363,9 @@ def test_iati_carries_the_transaction_reference_and_drops_a_repeated_one(orgs, u
 
     mine = setting["hanoi"]
     for ref, day in (("TR-7", date(2021, 1, 1)), ("", date(2021, 2, 1))):
-        Transaction.objects.create(activity=mine, ref=ref, transaction_type="3", date=day,
-                                   value=100, currency="USD")  # fmt: skip
+        Transaction.objects.create(
+            activity=mine, ref=ref, transaction_type="3", date=day, value=100, currency="USD"
+        )
     content = iati.export_activities(Activity.objects.filter(pk=mine.pk))
     document = etree.fromstring(content).getroottree()
     assert iati.schema_errors(document) == []
@@ -257,4 +378,6 @@ def test_iati_carries_the_transaction_reference_and_drops_a_repeated_one(orgs, u
         changed = iati.import_activities(repeated, users.hanoi)
     assert [outcome.status for outcome in changed.outcomes] == ["updated"]
     assert sorted(Transaction.objects.filter(activity=mine).values_list("ref", "date")) == [
-        ("", date(2021, 1, 1)), ("", date(2021, 2, 1))]  # fmt: skip
+        ("", date(2021, 1, 1)),
+        ("", date(2021, 2, 1)),
+    ]

@@ -23,14 +23,23 @@ def test_amity_bench_passes_its_options_to_the_runner():
 def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
     # The application's database is one the benchmarks cannot reach: were it handed to them,
     # they would fail to connect (and, reachable, would be emptied).
-    environment = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:1/app",
-                   "BENCH_VAR_DIR": str(tmp_path)}  # fmt: skip
+    environment = {
+        **os.environ,
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:1/app",
+        "BENCH_VAR_DIR": str(tmp_path),
+    }
     environment.pop("BENCH_DATABASE_URL", None)
     # Every suite, one after another on the one database: each starts from what the
     # migrations loaded (a suite after the first once found no countries left).
     options = ["--suite", "all", "--scale", "0.0005", "--requests", "2", "--no-save"]
-    done = subprocess.run([AMITY, "bench", *options], capture_output=True, text=True, cwd=ROOT,
-                          env=environment, timeout=600)  # fmt: skip
+    done = subprocess.run(
+        [AMITY, "bench", *options],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environment,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     headings = [line for line in done.stdout.splitlines() if line and " " not in line]
     assert headings == ["partners", "aid", "reporting", "events", "proposals", "imports"]
@@ -39,8 +48,9 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
 
 
 def test_amity_bench_generate_takes_a_scale():
-    done = subprocess.run([AMITY, "bench", "generate", "--help"], capture_output=True, text=True,
-                          cwd=ROOT)  # fmt: skip
+    done = subprocess.run(
+        [AMITY, "bench", "generate", "--help"], capture_output=True, text=True, cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr
     assert "--scale" in done.stdout
 

@@ -100,9 +100,10 @@ def test_api_refuses_a_congress_out_of_bounds_and_saves_nothing(
     assert Congress.history.count() == 0
 
 
-@pytest.mark.parametrize(("held_on", "ends"), [("1900-01-01", "1905-01-01"),
-                                                ("2200-12-31", "2205-12-31"),
-                                                ("2024-02-29", "2029-02-28")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("held_on", "ends"),
+    [("1900-01-01", "1905-01-01"), ("2200-12-31", "2205-12-31"), ("2024-02-29", "2029-02-28")],
+)
 def test_api_takes_a_congress_at_the_bounds(client, orgs, users, login, held_on, ends):
     login(users.hanoi)
     response = client.post(API, congress_data(orgs, held_on), content_type="application/json")
@@ -180,15 +181,20 @@ def test_a_stored_congress_at_the_end_of_the_calendar_can_be_edited(
     assert again.context["form"].errors == {"held_on": [MESSAGE]}
     assert Congress.objects.get(pk=congress.pk).version == 1
     # ... and the API takes a change that leaves the date alone, or corrects it.
-    patch = client.patch(f"{API}{congress.pk}/", {"term_years": 4, "version": 1},
-                         content_type="application/json")  # fmt: skip
+    patch = client.patch(
+        f"{API}{congress.pk}/", {"term_years": 4, "version": 1}, content_type="application/json"
+    )
     assert patch.status_code == 200, patch.json()
     assert patch.json()["term_ends_on"] is None
     fixed = {**kept, "held_on": "2021-06-01", "version": 2}
     assert client.post(edit, fixed).status_code == 302
     congress.refresh_from_db()
     assert (congress.held_on, congress.term_years, congress.term_ends_on, congress.version) == (
-        date(2021, 6, 1), 5, date(2026, 6, 1), 3)  # fmt: skip
+        date(2021, 6, 1),
+        5,
+        date(2026, 6, 1),
+        3,
+    )
 
 
 # --- the other dates computed from a stored one ------------------------------------------------
@@ -204,8 +210,15 @@ def test_a_period_year_out_of_bounds_is_refused(client, orgs, users, login, engl
     from tests.reporting.factories import Designs
 
     designs = Designs()
-    data = {"form": designs.of(orgs.hanoi).form.pk, "kind": "year", "year": 2500, "number": 1,
-            "opens_on": "2026-07-01", "deadline": "2026-07-20", "grace_days": 0}  # fmt: skip
+    data = {
+        "form": designs.of(orgs.hanoi).form.pk,
+        "kind": "year",
+        "year": 2500,
+        "number": 1,
+        "opens_on": "2026-07-01",
+        "deadline": "2026-07-20",
+        "grace_days": 0,
+    }
     login(users.hanoi)
     count = Period.all_objects.count()
     response = client.post("/api/reporting/periods/", data, content_type="application/json")
@@ -219,8 +232,9 @@ def test_the_calendar_feed_of_an_event_ending_on_the_last_day_leaves_its_end_out
 ):
     from amity.events.services import ical_feed
 
-    event = Event.objects.create(organization=orgs.hanoi, kind="other", title_vi="Hội thảo",
-                                 start=date(2026, 5, 1))  # fmt: skip
+    event = Event.objects.create(
+        organization=orgs.hanoi, kind="other", title_vi="Hội thảo", start=date(2026, 5, 1)
+    )
     Event.all_objects.filter(pk=event.pk).update(start=date(9999, 12, 31), end=date(9999, 12, 31))
     event.refresh_from_db()
     feed = ical_feed([event], "Amity", "https://amity.example").decode()
@@ -236,9 +250,13 @@ def test_the_calendar_feed_of_an_event_ending_on_the_last_day_leaves_its_end_out
 
 
 def date_fields(model, *, editable=True) -> list[str]:
-    return [field.name for field in model._meta.concrete_fields
-            if isinstance(field, models.DateField) and (field.editable or not editable)
-            and field.name not in ("created_at", "updated_at", "deleted_at")]  # fmt: skip
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.DateField)
+        and (field.editable or not editable)
+        and field.name not in ("created_at", "updated_at", "deleted_at")
+    ]
 
 
 CASES = {model: type(case) for model, case in generic_cases().items() if date_fields(model)}
@@ -251,9 +269,16 @@ def cases():
 def test_the_dated_models_are_all_here():
     """A model with a date and a generic test class is checked below without being listed."""
     labels = {model._meta.label for model in CASES}
-    assert {"organizations.Congress", "reporting.Period", "reporting.Reopening",
-            "partners.NgoRegistration", "partners.FollowUp", "events.Event",
-            "proposals.Proposal", "aid.Activity"} <= labels  # fmt: skip
+    assert {
+        "organizations.Congress",
+        "reporting.Period",
+        "reporting.Reopening",
+        "partners.NgoRegistration",
+        "partners.FollowUp",
+        "events.Event",
+        "proposals.Proposal",
+        "aid.Activity",
+    } <= labels
 
 
 @pytest.mark.parametrize("case_class", cases())
@@ -266,8 +291,11 @@ def test_a_date_out_of_bounds_is_refused_by_form_api_and_import(
     before = case.snapshot(record)
     login(users.hanoi)
     form_fields = [name for name in date_fields(model) if name in case.views.form.base_fields]
-    api_fields = [name for name in date_fields(model) if name in case.api_data(orgs)
-                  or name in case.form_data(orgs)]  # fmt: skip
+    api_fields = [
+        name
+        for name in date_fields(model)
+        if name in case.api_data(orgs) or name in case.form_data(orgs)
+    ]
     assert form_fields or api_fields, model
     exported = case._export_row(client, record)
     for value in EXTREMES:
@@ -281,9 +309,11 @@ def test_a_date_out_of_bounds_is_refused_by_form_api_and_import(
             response = client.post(case.api_url, data, content_type="application/json")
             assert response.status_code == 400, (name, value, response.content[:300])
             assert response.json().get(name) == [MESSAGE], (name, value, response.json())
-            patch = client.patch(f"{case.api_url}{record.pk}/",
-                                 {name: value, "version": record.version},
-                                 content_type="application/json")  # fmt: skip
+            patch = client.patch(
+                f"{case.api_url}{record.pk}/",
+                {name: value, "version": record.version},
+                content_type="application/json",
+            )
             assert patch.status_code == 400, (name, value, patch.content[:300])
             assert patch.json() == {name: [MESSAGE]}
         assert model.all_objects.count() == count
@@ -325,18 +355,29 @@ def test_a_stored_date_at_either_end_of_the_calendar_breaks_no_page(
     except IntegrityError:
         pytest.skip("the database itself refuses the date")
     login(users.hanoi)
-    urls = [case.url("list"), case.url("", record.pk), case.url("history", record.pk),
-            case.url("edit", record.pk), case.url("list") + "?export=csv", case.api_url,
-            f"{case.api_url}{record.pk}/", "/"]  # fmt: skip
+    urls = [
+        case.url("list"),
+        case.url("", record.pk),
+        case.url("history", record.pk),
+        case.url("edit", record.pk),
+        case.url("list") + "?export=csv",
+        case.api_url,
+        f"{case.api_url}{record.pk}/",
+        "/",
+    ]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, (url, response.content[:500])
     # Correcting the dates through the form works: the valid post's dates, or none.
     valid = case.form_data(orgs)
-    dates = {name: valid.get(name, "") for name in date_fields(model)
-             if name in case.views.form.base_fields}  # fmt: skip
-    response = client.post(case.url("edit", record.pk),
-                           {**case.edit_post(case.reread(record), orgs), **dates})  # fmt: skip
+    dates = {
+        name: valid.get(name, "")
+        for name in date_fields(model)
+        if name in case.views.form.base_fields
+    }
+    response = client.post(
+        case.url("edit", record.pk), {**case.edit_post(case.reread(record), orgs), **dates}
+    )
     assert response.status_code == 302, response.context["form"].errors
 
 
@@ -347,16 +388,20 @@ def date_filters():
     """(list URL, API URL, filter names) of every model whose filter set takes a date."""
     found = []
     for views in ModelViews.registry().values():
-        names = [name for name, filter_ in views.filterset.base_filters.items()
-                 if isinstance(filter_, DateFilter | DateTimeFilter)]  # fmt: skip
+        names = [
+            name
+            for name, filter_ in views.filterset.base_filters.items()
+            if isinstance(filter_, DateFilter | DateTimeFilter)
+        ]
         if names:
             found.append(pytest.param(views, names, id=views.model._meta.label))
     return found
 
 
 @pytest.mark.parametrize(("views", "names"), date_filters())
-def test_date_filters_take_any_date_without_a_server_error(views, names, client, orgs, users,
-                                                           login):  # fmt: skip
+def test_date_filters_take_any_date_without_a_server_error(
+    views, names, client, orgs, users, login
+):
     login(users.hanoi)
     list_url = reverse(views.url_name("list"))
     api_urls = [url for url in api_list_urls() if api_model(url) is views.model]
@@ -371,9 +416,12 @@ def api_list_urls() -> list[str]:
     """The list address of every API collection, from the routers the API includes."""
     from amity.api import urls
 
-    return [f"/api/{name.removesuffix('_router')}/{prefix}/"
-            for name, router in vars(urls).items() if isinstance(router, DefaultRouter)
-            for prefix, _viewset, _basename in router.registry]  # fmt: skip
+    return [
+        f"/api/{name.removesuffix('_router')}/{prefix}/"
+        for name, router in vars(urls).items()
+        if isinstance(router, DefaultRouter)
+        for prefix, _viewset, _basename in router.registry
+    ]
 
 
 def api_model(url: str):

@@ -62,11 +62,19 @@ def test_the_consolidation_export_writes_a_hostile_short_name_as_text(
     Organization.objects.filter(pk=orgs.hanoi.pk).update(
         name=HOSTILE, name_en=HOSTILE, short_name=HOSTILE, short_name_en=HOSTILE
     )
-    submission(orgs.hanoi, report.version, report.h1, SubmissionState.SUBMITTED,
-               {report.items.partners: 10})  # fmt: skip
+    submission(
+        orgs.hanoi,
+        report.version,
+        report.h1,
+        SubmissionState.SUBMITTED,
+        {report.items.partners: 10},
+    )
     login(users.central)
-    query = {"form": report.form.pk, "period": report.h1.pk,
-             "indicator": [report.items.partners.pk]}  # fmt: skip
+    query = {
+        "form": report.form.pk,
+        "period": report.h1.pk,
+        "indicator": [report.items.partners.pk],
+    }
     for file_format in ("xlsx", "csv"):
         response = client.get(reverse("reporting:consolidation"), {**query, "export": file_format})
         assert_safe(cells_of(response), HOSTILE)
@@ -131,5 +139,10 @@ def test_no_module_writes_a_spreadsheet_or_a_csv_of_its_own():
 def test_numbers_stay_numbers():
     from amity.core.exports import safe_row
 
-    assert safe_row([-5, Decimal("-1.5"), None, "-5", "a=b"]) == [-5, Decimal("-1.5"), "", "'-5",
-                                                                   "a=b"]  # fmt: skip
+    assert safe_row([-5, Decimal("-1.5"), None, "-5", "a=b"]) == [
+        -5,
+        Decimal("-1.5"),
+        "",
+        "'-5",
+        "a=b",
+    ]

@@ -136,8 +136,9 @@ def as_csv(rows) -> bytes:
     return "\n".join(",".join(row) for row in rows).encode()
 
 
-@pytest.mark.parametrize("as_file", [lambda rows: (workbook(rows), "rows.xlsx"),
-                                     lambda rows: (as_csv(rows), "rows.csv")])  # fmt: skip
+@pytest.mark.parametrize(
+    "as_file", [lambda rows: (workbook(rows), "rows.xlsx"), lambda rows: (as_csv(rows), "rows.csv")]
+)
 def test_a_file_with_more_rows_or_cells_than_the_limits_is_refused_naming_the_limit(
     settings, as_file
 ):

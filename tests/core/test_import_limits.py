@@ -72,8 +72,9 @@ def test_the_iati_import_applies_the_same_size_limit(settings, tmp_path, users):
 def test_the_iati_import_refuses_more_activities_than_the_row_limit(settings, tmp_path, users):
     settings.IMPORT_MAX_ROWS = 2
     path = tmp_path / "activities.xml"
-    path.write_bytes(b'<iati-activities version="2.03">' + b"<iati-activity/>" * 3
-                     + b"</iati-activities>")  # fmt: skip
+    path.write_bytes(
+        b'<iati-activities version="2.03">' + b"<iati-activity/>" * 3 + b"</iati-activities>"
+    )
     with pytest.raises(CommandError, match="more than 2 activities"):
         call_command("import", "iati", str(path))
 

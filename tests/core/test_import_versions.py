@@ -85,10 +85,16 @@ def test_reimporting_an_old_export_over_a_newer_change_is_refused_and_named(
     response = upload(client, old_file)
     job = response.context["job"]
     assert job.status == Job.Status.INVALID
-    assert job.summary["errors"] == [{"line": 2, "errors": [
-        "version: “Mekong Fund (renamed)” changed since the file was exported: version 1 in "
-        "the file, 2 now. Export it again, or choose to overwrite newer changes."
-    ]}]  # fmt: skip
+    assert job.summary["errors"] == [
+        {
+            "line": 2,
+            "errors": [
+                "version: “Mekong Fund (renamed)” changed since the file was exported: version 1 "
+                "in "
+                "the file, 2 now. Export it again, or choose to overwrite newer changes."
+            ],
+        }
+    ]
     partner.refresh_from_db()
     assert (partner.name, partner.version) == ("Mekong Fund (renamed)", 2)
 
@@ -119,10 +125,16 @@ def test_a_row_naming_a_record_by_id_without_its_version_is_refused(users, partn
     dataset = Dataset(headers=["id", "kind", "name", "country", "sensitivity"])
     dataset.append([partner.pk, "ngo", "Mekong Fund (no version)", "FR", "internal"])
     summary = import_dataset(PartnerResource, dataset, users.hanoi, dry_run=False)
-    assert summary["errors"] == [{"line": 2, "errors": [
-        "version: “Mekong Fund” exists and this row gives no version: import a file exported "
-        "with its version column, or choose to overwrite newer changes."
-    ]}]  # fmt: skip
+    assert summary["errors"] == [
+        {
+            "line": 2,
+            "errors": [
+                "version: “Mekong Fund” exists and this row gives no version: import a file "
+                "exported "
+                "with its version column, or choose to overwrite newer changes."
+            ],
+        }
+    ]
     partner.refresh_from_db()
     assert (partner.name, partner.version) == ("Mekong Fund", 1)
     summary = import_dataset(PartnerResource, dataset, users.hanoi, dry_run=False, overwrite=True)
@@ -154,7 +166,8 @@ def test_the_command_line_refuses_an_old_export_unless_told_to_overwrite(
     )
     partner.refresh_from_db()
     assert (partner.name, partner.version) == ("Mekong Fund (renamed)", 2)
-    call_command("import", "partners", str(path), "--user", "hanoi", "--overwrite",
-                 stdout=io.StringIO())  # fmt: skip
+    call_command(
+        "import", "partners", str(path), "--user", "hanoi", "--overwrite", stdout=io.StringIO()
+    )
     partner.refresh_from_db()
     assert (partner.name, partner.version) == ("Mekong Fund (old file)", 3)

@@ -14,10 +14,14 @@ def test_a_unit_sees_the_records_of_its_branch_and_of_nothing_else(orgs, users):
     closed = make_org("Hội đã giải thể", OrganizationKind.LOCAL_MEMBER, orgs.hanoi)
     people = {
         name: Person.objects.create(full_name=name, organization=organization)
-        for name, organization in (("at home", orgs.hanoi), ("below", orgs.hanoi_member),
-                                   ("in a closed member", closed), ("elsewhere", orgs.danang),
-                                   ("at the centre", orgs.central))
-    }  # fmt: skip
+        for name, organization in (
+            ("at home", orgs.hanoi),
+            ("below", orgs.hanoi_member),
+            ("in a closed member", closed),
+            ("elsewhere", orgs.danang),
+            ("at the centre", orgs.central),
+        )
+    }
     closed.deleted_at = timezone.now()  # a soft-deleted organization still owns its records
     closed.save()
     with CaptureQueriesContext(connection) as context:

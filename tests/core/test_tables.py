@@ -26,15 +26,24 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def records(orgs, users):
     partner = Partner.objects.create(
-        kind="ngo", name="Friends <of> Viet Nam & Co", name_vi="Bạn bè Việt Nam", acronym="FVN",
-        country=Country.objects.get(code="FR"), strength=4, status="active",
-    )  # fmt: skip
+        kind="ngo",
+        name="Friends <of> Viet Nam & Co",
+        name_vi="Bạn bè Việt Nam",
+        acronym="FVN",
+        country=Country.objects.get(code="FR"),
+        strength=4,
+        status="active",
+    )
     RelationshipHolder.objects.create(partner=partner, organization=orgs.hanoi)
     Contact.objects.create(partner=partner, full_name="Marie Curie", email="marie@example.org")
     NgoRegistration.objects.create(
-        partner=partner, registration_type="operation", number="12/GĐK",
-        issuing_authority="PACCOM", issued_on=date(2024, 1, 2), expires_on=date(2029, 1, 2),
-    )  # fmt: skip
+        partner=partner,
+        registration_type="operation",
+        number="12/GĐK",
+        issuing_authority="PACCOM",
+        issued_on=date(2024, 1, 2),
+        expires_on=date(2029, 1, 2),
+    )
     meeting = Interaction.objects.create(
         partner=partner, organization=orgs.hanoi, occurred_on=date(2026, 3, 4), kind="meeting"
     )

@@ -76,8 +76,9 @@ def test_the_list_groups_the_month_under_the_day_each_event_starts(client, login
 
 
 def test_the_grid_prints_the_time_on_the_first_day_only(client, login, orgs, users):
-    long = event(orgs.hanoi, 0, start=date(2024, 4, 8), end=date(2024, 4, 9),
-                 start_time=time(14, 0))  # fmt: skip
+    long = event(
+        orgs.hanoi, 0, start=date(2024, 4, 8), end=date(2024, 4, 9), start_time=time(14, 0)
+    )
     login(users.hanoi)
     response = client.get(reverse("events:calendar"), {"month": "2024-04"})
     assert response.context["days"] == []

@@ -39,9 +39,15 @@ def test_an_event_ending_before_it_starts_is_refused(client, orgs, users, login)
     count = models.Event.all_objects.count()
     response = client.post(
         reverse("events:event_add"),
-        {"kind": EventKind.RECEPTION, "title_vi": "Tiếp Đại sứ", "start": "2024-06-10",
-         "end": "2024-06-09", "organization": orgs.hanoi.pk, "status": "planned"},
-    )  # fmt: skip
+        {
+            "kind": EventKind.RECEPTION,
+            "title_vi": "Tiếp Đại sứ",
+            "start": "2024-06-10",
+            "end": "2024-06-09",
+            "organization": orgs.hanoi.pk,
+            "status": "planned",
+        },
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["end"] == ["The event ends before it starts."]
     assert models.Event.all_objects.count() == count
@@ -51,10 +57,15 @@ def test_the_api_refuses_an_end_before_the_start(client, orgs, users, login):
     login(users.hanoi)
     response = client.post(
         "/api/events/events/",
-        {"kind": "reception", "title_vi": "Tiếp", "start": "2024-06-10", "end": "2024-06-01",
-         "organization": orgs.hanoi.pk},
+        {
+            "kind": "reception",
+            "title_vi": "Tiếp",
+            "start": "2024-06-10",
+            "end": "2024-06-01",
+            "organization": orgs.hanoi.pk,
+        },
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 400
     assert response.json()["end"] == ["The event ends before it starts."]
     assert not models.Event.all_objects.exists()
@@ -65,8 +76,12 @@ def test_a_participant_added_twice_is_refused(client, orgs, users, login):
     official = person(orgs.hanoi)
     models.Participant.objects.create(event=conference, person=official)
     login(users.hanoi)
-    data = {"event": conference.pk, "person": official.pk, "role": "delegate",
-            "attendance": "invited"}  # fmt: skip
+    data = {
+        "event": conference.pk,
+        "person": official.pk,
+        "role": "delegate",
+        "attendance": "invited",
+    }
     response = client.post(reverse("events:participant_add"), data)
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [
@@ -112,15 +127,19 @@ def test_bridge_point_totals_are_derived(client, orgs, users, login):
     models.BridgePoint.objects.create(event=conference, organization=orgs.hanoi, attendees=12)
     models.BridgePoint.objects.create(event=conference, organization=orgs.danang, attendees=9)
     assert services.bridge_point_totals(conference) == {
-        "points": 3, "local": 2, "attendees": 81,
-    }  # fmt: skip
+        "points": 3,
+        "local": 2,
+        "attendees": 81,
+    }
     login(users.hanoi)  # Ha Noi joined the conference: it sees it, hosted by the centre
     response = client.get(reverse("events:conference", args=[conference.pk]))
     assert response.status_code == 200
     assert response.context["totals"]["attendees"] == 81
     assert [point.organization for point in response.context["points"]] == [
-        orgs.central, orgs.hanoi, orgs.danang,
-    ]  # fmt: skip
+        orgs.central,
+        orgs.hanoi,
+        orgs.danang,
+    ]
     assert response.context["may_edit"] is False
 
 
@@ -194,10 +213,17 @@ def test_the_calendar_issues_the_same_queries_for_many_events(settings, client, 
 
     few = queries()
     models.Event.objects.bulk_create(
-        [models.Event(kind="other", title_vi=f"Sự kiện {index}", organization=orgs.hanoi,
-                      start=date(2024, 4, 1 + index % 30), end=date(2024, 4, 1 + index % 30))
-         for index in range(300)]
-    )  # fmt: skip
+        [
+            models.Event(
+                kind="other",
+                title_vi=f"Sự kiện {index}",
+                organization=orgs.hanoi,
+                start=date(2024, 4, 1 + index % 30),
+                end=date(2024, 4, 1 + index % 30),
+            )
+            for index in range(300)
+        ]
+    )
     assert queries() == few
 
 
@@ -311,8 +337,9 @@ def test_a_document_uploaded_from_the_edit_page_is_kept(client, orgs, users, log
     page = client.get(url)
     assert b'enctype="multipart/form-data"' in page.content  # else a browser sends no file
     upload = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes", "application/pdf")
-    response = client.post(url, {"event": record.pk, "kind": "document", "title": "Minutes",
-                                 "file": upload})  # fmt: skip
+    response = client.post(
+        url, {"event": record.pk, "kind": "document", "title": "Minutes", "file": upload}
+    )
     assert response.status_code == 302, response.context["form"].errors
     document = models.EventDocument.objects.get(event=record)
     assert document.file.name.endswith(".pdf") and document.file.read() == b"%PDF-1.4 minutes"

@@ -33,9 +33,11 @@ class TestEvent(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Event(
-            kind=EventKind.WORKING_MEETING, title_vi=f"Họp giao ban {index}",
-            start=date(2024, 5, 1 + index % 28), organization=owner,
-        )  # fmt: skip
+            kind=EventKind.WORKING_MEETING,
+            title_vi=f"Họp giao ban {index}",
+            start=date(2024, 5, 1 + index % 28),
+            organization=owner,
+        )
 
     def form_data(self, orgs):
         return {

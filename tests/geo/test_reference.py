@@ -38,11 +38,13 @@ REFERENCES = {
 }
 FIELD_OF_WORK = pytest.param(
     lambda: Reference(
-        FieldOfWork, "partners/fields-of-work", "partners/fields-of-work",
+        FieldOfWork,
+        "partners/fields-of-work",
+        "partners/fields-of-work",
         FieldOfWork.objects.order_by("code").first(),
     ),
     id="field_of_work",
-)  # fmt: skip
+)
 ALL = [pytest.param(make, id=name) for name, make in REFERENCES.items()] + [FIELD_OF_WORK]
 
 

@@ -49,11 +49,27 @@ def free_port() -> int:
 def served(environment: dict, log_path: Path, workers: int, threads: int):
     """`amity serve` on a free loopback port until the block ends; yields its base URL."""
     port = free_port()
-    command = [str(AMITY), "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--workers", str(workers), "--threads", str(threads)]  # fmt: skip
+    command = [
+        str(AMITY),
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+    ]
     with open(log_path, "wb") as log:
-        server = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+        server = subprocess.Popen(
+            command,
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(base, server)
@@ -98,8 +114,9 @@ class Browser:
         self.visitor.requests += 1
         start = time.perf_counter()
         try:
-            response = self.http.request(method, self.base + path, timeout=60,
-                                         allow_redirects=False, **kwargs)  # fmt: skip
+            response = self.http.request(
+                method, self.base + path, timeout=60, allow_redirects=False, **kwargs
+            )
         except requests.RequestException as error:
             self.visitor.errors.append(f"{method} {path}: {type(error).__name__}: {error}")
             return None
@@ -118,8 +135,12 @@ def act(browser: Browser, rng: random.Random, step: int) -> None:
         choice = rng.random()
         if choice < 0.4 or not visitor.partners:
             name = f"Load user {visitor.number} partner {step}"
-            body = {"kind": "ngo", "name": name, "country": rng.choice(["FR", "JP", "US"]),
-                    "sensitivity": "internal"}  # fmt: skip
+            body = {
+                "kind": "ngo",
+                "name": name,
+                "country": rng.choice(["FR", "JP", "US"]),
+                "sensitivity": "internal",
+            }
             response = browser.call("POST", "/api/partners/partners/", 201, json=body)
             if response is not None:
                 visitor.partners[response.json()["id"]] = ""
@@ -129,13 +150,19 @@ def act(browser: Browser, rng: random.Random, step: int) -> None:
             path = f"/api/partners/partners/{pk}/"
             read = browser.call("GET", path, 200)  # an update carries the version it read
             headers = {"If-Match": read.headers["ETag"]} if read is not None else {}
-            if browser.call("PATCH", path, 200, json={"website": website},
-                            headers=headers) is not None:  # fmt: skip
+            if (
+                browser.call("PATCH", path, 200, json={"website": website}, headers=headers)
+                is not None
+            ):
                 visitor.partners[pk] = website
         else:
-            body = {"partner": rng.choice(list(visitor.partners)), "kind": "meeting",
-                    "organization": visitor.organization_id, "occurred_on": "2026-01-15",
-                    "summary": f"Load user {visitor.number} meeting {step}"}  # fmt: skip
+            body = {
+                "partner": rng.choice(list(visitor.partners)),
+                "kind": "meeting",
+                "organization": visitor.organization_id,
+                "occurred_on": "2026-01-15",
+                "summary": f"Load user {visitor.number} meeting {step}",
+            }
             if browser.call("POST", "/api/partners/interactions/", 201, json=body) is not None:
                 visitor.interactions += 1
         return
@@ -167,8 +194,7 @@ def simulate(base: str, visitors: list[Visitor], seconds: float) -> float:
     began = time.monotonic()
     with ThreadPoolExecutor(max_workers=len(visitors)) as pool:
         deadline = time.monotonic() + seconds + 1
-        futures = [pool.submit(run_visitor, base, visitor, deadline, start)
-                   for visitor in visitors]  # fmt: skip
+        futures = [pool.submit(run_visitor, base, visitor, deadline, start) for visitor in visitors]
         start.wait()
         began = time.monotonic()
         for future in futures:

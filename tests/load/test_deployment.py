@@ -25,9 +25,15 @@ print(json.dumps({"secure": [secure.status_code, dict(secure.headers)],
 
 
 def production(tmp_path, **extra) -> dict:
-    environment = {**os.environ, "AMITY_VAR_DIR": str(tmp_path), "SECURE_SSL": "1",
-                   "SECRET_KEY": secrets.token_urlsafe(60), "ALLOWED_HOSTS": "amity.example.org",
-                   "DJANGO_SETTINGS_MODULE": "amity.settings", **extra}  # fmt: skip
+    environment = {
+        **os.environ,
+        "AMITY_VAR_DIR": str(tmp_path),
+        "SECURE_SSL": "1",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "amity.example.org",
+        "DJANGO_SETTINGS_MODULE": "amity.settings",
+        **extra,
+    }
     for name in ("DEBUG", "DATABASE_URL"):
         environment.pop(name, None)
     return environment
@@ -40,8 +46,10 @@ def check_deploy(environment):
 
 def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
     done = check_deploy(production(tmp_path))
-    assert (done.returncode, done.stdout.strip()) == (0, "System check identified no issues "
-                                                          "(0 silenced).")  # fmt: skip
+    assert (done.returncode, done.stdout.strip()) == (
+        0,
+        "System check identified no issues (0 silenced).",
+    )
 
 
 def test_check_deploy_fails_without_tls(tmp_path):
@@ -52,8 +60,13 @@ def test_check_deploy_fails_without_tls(tmp_path):
 
 
 def test_security_headers_behind_tls(tmp_path):
-    done = subprocess.run([sys.executable, "-c", HEADERS], env=production(tmp_path),
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", HEADERS],
+        env=production(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     answers = json.loads(done.stdout.strip().splitlines()[-1])
     status, headers = answers["secure"]
@@ -62,8 +75,9 @@ def test_security_headers_behind_tls(tmp_path):
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
-    policy = dict(part.strip().split(" ", 1) for part in headers["Content-Security-Policy"]
-                  .split(";"))  # fmt: skip
+    policy = dict(
+        part.strip().split(" ", 1) for part in headers["Content-Security-Policy"].split(";")
+    )
     assert policy["script-src"] == "'self'"
     assert policy["frame-ancestors"] == "'none'"
     assert policy["object-src"] == "'none'"

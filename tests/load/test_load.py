@@ -38,15 +38,19 @@ def make_visitors(count: int, writes_share: float) -> list[Visitor]:
         user = make_user(f"load-{number}", "unit_officer", union)
         client = Client()
         client.force_login(user)
-        visitors.append(Visitor(number, client.cookies["sessionid"].value, union.pk,
-                                writes_share))  # fmt: skip
+        visitors.append(Visitor(number, client.cookies["sessionid"].value, union.pk, writes_share))
     return visitors
 
 
 def server_environment(tmp_path) -> dict:
     """The server's settings: production ones, on the test's own database."""
-    environment = {**os.environ, "AMITY_VAR_DIR": str(tmp_path), "SECRET_KEY": settings.SECRET_KEY,
-                   "DJANGO_SETTINGS_MODULE": "amity.settings", "LOG_LEVEL": "WARNING"}  # fmt: skip
+    environment = {
+        **os.environ,
+        "AMITY_VAR_DIR": str(tmp_path),
+        "SECRET_KEY": settings.SECRET_KEY,
+        "DJANGO_SETTINGS_MODULE": "amity.settings",
+        "LOG_LEVEL": "WARNING",
+    }
     environment.pop("DATABASE_URL", None)
     if POSTGRES:
         db = settings.DATABASES["default"]
@@ -105,6 +109,8 @@ def test_concurrent_users_get_no_error_and_lose_nothing(tmp_path):
     assert min(visitor.requests for visitor in visitors) >= 3
     assert made >= count and total >= 5 * count
     median, p95 = statistics.median(samples), percentile(samples, 0.95)
-    print(f"\nload on {connection.vendor}: {count} users, {seconds:.0f} s, {total} requests "
-          f"({total / seconds:.1f}/s), {made} partners made, median {median:.0f} ms, "
-          f"p95 {p95:.0f} ms")  # fmt: skip
+    print(
+        f"\nload on {connection.vendor}: {count} users, {seconds:.0f} s, {total} requests "
+        f"({total / seconds:.1f}/s), {made} partners made, median {median:.0f} ms, "
+        f"p95 {p95:.0f} ms"
+    )

@@ -55,18 +55,27 @@ def test_recording_writes_only_what_changed_with_its_author(meeting, users):
 
 def test_the_merger_form_names_a_new_successor_from_the_first_source(orgs, users):
     data = {
-        "sources": [orgs.hanoi.pk, orgs.danang.pk], "new_name": "Liên hiệp mới",
-        "new_name_en": "New Union", "new_parent": orgs.central.pk,
-        "occurred_on": "2025-07-01", "decision": "QĐ 1/2025",
-    }  # fmt: skip
+        "sources": [orgs.hanoi.pk, orgs.danang.pk],
+        "new_name": "Liên hiệp mới",
+        "new_name_en": "New Union",
+        "new_parent": orgs.central.pk,
+        "occurred_on": "2025-07-01",
+        "decision": "QĐ 1/2025",
+    }
     form = forms.MergeForm(data, user=users.central)
     assert form.is_valid(), form.errors
     assert not form.confirmed
     assert form.new_successor() == {
-        "name": "Liên hiệp mới", "name_en": "New Union", "kind": OrganizationKind.PROVINCIAL_UNION,
-        "parent": orgs.central, "founded_on": date(2025, 7, 1), "founding_decision": "QĐ 1/2025",
-    }  # fmt: skip
-    existing = forms.MergeForm({**data, "successor": orgs.danang.pk, "sources": [orgs.hanoi.pk],
-                                "confirm": "1"}, user=users.central)  # fmt: skip
+        "name": "Liên hiệp mới",
+        "name_en": "New Union",
+        "kind": OrganizationKind.PROVINCIAL_UNION,
+        "parent": orgs.central,
+        "founded_on": date(2025, 7, 1),
+        "founding_decision": "QĐ 1/2025",
+    }
+    existing = forms.MergeForm(
+        {**data, "successor": orgs.danang.pk, "sources": [orgs.hanoi.pk], "confirm": "1"},
+        user=users.central,
+    )
     assert existing.is_valid(), existing.errors
     assert existing.confirmed and existing.new_successor() is None

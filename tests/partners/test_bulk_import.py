@@ -112,8 +112,11 @@ def test_new_partners_history_is_copied_from_their_rows_in_one_statement_a_batch
     with CaptureQueriesContext(connection) as queries:
         summary = import_dataset(PartnerResource, rows(600), users.hanoi, dry_run=False)
     assert summary["errors"] == []
-    copies = [query["sql"] for query in queries.captured_queries
-              if "INTO" in query["sql"] and "historicalpartner" in query["sql"]]  # fmt: skip
+    copies = [
+        query["sql"]
+        for query in queries.captured_queries
+        if "INTO" in query["sql"] and "historicalpartner" in query["sql"]
+    ]
     assert len(copies) == 2, copies  # one a batch, however many rows
     assert all("SELECT" in sql for sql in copies)
     history = Partner.history.model

@@ -257,8 +257,11 @@ def test_follow_up_list_filters_due_and_overdue(client, users, login, follow_ups
     login(users.hanoi)
     url = reverse("partners:followup_list")
     due = client.get(url, {"due": "true"}).context["table"].rows
-    assert sorted(row.record.action for row in due) == ["Call back", "Draft the MoU",
-                                                         "Send the photos"]  # fmt: skip
+    assert sorted(row.record.action for row in due) == [
+        "Call back",
+        "Draft the MoU",
+        "Send the photos",
+    ]
     overdue = client.get(url, {"overdue": "true"}).context["table"].rows
     assert [row.record.action for row in overdue] == ["Send the photos"]
 
@@ -280,8 +283,11 @@ def test_recent_interactions_of_a_unit_are_its_branch_own(client, users, login, 
     login(users.hanoi)
     data = panel(client, "recent_interactions")
     # the latest first; not the planned one, not Da Nang's
-    assert [i.pk for i in data["rows"]] == [made["lively"].pk, made["boundary"].pk,
-                                            made["quiet"].pk]  # fmt: skip
+    assert [i.pk for i in data["rows"]] == [
+        made["lively"].pk,
+        made["boundary"].pk,
+        made["quiet"].pk,
+    ]
     assert data["count"] == 1  # Ha Noi's partners contacted in the last 30 days: Hanoi Lively
     since = (TODAY - timedelta(days=30)).isoformat()
     assert data["see_all"] == f"/partners/interactions/?occurred_after={since}"

@@ -20,18 +20,22 @@ API = "/api/partners"
 def held_partner(owner, index=0, **extra):
     """A restricted partner held by `owner`: visible and editable only within its scope."""
     partner = models.Partner.objects.create(
-        kind=PartnerKind.NGO, name=f"Friendship Foundation {index}",
-        sensitivity=Sensitivity.RESTRICTED, **extra,
-    )  # fmt: skip
+        kind=PartnerKind.NGO,
+        name=f"Friendship Foundation {index}",
+        sensitivity=Sensitivity.RESTRICTED,
+        **extra,
+    )
     models.RelationshipHolder.objects.create(partner=partner, organization=owner)
     return partner
 
 
 def interaction(owner, index=0):
     return models.Interaction.objects.create(
-        partner=held_partner(owner, index), organization=owner, occurred_on=date(2024, 1, 1),
+        partner=held_partner(owner, index),
+        organization=owner,
+        occurred_on=date(2024, 1, 1),
         kind=InteractionKind.MEETING,
-    )  # fmt: skip
+    )
 
 
 class TestPartner(ModelTestCase):
@@ -45,9 +49,10 @@ class TestPartner(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Partner(
-            kind=PartnerKind.UNIVERSITY, name=f"University of Friendship {index}",
+            kind=PartnerKind.UNIVERSITY,
+            name=f"University of Friendship {index}",
             sensitivity=Sensitivity.RESTRICTED,
-        )  # fmt: skip
+        )
 
     def attach(self, record, owner):
         models.RelationshipHolder.objects.create(partner=record, organization=owner)
@@ -136,9 +141,12 @@ class TestNgoRegistration(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.NgoRegistration(
-            partner=held_partner(owner, index), registration_type=RegistrationType.OPERATION,
-            number=f"{index}/ĐK", issued_on=date(2022, 1, 1), expires_on=date(2027, 1, 1),
-        )  # fmt: skip
+            partner=held_partner(owner, index),
+            registration_type=RegistrationType.OPERATION,
+            number=f"{index}/ĐK",
+            issued_on=date(2022, 1, 1),
+            expires_on=date(2027, 1, 1),
+        )
 
     def form_data(self, orgs):
         self.partner = getattr(self, "partner", None) or held_partner(orgs.hanoi, 92)
@@ -164,9 +172,11 @@ class TestInteraction(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Interaction(
-            partner=held_partner(owner, index), organization=owner, occurred_on=date(2024, 2, 2),
+            partner=held_partner(owner, index),
+            organization=owner,
+            occurred_on=date(2024, 2, 2),
             kind=InteractionKind.VISIT,
-        )  # fmt: skip
+        )
 
     def form_data(self, orgs):
         self.partner = getattr(self, "partner", None) or held_partner(orgs.hanoi, 93)

@@ -62,9 +62,13 @@ def test_a_partner_created_by_a_unit_officer_is_held_by_its_organization(
     assert created.country == Country.objects.get(code="LA")
     page = client.post(
         reverse("partners:partner_add"),
-        {"kind": "university", "name": "Hanoi Partner University", "status": "active",
-         "sensitivity": "internal"},
-    )  # fmt: skip
+        {
+            "kind": "university",
+            "name": "Hanoi Partner University",
+            "status": "active",
+            "sensitivity": "internal",
+        },
+    )
     assert page.status_code == 302
     assert Partner.objects.get(name="Hanoi Partner University").holders.get().organization == (
         orgs.hanoi
@@ -72,17 +76,27 @@ def test_a_partner_created_by_a_unit_officer_is_held_by_its_organization(
 
 
 def test_api_contract_fields(client, orgs, users, login):
-    partner("Asia Friendship Foundation", orgs.hanoi, acronym="AFF",
-            country=Country.objects.get(code="JP"), email="info@aff.example.org",
-            website="https://aff.example.org", sensitivity=Sensitivity.PUBLIC)  # fmt: skip
+    partner(
+        "Asia Friendship Foundation",
+        orgs.hanoi,
+        acronym="AFF",
+        country=Country.objects.get(code="JP"),
+        email="info@aff.example.org",
+        website="https://aff.example.org",
+        sensitivity=Sensitivity.PUBLIC,
+    )
     login(users.hanoi)
     item = client.get("/api/partners/partners/", {"q": "aff"}).json()["results"][0]
-    assert {key: item[key] for key in ("name", "kind", "country", "sensitivity", "email",
-                                       "website")} == {
-        "name": "Asia Friendship Foundation", "kind": "ngo", "country": "JP",
-        "sensitivity": "public", "email": "info@aff.example.org",
+    assert {
+        key: item[key] for key in ("name", "kind", "country", "sensitivity", "email", "website")
+    } == {
+        "name": "Asia Friendship Foundation",
+        "kind": "ngo",
+        "country": "JP",
+        "sensitivity": "public",
+        "email": "info@aff.example.org",
         "website": "https://aff.example.org",
-    }  # fmt: skip
+    }
 
 
 # --- search -----------------------------------------------------------------------------------
@@ -90,8 +104,11 @@ def test_api_contract_fields(client, orgs, users, login):
 
 @pytest.fixture
 def searchable(orgs):
-    friendship = partner("Hội hữu nghị Việt Nam – Nhật Bản", name_en="Viet Nam – Japan Friendship "
-                         "Association", acronym="VJFA")  # fmt: skip
+    friendship = partner(
+        "Hội hữu nghị Việt Nam – Nhật Bản",
+        name_en="Viet Nam – Japan Friendship Association",
+        acronym="VJFA",
+    )
     foundation = partner("Asia Foundation", name_vi="Quỹ châu Á")
     university = partner("Université de Lyon", kind=PartnerKind.UNIVERSITY)
     Contact.objects.create(partner=university, full_name="Nguyễn Thị Hương")  # joins its text
@@ -253,8 +270,9 @@ def test_statistics_by_region(client, orgs, users, login):
     partner("A", country=Country.objects.get(code="US"))
     partner("B", country=Country.objects.get(code="CA"))
     partner("C", country=Country.objects.get(code="FR"))
-    partner("D", orgs.danang, country=Country.objects.get(code="FR"),
-            sensitivity=Sensitivity.RESTRICTED)  # fmt: skip
+    partner(
+        "D", orgs.danang, country=Country.objects.get(code="FR"), sensitivity=Sensitivity.RESTRICTED
+    )
     login(users.hanoi)
     response = client.get(reverse("partners:statistics"))
     shares = {row["code"]: (row["count"], row["share"]) for row in response.context["by_region"]}
@@ -318,8 +336,11 @@ def test_registrations_expiring_soon_are_flagged(client, orgs, users, login):
 
 
 def test_the_form_warns_before_saving_a_likely_duplicate(client, orgs, users, login):
-    partner("Asia Friendship Foundation", website="https://aff.example.org",
-            sensitivity=Sensitivity.PUBLIC)  # fmt: skip
+    partner(
+        "Asia Friendship Foundation",
+        website="https://aff.example.org",
+        sensitivity=Sensitivity.PUBLIC,
+    )
     login(users.hanoi)
     data = {
         "kind": "ngo",

@@ -25,31 +25,51 @@ LABEL_EN = "a restricted partner"
 
 @pytest.fixture
 def secret(orgs, users):
-    partner = Partner.objects.create(kind="ngo", name=SECRET, acronym="QWF",
-                                     sensitivity="restricted", external_ref="XM-QWF-1")  # fmt: skip
+    partner = Partner.objects.create(
+        kind="ngo", name=SECRET, acronym="QWF", sensitivity="restricted", external_ref="XM-QWF-1"
+    )
     RelationshipHolder.objects.create(partner=partner, organization=orgs.danang)
     open_donor = Partner.objects.create(kind="ngo", name="Open Hands", sensitivity="public")
     # The centre made records of Ha Noi's that name the partner Ha Noi may not see.
     activity = Activity.objects.create(
-        iati_identifier="XM-QWF-1-A1", reporting_org=partner, reporting_org_ref="XM-QWF-1",
-        title_vi="Nước sạch", title_en="Clean water", organization=orgs.hanoi,
+        iati_identifier="XM-QWF-1-A1",
+        reporting_org=partner,
+        reporting_org_ref="XM-QWF-1",
+        title_vi="Nước sạch",
+        title_en="Clean water",
+        organization=orgs.hanoi,
         planned_start=date(2020, 1, 1),
-    )  # fmt: skip
-    Transaction.objects.create(activity=activity, transaction_type="2", date=date(2021, 1, 1),
-                               value=Decimal("1000"), currency="USD")  # fmt: skip
+    )
+    Transaction.objects.create(
+        activity=activity,
+        transaction_type="2",
+        date=date(2021, 1, 1),
+        value=Decimal("1000"),
+        currency="USD",
+    )
     ParticipatingOrg.objects.create(activity=activity, partner=partner, role="1")
     ParticipatingOrg.objects.create(activity=activity, partner=open_donor, role="2")
     participation = ParticipatingOrg.objects.get(partner=partner)
     participation.ref = "changed"
     participation.save()  # a history with the partner in it
-    event = Event.objects.create(kind="reception", title_vi="Tiếp đoàn", start=date(2024, 4, 19),
-                                 organization=orgs.hanoi)  # fmt: skip
+    event = Event.objects.create(
+        kind="reception", title_vi="Tiếp đoàn", start=date(2024, 4, 19), organization=orgs.hanoi
+    )
     event.partners.add(partner, open_donor)
-    interaction = Interaction.objects.create(partner=partner, organization=orgs.hanoi,
-                                             occurred_on=date(2024, 5, 1), kind="meeting",
-                                             summary="Gặp gỡ")  # fmt: skip
-    return {"partner": partner, "activity": activity, "participation": participation,
-            "event": event, "interaction": interaction}  # fmt: skip
+    interaction = Interaction.objects.create(
+        partner=partner,
+        organization=orgs.hanoi,
+        occurred_on=date(2024, 5, 1),
+        kind="meeting",
+        summary="Gặp gỡ",
+    )
+    return {
+        "partner": partner,
+        "activity": activity,
+        "participation": participation,
+        "event": event,
+        "interaction": interaction,
+    }
 
 
 def pages(secret):
@@ -82,10 +102,15 @@ def text_of(response) -> str:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if "xl/workbook.xml" in archive.namelist():
                 book = load_workbook(io.BytesIO(content))
-                return " ".join(str(cell.value) for sheet in book.worksheets
-                                for row in sheet.iter_rows() for cell in row)  # fmt: skip
-            return " ".join(archive.read(name).decode("utf-8", "replace")
-                            for name in archive.namelist())  # fmt: skip
+                return " ".join(
+                    str(cell.value)
+                    for sheet in book.worksheets
+                    for row in sheet.iter_rows()
+                    for cell in row
+                )
+            return " ".join(
+                archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
+            )
     return content.decode("utf-8-sig")
 
 
@@ -100,9 +125,12 @@ def test_a_unit_officer_never_reads_the_name_of_a_partner_it_may_not_see(
         text = text_of(response)
         assert SECRET not in text, url
         assert 'XM-QWF-1"' not in text or url.endswith("iati/"), url
-    labelled = [reverse("aid:participatingorg_list"), reverse("aid:activity", args=[
-        secret["activity"].pk]), reverse("events:event", args=[secret["event"].pk]),
-        reverse("partners:interaction", args=[secret["interaction"].pk])]  # fmt: skip
+    labelled = [
+        reverse("aid:participatingorg_list"),
+        reverse("aid:activity", args=[secret["activity"].pk]),
+        reverse("events:event", args=[secret["event"].pk]),
+        reverse("partners:interaction", args=[secret["interaction"].pk]),
+    ]
     for url in labelled:
         assert LABEL_EN in client.get(url).content.decode(), url
     exported = client.get(reverse("aid:activity_list"), {"export": "csv"})
@@ -110,8 +138,9 @@ def test_a_unit_officer_never_reads_the_name_of_a_partner_it_may_not_see(
     assert LABEL_EN in exported  # reporting_org_name
     iati = client.get(reverse("aid:iati_export")).content.decode()
     assert "Open Hands" in iati and SECRET not in iati and LABEL_EN not in iati
-    history = client.get(reverse("aid:participatingorg_history",
-                                 args=[secret["participation"].pk])).content.decode()  # fmt: skip
+    history = client.get(
+        reverse("aid:participatingorg_history", args=[secret["participation"].pk])
+    ).content.decode()
     assert LABEL_EN in history
 
 
@@ -134,22 +163,35 @@ def test_those_who_may_see_the_partner_read_its_name(client, login, english, use
     page = client.get(reverse("events:event", args=[secret["event"].pk])).content.decode()
     assert SECRET in page and LABEL_EN not in page
     if who == "central":
-        for url in (reverse("aid:activity", args=[secret["activity"].pk]),
-                    reverse("aid:participatingorg_list") + "?export=csv",
-                    reverse("aid:iati_export")):  # fmt: skip
+        for url in (
+            reverse("aid:activity", args=[secret["activity"].pk]),
+            reverse("aid:participatingorg_list") + "?export=csv",
+            reverse("aid:iati_export"),
+        ):
             assert SECRET in text_of(client.get(url)), url
 
 
-def test_an_export_job_and_the_command_line_print_what_their_user_may_read(users, secret,
-                                                                           tmp_path):  # fmt: skip
+def test_an_export_job_and_the_command_line_print_what_their_user_may_read(users, secret, tmp_path):
     from django.core.management import call_command
 
     target = tmp_path / "participants.csv"
-    call_command("export", "participating-organizations", str(target), "--user", "hanoi",
-                 stdout=io.StringIO())  # fmt: skip
+    call_command(
+        "export",
+        "participating-organizations",
+        str(target),
+        "--user",
+        "hanoi",
+        stdout=io.StringIO(),
+    )
     assert SECRET not in target.read_text("utf-8-sig")
-    call_command("export", "participating-organizations", str(target), "--user", "central",
-                 stdout=io.StringIO())  # fmt: skip
+    call_command(
+        "export",
+        "participating-organizations",
+        str(target),
+        "--user",
+        "central",
+        stdout=io.StringIO(),
+    )
     assert SECRET in target.read_text("utf-8-sig")
     xml = tmp_path / "iati.xml"
     call_command("export", "iati", str(xml), "--user", "hanoi", stdout=io.StringIO())
@@ -182,10 +224,13 @@ def test_no_list_export_or_api_collection_of_any_domain_names_it(
         assert response.status_code == 200, url
         assert SECRET not in text_of(response), url
     record_pages = [
-        reverse(f"{type(record)._meta.app_label}:{type(record)._meta.model_name}{suffix}",
-                args=[record.pk])
-        for key, record in secret.items() if key != "partner"
+        reverse(
+            f"{type(record)._meta.app_label}:{type(record)._meta.model_name}{suffix}",
+            args=[record.pk],
+        )
+        for key, record in secret.items()
+        if key != "partner"
         for suffix in ("", "_history")
-    ]  # fmt: skip
+    ]
     for url in record_pages:
         assert SECRET not in text_of(client.get(url)), url

@@ -47,9 +47,13 @@ def test_the_form_writes_an_interaction_into_its_partner_last_contact(client, or
     login(users.hanoi)
     response = client.post(
         reverse("partners:interaction_add"),
-        {"partner": partner.pk, "organization": orgs.hanoi.pk, "occurred_on": "2024-07-09",
-         "kind": "call"},
-    )  # fmt: skip
+        {
+            "partner": partner.pk,
+            "organization": orgs.hanoi.pk,
+            "occurred_on": "2024-07-09",
+            "kind": "call",
+        },
+    )
     assert response.status_code == 302
     assert refreshed(partner).last_contact_on == date(2024, 7, 9)
 
@@ -67,12 +71,16 @@ def test_the_api_keeps_the_partner_summary_on_write_and_delete(client, orgs, use
     written = [
         client.post(
             "/api/partners/interactions/",
-            {"partner": partner.pk, "organization": orgs.hanoi.pk, "occurred_on": day,
-             "kind": "meeting"},
+            {
+                "partner": partner.pk,
+                "organization": orgs.hanoi.pk,
+                "occurred_on": day,
+                "kind": "meeting",
+            },
             content_type="application/json",
         ).json()
         for day in ("2023-05-01", "2024-07-09")
-    ]  # fmt: skip
+    ]
     assert refreshed(partner).last_contact_on == date(2024, 7, 9)
     deleted = client.delete(f"/api/partners/interactions/{written[1]['id']}/")
     assert deleted.status_code == 204

@@ -8,20 +8,29 @@ from amity.proposals.choices import ConsultationStatus, Position, ProposalSource
 
 def proposal(orgs, owner, index=0, **extra):
     fields = {
-        "organization": owner, "raised_on": date(2024, 4, 19), "source": ProposalSource.LETTER,
-        "topic": models.Topic.objects.get(code="charter"), "title": f"Kiến nghị {index}",
-        "text": "Sớm thống nhất mô hình tổ chức.", "addressed_to": orgs.department, **extra,
-    }  # fmt: skip
+        "organization": owner,
+        "raised_on": date(2024, 4, 19),
+        "source": ProposalSource.LETTER,
+        "topic": models.Topic.objects.get(code="charter"),
+        "title": f"Kiến nghị {index}",
+        "text": "Sớm thống nhất mô hình tổ chức.",
+        "addressed_to": orgs.department,
+        **extra,
+    }
     return models.Proposal.objects.create(**fields)
 
 
 def consultation(owner, index=0, **extra):
     today = date.today()
     fields = {
-        "organization": owner, "title_vi": f"Lấy ý kiến dự thảo Điều lệ {index}",
-        "document": "Điều lệ (sửa đổi)", "opens_on": today - timedelta(days=10),
-        "deadline": today + timedelta(days=20), "status": ConsultationStatus.OPEN, **extra,
-    }  # fmt: skip
+        "organization": owner,
+        "title_vi": f"Lấy ý kiến dự thảo Điều lệ {index}",
+        "document": "Điều lệ (sửa đổi)",
+        "opens_on": today - timedelta(days=10),
+        "deadline": today + timedelta(days=20),
+        "status": ConsultationStatus.OPEN,
+        **extra,
+    }
     return models.Consultation.objects.create(**fields)
 
 

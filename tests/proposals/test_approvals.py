@@ -39,8 +39,9 @@ def state_of(proposal):
     return fresh.answer_state, fresh.answer_returned_reason, fresh.answer_approved_by
 
 
-def test_the_page_lists_the_drafted_answers_to_a_leader_only(client, login, orgs, users, drafted,
-                                                             drafter):  # fmt: skip
+def test_the_page_lists_the_drafted_answers_to_a_leader_only(
+    client, login, orgs, users, drafted, drafter
+):
     late = builders.proposal(orgs, orgs.danang, 2, due_on=date.today() - timedelta(days=1))
     services.draft_answer(late, "Trả lời Đà Nẵng", by=drafter)
     approved = builders.proposal(orgs, orgs.hanoi, 3)
@@ -173,8 +174,13 @@ def test_the_proposer_reads_only_an_approved_published_answer(
     services.publish_answer(drafted, by=drafter)
     # the answer is read on the page; the history says when it was published, and keeps the
     # drafts' wordings (and why one was sent back) to the department and the leaders
-    assert proposer_reads() == {"page": True, "reason": False, "history": False, "export": True,
-                                "api": True}  # fmt: skip
+    assert proposer_reads() == {
+        "page": True,
+        "reason": False,
+        "history": False,
+        "export": True,
+        "api": True,
+    }
     history = client.get(reverse("proposals:proposal_history", args=[drafted.pk]))
     assert '<span class="diff-new">Published</span>' in history.content.decode()
     # the department reads its draft everywhere

@@ -32,8 +32,13 @@ def test_the_board_issues_a_fixed_number_of_queries(settings, client, login, org
         assert board_queries(client) == BOARD_QUERIES[role], role
     for index in range(60):
         due = date(2024, 6, 1) + timedelta(days=index) if index % 3 else None
-        builders.proposal(orgs, orgs.hanoi if index % 2 else orgs.danang, index, due_on=due,
-                          status=statuses[index % len(statuses)])  # fmt: skip
+        builders.proposal(
+            orgs,
+            orgs.hanoi if index % 2 else orgs.danang,
+            index,
+            due_on=due,
+            status=statuses[index % len(statuses)],
+        )
     for role in ("central", "hanoi"):
         login(getattr(users, role))
         assert board_queries(client) == BOARD_QUERIES[role], role
@@ -45,14 +50,14 @@ def test_a_column_shows_the_soonest_due_first_then_the_undated(client, login, or
     undated_new = builders.proposal(orgs, orgs.hanoi, 2, raised_on=date(2024, 3, 5))
     later = builders.proposal(orgs, orgs.hanoi, 3, due_on=today + timedelta(days=9))
     late = builders.proposal(orgs, orgs.hanoi, 4, due_on=today - timedelta(days=2))
-    done_late = builders.proposal(orgs, orgs.hanoi, 5, due_on=today - timedelta(days=2),
-                                  status=ProposalStatus.DONE)  # fmt: skip
+    done_late = builders.proposal(
+        orgs, orgs.hanoi, 5, due_on=today - timedelta(days=2), status=ProposalStatus.DONE
+    )
     builders.proposal(orgs, orgs.danang, 6, due_on=today)  # not Ha Noi's
     login(users.hanoi)
     columns = {c["status"]: c for c in client.get(reverse("proposals:board")).context["columns"]}
     received = columns["received"]["rows"]
-    assert [card["id"] for card in received] == [late.pk, later.pk, undated_new.pk,
-                                                 undated_old.pk]  # fmt: skip
+    assert [card["id"] for card in received] == [late.pk, later.pk, undated_new.pk, undated_old.pk]
     assert [card["overdue"] for card in received] == [True, False, False, False]
     assert received[0]["url"] == late.get_absolute_url()
     assert received[0]["organization"] == "Ha Noi Union"

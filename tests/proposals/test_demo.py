@@ -21,8 +21,13 @@ def test_proposals_demo_data_set():
     assert not proposals.exclude(notes__contains="[demo]").exists()
     quoted = proposals.filter(raised_on="2024-04-19")
     unions = set(quoted.values_list("organization__external_ref", flat=True))
-    assert {"demo-org-danang", "demo-org-binhduong", "demo-org-hochiminh", "demo-org-dongnai",
-            "demo-org-dongthap"} <= unions  # fmt: skip
+    assert {
+        "demo-org-danang",
+        "demo-org-binhduong",
+        "demo-org-hochiminh",
+        "demo-org-dongnai",
+        "demo-org-dongthap",
+    } <= unions
     danang = quoted.get(organization__external_ref="demo-org-danang")
     assert "118" in danang.text and "45/2010" in danang.answer_text
     assert danang.answer_state == AnswerState.PUBLISHED and danang.answer_approved_by_id

@@ -25,8 +25,13 @@ class TestTopic(ModelTestCase):
         return models.Topic(organization=owner, code=f"T-{index}", name_vi=f"Chủ đề {index}")
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "code": "HN-1", "name_vi": "Đối ngoại nhân dân",
-                "order": 7, "is_active": True}  # fmt: skip
+        return {
+            "organization": orgs.hanoi.pk,
+            "code": "HN-1",
+            "name_vi": "Đối ngoại nhân dân",
+            "order": 7,
+            "is_active": True,
+        }
 
     def expected(self, orgs):
         return {"organization": orgs.hanoi, "code": "HN-1", "order": 7}
@@ -43,10 +48,12 @@ class TestStatusLabel(ModelTestCase):
     def build(self, orgs, owner, index=0):
         # One label per status and organization: past the seven statuses, a unit of `owner`.
         if index >= len(STATUSES):
-            owner = Organization.objects.create(name=f"Hội hữu nghị {index}", parent=owner,
-                                                kind=OrganizationKind.LOCAL_MEMBER)  # fmt: skip
-        return models.StatusLabel(organization=owner, status=STATUSES[index % len(STATUSES)],
-                                  label_vi=f"Nhãn {index}")  # fmt: skip
+            owner = Organization.objects.create(
+                name=f"Hội hữu nghị {index}", parent=owner, kind=OrganizationKind.LOCAL_MEMBER
+            )
+        return models.StatusLabel(
+            organization=owner, status=STATUSES[index % len(STATUSES)], label_vi=f"Nhãn {index}"
+        )
 
     def form_data(self, orgs):
         return {"organization": orgs.hanoi.pk, "status": "under_review", "label_vi": "Đang xem xét"}
@@ -65,23 +72,37 @@ class TestProposal(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Proposal(
-            organization=owner, raised_on=date(2024, 4, 19), source=ProposalSource.LETTER,
-            topic=models.Topic.objects.get(code="charter"), title=f"Kiến nghị {index}",
-            text="Sớm thống nhất mô hình tổ chức.", addressed_to=orgs.department,
-        )  # fmt: skip
+            organization=owner,
+            raised_on=date(2024, 4, 19),
+            source=ProposalSource.LETTER,
+            topic=models.Topic.objects.get(code="charter"),
+            title=f"Kiến nghị {index}",
+            text="Sớm thống nhất mô hình tổ chức.",
+            addressed_to=orgs.department,
+        )
 
     def form_data(self, orgs):
         return {
-            "organization": orgs.hanoi.pk, "raised_on": "2024-04-19", "source": "letter",
+            "organization": orgs.hanoi.pk,
+            "raised_on": "2024-04-19",
+            "source": "letter",
             "topic": models.Topic.objects.get(code="training").pk,
-            "title": "Bồi dưỡng cán bộ dài hạn", "text": "Phối hợp với các học viện.",
-            "addressed_to": orgs.department.pk, "status": "received", "due_on": "2024-06-30",
-        }  # fmt: skip
+            "title": "Bồi dưỡng cán bộ dài hạn",
+            "text": "Phối hợp với các học viện.",
+            "addressed_to": orgs.department.pk,
+            "status": "received",
+            "due_on": "2024-06-30",
+        }
 
     def expected(self, orgs):
-        return {"organization": orgs.hanoi, "addressed_to": orgs.department,
-                "title": "Bồi dưỡng cán bộ dài hạn", "due_on": date(2024, 6, 30),
-                "status": "received", "answer_state": ""}  # fmt: skip
+        return {
+            "organization": orgs.hanoi,
+            "addressed_to": orgs.department,
+            "title": "Bồi dưỡng cán bộ dài hạn",
+            "due_on": date(2024, 6, 30),
+            "status": "received",
+            "answer_state": "",
+        }
 
 
 class TestProposalAction(ModelTestCase):
@@ -93,13 +114,18 @@ class TestProposalAction(ModelTestCase):
     api_bad_data = {"progress": "abc"}
 
     def build(self, orgs, owner, index=0):
-        return models.ProposalAction(proposal=builders.proposal(orgs, owner, index),
-                                     action=f"Việc {index}")  # fmt: skip
+        return models.ProposalAction(
+            proposal=builders.proposal(orgs, owner, index), action=f"Việc {index}"
+        )
 
     def form_data(self, orgs):
         self.proposal = getattr(self, "proposal", None) or builders.proposal(orgs, orgs.hanoi, 90)
-        return {"proposal": self.proposal.pk, "action": "Tổ chức lớp bồi dưỡng", "progress": 20,
-                "state": ActionState.OPEN}  # fmt: skip
+        return {
+            "proposal": self.proposal.pk,
+            "action": "Tổ chức lớp bồi dưỡng",
+            "progress": 20,
+            "state": ActionState.OPEN,
+        }
 
     def expected(self, orgs):
         return {"proposal": self.proposal, "progress": 20, "state": "open"}
@@ -115,14 +141,23 @@ class TestConsultation(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Consultation(
-            organization=owner, title_vi=f"Lấy ý kiến {index}", document="Điều lệ",
-            opens_on=date(2026, 1, 1), deadline=date(2099, 1, 1),
-        )  # fmt: skip
+            organization=owner,
+            title_vi=f"Lấy ý kiến {index}",
+            document="Điều lệ",
+            opens_on=date(2026, 1, 1),
+            deadline=date(2099, 1, 1),
+        )
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "title_vi": "Lấy ý kiến Quy chế",
-                "document": "Quy chế hoạt động", "opens_on": "2026-01-01",
-                "deadline": "2099-12-31", "remind_days_before": 5, "status": "open"}  # fmt: skip
+        return {
+            "organization": orgs.hanoi.pk,
+            "title_vi": "Lấy ý kiến Quy chế",
+            "document": "Quy chế hoạt động",
+            "opens_on": "2026-01-01",
+            "deadline": "2099-12-31",
+            "remind_days_before": 5,
+            "status": "open",
+        }
 
     def expected(self, orgs):
         return {"organization": orgs.hanoi, "deadline": date(2099, 12, 31), "status": "open"}
@@ -137,8 +172,11 @@ class TestConsultationArticle(ModelTestCase):
     api_bad_data = {"number": "abc"}
 
     def build(self, orgs, owner, index=0):
-        return models.ConsultationArticle(consultation=builders.consultation(owner, index),
-                                          number=index + 1, text="Văn bản dự thảo")  # fmt: skip
+        return models.ConsultationArticle(
+            consultation=builders.consultation(owner, index),
+            number=index + 1,
+            text="Văn bản dự thảo",
+        )
 
     def form_data(self, orgs):
         self.consultation = getattr(self, "consultation", None) or builders.consultation(
@@ -167,12 +205,19 @@ class TestConsultationResponse(ModelTestCase):
         self.consultation = getattr(self, "consultation", None) or builders.consultation(
             orgs.central, 90
         )
-        return {"consultation": self.consultation.pk, "organization": orgs.hanoi.pk,
-                "submitted_on": "2026-11-01", "signed_by": "Phó Chủ tịch"}  # fmt: skip
+        return {
+            "consultation": self.consultation.pk,
+            "organization": orgs.hanoi.pk,
+            "submitted_on": "2026-11-01",
+            "signed_by": "Phó Chủ tịch",
+        }
 
     def expected(self, orgs):
-        return {"consultation": self.consultation, "organization": orgs.hanoi,
-                "submitted_on": date(2026, 11, 1)}  # fmt: skip
+        return {
+            "consultation": self.consultation,
+            "organization": orgs.hanoi,
+            "submitted_on": date(2026, 11, 1),
+        }
 
 
 class TestArticlePosition(ModelTestCase):
@@ -187,16 +232,21 @@ class TestArticlePosition(ModelTestCase):
         consultation = builders.consultation(orgs.central, index)
         return models.ArticlePosition(
             response=builders.response(consultation, owner),
-            article=builders.article(consultation), position=Position.AGREE,
-        )  # fmt: skip
+            article=builders.article(consultation),
+            position=Position.AGREE,
+        )
 
     def form_data(self, orgs):
         if not hasattr(self, "response"):
             consultation = builders.consultation(orgs.central, 90)
             self.article = builders.article(consultation)
             self.response = builders.response(consultation, orgs.hanoi)
-        return {"response": self.response.pk, "article": self.article.pk, "position": "amend",
-                "proposed_text": "Liên hiệp là tổ chức nghề nghiệp."}  # fmt: skip
+        return {
+            "response": self.response.pk,
+            "article": self.article.pk,
+            "position": "amend",
+            "proposed_text": "Liên hiệp là tổ chức nghề nghiệp.",
+        }
 
     def expected(self, orgs):
         return {"response": self.response, "article": self.article, "position": "amend"}

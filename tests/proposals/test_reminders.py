@@ -139,15 +139,18 @@ def test_the_home_page_shows_the_consultations_awaiting_the_users_opinion(
     client, login, orgs, users
 ):
     today = timezone.localdate()
-    soon = builders.consultation(orgs.central, 1, opens_on=today - timedelta(days=3),
-                                 deadline=today + timedelta(days=2))  # fmt: skip
+    soon = builders.consultation(
+        orgs.central, 1, opens_on=today - timedelta(days=3), deadline=today + timedelta(days=2)
+    )
     soon.organizations_asked.set([orgs.hanoi, orgs.danang])
-    answered = builders.consultation(orgs.central, 2, opens_on=today - timedelta(days=3),
-                                     deadline=today + timedelta(days=2))  # fmt: skip
+    answered = builders.consultation(
+        orgs.central, 2, opens_on=today - timedelta(days=3), deadline=today + timedelta(days=2)
+    )
     answered.organizations_asked.set([orgs.hanoi])
     builders.response(answered, orgs.hanoi)
-    not_asked = builders.consultation(orgs.central, 3, opens_on=today - timedelta(days=3),
-                                      deadline=today + timedelta(days=2))  # fmt: skip
+    not_asked = builders.consultation(
+        orgs.central, 3, opens_on=today - timedelta(days=3), deadline=today + timedelta(days=2)
+    )
     not_asked.organizations_asked.set([orgs.danang])
     assert [due.consultation for due in reminders.awaiting_response(orgs.hanoi)] == [soon]
     login(users.hanoi)

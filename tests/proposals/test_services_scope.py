@@ -93,10 +93,14 @@ def test_the_departments_offered_are_the_fields_limit_on_every_write_path(
     assert set(widget.get_queryset(None, {})) == departments
     login(users.hanoi)
     body = {
-        "organization": orgs.hanoi.pk, "raised_on": "2024-04-19", "source": "letter",
-        "topic": builders.models.Topic.objects.get(code="charter").pk, "title": "Kiến nghị",
-        "text": "Nội dung.", "addressed_to": orgs.danang.pk,
-    }  # fmt: skip
+        "organization": orgs.hanoi.pk,
+        "raised_on": "2024-04-19",
+        "source": "letter",
+        "topic": builders.models.Topic.objects.get(code="charter").pk,
+        "title": "Kiến nghị",
+        "text": "Nội dung.",
+        "addressed_to": orgs.danang.pk,
+    }
     url = reverse("api:proposal-list")
     refused = client.post(url, body, content_type="application/json")
     assert refused.status_code == 400 and "addressed_to" in refused.json()

@@ -129,16 +129,20 @@ def test_api_publish_without_approval_is_400_and_changes_nothing(client, orgs, u
     proposal = builders.proposal(orgs, orgs.hanoi)
     login(users.central)
     base = f"/api/proposals/proposals/{proposal.pk}"
-    drafted = client.post(f"{base}/answer/", {"answer_text": "Trả lời"},
-                          content_type="application/json")  # fmt: skip
+    drafted = client.post(
+        f"{base}/answer/", {"answer_text": "Trả lời"}, content_type="application/json"
+    )
     assert drafted.status_code == 200
     before = snapshot(proposal)
     refused = client.post(f"{base}/publish/", {}, content_type="application/json")
     assert refused.status_code == 400
     assert "approved" in str(refused.json()["answer_state"])
     assert snapshot(proposal) == before
-    patched = client.patch(f"{base}/", {"answer_state": "published", "version": before["version"]},
-                           content_type="application/json")  # fmt: skip
+    patched = client.patch(
+        f"{base}/",
+        {"answer_state": "published", "version": before["version"]},
+        content_type="application/json",
+    )
     assert patched.status_code == 200
     assert models.Proposal.objects.get(pk=proposal.pk).answer_state == AnswerState.DRAFT
 
@@ -149,9 +153,16 @@ def test_api_publish_without_approval_is_400_and_changes_nothing(client, orgs, u
 def test_a_proposal_raised_for_another_union_is_refused(client, orgs, users, login):
     login(users.hanoi)
     count = models.Proposal.all_objects.count()
-    data = {"organization": orgs.danang.pk, "raised_on": "2024-04-19", "source": "letter",
-            "topic": models.Topic.objects.get(code="name").pk, "title": "X", "text": "Y",
-            "addressed_to": orgs.department.pk, "status": "received"}  # fmt: skip
+    data = {
+        "organization": orgs.danang.pk,
+        "raised_on": "2024-04-19",
+        "source": "letter",
+        "topic": models.Topic.objects.get(code="name").pk,
+        "title": "X",
+        "text": "Y",
+        "addressed_to": orgs.department.pk,
+        "status": "received",
+    }
     response = client.post(reverse("proposals:proposal_add"), data)
     assert response.status_code == 200
     assert "organization" in response.context["form"].errors
@@ -166,9 +177,16 @@ def test_a_proposal_addressed_to_something_else_than_a_department_is_refused(
 ):
     login(users.hanoi)
     count = models.Proposal.all_objects.count()
-    data = {"organization": orgs.hanoi.pk, "raised_on": "2024-04-19", "source": "letter",
-            "topic": models.Topic.objects.get(code="name").pk, "title": "X", "text": "Y",
-            "addressed_to": orgs.danang.pk, "status": "received"}  # fmt: skip
+    data = {
+        "organization": orgs.hanoi.pk,
+        "raised_on": "2024-04-19",
+        "source": "letter",
+        "topic": models.Topic.objects.get(code="name").pk,
+        "title": "X",
+        "text": "Y",
+        "addressed_to": orgs.danang.pk,
+        "status": "received",
+    }
     response = client.post(reverse("proposals:proposal_add"), data)
     assert response.status_code == 200
     assert "addressed_to" in response.context["form"].errors
@@ -205,10 +223,14 @@ def charter(orgs, **extra):
 
 def answers(first, second):
     return [
-        services.ArticleAnswer(first.pk, Position.AMEND,
-                               "Liên hiệp là tổ chức chính trị - xã hội nghề nghiệp.", "Rõ hơn"),
+        services.ArticleAnswer(
+            first.pk,
+            Position.AMEND,
+            "Liên hiệp là tổ chức chính trị - xã hội nghề nghiệp.",
+            "Rõ hơn",
+        ),
         services.ArticleAnswer(second.pk, Position.AGREE),
-    ]  # fmt: skip
+    ]
 
 
 def test_a_response_is_recorded_article_by_article(orgs, users):
@@ -234,8 +256,9 @@ def test_a_response_to_a_closed_consultation_is_refused(orgs, users):
     consultation, first, second = charter(orgs, status=ConsultationStatus.CLOSED)
     with pytest.raises(ValidationError, match="closed"):
         services.submit_response(consultation, orgs.hanoi, answers(first, second), by=users.hanoi)
-    late, *_ = charter(orgs, deadline=date.today() - timedelta(days=1),
-                       opens_on=date.today() - timedelta(days=30))  # fmt: skip
+    late, *_ = charter(
+        orgs, deadline=date.today() - timedelta(days=1), opens_on=date.today() - timedelta(days=30)
+    )
     with pytest.raises(ValidationError, match="closed"):
         services.submit_response(late, orgs.hanoi, [], by=users.hanoi)
     assert models.ConsultationResponse.all_objects.count() == 0
@@ -264,10 +287,16 @@ def test_the_response_page_records_and_refuses_a_second_time(client, orgs, users
     login(users.hanoi)
     url = reverse("proposals:consultation_respond", args=[consultation.pk])
     assert client.get(url).status_code == 200
-    data = {"organization": orgs.hanoi.pk, "signed_by": "Chủ tịch",
-            f"position_{first.pk}": "disagree", f"proposed_{first.pk}": first.text,
-            f"comment_{first.pk}": "Giữ nguyên", f"position_{second.pk}": "agree",
-            f"proposed_{second.pk}": second.text, f"comment_{second.pk}": ""}  # fmt: skip
+    data = {
+        "organization": orgs.hanoi.pk,
+        "signed_by": "Chủ tịch",
+        f"position_{first.pk}": "disagree",
+        f"proposed_{first.pk}": first.text,
+        f"comment_{first.pk}": "Giữ nguyên",
+        f"position_{second.pk}": "agree",
+        f"proposed_{second.pk}": second.text,
+        f"comment_{second.pk}": "",
+    }
     assert client.post(url, data).status_code == 302
     again = client.post(url, data)
     assert again.status_code == 403 or again.context["organization"] is None
@@ -280,8 +309,11 @@ def test_the_response_page_of_a_closed_consultation_says_so(client, orgs, users,
     url = reverse("proposals:consultation_respond", args=[consultation.pk])
     page = client.get(url)
     models.Consultation.objects.filter(pk=consultation.pk).update(status="closed")
-    data = {"organization": orgs.hanoi.pk, f"position_{first.pk}": "agree",
-            f"position_{second.pk}": "agree"}  # fmt: skip
+    data = {
+        "organization": orgs.hanoi.pk,
+        f"position_{first.pk}": "agree",
+        f"position_{second.pk}": "agree",
+    }
     response = client.post(url, data)
     assert page.status_code == 200
     assert "closed" in response.content.decode() or "đóng" in response.content.decode()
@@ -301,8 +333,9 @@ def test_api_refuses_a_response_to_a_closed_consultation_and_a_second_one(
     assert "already sent" in str(twice.json())
     models.Consultation.objects.filter(pk=consultation.pk).update(status="closed")
     login(users.danang)
-    closed = client.post(url, {**data, "organization": orgs.danang.pk},
-                         content_type="application/json")  # fmt: skip
+    closed = client.post(
+        url, {**data, "organization": orgs.danang.pk}, content_type="application/json"
+    )
     assert closed.status_code == 400
     assert "closed" in str(closed.json())
     assert models.ConsultationResponse.all_objects.count() == 1
@@ -324,8 +357,9 @@ def test_tracker_and_synthesis_matrix(orgs, users):
     services.submit_response(consultation, orgs.hanoi, answers(first, second), by=users.hanoi)
     rows = services.tracker(consultation)
     assert [(row["organization"], row["response"] is not None) for row in rows] == [
-        (orgs.hanoi, True), (orgs.danang, False)
-    ]  # fmt: skip
+        (orgs.hanoi, True),
+        (orgs.danang, False),
+    ]
     result = services.synthesis(consultation, users.central)
     matrix = [
         (row["article"].number, [c.position if c else None for c in row["cells"]], row["counts"])
@@ -386,10 +420,12 @@ def _queries(client, url):
 
 def test_the_board_groups_by_status_and_marks_the_overdue(client, orgs, users, login):
     late = builders.proposal(orgs, orgs.hanoi, 1, due_on=date.today() - timedelta(days=3))
-    builders.proposal(orgs, orgs.hanoi, 2, status=ProposalStatus.DONE,
-                      due_on=date.today() - timedelta(days=3))  # fmt: skip
-    models.StatusLabel.objects.create(organization=orgs.central, status="received",
-                                      label_vi="Mới nhận")  # fmt: skip
+    builders.proposal(
+        orgs, orgs.hanoi, 2, status=ProposalStatus.DONE, due_on=date.today() - timedelta(days=3)
+    )
+    models.StatusLabel.objects.create(
+        organization=orgs.central, status="received", label_vi="Mới nhận"
+    )
     login(users.hanoi)
     response = client.get(reverse("proposals:board"))
     columns = {column["status"]: column for column in response.context["columns"]}

@@ -20,24 +20,34 @@ def report(orgs):
         delegations=indicator(central, "D3", total_of="D1,D2"),
         committed=indicator(central, "A1", type=IndicatorType.MONEY, currency="USD"),
         disbursed=indicator(central, "A2", type=IndicatorType.MONEY, currency="USD"),
-        share=indicator(central, "R1", type=IndicatorType.PERCENTAGE,
-                        aggregation=Aggregation.AVERAGE),
-        narrative=indicator(central, "N1", type=IndicatorType.LONG_TEXT,
-                            aggregation=Aggregation.NONE),
-    )  # fmt: skip
+        share=indicator(
+            central, "R1", type=IndicatorType.PERCENTAGE, aggregation=Aggregation.AVERAGE
+        ),
+        narrative=indicator(
+            central, "N1", type=IndicatorType.LONG_TEXT, aggregation=Aggregation.NONE
+        ),
+    )
     design = form_with(central, "HALF", list(vars(items).values()), published=False, sections=2)
     design.version.sections.filter(order=2).update(kind="narrative")
     from amity.reporting.models import SectionItem
 
     SectionItem.objects.filter(indicator__in=[items.narrative, items.share]).update(required=False)
     ValidationRule.objects.create(
-        form_version=design.version, left=items.disbursed, operator=Operator.LTE,
-        right=items.committed, severity=Severity.HARD, message="Giải ngân không vượt cam kết",
-    )  # fmt: skip
+        form_version=design.version,
+        left=items.disbursed,
+        operator=Operator.LTE,
+        right=items.committed,
+        severity=Severity.HARD,
+        message="Giải ngân không vượt cam kết",
+    )
     ValidationRule.objects.create(
-        form_version=design.version, kind=RuleKind.PREVIOUS_PERIOD, left=items.partners,
-        max_change_percent=50, severity=Severity.SOFT, message="Số đối tác thay đổi quá 50%",
-    )  # fmt: skip
+        form_version=design.version,
+        kind=RuleKind.PREVIOUS_PERIOD,
+        left=items.partners,
+        max_change_percent=50,
+        severity=Severity.SOFT,
+        message="Số đối tác thay đổi quá 50%",
+    )
     design.version.status = "published"
     design.version.save()
     design.items = items
@@ -49,8 +59,12 @@ def report(orgs):
 
 def filled(items, **overrides):
     """Raw entries of a complete, valid submission (the partners keep the system's figure)."""
-    values = {"delegations_in": "3", "delegations_out": "4", "committed": "1000",
-              "disbursed": "800"}  # fmt: skip
+    values = {
+        "delegations_in": "3",
+        "delegations_out": "4",
+        "committed": "1000",
+        "disbursed": "800",
+    }
     values.update(overrides)
     return {getattr(items, name).pk: raw for name, raw in values.items()}
 

@@ -35,8 +35,16 @@ def form_with(owner, code="HALF", indicators=(), *, published=True, sections=1):
     return SimpleNamespace(form=form, version=version, sections=made)
 
 
-def period(form, year=2025, number=1, *, kind="half_year", opens_on=date(2000, 1, 1),
-           deadline=date(2999, 12, 31), **extra):  # fmt: skip
+def period(
+    form,
+    year=2025,
+    number=1,
+    *,
+    kind="half_year",
+    opens_on=date(2000, 1, 1),
+    deadline=date(2999, 12, 31),
+    **extra,
+):
     return models.Period.objects.create(
         form=form,
         kind=kind,
@@ -48,8 +56,9 @@ def period(form, year=2025, number=1, *, kind="half_year", opens_on=date(2000, 1
     )
 
 
-def submission(organization, version, for_period, state=SubmissionState.DRAFT, values=None,
-               **extra):  # fmt: skip
+def submission(
+    organization, version, for_period, state=SubmissionState.DRAFT, values=None, **extra
+):
     made = models.Submission.objects.create(
         organization=organization, form_version=version, period=for_period, state=state, **extra
     )

@@ -25,8 +25,12 @@ def test_demo_has_a_form_periods_and_submissions_in_every_state(demo):
     assert demo.versions.get().sections.count() >= 5
     assert demo.periods.count() == 8
     states = set(Submission.objects.filter(period__form=demo).values_list("state", flat=True))
-    assert states == {SubmissionState.DRAFT, SubmissionState.SUBMITTED,
-                      SubmissionState.RETURNED, SubmissionState.APPROVED}  # fmt: skip
+    assert states == {
+        SubmissionState.DRAFT,
+        SubmissionState.SUBMITTED,
+        SubmissionState.RETURNED,
+        SubmissionState.APPROVED,
+    }
 
 
 @pytest.mark.parametrize("username", ["central", "viewer", "hanoi", "danang"])
@@ -66,8 +70,9 @@ def test_demo_reporting_pages_render_for_each_demo_user(client, demo, username):
 
 def test_demo_ha_noi_can_fill_its_open_draft(client, demo):
     hanoi = User.objects.get(username="hanoi")
-    draft = Submission.objects.filter(organization=hanoi.organization,
-                                      state=SubmissionState.DRAFT).first()  # fmt: skip
+    draft = Submission.objects.filter(
+        organization=hanoi.organization, state=SubmissionState.DRAFT
+    ).first()
     client.force_login(hanoi)
     if draft is None:  # between two periods' opening: nothing is open today
         pytest.skip("no open period today")

@@ -41,8 +41,9 @@ def draft(report, orgs, users):
 # --- the submission as a document ---------------------------------------------------------------
 
 
-def test_word_document_holds_every_section_value_and_explanation(client, login, report, draft,
-                                                                 users):  # fmt: skip
+def test_word_document_holds_every_section_value_and_explanation(
+    client, login, report, draft, users
+):
     from docx import Document
 
     Value.objects.filter(submission=draft, indicator=report.items.committed).update(
@@ -57,8 +58,14 @@ def test_word_document_holds_every_section_value_and_explanation(client, login, 
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Báo cáo HALF" in text and "First half of 2025" in text
     # section 1 is a table of figures: the value, its unit after it, its explanation
-    assert cells[:6] == ["Indicator", "Value", "P1 Chỉ tiêu P1", "0  (from the system)",
-                         "D2 Chỉ tiêu D2", "4 "]  # fmt: skip
+    assert cells[:6] == [
+        "Indicator",
+        "Value",
+        "P1 Chỉ tiêu P1",
+        "0  (from the system)",
+        "D2 Chỉ tiêu D2",
+        "4 ",
+    ]
     assert "1000  — Explanation: Theo hợp đồng" in cells
     # section 2 is a narrative section: each indicator's name, then what was reported
     paragraphs = [p.text for p in document.paragraphs]
@@ -93,8 +100,10 @@ def workbook_of(client, sub):
 def upload(client, sub, book, name="filled.xlsx"):
     buffer = io.BytesIO()
     book.save(buffer)
-    return client.post(reverse("reporting:submission_workbook_upload", args=[sub.pk]),
-                       {"workbook": SimpleUploadedFile(name, buffer.getvalue())})  # fmt: skip
+    return client.post(
+        reverse("reporting:submission_workbook_upload", args=[sub.pk]),
+        {"workbook": SimpleUploadedFile(name, buffer.getvalue())},
+    )
 
 
 def rows_by_code(book) -> dict:
@@ -102,8 +111,7 @@ def rows_by_code(book) -> dict:
     return {row[0].value: row for row in sheet.iter_rows(min_row=imports.HEADER_ROW + 1)}
 
 
-def test_workbook_lists_the_forms_indicators_with_their_values(client, login, report, draft,
-                                                               users):  # fmt: skip
+def test_workbook_lists_the_forms_indicators_with_their_values(client, login, report, draft, users):
     login(users.hanoi)
     book = workbook_of(client, draft)
     sheet = book[imports.WORKBOOK_SHEET]
@@ -136,8 +144,9 @@ def test_workbook_upload_writes_every_value_with_history(client, login, report, 
     assert n1.text == "Đón 3 đoàn Lào"
 
 
-def test_workbook_upload_reports_every_bad_row_and_writes_nothing(client, login, report, draft,
-                                                                  users):  # fmt: skip
+def test_workbook_upload_reports_every_bad_row_and_writes_nothing(
+    client, login, report, draft, users
+):
     login(users.hanoi)
     book = workbook_of(client, draft)
     rows = rows_by_code(book)
@@ -157,15 +166,19 @@ def test_workbook_upload_reports_every_bad_row_and_writes_nothing(client, login,
     assert numbers(draft) == before
 
 
-@pytest.mark.parametrize("change, message", [
-    ("organization", "This workbook is another organization"),
-    ("form_version", "another version of the form"),
-    ("period", "another period"),
-    ("columns", "The columns of this workbook are not those"),
-    ("sheet", "This is not a workbook downloaded from a submission"),
-])  # fmt: skip
-def test_workbook_made_for_something_else_is_refused(client, login, report, draft, users,
-                                                     change, message):  # fmt: skip
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ("organization", "This workbook is another organization"),
+        ("form_version", "another version of the form"),
+        ("period", "another period"),
+        ("columns", "The columns of this workbook are not those"),
+        ("sheet", "This is not a workbook downloaded from a submission"),
+    ],
+)
+def test_workbook_made_for_something_else_is_refused(
+    client, login, report, draft, users, change, message
+):
     login(users.hanoi)
     book = workbook_of(client, draft)
     rows_by_code(book)["D1"][4].value = 8
@@ -183,8 +196,9 @@ def test_workbook_made_for_something_else_is_refused(client, login, report, draf
     assert numbers(draft) == before
 
 
-def test_workbook_upload_after_someone_else_saved_is_a_conflict(client, login, report, draft,
-                                                               users):  # fmt: skip
+def test_workbook_upload_after_someone_else_saved_is_a_conflict(
+    client, login, report, draft, users
+):
     login(users.hanoi)
     book = workbook_of(client, draft)
     key = report.items.delegations_in.pk
@@ -215,8 +229,9 @@ def test_hostile_or_broken_files_are_refused_with_a_message(client, login, draft
         assert message in str(response.context["form"].errors["workbook"]), name
 
 
-def test_workbook_upload_is_refused_to_others_and_after_submission(client, login, report, draft,
-                                                                   users):  # fmt: skip
+def test_workbook_upload_is_refused_to_others_and_after_submission(
+    client, login, report, draft, users
+):
     url = reverse("reporting:submission_workbook_upload", args=[draft.pk])
     login(users.danang)
     assert client.get(url).status_code == 404
@@ -239,15 +254,19 @@ def attach(client, sub, name="bao-cao.pdf", content=PDF, title=""):
     return client.post(url, {"upload": SimpleUploadedFile(name, content), "title": title})
 
 
-def test_attachment_is_stored_downloaded_and_removed_while_draft(client, login, draft, users,
-                                                                settings):  # fmt: skip
+def test_attachment_is_stored_downloaded_and_removed_while_draft(
+    client, login, draft, users, settings
+):
     login(users.hanoi)
     assert (
         attach(client, draft, "../../Báo cáo.pdf", title="Báo cáo thuyết minh").status_code == 302
     )
     attachment = Attachment.objects.get(submission=draft)
     assert (attachment.original_name, attachment.size, attachment.content_type) == (
-        "Báo cáo.pdf", len(PDF), "application/pdf")  # fmt: skip
+        "Báo cáo.pdf",
+        len(PDF),
+        "application/pdf",
+    )
     assert attachment.file.name.startswith("reporting/attachments/")
     assert (settings.MEDIA_ROOT / attachment.file.name).read_bytes() == PDF
     assert attachment.history.get().history_user == users.hanoi
@@ -265,14 +284,18 @@ def test_attachment_is_stored_downloaded_and_removed_while_draft(client, login, 
     assert Attachment.all_objects.get(pk=attachment.pk).history.latest().history_user == users.hanoi
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("virus.exe", b"MZ", "Attach a PDF, Word, Excel or OpenDocument file"),
-    ("photo.png", PDF, "is not the kind of file its name says"),
-    ("empty.pdf", b"", "Choose a file to attach."),  # Django refuses an empty upload itself
-    ("report.docx", b"PK\x03\x04broken", "is damaged and cannot be opened"),
-])  # fmt: skip
-def test_bad_attachments_are_refused_with_a_message(client, login, draft, users, name, content,
-                                                    message):  # fmt: skip
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("virus.exe", b"MZ", "Attach a PDF, Word, Excel or OpenDocument file"),
+        ("photo.png", PDF, "is not the kind of file its name says"),
+        ("empty.pdf", b"", "Choose a file to attach."),  # Django refuses an empty upload itself
+        ("report.docx", b"PK\x03\x04broken", "is damaged and cannot be opened"),
+    ],
+)
+def test_bad_attachments_are_refused_with_a_message(
+    client, login, draft, users, name, content, message
+):
     login(users.hanoi)
     response = attach(client, draft, name, content)
     assert response.status_code == 302
@@ -312,16 +335,22 @@ def test_attachments_are_frozen_once_submitted(client, login, report, draft, use
 
 def test_api_attachment_upload_and_download_address(client, login, draft, users):
     login(users.hanoi)
-    response = client.post("/api/reporting/attachments/", {
-        "submission": draft.pk, "title": "Ảnh", "file": SimpleUploadedFile("anh.png",
-                                                                           b"\x89PNG\r\n\x1a\n0"),
-    })  # fmt: skip
+    response = client.post(
+        "/api/reporting/attachments/",
+        {
+            "submission": draft.pk,
+            "title": "Ảnh",
+            "file": SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n0"),
+        },
+    )
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["original_name"], body["content_type"]) == ("anh.png", "image/png")
     assert body["download"] == reverse("reporting:attachment_download", args=[body["id"]])
-    bad = client.post("/api/reporting/attachments/", {
-        "submission": draft.pk, "file": SimpleUploadedFile("anh.png", b"GIF89a")})  # fmt: skip
+    bad = client.post(
+        "/api/reporting/attachments/",
+        {"submission": draft.pk, "file": SimpleUploadedFile("anh.png", b"GIF89a")},
+    )
     assert bad.status_code == 400 and "file" in bad.json()
     assert Attachment.objects.count() == 1
 
@@ -331,20 +360,33 @@ def test_api_attachment_upload_and_download_address(client, login, draft, users)
 
 def test_consolidation_page_carries_the_chart_of_the_pivot(client, login, report, orgs, users):
     for org, partners in ((orgs.hanoi, 10), (orgs.danang, 7)):
-        submission(org, report.version, report.h1, SubmissionState.SUBMITTED,
-                   {report.items.partners: partners, report.items.share: 40})  # fmt: skip
+        submission(
+            org,
+            report.version,
+            report.h1,
+            SubmissionState.SUBMITTED,
+            {report.items.partners: partners, report.items.share: 40},
+        )
     login(users.central)
-    page = client.get(reverse("reporting:consolidation"),
-                      {"form": report.form.pk, "period": report.h1.pk,
-                       "indicator": [report.items.partners.pk, report.items.share.pk]})  # fmt: skip
+    page = client.get(
+        reverse("reporting:consolidation"),
+        {
+            "form": report.form.pk,
+            "period": report.h1.pk,
+            "indicator": [report.items.partners.pk, report.items.share.pk],
+        },
+    )
     chart = page.context["chart"]
     assert chart["labels"] == [str(orgs.hanoi), str(orgs.danang)]
     assert [(s["code"], s["values"]) for s in chart["series"]] == [
-        ("P1", [10, 7]), ("R1", [40.0, 40.0])]  # fmt: skip
+        ("P1", [10, 7]),
+        ("R1", [40.0, 40.0]),
+    ]
     html = page.content.decode()
     assert 'id="chart-pivot"' in html and 'id="pivot-chart-data"' in html
-    carried = re.search(r'<script id="pivot-chart-data" type="application/json">(.*?)</script>',
-                        html).group(1)  # fmt: skip
+    carried = re.search(
+        r'<script id="pivot-chart-data" type="application/json">(.*?)</script>', html
+    ).group(1)
     assert json.loads(carried) == chart
 
 
@@ -359,15 +401,25 @@ def test_pivot_is_one_query_of_figures_whatever_the_rows(report, orgs, users):
 
     for number in range(3):
         union = make_org(f"Liên hiệp {number}", "provincial_union", orgs.central)
-        submission(union, report.version, report.h1, SubmissionState.APPROVED,
-                   {report.items.partners: number, report.items.share: 10 * number})  # fmt: skip
+        submission(
+            union,
+            report.version,
+            report.h1,
+            SubmissionState.APPROVED,
+            {report.items.partners: number, report.items.share: 10 * number},
+        )
     few, figures, pivot = queries()
     assert (few, figures) == (3, 1)  # the mergers, the figures, the rows' names
     assert pivot.totals == [3, Decimal("10.00"), None]
     for number in range(3, 20):
         union = make_org(f"Liên hiệp {number}", "provincial_union", orgs.central)
-        submission(union, report.version, report.h1, SubmissionState.APPROVED,
-                   {report.items.partners: number})  # fmt: skip
+        submission(
+            union,
+            report.version,
+            report.h1,
+            SubmissionState.APPROVED,
+            {report.items.partners: number},
+        )
     many, figures, pivot = queries()
     assert (many, figures) == (few, 1)
     assert pivot.totals == [sum(range(20)), Decimal("10.00"), None]
@@ -379,8 +431,18 @@ def test_pivot_cells_are_written_as_localize_writes_them(settings):
 
     from amity.reporting.consolidation import _cell_writer, _td
 
-    cells = [None, 0, 5, -3, Decimal("12.50"), Decimal("-0.05"), Decimal("1E+3"),
-             Decimal("123456.78"), Decimal("0.00"), 1.5]  # fmt: skip
+    cells = [
+        None,
+        0,
+        5,
+        -3,
+        Decimal("12.50"),
+        Decimal("-0.05"),
+        Decimal("1E+3"),
+        Decimal("123456.78"),
+        Decimal("0.00"),
+        1.5,
+    ]
     for language in ("vi", "en"):
         with translation.override(language):
             td = _cell_writer()
@@ -390,8 +452,9 @@ def test_pivot_cells_are_written_as_localize_writes_them(settings):
 def test_a_pivot_of_nothing_visible_is_empty_not_an_error(report, orgs, users):
     from amity.accounts.models import User
 
-    submission(orgs.hanoi, report.version, report.h1, SubmissionState.APPROVED,
-               {report.items.partners: 3})  # fmt: skip
+    submission(
+        orgs.hanoi, report.version, report.h1, SubmissionState.APPROVED, {report.items.partners: 3}
+    )
     homeless = User.objects.create(username="homeless", role="unit_officer")  # sees nothing
     pivot = consolidate(homeless, [report.items.partners], [report.h1])
     assert (pivot.rows, pivot.totals) == ([], [None])

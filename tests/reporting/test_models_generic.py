@@ -33,12 +33,19 @@ class TestIndicator(DesignCase, ModelTestCase):
     api_bad_data = {"type": "alien"}
 
     def build(self, orgs, owner, index=0):
-        return models.Indicator(organization=owner, code=f"IND-{index}", name=f"Số {index}",
-                                type="integer")  # fmt: skip
+        return models.Indicator(
+            organization=owner, code=f"IND-{index}", name=f"Số {index}", type="integer"
+        )
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "code": "HN-1", "name": "Số đoàn vào",
-                "type": "integer", "aggregation": "sum", "minimum": "0"}  # fmt: skip
+        return {
+            "organization": orgs.hanoi.pk,
+            "code": "HN-1",
+            "name": "Số đoàn vào",
+            "type": "integer",
+            "aggregation": "sum",
+            "minimum": "0",
+        }
 
     def expected(self, orgs):
         return {"organization": orgs.hanoi, "code": "HN-1", "minimum": Decimal(0)}
@@ -56,8 +63,12 @@ class TestForm(DesignCase, ModelTestCase):
         return models.Form(organization=owner, code=f"FORM-{index}", name=f"Báo cáo {index}")
 
     def form_data(self, orgs):
-        return {"organization": orgs.hanoi.pk, "code": "HN-6T", "name": "Báo cáo 6 tháng",
-                "assigned_kinds": "local_member"}  # fmt: skip
+        return {
+            "organization": orgs.hanoi.pk,
+            "code": "HN-6T",
+            "name": "Báo cáo 6 tháng",
+            "assigned_kinds": "local_member",
+        }
 
     def expected(self, orgs):
         return {"organization": orgs.hanoi, "code": "HN-6T", "kind_list": ["local_member"]}
@@ -91,8 +102,9 @@ class TestSection(DesignCase, ModelTestCase):
     api_bad_data = {"kind": "alien"}
 
     def build(self, orgs, owner, index=0):
-        return models.Section(form_version=self.designs.of(owner).version, order=index + 2,
-                              title=f"Phần {index}")  # fmt: skip
+        return models.Section(
+            form_version=self.designs.of(owner).version, order=index + 2, title=f"Phần {index}"
+        )
 
     def form_data(self, orgs):
         self.version = self.designs.of(orgs.hanoi).version
@@ -124,8 +136,12 @@ class TestSectionItem(DesignCase, ModelTestCase):
         design = self.designs.of(orgs.hanoi)
         self.section = design.sections[0]
         self.indicator = getattr(self, "indicator", None) or indicator(orgs.hanoi, "NEW")
-        return {"section": self.section.pk, "indicator": self.indicator.pk, "order": 4,
-                "required": True}  # fmt: skip
+        return {
+            "section": self.section.pk,
+            "indicator": self.indicator.pk,
+            "order": 4,
+            "required": True,
+        }
 
     def expected(self, orgs):
         return {"section": self.section, "indicator": self.indicator, "order": 4}
@@ -153,12 +169,23 @@ class TestPeriod(DesignCase, ModelTestCase):
 
     def form_data(self, orgs):
         self.form = self.designs.of(orgs.hanoi).form
-        return {"form": self.form.pk, "kind": "quarter", "year": 2026, "number": 2,
-                "opens_on": "2026-07-01", "deadline": "2026-07-20", "grace_days": 3}  # fmt: skip
+        return {
+            "form": self.form.pk,
+            "kind": "quarter",
+            "year": 2026,
+            "number": 2,
+            "opens_on": "2026-07-01",
+            "deadline": "2026-07-20",
+            "grace_days": 3,
+        }
 
     def expected(self, orgs):
-        return {"form": self.form, "starts_on": date(2026, 4, 1), "ends_on": date(2026, 6, 30),
-                "deadline": date(2026, 7, 20)}  # fmt: skip
+        return {
+            "form": self.form,
+            "starts_on": date(2026, 4, 1),
+            "ends_on": date(2026, 6, 30),
+            "deadline": date(2026, 7, 20),
+        }
 
 
 class TestReopening(DesignCase, ModelTestCase):
@@ -170,17 +197,28 @@ class TestReopening(DesignCase, ModelTestCase):
     api_bad_data = {"expires_on": "abc"}
 
     def build(self, orgs, owner, index=0):
-        return models.Reopening(period=self.designs.of(owner).period, organization=owner,
-                                reason=f"Lý do {index}", expires_on=date(2030, 1, 1))  # fmt: skip
+        return models.Reopening(
+            period=self.designs.of(owner).period,
+            organization=owner,
+            reason=f"Lý do {index}",
+            expires_on=date(2030, 1, 1),
+        )
 
     def form_data(self, orgs):
         self.period = self.designs.of(orgs.hanoi).period
-        return {"period": self.period.pk, "organization": orgs.hanoi_member.pk,
-                "reason": "Bão lụt", "expires_on": "2030-01-31"}  # fmt: skip
+        return {
+            "period": self.period.pk,
+            "organization": orgs.hanoi_member.pk,
+            "reason": "Bão lụt",
+            "expires_on": "2030-01-31",
+        }
 
     def expected(self, orgs):
-        return {"period": self.period, "organization": orgs.hanoi_member,
-                "expires_on": date(2030, 1, 31)}  # fmt: skip
+        return {
+            "period": self.period,
+            "organization": orgs.hanoi_member,
+            "expires_on": date(2030, 1, 31),
+        }
 
 
 class TestValidationRule(DesignCase, ModelTestCase):
@@ -203,13 +241,22 @@ class TestValidationRule(DesignCase, ModelTestCase):
 
     def form_data(self, orgs):
         self.design = self.designs.of(orgs.hanoi)
-        return {"form_version": self.design.version.pk, "kind": "same", "severity": "hard",
-                "left": self.design.indicator.pk, "operator": "lte", "constant": "100",
-                "message": "Tối đa 100"}  # fmt: skip
+        return {
+            "form_version": self.design.version.pk,
+            "kind": "same",
+            "severity": "hard",
+            "left": self.design.indicator.pk,
+            "operator": "lte",
+            "constant": "100",
+            "message": "Tối đa 100",
+        }
 
     def expected(self, orgs):
-        return {"form_version": self.design.version, "left": self.design.indicator,
-                "constant": Decimal(100)}  # fmt: skip
+        return {
+            "form_version": self.design.version,
+            "left": self.design.indicator,
+            "constant": Decimal(100),
+        }
 
 
 class ReportCase(DesignCase):
@@ -224,9 +271,10 @@ class ReportCase(DesignCase):
             design = self.central_design(orgs)
             # a year of its own per owner, bounded: ids grow high on PostgreSQL
             cache[owner.pk] = models.Submission.objects.create(
-                organization=owner, form_version=design.version,
+                organization=owner,
+                form_version=design.version,
                 period=period(design.form, 2000 + owner.pk % 900, kind="year"),
-            )  # fmt: skip
+            )
         return cache[owner.pk]
 
 
@@ -240,14 +288,20 @@ class TestSubmission(ReportCase, ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         design = self.central_design(orgs)
-        return models.Submission(organization=owner, form_version=design.version,
-                                 period=period(design.form, 2100 + index, kind="year"))  # fmt: skip
+        return models.Submission(
+            organization=owner,
+            form_version=design.version,
+            period=period(design.form, 2100 + index, kind="year"),
+        )
 
     def form_data(self, orgs):
         design = self.central_design(orgs)
         self.period = getattr(self, "period", None) or period(design.form, 2026, 2)
-        return {"organization": orgs.hanoi.pk, "form_version": design.version.pk,
-                "period": self.period.pk}  # fmt: skip
+        return {
+            "organization": orgs.hanoi.pk,
+            "form_version": design.version.pk,
+            "period": self.period.pk,
+        }
 
     def expected(self, orgs):
         return {"organization": orgs.hanoi, "period": self.period, "state": "draft"}
@@ -264,8 +318,9 @@ class TestValue(ReportCase, ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         item = indicator(orgs.central, f"VAL-{owner.pk}-{index}")
-        return models.Value(submission=self.submission_of(orgs, owner), indicator=item,
-                            number=Decimal(index))  # fmt: skip
+        return models.Value(
+            submission=self.submission_of(orgs, owner), indicator=item, number=Decimal(index)
+        )
 
     def form_data(self, orgs):
         self.submission = self.submission_of(orgs, orgs.hanoi)
@@ -273,8 +328,7 @@ class TestValue(ReportCase, ModelTestCase):
         return {"submission": self.submission.pk, "indicator": self.indicator.pk, "number": "12"}
 
     def expected(self, orgs):
-        return {"submission": self.submission, "indicator": self.indicator,
-                "number": Decimal(12)}  # fmt: skip
+        return {"submission": self.submission, "indicator": self.indicator, "number": Decimal(12)}
 
 
 class TestReviewComment(ReportCase, ModelTestCase):
@@ -286,8 +340,9 @@ class TestReviewComment(ReportCase, ModelTestCase):
     api_bad_data = {"submission": 999999}
 
     def build(self, orgs, owner, index=0):
-        return models.ReviewComment(submission=self.submission_of(orgs, owner),
-                                    text=f"Nhận xét {index}")  # fmt: skip
+        return models.ReviewComment(
+            submission=self.submission_of(orgs, owner), text=f"Nhận xét {index}"
+        )
 
     def form_data(self, orgs):
         self.submission = self.submission_of(orgs, orgs.hanoi)
@@ -311,19 +366,29 @@ class TestAttachment(ReportCase, ModelTestCase):
     def build(self, orgs, owner, index=0):
         from django.core.files.base import ContentFile
 
-        return models.Attachment(submission=self.submission_of(orgs, owner), title=f"Tệp {index}",
-                                 file=ContentFile(PDF, name=f"tep-{index}.pdf"))  # fmt: skip
+        return models.Attachment(
+            submission=self.submission_of(orgs, owner),
+            title=f"Tệp {index}",
+            file=ContentFile(PDF, name=f"tep-{index}.pdf"),
+        )
 
     def form_data(self, orgs):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         self.submission = self.submission_of(orgs, orgs.hanoi)
-        return {"submission": self.submission.pk, "title": "Ảnh hoạt động",
-                "upload": SimpleUploadedFile("anh.pdf", PDF)}  # fmt: skip
+        return {
+            "submission": self.submission.pk,
+            "title": "Ảnh hoạt động",
+            "upload": SimpleUploadedFile("anh.pdf", PDF),
+        }
 
     def expected(self, orgs):
-        return {"submission": self.submission, "title": "Ảnh hoạt động",
-                "original_name": "anh.pdf", "size": len(PDF)}  # fmt: skip
+        return {
+            "submission": self.submission,
+            "title": "Ảnh hoạt động",
+            "original_name": "anh.pdf",
+            "size": len(PDF),
+        }
 
     def api_data(self, orgs):
         data = self.form_data(orgs)

@@ -118,8 +118,9 @@ def test_second_submission_through_the_add_form_is_refused(client, login, report
 
 def test_api_submit_and_approve(client, login, report, orgs, users):
     sub = services.start_submission(orgs.hanoi, report.h1, by=users.hanoi)
-    services.save_entries(sub, {k: services.Entry(v) for k, v in filled(report.items).items()},
-                          by=users.hanoi)  # fmt: skip
+    services.save_entries(
+        sub, {k: services.Entry(v) for k, v in filled(report.items).items()}, by=users.hanoi
+    )
     login(users.hanoi)
     url = f"/api/reporting/submissions/{sub.pk}/"
     assert client.get("/api/reporting/submissions/").json()["count"] == 1
@@ -148,17 +149,25 @@ def test_api_refuses_values_of_a_locked_period(client, login, report, orgs, user
 
 
 def unions(orgs, count):
-    return [make_org(f"Liên hiệp tỉnh {n}", OrganizationKind.PROVINCIAL_UNION, orgs.central)
-            for n in range(count)]  # fmt: skip
+    return [
+        make_org(f"Liên hiệp tỉnh {n}", OrganizationKind.PROVINCIAL_UNION, orgs.central)
+        for n in range(count)
+    ]
 
 
 def test_board_counts_states_lateness_and_sections(report, orgs, users):
-    approved = submission(orgs.hanoi, report.version, report.h1_2024, SubmissionState.APPROVED,
-                          {report.items.partners: 3, report.items.committed: 5},
-                          submitted_at=datetime(2024, 7, 1, 9, tzinfo=HANOI_TIME))  # fmt: skip
+    approved = submission(
+        orgs.hanoi,
+        report.version,
+        report.h1_2024,
+        SubmissionState.APPROVED,
+        {report.items.partners: 3, report.items.committed: 5},
+        submitted_at=datetime(2024, 7, 1, 9, tzinfo=HANOI_TIME),
+    )
     assert approved.pk
-    board = completeness_board(report.version, report.h1_2024, users.central,
-                               today=date(2024, 8, 1))  # fmt: skip
+    board = completeness_board(
+        report.version, report.h1_2024, users.central, today=date(2024, 8, 1)
+    )
     rows = {row.organization.pk: row for row in board.rows}
     assert set(rows) == {orgs.hanoi.pk, orgs.danang.pk}
     hanoi, danang = rows[orgs.hanoi.pk], rows[orgs.danang.pk]
@@ -166,8 +175,15 @@ def test_board_counts_states_lateness_and_sections(report, orgs, users):
     assert [(f.filled, f.total) for f in hanoi.sections] == [(2, 4), (0, 4)]
     assert (hanoi.state, hanoi.late, hanoi.percent) == ("approved", False, 25)
     assert (danang.state, danang.late, danang.percent) == ("", True, 0)
-    assert board.counts == {"approved": 1, "not_started": 1, "late": 1, "total": 2, "draft": 0,
-                            "submitted": 0, "returned": 0}  # fmt: skip
+    assert board.counts == {
+        "approved": 1,
+        "not_started": 1,
+        "late": 1,
+        "total": 2,
+        "draft": 0,
+        "submitted": 0,
+        "returned": 0,
+    }
 
 
 def test_board_queries_do_not_grow_with_organizations(client, login, report, orgs, users):
@@ -201,14 +217,29 @@ def merged(report, orgs, users):
     """Ha Tay and Ha Noi reported in 2024; Ha Tay merged into Ha Noi in 2025."""
     hatay = make_org("Liên hiệp Hà Tây", OrganizationKind.PROVINCIAL_UNION, orgs.central)
     for org, partners, share in ((orgs.hanoi, 10, 40), (hatay, 5, 60), (orgs.danang, 7, 50)):
-        submission(org, report.version, report.h1_2024, SubmissionState.APPROVED,
-                   {report.items.partners: partners, report.items.share: share})  # fmt: skip
-    submission(orgs.hanoi, report.version, report.h1, SubmissionState.SUBMITTED,
-               {report.items.partners: 20})  # fmt: skip
-    submission(orgs.danang, report.version, report.h1, SubmissionState.DRAFT,
-               {report.items.partners: 99})  # a draft does not count  # fmt: skip
-    LineageEvent.objects.create(organization=hatay, kind=LineageEventKind.MERGED,
-                                occurred_on=date(2025, 7, 1), successor=orgs.hanoi)  # fmt: skip
+        submission(
+            org,
+            report.version,
+            report.h1_2024,
+            SubmissionState.APPROVED,
+            {report.items.partners: partners, report.items.share: share},
+        )
+    submission(
+        orgs.hanoi,
+        report.version,
+        report.h1,
+        SubmissionState.SUBMITTED,
+        {report.items.partners: 20},
+    )
+    submission(
+        orgs.danang, report.version, report.h1, SubmissionState.DRAFT, {report.items.partners: 99}
+    )  # a draft does not count
+    LineageEvent.objects.create(
+        organization=hatay,
+        kind=LineageEventKind.MERGED,
+        occurred_on=date(2025, 7, 1),
+        successor=orgs.hanoi,
+    )
     hatay.status, hatay.parent = OrganizationStatus.MERGED, orgs.hanoi  # as a merger does
     hatay.save()
     return hatay
@@ -234,8 +265,9 @@ def test_consolidation_to_current_boundaries_rolls_merged_unions_into_successors
     assert reported.totals == current.totals
     by_period = consolidate(users.central, items, periods, by="period")
     assert [(row.label, row.cells[0]) for row in by_period.rows] == [
-        ("First half of 2024", Decimal(22)), ("First half of 2025", Decimal(20)),
-    ]  # fmt: skip
+        ("First half of 2024", Decimal(22)),
+        ("First half of 2025", Decimal(20)),
+    ]
 
 
 def test_consolidation_is_scoped(report, orgs, users, merged):
@@ -258,8 +290,9 @@ def test_pivot_queries_do_not_grow_with_organizations(client, login, report, org
     # indicators, the mergers, the figures, the rows' names: nothing per row, cell or option
     assert few <= 10
     for union in unions(orgs, 12):
-        submission(union, report.version, report.h1, SubmissionState.SUBMITTED,
-                   {report.items.partners: 1})  # fmt: skip
+        submission(
+            union, report.version, report.h1, SubmissionState.SUBMITTED, {report.items.partners: 1}
+        )
     assert queries() == few
     export = client.get(url, {**query, "export": "xlsx"})
     assert export.content[:2] == b"PK"
@@ -289,10 +322,12 @@ def test_consolidation_follows_a_chain_of_mergers_to_a_carrier_that_reported_not
     from amity.geo.models import Province
 
     capital = Province.objects.filter(is_current=True).order_by("code").first()
-    hatay = make_org("Liên hiệp Hà Tây", OrganizationKind.PROVINCIAL_UNION, orgs.central,
-                     province=capital)  # fmt: skip
-    new_capital = make_org("Liên hiệp Thủ đô", OrganizationKind.PROVINCIAL_UNION, orgs.central,
-                           province=capital)  # fmt: skip
+    hatay = make_org(
+        "Liên hiệp Hà Tây", OrganizationKind.PROVINCIAL_UNION, orgs.central, province=capital
+    )
+    new_capital = make_org(
+        "Liên hiệp Thủ đô", OrganizationKind.PROVINCIAL_UNION, orgs.central, province=capital
+    )
     orgs.hanoi.province = capital
     orgs.hanoi.save()
     for org, partners, share in (
@@ -300,14 +335,20 @@ def test_consolidation_follows_a_chain_of_mergers_to_a_carrier_that_reported_not
         (hatay, 5, "60"),
         (orgs.danang, 7, "50"),
     ):
-        submission(org, report.version, report.h1_2024, SubmissionState.APPROVED,
-                   {report.items.partners: partners, report.items.share: share})  # fmt: skip
+        submission(
+            org,
+            report.version,
+            report.h1_2024,
+            SubmissionState.APPROVED,
+            {report.items.partners: partners, report.items.share: share},
+        )
     for before, after, day in (
         (hatay, orgs.hanoi, date(2024, 1, 1)),
         (orgs.hanoi, new_capital, date(2025, 7, 1)),
     ):
-        LineageEvent.objects.create(organization=before, kind=LineageEventKind.MERGED,
-                                    occurred_on=day, successor=after)  # fmt: skip
+        LineageEvent.objects.create(
+            organization=before, kind=LineageEventKind.MERGED, occurred_on=day, successor=after
+        )
     items = [report.items.partners, report.items.share]
     current = consolidate(users.central, items, [report.h1_2024])
     assert _table(current) == {  # Ha Tay into Ha Noi, Ha Noi into the new Union: all of it there
@@ -330,8 +371,13 @@ def test_one_period_read_value_by_value_gives_what_the_database_adds_up(report, 
     value an indicator); over several periods the database adds them up: the same figures."""
     items = [report.items.partners, report.items.share]
     for org, partners, share in ((orgs.hanoi, 3, "12.5"), (orgs.danang, 4, "20")):
-        submission(org, report.version, report.h1, SubmissionState.APPROVED,
-                   {report.items.partners: partners, report.items.share: share})  # fmt: skip
+        submission(
+            org,
+            report.version,
+            report.h1,
+            SubmissionState.APPROVED,
+            {report.items.partners: partners, report.items.share: share},
+        )
     one_period = consolidate(users.central, items, [report.h1])
     two_periods = consolidate(users.central, items, [report.h1, report.h1_2024])  # 2024: none
     assert _table(one_period) == {

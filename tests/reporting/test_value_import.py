@@ -34,6 +34,9 @@ def test_many_rows_naming_the_same_submissions_read_each_once(report, orgs, user
         "number", flat=True
     )
     assert list(totals) == [3, 3]
-    reads = [query["sql"] for query in queries.captured_queries
-             if query["sql"].startswith('SELECT "reporting_submission"."id"')]  # fmt: skip
+    reads = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].startswith('SELECT "reporting_submission"."id"')
+    ]
     assert len(reads) == len(drafts)  # one per submission, not one per row

@@ -66,8 +66,9 @@ def test_letters_in_a_number_refuse_everything_typed(report, orgs, users):
 
 def test_values_out_of_range_are_refused(report, orgs, users):
     sub = services.start_submission(orgs.hanoi, report.h1, by=users.hanoi)
-    result = enter(sub, {report.items.delegations_in.pk: "-2", report.items.share.pk: "120"},
-                   users.hanoi)  # fmt: skip
+    result = enter(
+        sub, {report.items.delegations_in.pk: "-2", report.items.share.pk: "120"}, users.hanoi
+    )
     assert result.errors == {
         report.items.delegations_in.pk: "The value is below the minimum of 0.",
         report.items.share.pk: "A percentage is between 0 and 100.",
@@ -75,10 +76,17 @@ def test_values_out_of_range_are_refused(report, orgs, users):
     assert not sub.values.filter(indicator=report.items.delegations_in).exists()
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("1.234,5", Decimal("1234.5")), ("1,234.5", Decimal("1234.5")), ("1.500", Decimal(1500)),
-    ("12,5", Decimal("12.5")), (" 7 ", Decimal(7)), ("", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1.234,5", Decimal("1234.5")),
+        ("1,234.5", Decimal("1234.5")),
+        ("1.500", Decimal(1500)),
+        ("12,5", Decimal("12.5")),
+        (" 7 ", Decimal(7)),
+        ("", None),
+    ],
+)
 def test_numbers_are_read_as_offices_type_them(raw, expected):
     assert services.parse_number(raw) == expected
 
@@ -104,25 +112,37 @@ def test_a_concurrent_edit_is_refused_showing_the_others_value(report, orgs, use
 
 
 def test_hard_rule_blocks_and_soft_rule_asks_for_an_explanation(report, orgs, users):
-    before = submission(orgs.hanoi, report.version, report.h2_2024, SubmissionState.APPROVED,
-                        {report.items.partners: 4})  # fmt: skip
+    before = submission(
+        orgs.hanoi,
+        report.version,
+        report.h2_2024,
+        SubmissionState.APPROVED,
+        {report.items.partners: 4},
+    )
     assert before.pk
     sub = services.start_submission(orgs.hanoi, report.h1, by=users.hanoi)
     assert enter(sub, filled(report.items, disbursed="1500", partners="12"), users.hanoi).ok
     with pytest.raises(WorkflowRefused) as refused:
         services.submit_submission(sub, by=users.hanoi)
     messages = [problem.message for problem in refused.value.problems]
-    assert messages == ["Giải ngân không vượt cam kết", "Số đối tác thay đổi quá 50%",
-                        "P1 differs from the figure of the system (0): say why."]  # fmt: skip
+    assert messages == [
+        "Giải ngân không vượt cam kết",
+        "Số đối tác thay đổi quá 50%",
+        "P1 differs from the figure of the system (0): say why.",
+    ]
     assert enter(sub, {report.items.disbursed.pk: "900"}, users.hanoi).ok
     with pytest.raises(WorkflowRefused) as refused:
         services.submit_submission(sub, by=users.hanoi)
     assert [p.message for p in refused.value.problems] == [
-        "Số đối tác thay đổi quá 50%", "P1 differs from the figure of the system (0): say why.",
-    ]  # fmt: skip
+        "Số đối tác thay đổi quá 50%",
+        "P1 differs from the figure of the system (0): say why.",
+    ]
     partners = sub.values.get(indicator=report.items.partners)
-    services.save_entries(sub, {report.items.partners.pk: Entry("12", partners.version,
-                          "Thêm 8 tổ chức sau hội nghị")}, by=users.hanoi)  # fmt: skip
+    services.save_entries(
+        sub,
+        {report.items.partners.pk: Entry("12", partners.version, "Thêm 8 tổ chức sau hội nghị")},
+        by=users.hanoi,
+    )
     assert services.submit_submission(sub, by=users.hanoi).state == SubmissionState.SUBMITTED
 
 
@@ -131,8 +151,11 @@ def test_required_values_block_submission(report, orgs, users):
     with pytest.raises(WorkflowRefused) as refused:
         services.submit_submission(sub, by=users.hanoi)
     assert sorted(p.message for p in refused.value.problems) == [
-        "A1 is required.", "A2 is required.", "D1 is required.", "D2 is required.",
-    ]  # fmt: skip
+        "A1 is required.",
+        "A2 is required.",
+        "D1 is required.",
+        "D2 is required.",
+    ]
     assert Submission.objects.get(pk=sub.pk).state == SubmissionState.DRAFT
 
 
@@ -157,8 +180,9 @@ def test_return_with_field_comments_then_approve_locks_the_values(report, orgs, 
     assert (comment.indicator, comment.author) == (report.items.delegations_in, users.central)
     value = sub.values.get(indicator=report.items.delegations_in)
     assert enter(sub, {value.indicator_id: "2"}, users.hanoi).ok
-    sub = services.approve_submission(services.submit_submission(sub, by=users.hanoi),
-                                      by=users.central)  # fmt: skip
+    sub = services.approve_submission(
+        services.submit_submission(sub, by=users.hanoi), by=users.central
+    )
     assert (sub.state, sub.approved_by) == (SubmissionState.APPROVED, users.central)
     assert sub.approved_at is not None and sub.comments.get().resolved
     with pytest.raises(WorkflowRefused, match="can no longer change"):
@@ -183,8 +207,12 @@ def test_locked_period_refuses_entry_until_reopened_for_the_organization(report,
     sub = Submission.objects.get(pk=sub.pk)
     with pytest.raises(WorkflowRefused, match="locked"):
         services.submit_submission(sub, by=users.hanoi)
-    Reopening.objects.create(period=report.h1, organization=orgs.danang, reason="Bão",
-                             expires_on=timezone.localdate() + timedelta(days=3))  # fmt: skip
+    Reopening.objects.create(
+        period=report.h1,
+        organization=orgs.danang,
+        reason="Bão",
+        expires_on=timezone.localdate() + timedelta(days=3),
+    )
     with pytest.raises(WorkflowRefused, match="locked"):  # reopened for Da Nang, not Ha Noi
         enter(Submission.objects.get(pk=sub.pk), filled(report.items), users.hanoi)
     reopening = services.reopen_period(
@@ -225,8 +253,13 @@ def test_published_versions_never_change_and_copies_keep_the_design(report, user
 
 
 def test_late_and_on_time(report, orgs, users):
-    sub = submission(orgs.hanoi, report.version, report.h1_2024, SubmissionState.SUBMITTED,
-                     submitted_at=timezone.make_aware(timezone.datetime(2024, 7, 20)))  # fmt: skip
+    sub = submission(
+        orgs.hanoi,
+        report.version,
+        report.h1_2024,
+        SubmissionState.SUBMITTED,
+        submitted_at=timezone.make_aware(timezone.datetime(2024, 7, 20)),
+    )
     assert services.is_late(sub)
     sub.submitted_at = timezone.make_aware(timezone.datetime(2024, 7, 10))
     assert not services.is_late(sub)
@@ -240,8 +273,9 @@ def test_values_history_keeps_every_change(report, orgs, users):
     enter(sub, {key: "2"}, users.danang)
     history = value.history.order_by("history_id")
     assert [(h.number, h.history_user) for h in history] == [
-        (Decimal(1), users.hanoi), (Decimal(2), users.danang),
-    ]  # fmt: skip
+        (Decimal(1), users.hanoi),
+        (Decimal(2), users.danang),
+    ]
 
 
 def test_reports_due_and_reminders(report, orgs, users, client, login):
@@ -252,8 +286,11 @@ def test_reports_due_and_reminders(report, orgs, users, client, login):
 
     report.h1.deadline = timezone.localdate() + timedelta(days=3)
     report.h1.save()
-    assert {due.period for due in due_for(orgs.hanoi)} == {report.h1_2024, report.h2_2024,
-                                                            report.h1}  # fmt: skip
+    assert {due.period for due in due_for(orgs.hanoi)} == {
+        report.h1_2024,
+        report.h2_2024,
+        report.h1,
+    }
     submission(orgs.hanoi, report.version, report.h1, SubmissionState.SUBMITTED)
     assert report.h1 not in {due.period for due in due_for(orgs.hanoi)}
     users.danang.email = "danang@example.org"

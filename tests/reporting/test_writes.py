@@ -36,10 +36,21 @@ def create(channel, client, user, *, url_name, api_route, resource, data):
 
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_a_reopening_is_granted_by_whoever_makes_it(channel, client, report, orgs, users):
-    data = {"period": report.h1.pk, "organization": orgs.hanoi.pk, "reason": "Bão lụt",
-            "expires_on": "2030-01-31"}  # fmt: skip
-    create(channel, client, users.central, url_name="reopening_add", api_route="reopenings",
-           resource=imports.ReopeningResource, data=data)  # fmt: skip
+    data = {
+        "period": report.h1.pk,
+        "organization": orgs.hanoi.pk,
+        "reason": "Bão lụt",
+        "expires_on": "2030-01-31",
+    }
+    create(
+        channel,
+        client,
+        users.central,
+        url_name="reopening_add",
+        api_route="reopenings",
+        resource=imports.ReopeningResource,
+        data=data,
+    )
     reopening = Reopening.objects.get()
     assert (reopening.organization, reopening.reason) == (orgs.hanoi, "Bão lụt")
     assert reopening.granted_by == users.central
@@ -49,11 +60,16 @@ def test_a_reopening_is_granted_by_whoever_makes_it(channel, client, report, org
 @pytest.mark.parametrize("channel", CHANNELS)
 def test_a_review_comment_is_written_by_whoever_makes_it(channel, client, report, orgs, users):
     sub = submission(orgs.hanoi, report.version, report.h1)
-    data = {"submission": sub.pk, "indicator": report.items.committed.pk,
-            "text": "Thiếu cam kết"}  # fmt: skip
-    create(channel, client, users.central, url_name="reviewcomment_add",
-           api_route="review-comments", resource=imports.ReviewCommentResource,
-           data=data)  # fmt: skip
+    data = {"submission": sub.pk, "indicator": report.items.committed.pk, "text": "Thiếu cam kết"}
+    create(
+        channel,
+        client,
+        users.central,
+        url_name="reviewcomment_add",
+        api_route="review-comments",
+        resource=imports.ReviewCommentResource,
+        data=data,
+    )
     comment = ReviewComment.objects.get()
     assert (comment.submission, comment.text) == (sub, "Thiếu cam kết")
     assert comment.author == users.central
@@ -63,10 +79,20 @@ def test_a_review_comment_is_written_by_whoever_makes_it(channel, client, report
 def test_a_new_submission_starts_with_the_figures_of_the_system(
     channel, client, report, orgs, users
 ):
-    data = {"organization": orgs.hanoi.pk, "form_version": report.version.pk,
-            "period": report.h1.pk}  # fmt: skip
-    create(channel, client, users.hanoi, url_name="submission_add", api_route="submissions",
-           resource=imports.SubmissionResource, data=data)  # fmt: skip
+    data = {
+        "organization": orgs.hanoi.pk,
+        "form_version": report.version.pk,
+        "period": report.h1.pk,
+    }
+    create(
+        channel,
+        client,
+        users.hanoi,
+        url_name="submission_add",
+        api_route="submissions",
+        resource=imports.SubmissionResource,
+        data=data,
+    )
     made = Submission.objects.get()
     prefilled = made.values.get()  # the one indicator with a figure of the system
     assert (prefilled.indicator, prefilled.source) == (report.items.partners, "system")
@@ -77,8 +103,15 @@ def test_a_new_submission_starts_with_the_figures_of_the_system(
 def test_a_value_keeps_the_totals_of_its_submission(channel, client, report, orgs, users):
     sub = submission(orgs.hanoi, report.version, report.h1, values={report.items.delegations_in: 3})
     data = {"submission": sub.pk, "indicator": report.items.delegations_out.pk, "number": "4"}
-    create(channel, client, users.hanoi, url_name="value_add", api_route="values",
-           resource=imports.ValueResource, data=data)  # fmt: skip
+    create(
+        channel,
+        client,
+        users.hanoi,
+        url_name="value_add",
+        api_route="values",
+        resource=imports.ValueResource,
+        data=data,
+    )
     values = dict(sub.values.values_list("indicator__code", "number"))
     assert values == {"D1": 3, "D2": 4, "D3": 7}
 
@@ -91,8 +124,11 @@ def test_a_submission_offers_and_takes_only_published_versions(client, orgs, use
     page = client.get(reverse("reporting:submission_add"))
     offered = list(page.context["form"].fields["form_version"].queryset)
     assert offered == [published.version]
-    data = {"organization": orgs.hanoi.pk, "form_version": draft.version.pk,
-            "period": period(draft.form).pk}  # fmt: skip
+    data = {
+        "organization": orgs.hanoi.pk,
+        "form_version": draft.version.pk,
+        "period": period(draft.form).pk,
+    }
     refused = client.post(f"{API}/submissions/", data, content_type="application/json")
     assert refused.status_code == 400
     assert "form_version" in refused.json()

@@ -55,8 +55,9 @@ class SharesSerializerField(serializers.Field):
         rows = [(str(item.get(self.kind, "")), str(item.get("percentage", ""))) for item in data]
         if self.kind == "province":  # the API names a province by its id, as everywhere
             ids = [int(key) for key, _ in rows if key.isdigit() and len(key) < 10]
-            tokens = {str(p.pk): services.province_token(p) for p in Province.objects.filter(
-                pk__in=ids)}  # fmt: skip
+            tokens = {
+                str(p.pk): services.province_token(p) for p in Province.objects.filter(pk__in=ids)
+            }
             rows = [(tokens.get(key, f"#{key}"), percentage) for key, percentage in rows]
         field = forms.SharesField(kind=self.kind, label=self.field_name)
         try:
@@ -73,38 +74,64 @@ class ActivitySerializer(ScopedModelSerializer):
     class Meta:
         model = models.Activity
         fields = (
-            *BASE_FIELDS, "iati_identifier", "reporting_org", "reporting_org_ref", "title",
-            "title_vi", "title_en",
-            "description_vi", "description_en", "kind", "status", "planned_start",
-            "planned_end", "actual_start", "actual_end", "organization", "other_counterparts",
-            "local_counterparts", "default_currency", "provinces", "sectors", "external_ref",
+            *BASE_FIELDS,
+            "iati_identifier",
+            "reporting_org",
+            "reporting_org_ref",
+            "title",
+            "title_vi",
+            "title_en",
+            "description_vi",
+            "description_en",
+            "kind",
+            "status",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "organization",
+            "other_counterparts",
+            "local_counterparts",
+            "default_currency",
+            "provinces",
+            "sectors",
+            "external_ref",
             "notes",
-        )  # fmt: skip
+        )
 
     def validate(self, attrs):
-        shares = {name: attrs.pop(name) for name in ("province_shares", "sector_shares")
-                  if name in attrs}  # fmt: skip
+        shares = {
+            name: attrs.pop(name) for name in ("province_shares", "sector_shares") if name in attrs
+        }
         attrs = super().validate(attrs)
         attrs.update(shares)
         return attrs
 
     def _save_shares(self, activity, shares):
         user = self.context["request"].user
-        for name, model in (("province_shares", models.ActivityProvince),
-                            ("sector_shares", models.ActivitySector)):  # fmt: skip
+        for name, model in (
+            ("province_shares", models.ActivityProvince),
+            ("sector_shares", models.ActivitySector),
+        ):
             if name in shares:
                 services.set_shares(activity, model, shares[name], user)
 
     def create(self, validated_data):
-        shares = {name: validated_data.pop(name) for name in ("province_shares", "sector_shares")
-                  if name in validated_data}  # fmt: skip
+        shares = {
+            name: validated_data.pop(name)
+            for name in ("province_shares", "sector_shares")
+            if name in validated_data
+        }
         activity = super().create(validated_data)
         self._save_shares(activity, shares)
         return activity
 
     def update(self, instance, validated_data):
-        shares = {name: validated_data.pop(name) for name in ("province_shares", "sector_shares")
-                  if name in validated_data}  # fmt: skip
+        shares = {
+            name: validated_data.pop(name)
+            for name in ("province_shares", "sector_shares")
+            if name in validated_data
+        }
         activity = super().update(instance, validated_data)
         self._save_shares(activity, shares)
         return activity
@@ -135,15 +162,33 @@ class ParticipatingOrgSerializer(ChildSerializer):
 class BudgetSerializer(ChildSerializer):
     class Meta:
         model = models.Budget
-        fields = (*BASE_FIELDS, "activity", "budget_type", "status", "period_start", "period_end",
-                  "value", "currency", "value_date", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "activity",
+            "budget_type",
+            "status",
+            "period_start",
+            "period_end",
+            "value",
+            "currency",
+            "value_date",
+            "notes",
+        )
 
 
 class ActivityDocumentSerializer(ChildSerializer):
     class Meta:
         model = models.ActivityDocument
-        fields = (*BASE_FIELDS, "activity", "title", "url", "category", "language",
-                  "document_date", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "activity",
+            "title",
+            "url",
+            "category",
+            "language",
+            "document_date",
+            "notes",
+        )
 
 
 class TransactionSerializer(ChildSerializer):
@@ -153,9 +198,23 @@ class TransactionSerializer(ChildSerializer):
 
     class Meta:
         model = models.Transaction
-        fields = (*BASE_FIELDS, "activity", "transaction_type", "date", "value", "currency",
-                  "value_date", "value_usd", "value_vnd", "problem", "ref", "description",
-                  "provider_org", "receiver_name", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "activity",
+            "transaction_type",
+            "date",
+            "value",
+            "currency",
+            "value_date",
+            "value_usd",
+            "value_vnd",
+            "problem",
+            "ref",
+            "description",
+            "provider_org",
+            "receiver_name",
+            "notes",
+        )
         read_only_fields = ("value_usd", "value_vnd")
 
     def get_problem(self, transaction_) -> str | None:
@@ -170,8 +229,16 @@ class TransactionSerializer(ChildSerializer):
 class RateSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Rate
-        fields = (*BASE_FIELDS, "organization", "currency", "date", "usd_per_unit",
-                  "vnd_per_unit", "source", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "organization",
+            "currency",
+            "date",
+            "usd_per_unit",
+            "vnd_per_unit",
+            "source",
+            "notes",
+        )
 
 
 class ActivityViewSet(ScopedModelViewSet):

@@ -41,23 +41,72 @@ FIRST_YEAR, LAST_YEAR = 2013, 2026
 HORIZON = date(2025, 12, 15)
 MERGER_DATE = date(2025, 7, 1)
 CURRENCY_BY_COUNTRY = {
-    "FR": "EUR", "DE": "EUR", "IT": "EUR", "NL": "EUR", "BE": "EUR", "ES": "EUR", "AT": "EUR",
-    "IE": "EUR", "FI": "EUR", "LU": "EUR", "PT": "EUR", "JP": "JPY", "KR": "KRW",
-}  # fmt: skip
+    "FR": "EUR",
+    "DE": "EUR",
+    "IT": "EUR",
+    "NL": "EUR",
+    "BE": "EUR",
+    "ES": "EUR",
+    "AT": "EUR",
+    "IE": "EUR",
+    "FI": "EUR",
+    "LU": "EUR",
+    "PT": "EUR",
+    "JP": "JPY",
+    "KR": "KRW",
+}
 #: (year → value) anchors of the rates, read between them by straight lines
-USD_VND = {2012: 20830, 2015: 21890, 2018: 22830, 2020: 23130, 2022: 23400, 2024: 24900,
-           2026: 26100}  # fmt: skip
-EUR_USD = {2012: 1.29, 2014: 1.37, 2015: 1.10, 2018: 1.18, 2020: 1.12, 2022: 1.05, 2024: 1.09,
-           2026: 1.16}  # fmt: skip
-JPY_USD = {2012: 0.0125, 2013: 0.0102, 2015: 0.0082, 2018: 0.0090, 2020: 0.0094, 2022: 0.0074,
-           2024: 0.0066, 2026: 0.0068}  # fmt: skip
+USD_VND = {
+    2012: 20830,
+    2015: 21890,
+    2018: 22830,
+    2020: 23130,
+    2022: 23400,
+    2024: 24900,
+    2026: 26100,
+}
+EUR_USD = {
+    2012: 1.29,
+    2014: 1.37,
+    2015: 1.10,
+    2018: 1.18,
+    2020: 1.12,
+    2022: 1.05,
+    2024: 1.09,
+    2026: 1.16,
+}
+JPY_USD = {
+    2012: 0.0125,
+    2013: 0.0102,
+    2015: 0.0082,
+    2018: 0.0090,
+    2020: 0.0094,
+    2022: 0.0074,
+    2024: 0.0066,
+    2026: 0.0068,
+}
 KRW_VND = {2012: 18.4, 2015: 19.4, 2018: 20.6, 2020: 19.8, 2022: 18.1, 2024: 18.4, 2026: 17.9}
 #: DAC 5-digit sectors the demo activities use, by weight (health and education lead)
 SECTORS = [
-    ("12220", 14), ("12240", 8), ("12230", 4), ("13020", 4), ("11220", 10), ("11120", 5),
-    ("11330", 4), ("14030", 7), ("14031", 3), ("31120", 6), ("31161", 3), ("15150", 3),
-    ("16010", 5), ("41010", 4), ("43040", 4), ("72010", 4), ("74020", 3), ("15170", 3),
-]  # fmt: skip
+    ("12220", 14),
+    ("12240", 8),
+    ("12230", 4),
+    ("13020", 4),
+    ("11220", 10),
+    ("11120", 5),
+    ("11330", 4),
+    ("14030", 7),
+    ("14031", 3),
+    ("31120", 6),
+    ("31161", 3),
+    ("15150", 3),
+    ("16010", 5),
+    ("41010", 4),
+    ("43040", 4),
+    ("72010", 4),
+    ("74020", 3),
+    ("15170", 3),
+]
 TITLES = {
     "12": ("Chăm sóc sức khỏe ban đầu tại {place}", "Primary health care in {place}"),
     "13": ("Sức khỏe sinh sản cho phụ nữ {place}", "Reproductive health for women of {place}"),
@@ -68,10 +117,12 @@ TITLES = {
     "16": ("Hỗ trợ người khuyết tật tại {place}", "Support to people with disabilities, {place}"),
     "41": ("Bảo vệ môi trường tại {place}", "Environmental protection in {place}"),
     "43": ("Phát triển cộng đồng tại {place}", "Community development in {place}"),
-    "72": ("Cứu trợ khẩn cấp sau thiên tai tại {place}",
-           "Emergency relief after disasters, {place}"),
+    "72": (
+        "Cứu trợ khẩn cấp sau thiên tai tại {place}",
+        "Emergency relief after disasters, {place}",
+    ),
     "74": ("Phòng chống thiên tai tại {place}", "Disaster preparedness in {place}"),
-}  # fmt: skip
+}
 
 
 def interpolate(anchors: dict[int, float], day: date) -> float:
@@ -116,12 +167,17 @@ class AidDemo:
         while day <= date(LAST_YEAR, 1, 1):
 
             def rate(currency, usd=None, vnd=None, day=day):
-                rates.append(Rate(
-                    organization=self.central, currency=currency, date=day,
-                    usd_per_unit=None if usd is None else Decimal(f"{usd:.10f}"),
-                    vnd_per_unit=None if vnd is None else Decimal(f"{vnd:.6f}"),
-                    source="Ngân hàng Nhà nước Việt Nam (demo)", notes=MARK,
-                ))  # fmt: skip
+                rates.append(
+                    Rate(
+                        organization=self.central,
+                        currency=currency,
+                        date=day,
+                        usd_per_unit=None if usd is None else Decimal(f"{usd:.10f}"),
+                        vnd_per_unit=None if vnd is None else Decimal(f"{vnd:.6f}"),
+                        source="Ngân hàng Nhà nước Việt Nam (demo)",
+                        notes=MARK,
+                    )
+                )
 
             dollar = interpolate(USD_VND, day)
             rate("USD", vnd=round(dollar))
@@ -137,8 +193,9 @@ class AidDemo:
 
     def donor(self) -> Partner:
         # The donors' world regions as the articles describe them: Americas, Europe, Asia, …
-        region = self.rng.choices(["americas", "europe", "asia", "oceania", "africa"],
-                                  [43, 35, 18, 3, 1])[0]  # fmt: skip
+        region = self.rng.choices(
+            ["americas", "europe", "asia", "oceania", "africa"], [43, 35, 18, 3, 1]
+        )[0]
         pool = [p for p in self.donors if p.country and p.country.region == region]
         return self.rng.choice(pool or self.donors)
 
@@ -178,8 +235,9 @@ class AidDemo:
             if neighbour not in places:
                 places.append(neighbour)
         sectors = []
-        for code in rng.choices([c for c, _ in SECTORS], [w for _, w in SECTORS],
-                                k=rng.choice([1, 1, 2, 3])):  # fmt: skip
+        for code in rng.choices(
+            [c for c, _ in SECTORS], [w for _, w in SECTORS], k=rng.choice([1, 1, 2, 3])
+        ):
             if code not in sectors:
                 sectors.append(code)
         if start > HORIZON:
@@ -214,7 +272,7 @@ class AidDemo:
                 default_currency=self.currency(donor),
                 external_ref=f"{REF_PREFIX}{number:04d}",
                 notes=MARK,
-            ),  # fmt: skip
+            ),
             "places": places,
             "sectors": sectors,
             "size": rng.choice([15_000, 30_000, 60_000, 120_000, 250_000, 600_000, 1_500_000]),
@@ -224,29 +282,45 @@ class AidDemo:
         plans = [self.plan(number) for number in range(1, ACTIVITIES + 1)]
         activities = [plan["activity"] for plan in plans]
         bulk_create_with_history(activities, Activity, batch_size=500, default_user=self.admin)
-        saved = {a.external_ref: a for a in Activity.objects.filter(
-            external_ref__startswith=REF_PREFIX).select_related("organization")}  # fmt: skip
+        saved = {
+            a.external_ref: a
+            for a in Activity.objects.filter(external_ref__startswith=REF_PREFIX).select_related(
+                "organization"
+            )
+        }
         provinces, sectors, participants, budgets, transactions = [], [], [], [], []
         for plan in plans:
             activity = saved[plan["activity"].external_ref]
             shares = self.split(len(plan["places"]))
-            provinces += [ActivityProvince(activity=activity, province=place, percentage=share,
-                                           notes=MARK)
-                          for place, share in zip(plan["places"], shares, strict=True)]  # fmt: skip
+            provinces += [
+                ActivityProvince(activity=activity, province=place, percentage=share, notes=MARK)
+                for place, share in zip(plan["places"], shares, strict=True)
+            ]
             shares = self.split(len(plan["sectors"]))
-            sectors += [ActivitySector(activity=activity, sector=code, percentage=share, notes=MARK)
-                        for code, share in zip(plan["sectors"], shares, strict=True)]  # fmt: skip
+            sectors += [
+                ActivitySector(activity=activity, sector=code, percentage=share, notes=MARK)
+                for code, share in zip(plan["sectors"], shares, strict=True)
+            ]
             if self.rng.random() < 0.5:
                 partner = self.rng.choice(self.donors)
                 if partner != activity.reporting_org:
-                    participants.append(ParticipatingOrg(
-                        activity=activity, partner=partner, role=OrganisationRole.IMPLEMENTING,
-                        notes=MARK))  # fmt: skip
+                    participants.append(
+                        ParticipatingOrg(
+                            activity=activity,
+                            partner=partner,
+                            role=OrganisationRole.IMPLEMENTING,
+                            notes=MARK,
+                        )
+                    )
             budgets += self.budgets(activity, plan["size"])
             transactions += self.transactions(activity, plan["size"])
-        for model, rows in ((ActivityProvince, provinces), (ActivitySector, sectors),
-                            (ParticipatingOrg, participants), (Budget, budgets),
-                            (Transaction, transactions)):  # fmt: skip
+        for model, rows in (
+            (ActivityProvince, provinces),
+            (ActivitySector, sectors),
+            (ParticipatingOrg, participants),
+            (Budget, budgets),
+            (Transaction, transactions),
+        ):
             bulk_create_with_history(rows, model, batch_size=1000, default_user=self.admin)
 
     def split(self, parts: int) -> list[Decimal]:
@@ -260,11 +334,17 @@ class AidDemo:
         rows = []
         year = activity.planned_start.year
         while year <= activity.planned_end.year and len(rows) < 5:
-            rows.append(Budget(
-                activity=activity, period_start=date(year, 1, 1), period_end=date(year, 12, 31),
-                value=self.amount(activity.default_currency, size / 3),
-                currency=activity.default_currency, value_date=date(year, 1, 1), notes=MARK,
-            ))  # fmt: skip
+            rows.append(
+                Budget(
+                    activity=activity,
+                    period_start=date(year, 1, 1),
+                    period_end=date(year, 12, 31),
+                    value=self.amount(activity.default_currency, size / 3),
+                    currency=activity.default_currency,
+                    value_date=date(year, 1, 1),
+                    notes=MARK,
+                )
+            )
             year += 1
         return rows
 
@@ -272,9 +352,15 @@ class AidDemo:
         currency = activity.default_currency
         if self.rng.random() < 0.01:
             currency = "AUD"  # no rate for it: the statistics list these as a problem
-        rows = [self.transaction(activity, TransactionType.OUTGOING_COMMITMENT,
-                                 activity.planned_start - timedelta(days=30),
-                                 self.amount(currency, size), currency)]  # fmt: skip
+        rows = [
+            self.transaction(
+                activity,
+                TransactionType.OUTGOING_COMMITMENT,
+                activity.planned_start - timedelta(days=30),
+                self.amount(currency, size),
+                currency,
+            )
+        ]
         if activity.status in (ActivityStatus.PIPELINE, ActivityStatus.CANCELLED):
             return rows
         spent, day = 0.0, activity.actual_start + timedelta(days=self.rng.randint(10, 60))
@@ -282,8 +368,9 @@ class AidDemo:
         while day <= min(activity.planned_end, HORIZON) and spent < share * size:
             portion = size * self.rng.uniform(0.15, 0.35)
             kind = self.rng.choice([TransactionType.DISBURSEMENT, TransactionType.EXPENDITURE])
-            rows.append(self.transaction(activity, kind, day, self.amount(currency, portion),
-                                         currency))  # fmt: skip
+            rows.append(
+                self.transaction(activity, kind, day, self.amount(currency, portion), currency)
+            )
             spent += portion
             day += timedelta(days=self.rng.randint(120, 300))
         return rows
@@ -291,9 +378,17 @@ class AidDemo:
     def transaction(self, activity, kind, day, value, currency) -> Transaction:
         chain = keeper_chain(activity.organization)
         usd, vnd = self.table.convert(value, currency, day, chain)
-        return Transaction(activity=activity, transaction_type=kind, date=day, value=value,
-                           currency=currency, value_date=day, value_usd=usd, value_vnd=vnd,
-                           notes=MARK)  # fmt: skip
+        return Transaction(
+            activity=activity,
+            transaction_type=kind,
+            date=day,
+            value=value,
+            currency=currency,
+            value_date=day,
+            value_usd=usd,
+            value_vnd=vnd,
+            notes=MARK,
+        )
 
     def run(self) -> None:
         self.read()

@@ -22,8 +22,14 @@ def sector_group_choices():
 class ActivityFilterSet(BaseFilterSet):
     """The activity list's filters, which the statistics page and the IATI export share."""
 
-    search_fields = ("iati_identifier", "title_vi", "title_en", "reporting_org__name",
-                     "reporting_org__acronym", "external_ref")  # fmt: skip
+    search_fields = (
+        "iati_identifier",
+        "title_vi",
+        "title_en",
+        "reporting_org__name",
+        "reporting_org__acronym",
+        "external_ref",
+    )
     year_from = django_filters.NumberFilter(method="filter_period", label=_("from year"))
     year_until = django_filters.NumberFilter(method="filter_period", label=_("until year"))
     province = django_filters.ModelChoiceFilter(
@@ -62,8 +68,19 @@ class ActivityFilterSet(BaseFilterSet):
 
     class Meta:
         model = models.Activity
-        fields = ["status", "kind", "reporting_org", "region", "organization", "province",
-                  "lineage", "sector_group", "sector", "year_from", "year_until"]  # fmt: skip
+        fields = [
+            "status",
+            "kind",
+            "reporting_org",
+            "region",
+            "organization",
+            "province",
+            "lineage",
+            "sector_group",
+            "sector",
+            "year_from",
+            "year_until",
+        ]
 
     #: what a donor's label reads (`Partner.__str__`: its names, and its sensitivity for whether
     #: the viewer may read them): the scoping of choice lists loads whole partners with their
@@ -195,8 +212,14 @@ class TransactionFilterSet(ActivityChildFilterSet):
 
     class Meta:
         model = models.Transaction
-        fields = ["activity", "transaction_type", "currency", "date_from", "date_until",
-                  "unconverted"]  # fmt: skip
+        fields = [
+            "activity",
+            "transaction_type",
+            "currency",
+            "date_from",
+            "date_until",
+            "unconverted",
+        ]
 
     def filter_unconverted(self, queryset, name, value):
         if value is None:

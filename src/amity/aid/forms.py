@@ -22,8 +22,10 @@ class SharesWidget(forms.Widget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        rows = [{"key": str(key), "percentage": percentage}
-                for key, percentage in self.format_value(value)]  # fmt: skip
+        rows = [
+            {"key": str(key), "percentage": percentage}
+            for key, percentage in self.format_value(value)
+        ]
         rows += [{"key": "", "percentage": ""}] * self.blank_rows
         groups, loose = [], []
         for value, label in self.choices:
@@ -127,12 +129,26 @@ class ActivityForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Activity
         fields = [
-            "iati_identifier", "reporting_org", "reporting_org_ref", "title_vi", "title_en",
+            "iati_identifier",
+            "reporting_org",
+            "reporting_org_ref",
+            "title_vi",
+            "title_en",
             "description_vi",
-            "description_en", "kind", "status", "planned_start", "planned_end", "actual_start",
-            "actual_end", "organization", "other_counterparts", "local_counterparts",
-            "default_currency", "external_ref", "notes",
-        ]  # fmt: skip
+            "description_en",
+            "kind",
+            "status",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "organization",
+            "other_counterparts",
+            "local_counterparts",
+            "default_currency",
+            "external_ref",
+            "notes",
+        ]
         widgets = {"other_counterparts": forms.SelectMultiple(attrs={"size": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -180,9 +196,16 @@ class BudgetForm(ShareForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Budget
         fields = [
-            "activity", "budget_type", "status", "period_start", "period_end", "value",
-            "currency", "value_date", "notes",
-        ]  # fmt: skip
+            "activity",
+            "budget_type",
+            "status",
+            "period_start",
+            "period_end",
+            "value",
+            "currency",
+            "value_date",
+            "notes",
+        ]
 
 
 class ActivityDocumentForm(ShareForm):
@@ -195,16 +218,32 @@ class TransactionForm(ShareForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Transaction
         fields = [
-            "activity", "transaction_type", "date", "value", "currency", "value_date", "ref",
-            "description", "provider_org", "receiver_name", "notes",
-        ]  # fmt: skip
+            "activity",
+            "transaction_type",
+            "date",
+            "value",
+            "currency",
+            "value_date",
+            "ref",
+            "description",
+            "provider_org",
+            "receiver_name",
+            "notes",
+        ]
 
 
 class RateForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Rate
-        fields = ["organization", "currency", "date", "usd_per_unit", "vnd_per_unit", "source",
-                  "notes"]  # fmt: skip
+        fields = [
+            "organization",
+            "currency",
+            "date",
+            "usd_per_unit",
+            "vnd_per_unit",
+            "source",
+            "notes",
+        ]
 
 
 class IatiImportForm(ImportForm):

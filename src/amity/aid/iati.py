@@ -47,10 +47,17 @@ AMITY_NS = "urn:amity:iati:1"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: IATI OrganisationType by partner kind
 ORGANISATION_TYPES = {
-    "ngo": "21", "international_org": "40", "government": "10", "parliament": "10",
-    "university": "80", "research": "80", "enterprise": "70", "religious": "24",
-    "overseas_vietnamese": "22", "embassy": "10",
-}  # fmt: skip
+    "ngo": "21",
+    "international_org": "40",
+    "government": "10",
+    "parliament": "10",
+    "university": "80",
+    "research": "80",
+    "enterprise": "70",
+    "religious": "24",
+    "overseas_vietnamese": "22",
+    "embassy": "10",
+}
 ACTIVITY_DATES = {"planned_start": "1", "actual_start": "2", "planned_end": "3", "actual_end": "4"}
 
 
@@ -83,9 +90,12 @@ def _organisation(parent, tag, partner, ref="", **attributes):
     # identifier is written, only what the activity itself records.
     shown = partner.shown_to(current_viewer())
     element = _sub(
-        parent, tag, ref=ref or (partner.external_ref if shown else ""),
-        type=ORGANISATION_TYPES.get(partner.kind, "90"), **attributes,
-    )  # fmt: skip
+        parent,
+        tag,
+        ref=ref or (partner.external_ref if shown else ""),
+        type=ORGANISATION_TYPES.get(partner.kind, "90"),
+        **attributes,
+    )
     if shown:
         _sub(element, "narrative", partner.name)
     return element
@@ -97,9 +107,14 @@ def activity_element(activity) -> etree._Element:
     root.set(XML_LANG, "vi")
     root.set("default-currency", activity.default_currency)
     _sub(root, "iati-identifier", activity.iati_identifier)
-    _organisation(root, "reporting-org", activity.reporting_org,
-                              activity.reporting_org_ref or activity.reporting_org.external_ref
-                              or activity.iati_identifier.split("-")[0])  # fmt: skip
+    _organisation(
+        root,
+        "reporting-org",
+        activity.reporting_org,
+        activity.reporting_org_ref
+        or activity.reporting_org.external_ref
+        or activity.iati_identifier.split("-")[0],
+    )
     _narratives(root, "title", {"vi": activity.title_vi, "en": activity.title_en})
     descriptions = {"vi": activity.description_vi, "en": activity.description_en}
     if not any(descriptions.values()):  # the schema wants a description
@@ -107,11 +122,17 @@ def activity_element(activity) -> etree._Element:
     _narratives(root, "description", descriptions).set("type", "1")
     participants = list(activity.participants.all())
     for participant in participants:
-        _organisation(root, "participating-org", participant.partner, participant.ref,
-                      role=participant.role)  # fmt: skip
+        _organisation(
+            root, "participating-org", participant.partner, participant.ref, role=participant.role
+        )
     if not participants:  # the schema wants one: the donor funds its own activity
-        _organisation(root, "participating-org", activity.reporting_org,
-                      activity.reporting_org_ref, role=OrganisationRole.FUNDING)  # fmt: skip
+        _organisation(
+            root,
+            "participating-org",
+            activity.reporting_org,
+            activity.reporting_org_ref,
+            role=OrganisationRole.FUNDING,
+        )
     _sub(root, "activity-status", code=activity.status)
     for name, code in ACTIVITY_DATES.items():
         day = getattr(activity, name)
@@ -124,20 +145,35 @@ def activity_element(activity) -> etree._Element:
         _narratives(location, "name", {"vi": share.province.name, "en": share.province.name_en})
         _sub(location, "administrative", vocabulary="A9", level="1", code=share.province.code)
     for share in activity.sector_shares.all():
-        _sub(root, "sector", vocabulary=codelists.DAC_VOCABULARY, code=share.sector,
-             percentage=_percent(share.percentage))  # fmt: skip
+        _sub(
+            root,
+            "sector",
+            vocabulary=codelists.DAC_VOCABULARY,
+            code=share.sector,
+            percentage=_percent(share.percentage),
+        )
     for budget in activity.budgets.all():
         element = _sub(root, "budget", type=budget.budget_type, status=budget.status)
         _sub(element, "period-start", iso_date=budget.period_start.isoformat())
         _sub(element, "period-end", iso_date=budget.period_end.isoformat())
-        _sub(element, "value", f"{budget.value}", currency=budget.currency,
-             value_date=budget.value_date.isoformat())  # fmt: skip
+        _sub(
+            element,
+            "value",
+            f"{budget.value}",
+            currency=budget.currency,
+            value_date=budget.value_date.isoformat(),
+        )
     for item in activity.transactions.all():
         element = _sub(root, "transaction", ref=item.ref)
         _sub(element, "transaction-type", code=item.transaction_type)
         _sub(element, "transaction-date", iso_date=item.date.isoformat())
-        _sub(element, "value", f"{item.value}", currency=item.currency,
-             value_date=(item.value_date or item.date).isoformat())  # fmt: skip
+        _sub(
+            element,
+            "value",
+            f"{item.value}",
+            currency=item.currency,
+            value_date=(item.value_date or item.date).isoformat(),
+        )
         if item.description:
             _narratives(element, "description", {"vi": item.description})
         if item.provider_org is not None:
@@ -154,9 +190,13 @@ def activity_element(activity) -> etree._Element:
     # What IATI has no element for, in Amity's namespace at the end (the schema allows it).
     _sub(root, f"{{{AMITY_NS}}}kind", code=activity.kind)
     for share in provinces:
-        _sub(root, f"{{{AMITY_NS}}}province", code=share.province.code,
-             period="current" if share.province.is_current else "former",
-             percentage=_percent(share.percentage))  # fmt: skip
+        _sub(
+            root,
+            f"{{{AMITY_NS}}}province",
+            code=share.province.code,
+            period="current" if share.province.is_current else "former",
+            percentage=_percent(share.percentage),
+        )
     return root
 
 
@@ -170,9 +210,13 @@ def export_activities(activities) -> bytes:
     root.set("version", codelists.IATI_VERSION)
     root.set("generated-datetime", timezone.now().isoformat(timespec="seconds"))
     rows = activities.select_related("reporting_org").prefetch_related(
-        "participants__partner", "province_shares__province", "sector_shares", "budgets",
-        "transactions__provider_org", "documents",
-    )  # fmt: skip
+        "participants__partner",
+        "province_shares__province",
+        "sector_shares",
+        "budgets",
+        "transactions__provider_org",
+        "documents",
+    )
     for activity in rows.iterator(chunk_size=500):
         root.append(activity_element(activity))
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
@@ -208,9 +252,14 @@ def parse(content: bytes, *, max_bytes: int | None = None):
     if b"<!DOCTYPE" in head or b"<!ENTITY" in content.upper():
         raise IatiFileError(_("The file declares a DTD or entities, which are not accepted."))
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
-        dtd_validation=False, remove_comments=True, remove_pis=True,
-    )  # fmt: skip
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        dtd_validation=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
         document = etree.fromstring(content, parser).getroottree()
     except etree.XMLSyntaxError as error:
@@ -271,8 +320,9 @@ class Report:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {status: self.count(status)
-                for status in ("created", "updated", "unchanged", "refused")}  # fmt: skip
+        return {
+            status: self.count(status) for status in ("created", "updated", "unchanged", "refused")
+        }
 
 
 def _texts(element) -> dict[str, str]:
@@ -352,10 +402,13 @@ class Importer:
             key = normalise(name)
             candidates = Partner.objects.filter(search_text__contains=key)[:20]
             found = next(
-                (p for p in candidates if key in {normalise(p.name), normalise(p.name_en),
-                                                  normalise(p.acronym)}),
+                (
+                    p
+                    for p in candidates
+                    if key in {normalise(p.name), normalise(p.name_en), normalise(p.acronym)}
+                ),
                 None,
-            )  # fmt: skip
+            )
         if found is None:
             found = self.new_partner(name, ref)
         if ref:
@@ -365,9 +418,13 @@ class Importer:
     def new_partner(self, name, ref) -> Partner:
         country = Country.objects.filter(code=ref[:2].upper()).first() if ref[2:3] == "-" else None
         free_ref = ref and not Partner.all_objects.filter(external_ref=ref).exists()
-        partner = Partner(kind="ngo", name=name[:255], country=country,
-                          external_ref=ref[:100] if free_ref else "",
-                          notes=_("Created by an IATI import."))  # fmt: skip
+        partner = Partner(
+            kind="ngo",
+            name=name[:255],
+            country=country,
+            external_ref=ref[:100] if free_ref else "",
+            notes=_("Created by an IATI import."),
+        )
         partner._history_user = self.user
         partner.save()
         hold_for_creator(partner, self.user)
@@ -401,7 +458,7 @@ class Importer:
                     reasons,
                 ),
                 "default_currency": default_currency,
-            },  # fmt: skip
+            },
             "reporting_org": reporting,
         }
         kind = element.find(f"{{{AMITY_NS}}}kind")
@@ -409,23 +466,37 @@ class Importer:
             data["fields"]["kind"] = kind.get("code")
         for name, code in ACTIVITY_DATES.items():
             found = element.find(f"activity-date[@type='{code}']")
-            data["fields"][name] = _day(found.get("iso-date"), name, reasons) if found is not None \
-                else None  # fmt: skip
+            data["fields"][name] = (
+                _day(found.get("iso-date"), name, reasons) if found is not None else None
+            )
         data["participants"] = [
-            (organisation, _code(organisation.get("role"), OrganisationRole.choices,
-                                 _("participating organization role"), reasons))
+            (
+                organisation,
+                _code(
+                    organisation.get("role"),
+                    OrganisationRole.choices,
+                    _("participating organization role"),
+                    reasons,
+                ),
+            )
             for organisation in element.findall("participating-org")
-        ]  # fmt: skip
+        ]
         data["sectors"] = self.read_sectors(element, reasons)
         data["provinces"] = self.read_provinces(element, reasons)
-        data["budgets"] = [self.read_budget(item, default_currency, reasons)
-                           for item in element.findall("budget")]  # fmt: skip
+        data["budgets"] = [
+            self.read_budget(item, default_currency, reasons) for item in element.findall("budget")
+        ]
         data["transactions"] = [
-            row for row in (self.read_transaction(item, default_currency, reasons)
-                            for item in element.findall("transaction")) if row
-        ]  # fmt: skip
-        data["documents"] = [self.read_document(item, reasons)
-                             for item in element.findall("document-link")]  # fmt: skip
+            row
+            for row in (
+                self.read_transaction(item, default_currency, reasons)
+                for item in element.findall("transaction")
+            )
+            if row
+        ]
+        data["documents"] = [
+            self.read_document(item, reasons) for item in element.findall("document-link")
+        ]
         data["reasons"] = reasons
         return data
 
@@ -484,17 +555,20 @@ class Importer:
     def read_budget(self, element, default_currency, reasons):
         value = element.find("value")
         return {
-            "budget_type": _code(element.get("type") or "1", BudgetType.choices, _("budget type"),
-                                 reasons),
-            "status": _code(element.get("status") or "1", BudgetStatus.choices,
-                            _("budget status"), reasons),
-            "period_start": _day(element.find("period-start").get("iso-date"), "period-start",
-                                 reasons),
+            "budget_type": _code(
+                element.get("type") or "1", BudgetType.choices, _("budget type"), reasons
+            ),
+            "status": _code(
+                element.get("status") or "1", BudgetStatus.choices, _("budget status"), reasons
+            ),
+            "period_start": _day(
+                element.find("period-start").get("iso-date"), "period-start", reasons
+            ),
             "period_end": _day(element.find("period-end").get("iso-date"), "period-end", reasons),
             "value": _amount(value.text, _("budget"), reasons),
             "currency": _currency(value.get("currency") or default_currency, reasons),
             "value_date": _day(value.get("value-date"), "value-date", reasons),
-        }  # fmt: skip
+        }
 
     def read_transaction(self, element, default_currency, reasons):
         code = element.find("transaction-type").get("code")
@@ -509,16 +583,20 @@ class Importer:
         return {
             "ref": (element.get("ref") or "").strip()[:100],
             "transaction_type": code,
-            "date": _day(element.find("transaction-date").get("iso-date"), "transaction-date",
-                         reasons),
+            "date": _day(
+                element.find("transaction-date").get("iso-date"), "transaction-date", reasons
+            ),
             "value": _amount(value.text, _("transaction"), reasons),
             "currency": _currency(value.get("currency") or default_currency, reasons),
             "value_date": _day(value.get("value-date"), "value-date", reasons),
-            "description": (_texts(element.find("description")).get("vi")
-                            or _texts(element.find("description")).get("en") or "")[:500],
+            "description": (
+                _texts(element.find("description")).get("vi")
+                or _texts(element.find("description")).get("en")
+                or ""
+            )[:500],
             "provider": provider,
             "receiver_name": (receiver.get("vi") or receiver.get("en") or "")[:255],
-        }  # fmt: skip
+        }
 
     def read_document(self, element, reasons):
         category = element.find("category")
@@ -528,12 +606,17 @@ class Importer:
         return {
             "title": (titles.get("vi") or titles.get("en") or element.get("url"))[:255],
             "url": element.get("url")[:500],
-            "category": _code(category.get("code") if category is not None else "A12",
-                              DocumentCategory.choices, _("document category"), reasons),
+            "category": _code(
+                category.get("code") if category is not None else "A12",
+                DocumentCategory.choices,
+                _("document category"),
+                reasons,
+            ),
             "language": (language.get("code") if language is not None else "vi")[:2],
             "document_date": _day(when.get("iso-date"), "document-date", reasons)
-            if when is not None else None,
-        }  # fmt: skip
+            if when is not None
+            else None,
+        }
 
     def import_activity(self, element) -> Outcome:
         identifier = (element.findtext("iati-identifier") or "").strip()
@@ -574,16 +657,22 @@ class Importer:
             return Outcome(identifier, "unchanged", url=activity.get_absolute_url())
         after = services.activity_fingerprint(activity)
         status = "created" if existing is None else "updated"
-        return Outcome(identifier, status, services.describe_changes(before, after),
-                       activity.get_absolute_url())  # fmt: skip
+        return Outcome(
+            identifier,
+            status,
+            services.describe_changes(before, after),
+            activity.get_absolute_url(),
+        )
 
     def write_children(self, activity, data) -> bool:
         """Replace the activity's participants, shares, budgets, transactions and documents
         by the file's where they differ; say whether anything changed."""
         changed = False
         for name, model in services.SHARE_MODELS.items():
-            before = {(s.province_id if name == "provinces" else s.sector, s.percentage)
-                      for s in model.objects.filter(activity=activity)}  # fmt: skip
+            before = {
+                (s.province_id if name == "provinces" else s.sector, s.percentage)
+                for s in model.objects.filter(activity=activity)
+            }
             if before != set(data[name]):
                 services.set_shares(activity, model, data[name], self.user)
                 changed = True
@@ -597,20 +686,24 @@ class Importer:
         ]:
             participants = []  # the donor funding its own activity is what the model implies
         transactions = [
-            {**{k: v for k, v in row.items() if k != "provider"},
-             "provider_org": self.partner(row["provider"])}
+            {
+                **{k: v for k, v in row.items() if k != "provider"},
+                "provider_org": self.partner(row["provider"]),
+            }
             for row in data["transactions"]
-        ]  # fmt: skip
+        ]
         # A reference identifies one transaction of the activity: one a publisher repeats
         # identifies none, and is not kept.
         repeated = Counter(row["ref"] for row in transactions if row["ref"])
         for row in transactions:
             if repeated[row["ref"]] > 1:
                 row["ref"] = ""
-        for model, rows in ((models.ParticipatingOrg, participants),
-                            (models.Budget, data["budgets"]),
-                            (models.Transaction, transactions),
-                            (models.ActivityDocument, data["documents"])):  # fmt: skip
+        for model, rows in (
+            (models.ParticipatingOrg, participants),
+            (models.Budget, data["budgets"]),
+            (models.Transaction, transactions),
+            (models.ActivityDocument, data["documents"]),
+        ):
             changed |= self.replace(activity, model, rows)
         return changed
 
@@ -630,8 +723,9 @@ class Importer:
             try:
                 item.full_clean()
             except ValidationError as error:
-                raise Refused([f"{model._meta.verbose_name}: {message}"
-                               for message in error.messages]) from error  # fmt: skip
+                raise Refused(
+                    [f"{model._meta.verbose_name}: {message}" for message in error.messages]
+                ) from error
             services.write(item, self.user)  # a transaction is converted as it is written
         return True
 
@@ -683,8 +777,9 @@ def command_import(path, user, stdout, *, max_bytes=None):
         raise CommandError(f"File refused: {error}") from error
     for outcome in report.outcomes:
         detail = "; ".join(outcome.reasons)
-        stdout.write(f"{outcome.status:<9} {outcome.identifier}" + (f": {detail}" if detail
-                                                                     else ""))  # fmt: skip
+        stdout.write(
+            f"{outcome.status:<9} {outcome.identifier}" + (f": {detail}" if detail else "")
+        )
     counts = report.counts
     stdout.write(", ".join(f"{count} {status}" for status, count in counts.items()) + ".")
     if counts["refused"]:

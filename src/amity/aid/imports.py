@@ -24,13 +24,30 @@ class ActivityResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Activity
         fields = (
-            "id", "iati_identifier", "reporting_org", "reporting_org_name", "reporting_org_ref",
+            "id",
+            "iati_identifier",
+            "reporting_org",
+            "reporting_org_name",
+            "reporting_org_ref",
             "title_vi",
-            "title_en", "description_vi", "description_en", "kind", "status", "planned_start",
-            "planned_end", "actual_start", "actual_end", "organization", "organization_name",
-            "local_counterparts", "default_currency", "provinces", "sectors", "external_ref",
+            "title_en",
+            "description_vi",
+            "description_en",
+            "kind",
+            "status",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "organization",
+            "organization_name",
+            "local_counterparts",
+            "default_currency",
+            "provinces",
+            "sectors",
+            "external_ref",
             "notes",
-        )  # fmt: skip
+        )
         import_id_fields = ["id"]
 
     def dehydrate_provinces(self, activity):
@@ -89,23 +106,50 @@ class ParticipatingOrgResource(ActivityChildResource):
 
     class Meta(ScopedResource.Meta):
         model = models.ParticipatingOrg
-        fields = ("id", "activity", "activity_identifier", "partner", "partner_name", "role",
-                  "ref", "notes")  # fmt: skip
+        fields = (
+            "id",
+            "activity",
+            "activity_identifier",
+            "partner",
+            "partner_name",
+            "role",
+            "ref",
+            "notes",
+        )
 
 
 class BudgetResource(ActivityChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Budget
-        fields = ("id", "activity", "activity_identifier", "budget_type", "status",
-                  "period_start", "period_end", "value", "currency", "value_date",
-                  "notes")  # fmt: skip
+        fields = (
+            "id",
+            "activity",
+            "activity_identifier",
+            "budget_type",
+            "status",
+            "period_start",
+            "period_end",
+            "value",
+            "currency",
+            "value_date",
+            "notes",
+        )
 
 
 class ActivityDocumentResource(ActivityChildResource):
     class Meta(ScopedResource.Meta):
         model = models.ActivityDocument
-        fields = ("id", "activity", "activity_identifier", "title", "url", "category",
-                  "language", "document_date", "notes")  # fmt: skip
+        fields = (
+            "id",
+            "activity",
+            "activity_identifier",
+            "title",
+            "url",
+            "category",
+            "language",
+            "document_date",
+            "notes",
+        )
 
 
 class ActivityIdentifierWidget(ForeignKeyWidget):
@@ -138,9 +182,19 @@ class ActivityIdentifierWidget(ForeignKeyWidget):
 
 
 #: what a transaction row sets: a row that changes none of them is skipped, not saved again
-TRANSACTION_FIELDS = ("activity_id", "ref", "transaction_type", "date", "value", "currency",
-                      "value_date", "description", "provider_org_id", "receiver_name",
-                      "notes")  # fmt: skip
+TRANSACTION_FIELDS = (
+    "activity_id",
+    "ref",
+    "transaction_type",
+    "date",
+    "value",
+    "currency",
+    "value_date",
+    "description",
+    "provider_org_id",
+    "receiver_name",
+    "notes",
+)
 
 
 class TransactionResource(ScopedResource):
@@ -150,18 +204,33 @@ class TransactionResource(ScopedResource):
     nothing; a row without one adds a transaction each time (unless it gives the `id`)."""
 
     iati_identifier = resource_fields.Field(
-        attribute="activity", column_name="iati-identifier",
+        attribute="activity",
+        column_name="iati-identifier",
         widget=ForeignKeyWidget(models.Activity, field="iati_identifier"),
-    )  # fmt: skip
+    )
     activity_title = display_of("activity__title_vi", "activity_title")
     value_usd = display_of("value_usd", "value_usd")
     value_vnd = display_of("value_vnd", "value_vnd")
 
     class Meta(ScopedResource.Meta):
         model = models.Transaction
-        fields = ("id", "iati_identifier", "activity_title", "ref", "transaction_type", "date",
-                  "value", "currency", "value_date", "value_usd", "value_vnd", "description",
-                  "provider_org", "receiver_name", "notes")  # fmt: skip
+        fields = (
+            "id",
+            "iati_identifier",
+            "activity_title",
+            "ref",
+            "transaction_type",
+            "date",
+            "value",
+            "currency",
+            "value_date",
+            "value_usd",
+            "value_vnd",
+            "description",
+            "provider_org",
+            "receiver_name",
+            "notes",
+        )
         use_bulk = True
 
     def __init__(self, user=None, **kwargs):
@@ -200,8 +269,7 @@ class TransactionResource(ScopedResource):
         for chunk in _chunks(keys):
             if not references:
                 break
-            known = models.Transaction.all_objects.filter(activity_id__in=chunk,
-                                                          ref__in=references)  # fmt: skip
+            known = models.Transaction.all_objects.filter(activity_id__in=chunk, ref__in=references)
             for item in known:
                 key = (item.activity_id, item.ref)
                 if item.deleted_at is None:
@@ -230,14 +298,20 @@ class TransactionResource(ScopedResource):
         line = self._reference_lines.setdefault(key, self._current_line)
         if line != self._current_line:
             raise ValidationError(
-                {"ref": _("This transaction reference is already on line %(line)s of the file.")
-                        % {"line": line}}
-            )  # fmt: skip
+                {
+                    "ref": _("This transaction reference is already on line %(line)s of the file.")
+                    % {"line": line}
+                }
+            )
         if key in self._deleted_references:
             raise ValidationError(
-                {"ref": _("The transaction with this reference was deleted; restore it from the "
-                          "trash first.")}
-            )  # fmt: skip
+                {
+                    "ref": _(
+                        "The transaction with this reference was deleted; restore it from the "
+                        "trash first."
+                    )
+                }
+            )
         return self._by_reference.get(key)
 
     def import_instance(self, instance, row, **kwargs):
@@ -269,9 +343,10 @@ class TransactionResource(ScopedResource):
         chain = self._chains.get(instance.activity.organization_id)
         services.convert_transaction(instance, self._rates, chain)
         if instance.value_usd is None or instance.value_vnd is None:
-            return [_("No exchange rate converts %(currency)s on %(date)s yet.")
-                    % {"currency": instance.currency,
-                       "date": instance.value_date.strftime("%d/%m/%Y")}]  # fmt: skip
+            return [
+                _("No exchange rate converts %(currency)s on %(date)s yet.")
+                % {"currency": instance.currency, "date": instance.value_date.strftime("%d/%m/%Y")}
+            ]
         return []
 
 
@@ -298,5 +373,14 @@ class RateResource(ScopedResource):
 
     class Meta(ScopedResource.Meta):
         model = models.Rate
-        fields = ("id", "organization", "organization_name", "currency", "date",
-                  "usd_per_unit", "vnd_per_unit", "source", "notes")  # fmt: skip
+        fields = (
+            "id",
+            "organization",
+            "organization_name",
+            "currency",
+            "date",
+            "usd_per_unit",
+            "vnd_per_unit",
+            "source",
+            "notes",
+        )

@@ -467,7 +467,7 @@ class Transaction(ActivityPart):
                     "value_vnd",
                 ],
                 name="transaction_statistics_idx",
-            ),  # fmt: skip
+            ),
             models.Index(fields=["currency", "value_date"], name="transaction_currency_idx"),
         ]
         constraints = [

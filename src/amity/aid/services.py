@@ -159,9 +159,14 @@ def reconvert(transactions) -> int:
     chains: dict[int, list[int]] = {}
     changed = []
     rows = transactions.select_related("activity__organization").only(
-        "value", "currency", "date", "value_date", "value_usd", "value_vnd",
+        "value",
+        "currency",
+        "date",
+        "value_date",
+        "value_usd",
+        "value_vnd",
         "activity__organization__tree_path",
-    )  # fmt: skip
+    )
     for item in rows.iterator(chunk_size=2000):
         organization = item.activity.organization
         chain = chains.setdefault(organization.pk, keeper_chain(organization))
@@ -370,12 +375,28 @@ def resolve_province_tokens(tokens) -> dict[str, Province]:
 # --- what an import changed ---------------------------------------------------------------------
 
 FINGERPRINT_FIELDS = (
-    "reporting_org_id", "reporting_org_ref", "title_vi", "title_en", "description_vi",
-    "description_en", "kind", "status", "planned_start", "planned_end", "actual_start",
-    "actual_end", "default_currency",
-)  # fmt: skip
-CHILDREN = ("province_shares", "sector_shares", "participants", "budgets", "transactions",
-            "documents")  # fmt: skip
+    "reporting_org_id",
+    "reporting_org_ref",
+    "title_vi",
+    "title_en",
+    "description_vi",
+    "description_en",
+    "kind",
+    "status",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+    "default_currency",
+)
+CHILDREN = (
+    "province_shares",
+    "sector_shares",
+    "participants",
+    "budgets",
+    "transactions",
+    "documents",
+)
 
 
 def activity_fields(activity) -> dict:
@@ -401,8 +422,9 @@ def describe_changes(before: dict | None, after: dict) -> list[str]:
     if before is None:
         return [
             _("%(count)s %(what)s") % {"count": count, "what": _part_label(name)}
-            for name, count in after["children"].items() if count
-        ]  # fmt: skip
+            for name, count in after["children"].items()
+            if count
+        ]
     changes = []
     for name, value in after["fields"].items():
         if before["fields"].get(name) != value:

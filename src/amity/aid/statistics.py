@@ -198,8 +198,9 @@ class Selection:
     # -- the grouped queries --
 
     def _flow_condition(self) -> Q:
-        condition = Q(transactions__deleted_at__isnull=True,
-                      transactions__transaction_type__in=COUNTED_TYPES)  # fmt: skip
+        condition = Q(
+            transactions__deleted_at__isnull=True, transactions__transaction_type__in=COUNTED_TYPES
+        )
         if self.start:
             condition &= Q(transactions__date__gte=self.start)
         if self.end:
@@ -238,8 +239,10 @@ class Selection:
         """Activity id → (donor, the donor's world region, its four sums as decimals, not split,
         its unconverted transactions): every table but the years' is folded from these."""
         by_activity = raw_rows(self.flows(F("activity_id")))
-        flows = {activity_id: (tuple(exact(total) for total in totals), missing)
-                 for activity_id, *totals, missing in by_activity}  # fmt: skip
+        flows = {
+            activity_id: (tuple(exact(total) for total in totals), missing)
+            for activity_id, *totals, missing in by_activity
+        }
         nothing = ((ZERO,) * len(VALUES), 0)
         activities = self.activities.order_by().values_list(
             "pk", "reporting_org_id", "reporting_org__country__region"
@@ -265,20 +268,26 @@ class Selection:
         chosen, only the shares in it."""
         as_recorded = self.lineage == Lineage.AS_RECORDED
         successor = "province_id" if as_recorded else "province__successor_id"
-        shares = ActivityProvince.objects.filter(
-            activity__in=self.activities.order_by().values("pk")
-        ).order_by().values_list("activity_id", "province_id", Coalesce(successor, "province_id"),
-                      "percentage")  # fmt: skip
+        shares = (
+            ActivityProvince.objects.filter(activity__in=self.activities.order_by().values("pk"))
+            .order_by()
+            .values_list(
+                "activity_id", "province_id", Coalesce(successor, "province_id"), "percentage"
+            )
+        )
         return _fractions(shares, self.province_ids())
 
     @cached_property
     def sector_fractions(self) -> dict[int, dict]:
         """Activity id → {sector group: the fraction of its values in it}. With a sector
         group chosen, only the shares in it."""
-        shares = ActivitySector.objects.filter(
-            activity__in=self.activities.order_by().values("pk")
-        ).order_by().values_list("activity_id", "sector", sector_group_of(F("sector"), self.groups),
-                      "percentage")  # fmt: skip
+        shares = (
+            ActivitySector.objects.filter(activity__in=self.activities.order_by().values("pk"))
+            .order_by()
+            .values_list(
+                "activity_id", "sector", sector_group_of(F("sector"), self.groups), "percentage"
+            )
+        )
         return _fractions(shares, self.sector_codes())
 
     def chosen_weight(self, *, province: bool, sector: bool):
@@ -308,15 +317,21 @@ class Selection:
         return rows
 
     def by_province_rows(self) -> list[dict]:
-        parts = _times(self.per_activity, self.province_fractions,
-                       self.chosen_weight(province=False, sector=True),
-                       unsplit_whole=self.province is None)  # fmt: skip
+        parts = _times(
+            self.per_activity,
+            self.province_fractions,
+            self.chosen_weight(province=False, sector=True),
+            unsplit_whole=self.province is None,
+        )
         return _split(self.per_activity, parts)
 
     def by_sector_rows(self) -> list[dict]:
-        parts = _times(self.per_activity, self.sector_fractions,
-                       self.chosen_weight(province=True, sector=False),
-                       unsplit_whole=not self.sector_group)  # fmt: skip
+        parts = _times(
+            self.per_activity,
+            self.sector_fractions,
+            self.chosen_weight(province=True, sector=False),
+            unsplit_whole=not self.sector_group,
+        )
         return _split(self.per_activity, parts)
 
     def by_year_rows(self) -> list[dict]:
@@ -329,8 +344,9 @@ class Selection:
             year = Substr(Cast("flow__date", CharField()), 1, 4)
             grouped = joined.order_by().values(key=year).annotate(**flow_sums("flow__", weight))
             rows = raw_rows(grouped.values_list("key", *SUMMED))
-        return [{"key": key, **dict(zip(SUMMED, totals, strict=True))}
-                for key, *totals in rows if key]  # fmt: skip
+        return [
+            {"key": key, **dict(zip(SUMMED, totals, strict=True))} for key, *totals in rows if key
+        ]
 
 
 def flow_sums(prefix: str = "", weight=None) -> dict:
@@ -407,10 +423,15 @@ def _split(per_activity: dict, parts: dict, key_of=lambda _donor, key: key) -> l
             total[2].add(donor)
             total[3] += missing
     return [
-        {"key": key, **dict(zip(VALUES, sums, strict=True)), "activities": activities,
-         "ngos": len(donors), "missing": missing}
+        {
+            "key": key,
+            **dict(zip(VALUES, sums, strict=True)),
+            "activities": activities,
+            "ngos": len(donors),
+            "missing": missing,
+        }
         for key, (sums, activities, donors, missing) in table.items()
-    ]  # fmt: skip
+    ]
 
 
 def fold(rows, key_of) -> dict:
@@ -418,8 +439,9 @@ def fold(rows, key_of) -> dict:
     folded: dict = {}
     for row in rows:
         key = key_of(row)
-        total = folded.setdefault(key, {name: ZERO for name in VALUES} | {
-            "activities": 0, "ngos": 0, "missing": 0})  # fmt: skip
+        total = folded.setdefault(
+            key, {name: ZERO for name in VALUES} | {"activities": 0, "ngos": 0, "missing": 0}
+        )
         for name in VALUES:
             total[name] += exact(row[name])
         total["activities"] += row["activities"]
@@ -563,9 +585,12 @@ def activity_totals(activity: Activity) -> dict:
     totals = {"committed_usd": 0, "disbursed_usd": 0, "committed_vnd": 0, "disbursed_vnd": 0}
     for row in sums:
         kind = (
-            "committed" if row["transaction_type"] in COMMITMENT_TYPES
-            else "disbursed" if row["transaction_type"] in DISBURSEMENT_TYPES else None
-        )  # fmt: skip
+            "committed"
+            if row["transaction_type"] in COMMITMENT_TYPES
+            else "disbursed"
+            if row["transaction_type"] in DISBURSEMENT_TYPES
+            else None
+        )
         if kind:
             totals[f"{kind}_usd"] += row["usd"] or 0
             totals[f"{kind}_vnd"] += row["vnd"] or 0
@@ -580,8 +605,15 @@ def statistics_workbook(figures: dict, lineage=Lineage.CURRENT, start=None, end=
     merged provinces are counted, then a sheet a table."""
     workbook = SafeWorkbook(write_only=True)
     money = ["committed_usd", "disbursed_usd", "committed_vnd", "disbursed_vnd", "rate"]
-    headers = [_("NGOs"), _("Activities"), _("Committed (USD)"), _("Disbursed (USD)"),
-               _("Committed (VND)"), _("Disbursed (VND)"), _("Disbursement rate (%)")]  # fmt: skip
+    headers = [
+        _("NGOs"),
+        _("Activities"),
+        _("Committed (USD)"),
+        _("Disbursed (USD)"),
+        _("Committed (VND)"),
+        _("Disbursed (VND)"),
+        _("Disbursement rate (%)"),
+    ]
     totals = workbook.create_sheet(_("Totals"))
     totals.append(headers)
     row = figures["totals"]
@@ -591,17 +623,27 @@ def statistics_workbook(figures: dict, lineage=Lineage.CURRENT, start=None, end=
     totals.append([])
     totals.append([_("Period"), _period(start, end)])
     totals.append([_("Provinces"), str(Lineage(lineage).label)])
-    for key, title in (("provinces", _("Provinces")), ("sectors", _("Sectors")),
-                       ("regions", _("World regions")), ("donors", _("Donors")),
-                       ("years", _("Years"))):  # fmt: skip
+    for key, title in (
+        ("provinces", _("Provinces")),
+        ("sectors", _("Sectors")),
+        ("regions", _("World regions")),
+        ("donors", _("Donors")),
+        ("years", _("Years")),
+    ):
         sheet = workbook.create_sheet(title)
         coded = key == "provinces"  # a province's code tells the 63 from the 34 in a formula
         sheet.append([*([_("Code")] if coded else []), title, *headers])
         for item in figures[key]:
             label = item.get("label", item["key"]) or _("Not specified")
-            sheet.append([*([item["code"]] if coded else []), str(label), item.get("ngos", ""),
-                          item.get("activities", ""),
-                          *[_number(item[name]) for name in money]])  # fmt: skip
+            sheet.append(
+                [
+                    *([item["code"]] if coded else []),
+                    str(label),
+                    item.get("ngos", ""),
+                    item.get("activities", ""),
+                    *[_number(item[name]) for name in money],
+                ]
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -13,13 +13,24 @@ class ActivityTable(BaseTable):
 
     class Meta(BaseTable.Meta):
         model = models.Activity
-        fields = ("iati_identifier", "title", "reporting_org", "organization", "kind", "status",
-                  "planned_start", "planned_end")  # fmt: skip
+        fields = (
+            "iati_identifier",
+            "title",
+            "reporting_org",
+            "organization",
+            "kind",
+            "status",
+            "planned_start",
+            "planned_end",
+        )
 
 
 class ActivityChildTable(BaseTable):
-    activity = tables.Column(accessor="activity__iati_identifier", verbose_name=_("aid activity"),
-                             linkify=lambda record: record.activity.get_absolute_url())  # fmt: skip
+    activity = tables.Column(
+        accessor="activity__iati_identifier",
+        verbose_name=_("aid activity"),
+        linkify=lambda record: record.activity.get_absolute_url(),
+    )
 
 
 class ActivityProvinceTable(ActivityChildTable):
@@ -53,8 +64,15 @@ class BudgetTable(ActivityChildTable):
 
     class Meta(BaseTable.Meta):
         model = models.Budget
-        fields = ("activity", "period_start", "period_end", "budget_type", "status", "value",
-                  "currency")  # fmt: skip
+        fields = (
+            "activity",
+            "period_start",
+            "period_end",
+            "budget_type",
+            "status",
+            "value",
+            "currency",
+        )
 
 
 class ActivityDocumentTable(ActivityChildTable):
@@ -72,8 +90,15 @@ class TransactionTable(ActivityChildTable):
 
     class Meta(BaseTable.Meta):
         model = models.Transaction
-        fields = ("activity", "date", "transaction_type", "value", "currency", "value_usd",
-                  "value_vnd")  # fmt: skip
+        fields = (
+            "activity",
+            "date",
+            "transaction_type",
+            "value",
+            "currency",
+            "value_usd",
+            "value_vnd",
+        )
 
 
 class RateTable(BaseTable):

@@ -175,8 +175,9 @@ def map_figures(figures, lineage: str) -> tuple[list[dict], list[dict]]:
         if not row["key"]:
             continue
         if row["is_current"] == (lineage == Lineage.CURRENT):
-            drawn.append({"code": row["code"], "value": float(row["disbursed_usd"]),
-                          "label": row["label"]})  # fmt: skip
+            drawn.append(
+                {"code": row["code"], "value": float(row["disbursed_usd"]), "label": row["label"]}
+            )
         else:
             undrawn.append(row)
     return drawn, undrawn
@@ -207,8 +208,11 @@ def statistics_page(request):
     drawn, undrawn = map_figures(figures, selection.lineage)
     chart = {
         "years": [
-            {"year": row["key"], "committed": float(row["committed_usd"]),
-             "disbursed": float(row["disbursed_usd"])}
+            {
+                "year": row["key"],
+                "committed": float(row["committed_usd"]),
+                "disbursed": float(row["disbursed_usd"]),
+            }
             for row in figures["years"]
         ],
         "regions": [
@@ -222,7 +226,7 @@ def statistics_page(request):
         "map": drawn,
         "lineage": selection.lineage,
         "labels": {"committed": _("Committed"), "disbursed": _("Disbursed")},
-    }  # fmt: skip
+    }
     style_widgets(filterset.form)
     query = request.GET.copy()
     query.pop("export", None)

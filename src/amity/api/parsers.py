@@ -36,8 +36,12 @@ def check_json(value, depth: int = 0) -> None:
         raise ParseError(too_deep())
     if isinstance(value, str):
         if LONE_SURROGATE.search(value):
-            raise ParseError(_("The JSON holds a lone UTF-16 surrogate (\\ud800 to \\udfff), "
-                               "which is no character."))  # fmt: skip
+            raise ParseError(
+                _(
+                    "The JSON holds a lone UTF-16 surrogate (\\ud800 to \\udfff), "
+                    "which is no character."
+                )
+            )
     elif isinstance(value, dict):
         for key, item in value.items():
             check_json(key, depth + 1)

@@ -77,9 +77,14 @@ def render_select(widget, name, value, attrs=None, renderer=None):
     if widget.allow_multiple_selected:
         final_attrs["multiple"] = True
     attributes = format_html_join(
-        "", " {}{}", ((key, "" if val is True else format_html('="{}"', val))
-                     for key, val in final_attrs.items() if val is not False and val is not None)
-    )  # fmt: skip
+        "",
+        " {}{}",
+        (
+            (key, "" if val is True else format_html('="{}"', val))
+            for key, val in final_attrs.items()
+            if val is not False and val is not None
+        ),
+    )
     formatted = widget.format_value(value)  # a list of strings, or one (NullBooleanSelect)
     selected = set(formatted) if isinstance(formatted, list | tuple) else {str(formatted)}
     groups: list[str] = []
@@ -91,8 +96,9 @@ def render_select(widget, name, value, attrs=None, renderer=None):
             groups.append(
                 _options([(option_value, label)], selected, widget.allow_multiple_selected)
             )
-    return format_html('<select name="{}"{}>{}</select>', name, attributes,
-                       mark_safe("".join(groups)))  # fmt: skip
+    return format_html(
+        '<select name="{}"{}>{}</select>', name, attributes, mark_safe("".join(groups))
+    )
 
 
 def _options(choices, selected: set[str], multiple: bool) -> str:
@@ -190,9 +196,11 @@ class ScopedModelForm(forms.ModelForm):
         if self.errors.pop("version", None) or self.cleaned_data.get("version") is None:
             self.add_error(
                 None,
-                _("The form came without the version of the record it changes, so it could "
-                  "overwrite a newer one: nothing was saved. Reload the page and edit again."),
-            )  # fmt: skip
+                _(
+                    "The form came without the version of the record it changes, so it could "
+                    "overwrite a newer one: nothing was saved. Reload the page and edit again."
+                ),
+            )
 
     def _current_value(self, name: str):
         if not self.instance.pk:

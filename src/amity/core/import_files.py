@@ -153,9 +153,12 @@ class Counter:
             )
         if self.rows % 100 == 0 and time.monotonic() > self.deadline:
             raise ImportFileError(
-                _("Reading the file took longer than %(seconds)s seconds; split it into "
-                  "smaller files.") % {"seconds": f"{self.limits.seconds:g}"}
-            )  # fmt: skip
+                _(
+                    "Reading the file took longer than %(seconds)s seconds; split it into "
+                    "smaller files."
+                )
+                % {"seconds": f"{self.limits.seconds:g}"}
+            )
 
 
 def open_workbook(content: bytes, limits: Limits | None = None):

@@ -110,8 +110,9 @@ class ScopedResource(resources.ModelResource):
         if self.versioned and "version" not in self.fields:
             # Every export ends with each record's version, so that importing the file later
             # cannot silently put back values changed since (`check_version`). Never written.
-            self.fields["version"] = Field(attribute="version", column_name="version",
-                                           readonly=True)  # fmt: skip
+            self.fields["version"] = Field(
+                attribute="version", column_name="version", readonly=True
+            )
         self.user = user
         self.writer = writer_for(self._meta.model)
         self.on_progress = None
@@ -232,20 +233,31 @@ class ScopedResource(resources.ModelResource):
         given = str(row.get("version") if row.get("version") is not None else "").strip()
         if not given:
             if str(row.get("id") or "").strip():
-                raise ValidationError({"version": _(
-                    "“%(record)s” exists and this row gives no version: import a file exported "
-                    "with its version column, or choose to overwrite newer changes."
-                ) % {"record": instance}})  # fmt: skip
+                raise ValidationError(
+                    {
+                        "version": _(
+                            "“%(record)s” exists and this row gives no version: import a file "
+                            "exported "
+                            "with its version column, or choose to overwrite newer changes."
+                        )
+                        % {"record": instance}
+                    }
+                )
             return
         try:
             number = int(Decimal(given))
         except (InvalidOperation, ValueError, OverflowError):
             raise ValidationError({"version": _("The version must be a whole number.")}) from None
         if number != instance.version:
-            raise ValidationError({"version": _(
-                "“%(record)s” changed since the file was exported: version %(file)s in the "
-                "file, %(now)s now. Export it again, or choose to overwrite newer changes."
-            ) % {"record": instance, "file": number, "now": instance.version}})  # fmt: skip
+            raise ValidationError(
+                {
+                    "version": _(
+                        "“%(record)s” changed since the file was exported: version %(file)s in the "
+                        "file, %(now)s now. Export it again, or choose to overwrite newer changes."
+                    )
+                    % {"record": instance, "file": number, "now": instance.version}
+                }
+            )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if self._meta.use_bulk:
@@ -253,11 +265,17 @@ class ScopedResource(resources.ModelResource):
             # them when the batch is written, and a refused batch is checked row by row.
             errors = dict(import_validation_errors or {})
             # A reference read by its widget was found in the database: no second query.
-            looked_up = {field.attribute.removesuffix("_id") for field in self.get_import_fields()
-                         if isinstance(field.widget, ForeignKeyWidget)}  # fmt: skip
+            looked_up = {
+                field.attribute.removesuffix("_id")
+                for field in self.get_import_fields()
+                if isinstance(field.widget, ForeignKeyWidget)
+            }
             try:
-                instance.full_clean(exclude=looked_up | errors.keys(), validate_constraints=False,
-                                    validate_unique=False)  # fmt: skip
+                instance.full_clean(
+                    exclude=looked_up | errors.keys(),
+                    validate_constraints=False,
+                    validate_unique=False,
+                )
             except ValidationError as error:
                 errors = error.update_error_dict(errors)
             if errors:
@@ -343,12 +361,10 @@ class ScopedResource(resources.ModelResource):
         if not self._meta.use_bulk:
             super().save_m2m(instance, row, **kwargs)
 
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None,
-                    result=None):  # fmt: skip
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         self._write_batch(self.create_instances, created=True)
 
-    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None,
-                    result=None):  # fmt: skip
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         self._write_batch(self.update_instances, created=False)
 
     def _write_batch(self, instances, *, created: bool) -> None:
@@ -367,8 +383,9 @@ class ScopedResource(resources.ModelResource):
                 if created:
                     self.insert_new(instances)
                 else:
-                    columns = [field.name for field in model._meta.concrete_fields
-                               if not field.primary_key]  # fmt: skip
+                    columns = [
+                        field.name for field in model._meta.concrete_fields if not field.primary_key
+                    ]
                     bulk_update_with_history(instances, model, columns, default_user=self.user)
                 self._write_m2m(instances, replace=not created)
                 self.writer.after_save_batch(instances, self.user, created)
@@ -424,8 +441,9 @@ class ScopedResource(resources.ModelResource):
                     self._add_batch_error(instance, message)
         if not found:
             logger.info("import batch refused: %s", error)
-            self._add_batch_error(instances[0], _("These rows could not be saved: %(error)s")
-                                  % {"error": error})  # fmt: skip
+            self._add_batch_error(
+                instances[0], _("These rows could not be saved: %(error)s") % {"error": error}
+            )
 
     def _add_batch_error(self, instance, message) -> None:
         self.batch_errors.append(
@@ -470,8 +488,9 @@ def summarise(result) -> dict:
     }
 
 
-def import_dataset(resource_class, dataset, user, *, dry_run: bool, on_progress=None,
-                   overwrite: bool = False) -> dict:  # fmt: skip
+def import_dataset(
+    resource_class, dataset, user, *, dry_run: bool, on_progress=None, overwrite: bool = False
+) -> dict:
     """Import every row or none: one transaction for the file, rolled back on any error.
     `overwrite` lets rows put back values over records changed since the file was exported."""
     resource = resource_class(user=user)
@@ -530,9 +549,13 @@ def execute_import(job) -> None:
     try:
         dataset = load_job_dataset(job)
         summary = import_dataset(
-            resource_for(job.model_label), dataset, job.user, dry_run=False,
-            on_progress=_progress_reporter(job), overwrite=overwrite,
-        )  # fmt: skip
+            resource_for(job.model_label),
+            dataset,
+            job.user,
+            dry_run=False,
+            on_progress=_progress_reporter(job),
+            overwrite=overwrite,
+        )
     except Exception as error:  # the job must end in a state the user can read, not hang
         logger.exception("import job %s failed", job.pk)
         summary = _failure(error)
@@ -554,9 +577,13 @@ def execute_check(job) -> None:
         total = len(dataset)
         Job.objects.filter(pk=job.pk).update(total_rows=total, processed_rows=0)
         summary = import_dataset(
-            resource_for(job.model_label), dataset, job.user, dry_run=True,
-            on_progress=_progress_reporter(job), overwrite=overwrite,
-        )  # fmt: skip
+            resource_for(job.model_label),
+            dataset,
+            job.user,
+            dry_run=True,
+            on_progress=_progress_reporter(job),
+            overwrite=overwrite,
+        )
     except ImportFileError as error:
         summary = _failure(error)
     except Exception as error:  # the job must end in a state the user can read, not hang

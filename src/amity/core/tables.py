@@ -102,8 +102,15 @@ class BaseTable(tables.Table):
         if date_format:
             value = formats.date_format(value, date_format) or column.default
         if column.link:
-            value = column.link(value, value=value, record=row.record, column=column.column,
-                                bound_column=column, bound_row=row, table=row.table)  # fmt: skip
+            value = column.link(
+                value,
+                value=value,
+                record=row.record,
+                column=column.column,
+                bound_column=column,
+                bound_row=row,
+                table=row.table,
+            )
         return value, td
 
 

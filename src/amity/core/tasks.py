@@ -37,8 +37,13 @@ def start_import_check(resource_class, upload, user, *, overwrite: bool = False)
     content = upload.read()
     upload.seek(0)
     plural = registry.entry(resource_class._meta.model).plural
-    fields = {"user": user, "kind": Job.Kind.IMPORT, "model_label": plural,
-              "file": upload, "original_name": upload.name}  # fmt: skip
+    fields = {
+        "user": user,
+        "kind": Job.Kind.IMPORT,
+        "model_label": plural,
+        "file": upload,
+        "original_name": upload.name,
+    }
     if unpacked_size(content, upload.name) > settings.IMPORT_INLINE_BYTES:
         precheck(content, upload.name)  # size, type, zip bomb, NUL: the reading in the task
         job = Job.objects.create(

@@ -21,10 +21,28 @@ class EventSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Event
         fields = (
-            *BASE_FIELDS, "kind", "title", "title_vi", "title_en", "start", "end", "start_time",
-            "end_time", "organization", "co_organizers", "is_online", "place", "province",
-            "countries", "partners", "status", "description", "minutes", "external_ref", "notes",
-        )  # fmt: skip
+            *BASE_FIELDS,
+            "kind",
+            "title",
+            "title_vi",
+            "title_en",
+            "start",
+            "end",
+            "start_time",
+            "end_time",
+            "organization",
+            "co_organizers",
+            "is_online",
+            "place",
+            "province",
+            "countries",
+            "partners",
+            "status",
+            "description",
+            "minutes",
+            "external_ref",
+            "notes",
+        )
 
 
 class EventChildSerializer(ScopedModelSerializer):
@@ -35,9 +53,15 @@ class BridgePointSerializer(EventChildSerializer):
     class Meta:
         model = models.BridgePoint
         fields = (
-            *BASE_FIELDS, "event", "organization", "is_central", "place", "chair", "attendees",
+            *BASE_FIELDS,
+            "event",
+            "organization",
+            "is_central",
+            "place",
+            "chair",
+            "attendees",
             "notes",
-        )  # fmt: skip
+        )
 
 
 class ParticipantSerializer(EventChildSerializer):
@@ -46,9 +70,18 @@ class ParticipantSerializer(EventChildSerializer):
     class Meta:
         model = models.Participant
         fields = (
-            *BASE_FIELDS, "event", "name", "person", "contact", "guest_name", "affiliation",
-            "role", "attendance", "bridge_point", "notes",
-        )  # fmt: skip
+            *BASE_FIELDS,
+            "event",
+            "name",
+            "person",
+            "contact",
+            "guest_name",
+            "affiliation",
+            "role",
+            "attendance",
+            "bridge_point",
+            "notes",
+        )
 
 
 class TopicSerializer(EventChildSerializer):
@@ -67,8 +100,15 @@ class PresentationSerializer(EventChildSerializer):
     class Meta:
         model = models.Presentation
         fields = (
-            *BASE_FIELDS, "event", "title", "session", "topic", "speaker", "attachment", "notes",
-        )  # fmt: skip
+            *BASE_FIELDS,
+            "event",
+            "title",
+            "session",
+            "topic",
+            "speaker",
+            "attachment",
+            "notes",
+        )
         read_only_fields = ("attachment",)
 
 

@@ -28,16 +28,22 @@ OTHER_EVENTS = 120
 
 #: the six topics of the April 2024 conference, as the articles name them
 TOPICS = [
-    ("Tên gọi của hệ thống Liên hiệp các tổ chức hữu nghị Việt Nam",
-     "The name of the Viet Nam Union of Friendship Organizations system"),
-    ("Điều lệ, định hướng công tác, phối hợp trong hệ thống và với các đối tác",
-     "Charter, work orientation, coordination within the system and with its partners"),
+    (
+        "Tên gọi của hệ thống Liên hiệp các tổ chức hữu nghị Việt Nam",
+        "The name of the Viet Nam Union of Friendship Organizations system",
+    ),
+    (
+        "Điều lệ, định hướng công tác, phối hợp trong hệ thống và với các đối tác",
+        "Charter, work orientation, coordination within the system and with its partners",
+    ),
     ("Công tác đào tạo, bồi dưỡng cán bộ", "Training of officials"),
     ("Công tác thi đua, khen thưởng", "Emulation and reward work"),
-    ("Phối hợp giữa Liên hiệp và các bộ, ban, ngành",
-     "Coordination between the Union and ministries, departments and agencies"),
+    (
+        "Phối hợp giữa Liên hiệp và các bộ, ban, ngành",
+        "Coordination between the Union and ministries, departments and agencies",
+    ),
     ("Thể chế hóa văn bản, quy định của Đảng", "Institutionalising the Party's documents"),
-]  # fmt: skip
+]
 
 #: the proposals the articles quote, as presentations: (union's external_ref, topic, title)
 PRESENTATIONS = [
@@ -54,18 +60,29 @@ SPEAKERS = {"demo-org-danang": "Nguyễn Ngọc Bình", "demo-org-binhduong": "T
 
 #: (kind, Vietnamese title pattern, English title pattern, weight)
 OTHER_KINDS = [
-    (EventKind.INCOMING_DELEGATION, "Đón đoàn {partner}", "Receiving a delegation of {partner}",
-     5),
+    (EventKind.INCOMING_DELEGATION, "Đón đoàn {partner}", "Receiving a delegation of {partner}", 5),
     (EventKind.OUTGOING_DELEGATION, "Đoàn công tác thăm {country}", "Delegation to {country}", 3),
     (EventKind.RECEPTION, "Tiếp xã giao {partner}", "Courtesy reception of {partner}", 4),
     (EventKind.WORKING_MEETING, "Làm việc với {partner}", "Working meeting with {partner}", 4),
-    (EventKind.CEREMONY, "Lễ kỷ niệm quan hệ hữu nghị với {country}",
-     "Ceremony for the friendship with {country}", 2),
-    (EventKind.EXCHANGE, "Giao lưu hữu nghị với {country}", "Friendship exchange with {country}",
-     2),
-    (EventKind.CONFERENCE, "Hội nghị về công tác phi chính phủ nước ngoài",
-     "Conference on foreign NGO affairs", 1),
-]  # fmt: skip
+    (
+        EventKind.CEREMONY,
+        "Lễ kỷ niệm quan hệ hữu nghị với {country}",
+        "Ceremony for the friendship with {country}",
+        2,
+    ),
+    (
+        EventKind.EXCHANGE,
+        "Giao lưu hữu nghị với {country}",
+        "Friendship exchange with {country}",
+        2,
+    ),
+    (
+        EventKind.CONFERENCE,
+        "Hội nghị về công tác phi chính phủ nước ngoài",
+        "Conference on foreign NGO affairs",
+        1,
+    ),
+]
 
 
 class EventsDemo:
@@ -115,36 +132,61 @@ class EventsDemo:
             for number, (vi, en) in enumerate(TOPICS, start=1)
         ]
         opening = Session.objects.create(
-            event=event, title="Khai mạc và báo cáo kết quả quý I/2024", day=CONFERENCE_DAY,
-            starts_at=time(8, 0), ends_at=time(9, 0), notes=MARK,
-        )  # fmt: skip
+            event=event,
+            title="Khai mạc và báo cáo kết quả quý I/2024",
+            day=CONFERENCE_DAY,
+            starts_at=time(8, 0),
+            ends_at=time(9, 0),
+            notes=MARK,
+        )
         discussion = Session.objects.create(
-            event=event, title="Thảo luận 6 chuyên đề", day=CONFERENCE_DAY,
-            starts_at=time(9, 0), ends_at=time(11, 30), notes=MARK,
-        )  # fmt: skip
+            event=event,
+            title="Thảo luận 6 chuyên đề",
+            day=CONFERENCE_DAY,
+            starts_at=time(9, 0),
+            ends_at=time(11, 30),
+            notes=MARK,
+        )
         points = {}
         for organization in [self.central, *self.unions]:
             central = organization == self.central
             points[organization.external_ref] = BridgePoint.objects.create(
-                event=event, organization=organization, is_central=central,
-                place=organization.address or str(organization), attendees=(
-                    45 if central else self.rng.randint(6, 14)),
-                chair=self.first_person.get(organization.pk), notes=MARK,
-            )  # fmt: skip
+                event=event,
+                organization=organization,
+                is_central=central,
+                place=organization.address or str(organization),
+                attendees=(45 if central else self.rng.randint(6, 14)),
+                chair=self.first_person.get(organization.pk),
+                notes=MARK,
+            )
         for point in points.values():
             # a Union without an official recorded in the demo registry sends a named leader
-            who = {"person": point.chair} if point.chair else {
-                "guest_name": SPEAKERS.get(point.organization.external_ref,
-                                           f"Lãnh đạo {point.organization.name}")}  # fmt: skip
+            who = (
+                {"person": point.chair}
+                if point.chair
+                else {
+                    "guest_name": SPEAKERS.get(
+                        point.organization.external_ref, f"Lãnh đạo {point.organization.name}"
+                    )
+                }
+            )
             role = ParticipantRole.CHAIR if point.is_central else ParticipantRole.DELEGATE
             Participant.objects.create(
-                event=event, role=role, attendance=Attendance.ATTENDED, bridge_point=point,
-                affiliation=point.organization.name, notes=MARK, **who,
-            )  # fmt: skip
+                event=event,
+                role=role,
+                attendance=Attendance.ATTENDED,
+                bridge_point=point,
+                affiliation=point.organization.name,
+                notes=MARK,
+                **who,
+            )
         Presentation.objects.create(
-            event=event, session=opening, title="Báo cáo kết quả và nhiệm vụ trọng tâm năm 2024",
-            speaker=event.participants.filter(role=ParticipantRole.CHAIR).first(), notes=MARK,
-        )  # fmt: skip
+            event=event,
+            session=opening,
+            title="Báo cáo kết quả và nhiệm vụ trọng tâm năm 2024",
+            speaker=event.participants.filter(role=ParticipantRole.CHAIR).first(),
+            notes=MARK,
+        )
         for ref, number, title in PRESENTATIONS:
             point = points.get(ref)
             speaker = point and event.participants.filter(bridge_point=point).first()
@@ -152,34 +194,48 @@ class EventsDemo:
                 speaker.role = ParticipantRole.SPEAKER
                 speaker.save()
             Presentation.objects.create(
-                event=event, session=discussion, topic=topics[number - 1], title=title,
-                speaker=speaker or None, notes=MARK,
-            )  # fmt: skip
+                event=event,
+                session=discussion,
+                topic=topics[number - 1],
+                title=title,
+                speaker=speaker or None,
+                notes=MARK,
+            )
         return event
 
     def other_events(self) -> None:
         kinds = [row for row in OTHER_KINDS for _ in range(row[3])]
         hosts = [self.central] * 4 + [
-            union for union in self.unions if union.external_ref in
-            ("demo-org-hanoi", "demo-org-danang", "demo-org-hochiminh", "demo-org-haiphong")
-        ]  # fmt: skip
+            union
+            for union in self.unions
+            if union.external_ref
+            in ("demo-org-hanoi", "demo-org-danang", "demo-org-hochiminh", "demo-org-haiphong")
+        ]
         for _number in range(OTHER_EVENTS):
             kind, title_vi, title_en, _weight = self.rng.choice(kinds)
             partner = self.rng.choice(self.partners) if self.partners else None
             country = partner.country if partner and partner.country_id else None
             names = {"partner": partner.name if partner else "", "country": country or ""}
             start = YEAR_START + timedelta(days=self.rng.randint(0, 540))
-            days = self.rng.choice([0, 0, 0, 1, 2, 4]) if kind in (
-                EventKind.INCOMING_DELEGATION, EventKind.OUTGOING_DELEGATION) else 0  # fmt: skip
+            days = (
+                self.rng.choice([0, 0, 0, 1, 2, 4])
+                if kind in (EventKind.INCOMING_DELEGATION, EventKind.OUTGOING_DELEGATION)
+                else 0
+            )
             host = self.rng.choice(hosts)
             event = Event.objects.create(
-                kind=kind, title_vi=title_vi.format(**names), title_en=title_en.format(**names),
-                start=start, end=start + timedelta(days=days),
-                start_time=time(self.rng.choice([8, 9, 14, 15]), 0), organization=host,
-                place=host.address, status=(
-                    EventStatus.HELD if start < date(2025, 11, 1) else EventStatus.PLANNED),
-                external_ref=self.ref(), notes=MARK,
-            )  # fmt: skip
+                kind=kind,
+                title_vi=title_vi.format(**names),
+                title_en=title_en.format(**names),
+                start=start,
+                end=start + timedelta(days=days),
+                start_time=time(self.rng.choice([8, 9, 14, 15]), 0),
+                organization=host,
+                place=host.address,
+                status=(EventStatus.HELD if start < date(2025, 11, 1) else EventStatus.PLANNED),
+                external_ref=self.ref(),
+                notes=MARK,
+            )
             if partner:
                 event.partners.add(partner)
             if country:

@@ -36,9 +36,17 @@ class EventFilterSet(BaseFilterSet):
     class Meta:
         model = models.Event
         fields = [
-            "kind", "status", "start", "start_after", "start_before", "organization",
-            "co_organizer", "country", "partner", "is_online",
-        ]  # fmt: skip
+            "kind",
+            "status",
+            "start",
+            "start_after",
+            "start_before",
+            "organization",
+            "co_organizer",
+            "country",
+            "partner",
+            "is_online",
+        ]
 
 
 class EventChildFilterSet(BaseFilterSet):

@@ -8,10 +8,26 @@ class EventForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Event
         fields = [
-            "kind", "title_vi", "title_en", "start", "end", "start_time", "end_time",
-            "organization", "co_organizers", "is_online", "place", "province", "countries",
-            "partners", "status", "description", "minutes", "external_ref", "notes",
-        ]  # fmt: skip
+            "kind",
+            "title_vi",
+            "title_en",
+            "start",
+            "end",
+            "start_time",
+            "end_time",
+            "organization",
+            "co_organizers",
+            "is_online",
+            "place",
+            "province",
+            "countries",
+            "partners",
+            "status",
+            "description",
+            "minutes",
+            "external_ref",
+            "notes",
+        ]
         widgets = {
             "start_time": forms.TimeInput(attrs={"type": "time"}),
             "end_time": forms.TimeInput(attrs={"type": "time"}),
@@ -38,9 +54,16 @@ class ParticipantForm(EventChildForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Participant
         fields = [
-            "event", "person", "contact", "guest_name", "affiliation", "role", "attendance",
-            "bridge_point", "notes",
-        ]  # fmt: skip
+            "event",
+            "person",
+            "contact",
+            "guest_name",
+            "affiliation",
+            "role",
+            "attendance",
+            "bridge_point",
+            "notes",
+        ]
 
 
 class TopicForm(EventChildForm):

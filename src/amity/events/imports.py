@@ -22,10 +22,26 @@ class EventResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Event
         fields = (
-            "id", "kind", "title_vi", "title_en", "start", "end", "start_time", "end_time",
-            "organization", "organization_name", "is_online", "place", "province", "countries",
-            "status", "description", "minutes", "external_ref", "notes",
-        )  # fmt: skip
+            "id",
+            "kind",
+            "title_vi",
+            "title_en",
+            "start",
+            "end",
+            "start_time",
+            "end_time",
+            "organization",
+            "organization_name",
+            "is_online",
+            "place",
+            "province",
+            "countries",
+            "status",
+            "description",
+            "minutes",
+            "external_ref",
+            "notes",
+        )
 
 
 class EventChildResource(ScopedResource):
@@ -38,9 +54,17 @@ class BridgePointResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.BridgePoint
         fields = (
-            "id", "event", "event_title", "organization", "organization_name", "is_central",
-            "place", "chair", "attendees", "notes",
-        )  # fmt: skip
+            "id",
+            "event",
+            "event_title",
+            "organization",
+            "organization_name",
+            "is_central",
+            "place",
+            "chair",
+            "attendees",
+            "notes",
+        )
 
 
 class ParticipantResource(EventChildResource):
@@ -49,9 +73,19 @@ class ParticipantResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Participant
         fields = (
-            "id", "event", "event_title", "name", "person", "contact", "guest_name", "affiliation",
-            "role", "attendance", "bridge_point", "notes",
-        )  # fmt: skip
+            "id",
+            "event",
+            "event_title",
+            "name",
+            "person",
+            "contact",
+            "guest_name",
+            "affiliation",
+            "role",
+            "attendance",
+            "bridge_point",
+            "notes",
+        )
 
 
 class TopicResource(EventChildResource):
@@ -64,8 +98,16 @@ class SessionResource(EventChildResource):
     class Meta(ScopedResource.Meta):
         model = models.Session
         fields = (
-            "id", "event", "event_title", "title", "day", "starts_at", "ends_at", "topic", "notes",
-        )  # fmt: skip
+            "id",
+            "event",
+            "event_title",
+            "title",
+            "day",
+            "starts_at",
+            "ends_at",
+            "topic",
+            "notes",
+        )
 
 
 class PresentationResource(EventChildResource):

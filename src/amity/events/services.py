@@ -27,9 +27,17 @@ EVENTS_PER_DAY = 3
 #: the feeds hold the events of the last this many days, and all those to come
 FEED_PAST_DAYS = 365
 CALENDAR_FIELDS = (
-    "id", "kind", "status", "title_vi", "title_en", "start", "end", "start_time", "is_online",
+    "id",
+    "kind",
+    "status",
+    "title_vi",
+    "title_en",
+    "start",
+    "end",
+    "start_time",
+    "is_online",
     "place",
-)  # fmt: skip
+)
 
 
 def bridge_point_totals(event) -> dict:
@@ -172,8 +180,10 @@ def _ical_event(event, base_url, stamp) -> CalendarEvent:
     zone = timezone.get_default_timezone()
     if event.start_time:
         starts = datetime.combine(event.start, event.start_time, tzinfo=zone)
-        end_time = event.end_time or (datetime.combine(date.min, event.start_time) +
-                                      timedelta(hours=1)).time()  # fmt: skip
+        end_time = (
+            event.end_time
+            or (datetime.combine(date.min, event.start_time) + timedelta(hours=1)).time()
+        )
         ends = datetime.combine(event.end or event.start, end_time, tzinfo=zone)
         item.add("dtstart", starts)
         item.add("dtend", max(ends, starts))

@@ -137,11 +137,27 @@ PROVINCES_WITHOUT_UNION = {"06", "08", "26", "34", "35", "58", "62", "67", "70",
 
 #: Countries a provincial member association is most likely befriending, by old province code.
 BORDER_COUNTRIES = {
-    "02": ["cn"], "04": ["cn"], "10": ["cn", "la"], "11": ["la", "cn"], "12": ["cn"],
-    "14": ["la"], "20": ["cn"], "22": ["cn"], "38": ["la"], "40": ["la"], "42": ["la"],
-    "44": ["la"], "45": ["la"], "64": ["la", "kh"], "66": ["kh"], "72": ["kh"],
-    "80": ["kh"], "87": ["kh"], "89": ["kh"], "91": ["kh"],
-}  # fmt: skip
+    "02": ["cn"],
+    "04": ["cn"],
+    "10": ["cn", "la"],
+    "11": ["la", "cn"],
+    "12": ["cn"],
+    "14": ["la"],
+    "20": ["cn"],
+    "22": ["cn"],
+    "38": ["la"],
+    "40": ["la"],
+    "42": ["la"],
+    "44": ["la"],
+    "45": ["la"],
+    "64": ["la", "kh"],
+    "66": ["kh"],
+    "72": ["kh"],
+    "80": ["kh"],
+    "87": ["kh"],
+    "89": ["kh"],
+    "91": ["kh"],
+}
 COMMON_COUNTRIES = ["la", "kh", "jp", "kr", "ru", "cn", "cu", "us", "fr", "de", "th", "in"]
 
 #: The big Unions: more people, and a standing committee besides the executive committee.
@@ -150,10 +166,28 @@ BIG_PROVINCES = {"01", "79", "48", "31", "92", "75", "46", "22", "40"}
 # --- People -------------------------------------------------------------------------------------
 
 FAMILY_NAMES = [
-    ("Nguyễn", 30), ("Trần", 11), ("Lê", 9), ("Phạm", 7), ("Hoàng", 5), ("Vũ", 4), ("Đặng", 3),
-    ("Bùi", 3), ("Đỗ", 3), ("Hồ", 2), ("Ngô", 2), ("Dương", 2), ("Lý", 1), ("Phan", 4),
-    ("Huỳnh", 3), ("Võ", 3), ("Trương", 1), ("Đinh", 1), ("Lương", 1), ("Tạ", 1), ("Cao", 1),
-]  # fmt: skip
+    ("Nguyễn", 30),
+    ("Trần", 11),
+    ("Lê", 9),
+    ("Phạm", 7),
+    ("Hoàng", 5),
+    ("Vũ", 4),
+    ("Đặng", 3),
+    ("Bùi", 3),
+    ("Đỗ", 3),
+    ("Hồ", 2),
+    ("Ngô", 2),
+    ("Dương", 2),
+    ("Lý", 1),
+    ("Phan", 4),
+    ("Huỳnh", 3),
+    ("Võ", 3),
+    ("Trương", 1),
+    ("Đinh", 1),
+    ("Lương", 1),
+    ("Tạ", 1),
+    ("Cao", 1),
+]
 MALE_MIDDLE = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thành", "Xuân", "Ngọc", "Anh", "Tiến"]
 FEMALE_MIDDLE = [
     "Thị",
@@ -168,20 +202,75 @@ FEMALE_MIDDLE = [
     "Thị Lan",
 ]
 MALE_GIVEN = [
-    "Hùng", "Dũng", "Tuấn", "Minh", "Hải", "Nam", "Long", "Sơn", "Thắng", "Quân", "Bình",
-    "Cường", "Hiếu", "Phong", "Trung", "Khánh", "Tùng", "Đức", "Thành", "Vinh", "Huy", "Tâm",
-    "Lâm", "Kiên", "Toàn", "Nghĩa", "Phúc", "Hưng", "Việt", "Quý",
-]  # fmt: skip
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Minh",
+    "Hải",
+    "Nam",
+    "Long",
+    "Sơn",
+    "Thắng",
+    "Quân",
+    "Bình",
+    "Cường",
+    "Hiếu",
+    "Phong",
+    "Trung",
+    "Khánh",
+    "Tùng",
+    "Đức",
+    "Thành",
+    "Vinh",
+    "Huy",
+    "Tâm",
+    "Lâm",
+    "Kiên",
+    "Toàn",
+    "Nghĩa",
+    "Phúc",
+    "Hưng",
+    "Việt",
+    "Quý",
+]
 FEMALE_GIVEN = [
-    "Lan", "Hương", "Hà", "Mai", "Linh", "Trang", "Thảo", "Hoa", "Ngọc", "Yến", "Huyền",
-    "Nhung", "Dung", "Vân", "Hạnh", "Phương", "Thủy", "Oanh", "Giang", "Hằng", "Loan", "Anh",
-    "Quyên", "Thư",
-]  # fmt: skip
+    "Lan",
+    "Hương",
+    "Hà",
+    "Mai",
+    "Linh",
+    "Trang",
+    "Thảo",
+    "Hoa",
+    "Ngọc",
+    "Yến",
+    "Huyền",
+    "Nhung",
+    "Dung",
+    "Vân",
+    "Hạnh",
+    "Phương",
+    "Thủy",
+    "Oanh",
+    "Giang",
+    "Hằng",
+    "Loan",
+    "Anh",
+    "Quyên",
+    "Thư",
+]
 #: Leaders named in the articles this set was modelled on: never reused for invented people.
 REAL_NAMES = {
-    "Nguyễn Ngọc Bình", "Trần Thị Kim Vân", "Đỗ Việt Hà", "Nguyễn Thanh Trí", "Lê Xuân Hải",
-    "Lương Ngọc Bình", "Nguyễn Ngọc Hùng", "Đồng Huy Cương", "Phạm Minh Chính",
-}  # fmt: skip
+    "Nguyễn Ngọc Bình",
+    "Trần Thị Kim Vân",
+    "Đỗ Việt Hà",
+    "Nguyễn Thanh Trí",
+    "Lê Xuân Hải",
+    "Lương Ngọc Bình",
+    "Nguyễn Ngọc Hùng",
+    "Đồng Huy Cương",
+    "Phạm Minh Chính",
+}
 
 EXPERTISE = [
     "đối ngoại nhân dân",
@@ -201,13 +290,23 @@ EXPERTISE = [
     "hợp tác giáo dục và văn hóa",
 ]
 LANGUAGE_WEIGHTS = [
-    (Language.ENGLISH, 40), (Language.FRENCH, 8), (Language.RUSSIAN, 8), (Language.CHINESE, 7),
-    (Language.JAPANESE, 4), (Language.KOREAN, 4), (Language.GERMAN, 3), (Language.LAO, 4),
-    (Language.KHMER, 2), (Language.SPANISH, 2), (Language.THAI, 1),
-]  # fmt: skip
+    (Language.ENGLISH, 40),
+    (Language.FRENCH, 8),
+    (Language.RUSSIAN, 8),
+    (Language.CHINESE, 7),
+    (Language.JAPANESE, 4),
+    (Language.KOREAN, 4),
+    (Language.GERMAN, 3),
+    (Language.LAO, 4),
+    (Language.KHMER, 2),
+    (Language.SPANISH, 2),
+    (Language.THAI, 1),
+]
 LEVEL_WEIGHTS = [
-    (LanguageLevel.BASIC, 3), (LanguageLevel.WORKING, 5), (LanguageLevel.FLUENT, 3),
-]  # fmt: skip
+    (LanguageLevel.BASIC, 3),
+    (LanguageLevel.WORKING, 5),
+    (LanguageLevel.FLUENT, 3),
+]
 
 # (username, role, first name, last name)
 USERS = [
@@ -856,9 +955,17 @@ def count() -> dict[str, int]:
         status=OrganizationStatus.ACTIVE
     ).count()
     for model in (
-        LineageEvent, Person, PersonLanguage, Position, Congress, Committee, CommitteeMember,
-        CommitteeMeeting, MeetingAttendance, StaffingRecord,
-    ):  # fmt: skip
+        LineageEvent,
+        Person,
+        PersonLanguage,
+        Position,
+        Congress,
+        Committee,
+        CommitteeMember,
+        CommitteeMeeting,
+        MeetingAttendance,
+        StaffingRecord,
+    ):
         lookup = f"{model.scope.owner}__external_ref__startswith"
         counts[str(model._meta.verbose_name_plural)] = model.all_objects.filter(
             **{lookup: REF_PREFIX}

@@ -161,8 +161,9 @@ class MergeForm(forms.Form):
         queryset=models.Organization.objects.none(),
         required=False,
     )
-    occurred_on = forms.DateField(label=_("Date of the merger"), widget=DateInput(),
-                                  validators=[validate_date_in_bounds])  # fmt: skip
+    occurred_on = forms.DateField(
+        label=_("Date of the merger"), widget=DateInput(), validators=[validate_date_in_bounds]
+    )
     decision = forms.CharField(label=_("Decision"), max_length=255)
 
     def __init__(self, *args, user, **kwargs):

@@ -38,11 +38,30 @@ class PartnerSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Partner
         fields = (
-            *BASE_FIELDS, "kind", "name", "name_vi", "name_en", "acronym", "display_name",
-            "country", "countries", "fields", "website", "email", "phone", "address", "status",
-            "strength", "strength_reason", "relationship_since", "sensitivity", "tags",
-            "last_contact_on", "external_ref", "notes",
-        )  # fmt: skip
+            *BASE_FIELDS,
+            "kind",
+            "name",
+            "name_vi",
+            "name_en",
+            "acronym",
+            "display_name",
+            "country",
+            "countries",
+            "fields",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "status",
+            "strength",
+            "strength_reason",
+            "relationship_since",
+            "sensitivity",
+            "tags",
+            "last_contact_on",
+            "external_ref",
+            "notes",
+        )
         read_only_fields = ("last_contact_on",)
 
 

@@ -311,19 +311,50 @@ class PartnerDemo:
     def domain(slug: str, code: str, kind: str) -> str:
         cc = code.lower() if code != "GB" else "uk"
         if kind == PartnerKind.UNIVERSITY:
-            special = {"US": "edu", "GB": "ac.uk", "AU": "edu.au", "JP": "ac.jp", "KR": "ac.kr",
-                       "NZ": "ac.nz", "ZA": "ac.za", "IN": "ac.in", "TH": "ac.th"}  # fmt: skip
+            special = {
+                "US": "edu",
+                "GB": "ac.uk",
+                "AU": "edu.au",
+                "JP": "ac.jp",
+                "KR": "ac.kr",
+                "NZ": "ac.nz",
+                "ZA": "ac.za",
+                "IN": "ac.in",
+                "TH": "ac.th",
+            }
             return f"{slug}.{special.get(code, 'edu.' + cc)}"
         if kind in (PartnerKind.ENTERPRISE, PartnerKind.MEDIA):
-            special = {"US": "com", "GB": "co.uk", "JP": "co.jp", "KR": "co.kr", "AU": "com.au",
-                       "IN": "co.in", "TH": "co.th", "ZA": "co.za", "NZ": "co.nz"}  # fmt: skip
+            special = {
+                "US": "com",
+                "GB": "co.uk",
+                "JP": "co.jp",
+                "KR": "co.kr",
+                "AU": "com.au",
+                "IN": "co.in",
+                "TH": "co.th",
+                "ZA": "co.za",
+                "NZ": "co.nz",
+            }
             return f"{slug}.{special.get(code, cc)}"
         if kind in (PartnerKind.GOVERNMENT, PartnerKind.PARLIAMENT):
             return f"{slug}.gov.{cc}" if code != "US" else f"{slug}.gov"
-        special = {"US": "org", "CA": "org", "GB": "org.uk", "AU": "org.au", "NZ": "org.nz",
-                   "JP": "or.jp", "KR": "or.kr", "TH": "or.th", "IN": "org.in", "SG": "org.sg",
-                   "PH": "org.ph", "ZA": "org.za", "KE": "or.ke", "IE": "ie",
-                   "BR": "org.br"}  # fmt: skip
+        special = {
+            "US": "org",
+            "CA": "org",
+            "GB": "org.uk",
+            "AU": "org.au",
+            "NZ": "org.nz",
+            "JP": "or.jp",
+            "KR": "or.kr",
+            "TH": "or.th",
+            "IN": "org.in",
+            "SG": "org.sg",
+            "PH": "org.ph",
+            "ZA": "org.za",
+            "KE": "or.ke",
+            "IE": "ie",
+            "BR": "org.br",
+        }
         return f"{slug}.{special.get(code, 'org' if kind == PartnerKind.INTERNATIONAL_ORG else cc)}"
 
     def unique_domain(self, plan: Plan) -> str:
@@ -341,8 +372,15 @@ class PartnerDemo:
 
     def new_plan(self, kind, code, name, name_en="", name_vi="", acronym="", **extra) -> Plan:
         self.used_names.add(name)
-        plan = Plan(kind=kind, country=code, name=name, name_en=name_en, name_vi=name_vi,
-                    acronym=self.claim_acronym(acronym), **extra)  # fmt: skip
+        plan = Plan(
+            kind=kind,
+            country=code,
+            name=name,
+            name_en=name_en,
+            name_vi=name_vi,
+            acronym=self.claim_acronym(acronym),
+            **extra,
+        )
         if kind not in (PartnerKind.INDIVIDUAL, PartnerKind.EMBASSY):
             plan.domain = self.unique_domain(plan)
         self.plans.append(plan)
@@ -561,7 +599,7 @@ class PartnerDemo:
                     "languages": language,
                     "is_current": True,
                     "spoken": self.spoken(plan.name, gender),
-                }  # fmt: skip
+                }
             )
             if rng.random() < 0.25:
                 plan.contacts.append(self.contact(plan, culture, "Personal assistant", language))
@@ -604,9 +642,14 @@ class PartnerDemo:
                     given, family = full_name.split(" ", 1)[0], full_name.rsplit(" ", 1)[-1]
                 local = f"{normalise(given)[0]}.{normalise(family).replace(' ', '')}"
             email = f"{local}@{plan.domain}"
-        return {"full_name": full_name, "title": title, "languages": languages,
-                "email": email, "is_current": current,
-                "spoken": self.spoken(full_name, gender, title)}  # fmt: skip
+        return {
+            "full_name": full_name,
+            "title": title,
+            "languages": languages,
+            "email": email,
+            "is_current": current,
+            "spoken": self.spoken(full_name, gender, title),
+        }
 
     # --- who holds what -------------------------------------------------------------------------
 
@@ -716,8 +759,13 @@ class PartnerDemo:
 
     def choose_restricted(self) -> None:
         """About 5% restricted: two held by each unit officer's Union, the rest elsewhere."""
-        sensitive = (PartnerKind.RELIGIOUS, PartnerKind.MEDIA, PartnerKind.INDIVIDUAL,
-                     PartnerKind.NGO, PartnerKind.RESEARCH)  # fmt: skip
+        sensitive = (
+            PartnerKind.RELIGIOUS,
+            PartnerKind.MEDIA,
+            PartnerKind.INDIVIDUAL,
+            PartnerKind.NGO,
+            PartnerKind.RESEARCH,
+        )
         for union, other in ((self.hanoi, self.danang), (self.danang, self.hanoi)):
             mine = [
                 plan
@@ -789,8 +837,13 @@ class PartnerDemo:
 
     def duplicate(self, original: Plan, name: str, website: str = "") -> Plan:
         rng = self.rng
-        plan = Plan(kind=original.kind, country=original.country, name=name,
-                    friendship=original.friendship, duplicate_of=original)  # fmt: skip
+        plan = Plan(
+            kind=original.kind,
+            country=original.country,
+            name=name,
+            friendship=original.friendship,
+            duplicate_of=original,
+        )
         original.paired = True
         plan.fields = original.fields[:1]
         plan.countries = ["VN"] if "VN" in original.countries else []
@@ -878,8 +931,9 @@ class PartnerDemo:
                 contact = Contact(partner=plan.partner, notes=MARK, **values)
                 contacts.append(contact)
                 plan.contact_objects.append(contact)
-        bulk_create_with_history(holders, RelationshipHolder, batch_size=500,
-                                 default_user=self.admin)  # fmt: skip
+        bulk_create_with_history(
+            holders, RelationshipHolder, batch_size=500, default_user=self.admin
+        )
         bulk_create_with_history(contacts, Contact, batch_size=500, default_user=self.admin)
 
     def write_registrations(self) -> None:
@@ -1009,8 +1063,7 @@ class PartnerDemo:
                 others.append([other] if other and other != org else [])
                 if rng.random() < 0.2:
                     follow_ups.append((interaction, self.follow_up(day, chosen_people)))
-        bulk_create_with_history(interactions, Interaction, batch_size=500,
-                                 default_user=self.admin)  # fmt: skip
+        bulk_create_with_history(interactions, Interaction, batch_size=500, default_user=self.admin)
         People = Interaction.people.through
         Contacts = Interaction.contacts.through
         Others = Interaction.other_organizations.through
@@ -1039,8 +1092,11 @@ class PartnerDemo:
         weights = KIND_WEIGHTS["pandemic" if day.year in (2020, 2021) else "normal"]
         kind = self.weighted(weights)
         if kind == InteractionKind.AGREEMENT and plan.kind in (
-            PartnerKind.EMBASSY, PartnerKind.INDIVIDUAL, PartnerKind.MEDIA, PartnerKind.PARLIAMENT
-        ):  # fmt: skip
+            PartnerKind.EMBASSY,
+            PartnerKind.INDIVIDUAL,
+            PartnerKind.MEDIA,
+            PartnerKind.PARLIAMENT,
+        ):
             kind = InteractionKind.RECEPTION
         return kind
 
@@ -1056,17 +1112,26 @@ class PartnerDemo:
         project = plan.kind in PROJECT_KINDS and not plan.friendship
         templates = (PROJECT_SUMMARIES if project else RELATION_SUMMARIES)[kind]
         if kind == InteractionKind.LETTER and plan.kind in (
-            PartnerKind.EMBASSY, PartnerKind.GOVERNMENT, PartnerKind.PARLIAMENT
-        ):  # fmt: skip
+            PartnerKind.EMBASSY,
+            PartnerKind.GOVERNMENT,
+            PartnerKind.PARLIAMENT,
+        ):
             templates = STATE_LETTERS
         event = rng.choice(EVENTS).format(y=day.year, prev=day.year - 1)
         if day.year == 2025 and rng.random() < 0.3:
             event = "Lễ kỷ niệm 75 năm Ngày thành lập Liên hiệp các tổ chức hữu nghị Việt Nam"
         text = rng.choice(templates).format(
-            p=partner, t=topic, prov=place, c=contact, o=org.short_name or org.name,
-            y=day.year, y2=day.year + 2, occasion=rng.choice(OCCASIONS), event=event,
+            p=partner,
+            t=topic,
+            prov=place,
+            c=contact,
+            o=org.short_name or org.name,
+            y=day.year,
+            y2=day.year + 2,
+            occasion=rng.choice(OCCASIONS),
+            event=event,
             country=self.countries[plan.country].name_vi,
-        )  # fmt: skip
+        )
         return text[0].upper() + text[1:]
 
     def follow_up(self, day: date, people: list[int]) -> dict:

@@ -126,11 +126,21 @@ GENERIC_WORDS = frozenset(
 )
 # One spelling for words written several ways, so that they meet.
 SPELLINGS = {
-    "intl": "international", "assoc": "association", "assn": "association",
-    "univ": "university", "inst": "institute", "natl": "national", "soc": "society",
-    "dept": "department", "ctr": "center", "centre": "center", "organisation": "organization",
-    "programme": "program", "fdn": "foundation", "associations": "association",
-}  # fmt: skip
+    "intl": "international",
+    "assoc": "association",
+    "assn": "association",
+    "univ": "university",
+    "inst": "institute",
+    "natl": "national",
+    "soc": "society",
+    "dept": "department",
+    "ctr": "center",
+    "centre": "center",
+    "organisation": "organization",
+    "programme": "program",
+    "fdn": "foundation",
+    "associations": "association",
+}
 
 PUBLIC_MAIL_DOMAINS = frozenset(
     """
@@ -708,9 +718,11 @@ def _rarest_words(wanted: _Features, queryset) -> list[str]:
     if not words:
         return []
     counts = queryset.order_by().aggregate(
-        **{f"w{index}": Count("pk", filter=Q(search_text__contains=word))
-           for index, word in enumerate(words)}
-    )  # fmt: skip
+        **{
+            f"w{index}": Count("pk", filter=Q(search_text__contains=word))
+            for index, word in enumerate(words)
+        }
+    )
     usable = [
         (counts[f"w{index}"], word)
         for index, word in enumerate(words)

@@ -24,10 +24,27 @@ class PartnerForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Partner
         fields = [
-            "kind", "name", "name_vi", "name_en", "acronym", "country", "countries", "fields",
-            "website", "email", "phone", "address", "status", "strength", "strength_reason",
-            "relationship_since", "sensitivity", "tags", "external_ref", "notes",
-        ]  # fmt: skip
+            "kind",
+            "name",
+            "name_vi",
+            "name_en",
+            "acronym",
+            "country",
+            "countries",
+            "fields",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "status",
+            "strength",
+            "strength_reason",
+            "relationship_since",
+            "sensitivity",
+            "tags",
+            "external_ref",
+            "notes",
+        ]
         widgets = {
             "countries": forms.SelectMultiple(attrs={"size": 6}),
             "fields": forms.SelectMultiple(attrs={"size": 6}),
@@ -46,10 +63,14 @@ class PartnerForm(ScopedModelForm):
             others = others.exclude(pk=self.instance.pk)
         pairs = likely_duplicates_of(cleaned, others)
         self.duplicates = [
-            {"url": reverse("partners:partner", args=[pair.second.id]), "name": pair.second.name,
-             "score": pair.score, "reasons": ", ".join(str(reason) for reason in pair.reasons)}
+            {
+                "url": reverse("partners:partner", args=[pair.second.id]),
+                "name": pair.second.name,
+                "score": pair.score,
+                "reasons": ", ".join(str(reason) for reason in pair.reasons),
+            }
             for pair in pairs
-        ]  # fmt: skip
+        ]
         if self.duplicates:
             self.fields["not_a_duplicate"].widget = forms.CheckboxInput(
                 attrs={"class": "form-check-input"}
@@ -77,8 +98,15 @@ class ContactForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Contact
         fields = [
-            "partner", "full_name", "title", "email", "phone", "languages", "is_current", "notes",
-        ]  # fmt: skip
+            "partner",
+            "full_name",
+            "title",
+            "email",
+            "phone",
+            "languages",
+            "is_current",
+            "notes",
+        ]
 
 
 class NgoRegistrationForm(ScopedModelForm):
@@ -87,18 +115,31 @@ class NgoRegistrationForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.NgoRegistration
         fields = [
-            "partner", "registration_type", "number", "issuing_authority", "issued_on",
-            "expires_on", "provinces", "notes",
-        ]  # fmt: skip
+            "partner",
+            "registration_type",
+            "number",
+            "issuing_authority",
+            "issued_on",
+            "expires_on",
+            "provinces",
+            "notes",
+        ]
 
 
 class InteractionForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Interaction
         fields = [
-            "partner", "organization", "occurred_on", "kind", "summary", "people",
-            "other_organizations", "contacts", "notes",
-        ]  # fmt: skip
+            "partner",
+            "organization",
+            "occurred_on",
+            "kind",
+            "summary",
+            "people",
+            "other_organizations",
+            "contacts",
+            "notes",
+        ]
 
 
 class FollowUpForm(ScopedModelForm):

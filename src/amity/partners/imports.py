@@ -35,14 +35,17 @@ class CodeListWidget(widgets.ManyToManyWidget):
 
 class PartnerResource(ScopedResource):
     country = resource_fields.Field(
-        attribute="country", column_name="country",
-        widget=widgets.ForeignKeyWidget(models.Partner._meta.get_field("country").related_model,
-                                        field="code"),
-    )  # fmt: skip
+        attribute="country",
+        column_name="country",
+        widget=widgets.ForeignKeyWidget(
+            models.Partner._meta.get_field("country").related_model, field="code"
+        ),
+    )
     countries = resource_fields.Field(
-        attribute="countries", column_name="countries",
+        attribute="countries",
+        column_name="countries",
         widget=CodeListWidget(models.Partner._meta.get_field("countries").related_model),
-    )  # fmt: skip
+    )
     fields = resource_fields.Field(
         attribute="fields", column_name="fields", widget=CodeListWidget(models.FieldOfWork)
     )
@@ -50,11 +53,28 @@ class PartnerResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Partner
         fields = (
-            "id", "kind", "name", "name_vi", "name_en", "acronym", "country", "countries",
-            "fields", "website", "email", "phone", "address", "status", "strength",
-            "strength_reason", "relationship_since", "sensitivity", "tags", "external_ref",
+            "id",
+            "kind",
+            "name",
+            "name_vi",
+            "name_en",
+            "acronym",
+            "country",
+            "countries",
+            "fields",
+            "website",
+            "email",
+            "phone",
+            "address",
+            "status",
+            "strength",
+            "strength_reason",
+            "relationship_since",
+            "sensitivity",
+            "tags",
+            "external_ref",
             "notes",
-        )  # fmt: skip
+        )
         exclude = [*ScopedResource.Meta.exclude, "last_contact_on", "search_text"]
         use_bulk = True
 
@@ -81,10 +101,13 @@ class PartnerResource(ScopedResource):
         others = models.Partner.objects.visible_to(self.user).exclude(pk=instance.pk)
         return [
             _("Looks like %(name)s (#%(id)s): %(reasons)s.")
-            % {"name": pair.second.name, "id": pair.second.id,
-               "reasons": ", ".join(str(reason) for reason in pair.reasons)}
+            % {
+                "name": pair.second.name,
+                "id": pair.second.id,
+                "reasons": ", ".join(str(reason) for reason in pair.reasons),
+            }
             for pair in likely_duplicates_of(fields, others, limit=3)
-        ]  # fmt: skip
+        ]
 
 
 HISTORY_COPY_BATCH = 900  # ids a statement names

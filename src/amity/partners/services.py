@@ -116,10 +116,14 @@ def hold_all_for_creator(partners: list[Partner], user) -> None:
     if user.edits_everything or user.organization is None:
         return
     holders = [
-        RelationshipHolder(partner=partner, organization=user.organization,
-                           role=HolderRole.LEAD, since=date.today())
+        RelationshipHolder(
+            partner=partner,
+            organization=user.organization,
+            role=HolderRole.LEAD,
+            since=date.today(),
+        )
         for partner in partners
-    ]  # fmt: skip
+    ]
     bulk_create_with_history(holders, RelationshipHolder, default_user=user)
 
 

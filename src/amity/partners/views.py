@@ -160,10 +160,13 @@ def statistics(request):
     visible = models.Partner.objects.visible_to(request.user)
     labels = dict(WorldRegion.choices)
     by_region = [
-        {"code": row["country__region"], "label": str(labels.get(row["country__region"], "—")),
-         "count": row["count"]}
+        {
+            "code": row["country__region"],
+            "label": str(labels.get(row["country__region"], "—")),
+            "count": row["count"],
+        }
         for row in visible.values("country__region").annotate(count=Count("pk")).order_by("-count")
-    ]  # fmt: skip
+    ]
     by_country = list(
         visible.exclude(country=None)
         .values("country__code", "country__name_en", "country__name_vi")
@@ -211,10 +214,25 @@ def duplicates(request):
 
 
 MERGE_FIELDS = (
-    "kind", "name", "name_vi", "name_en", "acronym", "country", "website", "email", "phone",
-    "address", "status", "strength", "strength_reason", "relationship_since", "sensitivity",
-    "tags", "external_ref", "notes",
-)  # fmt: skip
+    "kind",
+    "name",
+    "name_vi",
+    "name_en",
+    "acronym",
+    "country",
+    "website",
+    "email",
+    "phone",
+    "address",
+    "status",
+    "strength",
+    "strength_reason",
+    "relationship_since",
+    "sensitivity",
+    "tags",
+    "external_ref",
+    "notes",
+)
 
 
 @login_required

@@ -17,8 +17,16 @@ class TopicSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Topic
         ref_name = "ProposalTopic"  # not the events' Topic in the OpenAPI schema
-        fields = (*BASE_FIELDS, "organization", "code", "name_vi", "name_en", "order",
-                  "is_active", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "organization",
+            "code",
+            "name_vi",
+            "name_en",
+            "order",
+            "is_active",
+            "notes",
+        )
 
 
 class StatusLabelSerializer(ScopedModelSerializer):
@@ -34,17 +42,42 @@ class ProposalSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Proposal
         fields = (
-            *BASE_FIELDS, "organization", "raised_by", "raised_by_name", "raised_on", "source",
-            "event", "consultation", "source_reference", "topic", "title", "text",
-            "addressed_to", "responsible_department", "due_on", "status", "related",
-            "answer_text", "answer_state", "answer_drafted_by", "answer_approved_by",
-            "answer_approved_at", "answer_returned_reason", "answer_published_at",
-            "external_ref", "notes",
-        )  # fmt: skip
+            *BASE_FIELDS,
+            "organization",
+            "raised_by",
+            "raised_by_name",
+            "raised_on",
+            "source",
+            "event",
+            "consultation",
+            "source_reference",
+            "topic",
+            "title",
+            "text",
+            "addressed_to",
+            "responsible_department",
+            "due_on",
+            "status",
+            "related",
+            "answer_text",
+            "answer_state",
+            "answer_drafted_by",
+            "answer_approved_by",
+            "answer_approved_at",
+            "answer_returned_reason",
+            "answer_published_at",
+            "external_ref",
+            "notes",
+        )
         read_only_fields = (
-            "answer_text", "answer_state", "answer_drafted_by", "answer_approved_by",
-            "answer_approved_at", "answer_returned_reason", "answer_published_at",
-        )  # fmt: skip
+            "answer_text",
+            "answer_state",
+            "answer_drafted_by",
+            "answer_approved_by",
+            "answer_approved_at",
+            "answer_returned_reason",
+            "answer_published_at",
+        )
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
@@ -62,18 +95,37 @@ class ProposalActionSerializer(ScopedModelSerializer):
 
     class Meta:
         model = models.ProposalAction
-        fields = (*BASE_FIELDS, "proposal", "action", "responsible", "due_on", "progress",
-                  "state", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "proposal",
+            "action",
+            "responsible",
+            "due_on",
+            "progress",
+            "state",
+            "notes",
+        )
 
 
 class ConsultationSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Consultation
         fields = (
-            *BASE_FIELDS, "organization", "title_vi", "title_en", "document", "description",
-            "opens_on", "deadline", "remind_days_before", "last_reminded_on", "status",
-            "organizations_asked", "external_ref", "notes",
-        )  # fmt: skip
+            *BASE_FIELDS,
+            "organization",
+            "title_vi",
+            "title_en",
+            "document",
+            "description",
+            "opens_on",
+            "deadline",
+            "remind_days_before",
+            "last_reminded_on",
+            "status",
+            "organizations_asked",
+            "external_ref",
+            "notes",
+        )
         read_only_fields = ("last_reminded_on",)
 
 
@@ -88,8 +140,15 @@ class ConsultationArticleSerializer(ScopedModelSerializer):
 class ConsultationResponseSerializer(ScopedModelSerializer):
     class Meta:
         model = models.ConsultationResponse
-        fields = (*BASE_FIELDS, "consultation", "organization", "submitted_on", "signed_by",
-                  "general_comment", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "consultation",
+            "organization",
+            "submitted_on",
+            "signed_by",
+            "general_comment",
+            "notes",
+        )
 
 
 class ArticlePositionSerializer(ScopedModelSerializer):
@@ -97,8 +156,15 @@ class ArticlePositionSerializer(ScopedModelSerializer):
 
     class Meta:
         model = models.ArticlePosition
-        fields = (*BASE_FIELDS, "response", "article", "position", "proposed_text", "comment",
-                  "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "response",
+            "article",
+            "position",
+            "proposed_text",
+            "comment",
+            "notes",
+        )
 
 
 class AnswerSerializer(serializers.Serializer):
@@ -223,12 +289,17 @@ class ConsultationViewSet(ScopedModelViewSet):
         """Articles × organizations × positions, among the responses the user may see."""
         result = services.synthesis(self.get_object(), request.user)
         rows = [
-            {"article": row["article"], "counts": row["counts"],
-             "positions": {str(org.pk): cell.position
-                           for org, cell in zip(result.organizations, row["cells"], strict=True)
-                           if cell is not None}}
+            {
+                "article": row["article"],
+                "counts": row["counts"],
+                "positions": {
+                    str(org.pk): cell.position
+                    for org, cell in zip(result.organizations, row["cells"], strict=True)
+                    if cell is not None
+                },
+            }
             for row in result.rows()
-        ]  # fmt: skip
+        ]
         return Response(SynthesisRowSerializer(rows, many=True).data)
 
 

@@ -42,64 +42,115 @@ CONFERENCE_DAY = date(2024, 4, 19)
 
 #: (union's external_ref, president, topic code, title, text, department, answer, status)
 CONFERENCE_PROPOSALS = [
-    ("demo-org-danang", "Nguyễn Ngọc Bình, Chủ tịch", "party-documents",
-     "Sớm thể chế hóa Quyết định số 118-QĐ/TW của Ban Bí thư",
-     "Đề nghị lãnh đạo Liên hiệp kiến nghị Thủ tướng Chính phủ và trao đổi với các bộ, ngành, "
-     "địa phương sớm thể chế hóa Quyết định số 118-QĐ/TW ngày 22/8/2023 của Ban Bí thư ban hành "
-     "Quy định về tổ chức và hoạt động của các hội quần chúng được Đảng, Nhà nước giao nhiệm vụ ở "
-     "Trung ương.", "organization",
-     "Quyết định 118-QĐ/TW đã có hiệu lực. Theo chỉ đạo của Thường trực Ban Bí thư tại cuộc họp "
-     "ngày 10/01/2024, từ nay đến 30/6 Bộ Nội vụ sẽ trình ban hành Nghị định sửa đổi Nghị định "
-     "45/2010/NĐ-CP; Ban Dân vận Trung ương sẽ có hướng dẫn cụ thể trên cơ sở đó.",
-     ProposalStatus.IN_PROGRESS),
-    ("demo-org-binhduong", "Trần Thị Kim Vân, Chủ tịch", "name",
-     "Thống nhất mô hình tổ chức, bộ máy, tên gọi và nhận diện của hệ thống",
-     "Cần thống nhất, đồng bộ mô hình tổ chức, bộ máy, tên gọi và bộ nhận diện của hệ thống Liên "
-     "hiệp các tổ chức hữu nghị Việt Nam.", "organization",
-     "Liên hiệp đang chuẩn hóa thuật ngữ, tên gọi, bộ nhận diện và mẫu văn bản trong toàn hệ "
-     "thống; đề án sẽ được trình Đoàn Chủ tịch.", ProposalStatus.ACCEPTED),
-    ("demo-org-binhduong", "Trần Thị Kim Vân, Chủ tịch", "emulation",
-     "Sớm ban hành mẫu báo cáo thống nhất và quy định về thi đua, khen thưởng",
-     "Cần sớm có mẫu báo cáo thống nhất và quy định về công tác thi đua, khen thưởng.",
-     "organization",
-     "Cơ quan Thường trực đã hoàn thành dự thảo Quy chế thi đua, khen thưởng (sửa đổi), gồm nội "
-     "dung phân chia cụm thi đua theo công việc và thi đua theo nhiều chuyên đề.",
-     ProposalStatus.IN_PROGRESS),
-    ("demo-org-hochiminh", "Đỗ Việt Hà, Chủ tịch", "charter",
-     "Bảo đảm sự thống nhất giữa Điều lệ (sửa đổi) của Liên hiệp và điều lệ các Liên hiệp địa "
-     "phương",
-     "Cần bảo đảm sự thống nhất giữa Điều lệ (sửa đổi) của Liên hiệp các tổ chức hữu nghị Việt "
-     "Nam và điều lệ của các Liên hiệp các tổ chức hữu nghị địa phương; bảo đảm chế độ cho cán bộ "
-     "chuyên trách.", "organization",
-     "Về sửa đổi Điều lệ, Liên hiệp sẽ lấy ý kiến của 52 Liên hiệp địa phương và trình Đại hội "
-     "đại biểu toàn quốc lần thứ VII.", ProposalStatus.ACCEPTED),
-    ("demo-org-hochiminh", "Đỗ Việt Hà, Chủ tịch", "emulation",
-     "Thành lập cụm thi đua, nhóm công tác theo tính chất, quy mô của Liên hiệp địa phương",
-     "Đề nghị nghiên cứu thành lập các cụm thi đua, nhóm công tác theo tính chất, quy mô, mô hình "
-     "của các Liên hiệp địa phương; đưa các sự kiện, hoạt động về địa phương.", "organization",
-     "Dự thảo Quy chế thi đua, khen thưởng (sửa đổi) đã bao gồm việc phân chia cụm thi đua. Liên "
-     "hiệp sẽ tiếp tục đưa hoạt động của các tổ chức thành viên Trung ương về địa phương.",
-     ProposalStatus.IN_PROGRESS),
-    ("demo-org-dongnai", "Nguyễn Thành Trí, Chủ tịch", "ministries",
-     "Ký kết thỏa thuận phối hợp với các bộ, ngành liên quan",
-     "Đề nghị Liên hiệp ký kết thỏa thuận hợp tác với các bộ, ngành liên quan để Liên hiệp địa "
-     "phương hoạt động thuận lợi hơn; các Hội hữu nghị Trung ương hướng dẫn, hỗ trợ các Hội hữu "
-     "nghị địa phương.", "organization",
-     "Liên hiệp sẽ đẩy mạnh ký kết thỏa thuận với các đối tác nước ngoài. Với các bộ, ngành, Liên "
-     "hiệp sẽ tăng cường gặp gỡ, trao đổi và cung cấp thông tin, mời tham gia các cơ chế họp; "
-     "khuyến khích các địa phương chủ động phối hợp với các sở, ngành.", ProposalStatus.ANSWERED),
-    ("demo-org-dongthap", "Lê Xuân Hải, Chủ tịch", "training",
-     "Phối hợp với các trường, học viện đào tạo dài hạn cho cán bộ Liên hiệp địa phương",
-     "Đề nghị Liên hiệp Trung ương phối hợp với các trường, học viện tổ chức đào tạo dài hạn cho "
-     "cán bộ Liên hiệp địa phương; thống nhất số lượng biên chế và cơ cấu tổ chức.",
-     "organization",
-     "Năm 2024 Liên hiệp dự kiến tổ chức hai lớp tập huấn cho lãnh đạo các Liên hiệp địa phương "
-     "và cán bộ phụ trách công tác đối ngoại nhân dân ở địa phương.", ProposalStatus.IN_PROGRESS),
-    ("demo-org-dongthap", "Lê Xuân Hải, Chủ tịch", "ministries",
-     "Nghiên cứu thành lập ban, nhóm công tác phi chính phủ nước ngoài tại địa phương",
-     "Đề nghị nghiên cứu thành lập các nhóm, ban công tác phi chính phủ nước ngoài tại địa "
-     "phương.", "paccom", "", ProposalStatus.UNDER_REVIEW),
-]  # fmt: skip
+    (
+        "demo-org-danang",
+        "Nguyễn Ngọc Bình, Chủ tịch",
+        "party-documents",
+        "Sớm thể chế hóa Quyết định số 118-QĐ/TW của Ban Bí thư",
+        "Đề nghị lãnh đạo Liên hiệp kiến nghị Thủ tướng Chính phủ và trao đổi với các bộ, ngành, "
+        "địa phương sớm thể chế hóa Quyết định số 118-QĐ/TW ngày 22/8/2023 của Ban Bí thư ban hành "
+        "Quy định về tổ chức và hoạt động của các hội quần chúng được Đảng, Nhà nước giao nhiệm "
+        "vụ ở "
+        "Trung ương.",
+        "organization",
+        "Quyết định 118-QĐ/TW đã có hiệu lực. Theo chỉ đạo của Thường trực Ban Bí thư tại cuộc họp "
+        "ngày 10/01/2024, từ nay đến 30/6 Bộ Nội vụ sẽ trình ban hành Nghị định sửa đổi Nghị định "
+        "45/2010/NĐ-CP; Ban Dân vận Trung ương sẽ có hướng dẫn cụ thể trên cơ sở đó.",
+        ProposalStatus.IN_PROGRESS,
+    ),
+    (
+        "demo-org-binhduong",
+        "Trần Thị Kim Vân, Chủ tịch",
+        "name",
+        "Thống nhất mô hình tổ chức, bộ máy, tên gọi và nhận diện của hệ thống",
+        "Cần thống nhất, đồng bộ mô hình tổ chức, bộ máy, tên gọi và bộ nhận diện của hệ thống "
+        "Liên "
+        "hiệp các tổ chức hữu nghị Việt Nam.",
+        "organization",
+        "Liên hiệp đang chuẩn hóa thuật ngữ, tên gọi, bộ nhận diện và mẫu văn bản trong toàn hệ "
+        "thống; đề án sẽ được trình Đoàn Chủ tịch.",
+        ProposalStatus.ACCEPTED,
+    ),
+    (
+        "demo-org-binhduong",
+        "Trần Thị Kim Vân, Chủ tịch",
+        "emulation",
+        "Sớm ban hành mẫu báo cáo thống nhất và quy định về thi đua, khen thưởng",
+        "Cần sớm có mẫu báo cáo thống nhất và quy định về công tác thi đua, khen thưởng.",
+        "organization",
+        "Cơ quan Thường trực đã hoàn thành dự thảo Quy chế thi đua, khen thưởng (sửa đổi), gồm nội "
+        "dung phân chia cụm thi đua theo công việc và thi đua theo nhiều chuyên đề.",
+        ProposalStatus.IN_PROGRESS,
+    ),
+    (
+        "demo-org-hochiminh",
+        "Đỗ Việt Hà, Chủ tịch",
+        "charter",
+        "Bảo đảm sự thống nhất giữa Điều lệ (sửa đổi) của Liên hiệp và điều lệ các Liên hiệp địa "
+        "phương",
+        "Cần bảo đảm sự thống nhất giữa Điều lệ (sửa đổi) của Liên hiệp các tổ chức hữu nghị Việt "
+        "Nam và điều lệ của các Liên hiệp các tổ chức hữu nghị địa phương; bảo đảm chế độ cho cán "
+        "bộ "
+        "chuyên trách.",
+        "organization",
+        "Về sửa đổi Điều lệ, Liên hiệp sẽ lấy ý kiến của 52 Liên hiệp địa phương và trình Đại hội "
+        "đại biểu toàn quốc lần thứ VII.",
+        ProposalStatus.ACCEPTED,
+    ),
+    (
+        "demo-org-hochiminh",
+        "Đỗ Việt Hà, Chủ tịch",
+        "emulation",
+        "Thành lập cụm thi đua, nhóm công tác theo tính chất, quy mô của Liên hiệp địa phương",
+        "Đề nghị nghiên cứu thành lập các cụm thi đua, nhóm công tác theo tính chất, quy mô, mô "
+        "hình "
+        "của các Liên hiệp địa phương; đưa các sự kiện, hoạt động về địa phương.",
+        "organization",
+        "Dự thảo Quy chế thi đua, khen thưởng (sửa đổi) đã bao gồm việc phân chia cụm thi đua. "
+        "Liên "
+        "hiệp sẽ tiếp tục đưa hoạt động của các tổ chức thành viên Trung ương về địa phương.",
+        ProposalStatus.IN_PROGRESS,
+    ),
+    (
+        "demo-org-dongnai",
+        "Nguyễn Thành Trí, Chủ tịch",
+        "ministries",
+        "Ký kết thỏa thuận phối hợp với các bộ, ngành liên quan",
+        "Đề nghị Liên hiệp ký kết thỏa thuận hợp tác với các bộ, ngành liên quan để Liên hiệp địa "
+        "phương hoạt động thuận lợi hơn; các Hội hữu nghị Trung ương hướng dẫn, hỗ trợ các Hội hữu "
+        "nghị địa phương.",
+        "organization",
+        "Liên hiệp sẽ đẩy mạnh ký kết thỏa thuận với các đối tác nước ngoài. Với các bộ, ngành, "
+        "Liên "
+        "hiệp sẽ tăng cường gặp gỡ, trao đổi và cung cấp thông tin, mời tham gia các cơ chế họp; "
+        "khuyến khích các địa phương chủ động phối hợp với các sở, ngành.",
+        ProposalStatus.ANSWERED,
+    ),
+    (
+        "demo-org-dongthap",
+        "Lê Xuân Hải, Chủ tịch",
+        "training",
+        "Phối hợp với các trường, học viện đào tạo dài hạn cho cán bộ Liên hiệp địa phương",
+        "Đề nghị Liên hiệp Trung ương phối hợp với các trường, học viện tổ chức đào tạo dài hạn "
+        "cho "
+        "cán bộ Liên hiệp địa phương; thống nhất số lượng biên chế và cơ cấu tổ chức.",
+        "organization",
+        "Năm 2024 Liên hiệp dự kiến tổ chức hai lớp tập huấn cho lãnh đạo các Liên hiệp địa phương "
+        "và cán bộ phụ trách công tác đối ngoại nhân dân ở địa phương.",
+        ProposalStatus.IN_PROGRESS,
+    ),
+    (
+        "demo-org-dongthap",
+        "Lê Xuân Hải, Chủ tịch",
+        "ministries",
+        "Nghiên cứu thành lập ban, nhóm công tác phi chính phủ nước ngoài tại địa phương",
+        "Đề nghị nghiên cứu thành lập các nhóm, ban công tác phi chính phủ nước ngoài tại địa "
+        "phương.",
+        "paccom",
+        "",
+        ProposalStatus.UNDER_REVIEW,
+    ),
+]
 
 #: further proposals for the board: (topic code, title)
 OTHER_PROPOSALS = [
@@ -114,22 +165,38 @@ OTHER_PROPOSALS = [
 ]
 
 ARTICLES = [
-    ("Tên gọi", "Tên gọi của tổ chức là Liên hiệp các tổ chức hữu nghị Việt Nam, tên viết tắt "
-     "là VUFO."),
-    ("Tính chất", "Liên hiệp các tổ chức hữu nghị Việt Nam là tổ chức chính trị - xã hội, là "
-     "thành viên của Mặt trận Tổ quốc Việt Nam."),
-    ("Mục đích", "Liên hiệp hoạt động nhằm tăng cường đoàn kết, hữu nghị, hợp tác giữa nhân dân "
-     "Việt Nam với nhân dân các nước."),
-    ("Thành viên", "Thành viên của Liên hiệp gồm các hội hữu nghị song phương và đa phương, các "
-     "Liên hiệp các tổ chức hữu nghị tỉnh, thành phố."),
-    ("Hệ thống tổ chức", "Hệ thống tổ chức gồm Liên hiệp ở Trung ương và Liên hiệp các tổ chức "
-     "hữu nghị tỉnh, thành phố trực thuộc Trung ương."),
+    (
+        "Tên gọi",
+        "Tên gọi của tổ chức là Liên hiệp các tổ chức hữu nghị Việt Nam, tên viết tắt là VUFO.",
+    ),
+    (
+        "Tính chất",
+        "Liên hiệp các tổ chức hữu nghị Việt Nam là tổ chức chính trị - xã hội, là "
+        "thành viên của Mặt trận Tổ quốc Việt Nam.",
+    ),
+    (
+        "Mục đích",
+        "Liên hiệp hoạt động nhằm tăng cường đoàn kết, hữu nghị, hợp tác giữa nhân dân "
+        "Việt Nam với nhân dân các nước.",
+    ),
+    (
+        "Thành viên",
+        "Thành viên của Liên hiệp gồm các hội hữu nghị song phương và đa phương, các "
+        "Liên hiệp các tổ chức hữu nghị tỉnh, thành phố.",
+    ),
+    (
+        "Hệ thống tổ chức",
+        "Hệ thống tổ chức gồm Liên hiệp ở Trung ương và Liên hiệp các tổ chức "
+        "hữu nghị tỉnh, thành phố trực thuộc Trung ương.",
+    ),
     ("Đại hội", "Đại hội đại biểu toàn quốc được tổ chức năm năm một lần."),
-    ("Tài chính", "Tài chính của Liên hiệp gồm ngân sách nhà nước cấp, hội phí và các nguồn thu "
-     "hợp pháp khác."),
-    ("Khen thưởng", "Tổ chức, cá nhân có thành tích được khen thưởng theo quy định của pháp "
-     "luật."),
-]  # fmt: skip
+    (
+        "Tài chính",
+        "Tài chính của Liên hiệp gồm ngân sách nhà nước cấp, hội phí và các nguồn thu "
+        "hợp pháp khác.",
+    ),
+    ("Khen thưởng", "Tổ chức, cá nhân có thành tích được khen thưởng theo quy định của pháp luật."),
+]
 
 #: wordings some Unions propose, by article number
 WORDINGS = {
@@ -180,10 +247,13 @@ class Loader:
     def proposal(self, organization, **fields) -> Proposal:
         where = {"source": ProposalSource.EVENT, "event": self.conference}
         if self.conference is None:
-            where = {"source": ProposalSource.OTHER,
-                     "source_reference": "Hội nghị trực tuyến ngày 19/4/2024"}  # fmt: skip
-        proposal = Proposal(organization=organization, external_ref=self.ref(), notes=MARK,
-                            **{**where, **fields})  # fmt: skip
+            where = {
+                "source": ProposalSource.OTHER,
+                "source_reference": "Hội nghị trực tuyến ngày 19/4/2024",
+            }
+        proposal = Proposal(
+            organization=organization, external_ref=self.ref(), notes=MARK, **{**where, **fields}
+        )
         proposal._history_user = self.officer
         proposal.save()
         return proposal
@@ -207,12 +277,16 @@ class Loader:
             if ref not in self.by_ref:
                 continue
             proposal = self.proposal(
-                self.by_ref[ref], raised_by_name=person, raised_on=CONFERENCE_DAY,
-                topic=self.topics[topic], title=title, text=text,
+                self.by_ref[ref],
+                raised_by_name=person,
+                raised_on=CONFERENCE_DAY,
+                topic=self.topics[topic],
+                title=title,
+                text=text,
                 addressed_to=self.department("organization"),
                 responsible_department=self.department(department),
                 due_on=date(2024, 6, 30),
-            )  # fmt: skip
+            )
             if answer:
                 self.answer(proposal, answer, status)
             made.append(proposal)
@@ -226,10 +300,14 @@ class Loader:
                 ("Lớp tập huấn cho cán bộ phụ trách đối ngoại nhân dân", 40, ActionState.OPEN),
             ):
                 ProposalAction.objects.create(
-                    proposal=training, action=action, progress=progress, state=state,
-                    responsible=self.department("organization"), due_on=date(2024, 12, 15),
+                    proposal=training,
+                    action=action,
+                    progress=progress,
+                    state=state,
+                    responsible=self.department("organization"),
+                    due_on=date(2024, 12, 15),
                     notes=MARK,
-                )  # fmt: skip
+                )
         return made
 
     def other_proposals(self) -> list[Proposal]:
@@ -242,14 +320,18 @@ class Loader:
             raised = self.today - timedelta(days=self.rng.randint(5, 75))
             status = statuses[number % len(statuses)]
             proposal = self.proposal(
-                union, raised_on=raised, source=ProposalSource.REPORT,
-                event=None, source_reference=f"Báo cáo số {number + 10}/BC-LHHN",
-                topic=self.topics[topic], title=title,
+                union,
+                raised_on=raised,
+                source=ProposalSource.REPORT,
+                event=None,
+                source_reference=f"Báo cáo số {number + 10}/BC-LHHN",
+                topic=self.topics[topic],
+                title=title,
                 text=f"{title}. Kiến nghị của {union.name}.",
                 addressed_to=self.rng.choice(departments),
                 due_on=raised + timedelta(days=self.rng.choice([30, 45, 60, 90])),
                 status=status,
-            )  # fmt: skip
+            )
             made.append(proposal)
         return made
 
@@ -272,7 +354,7 @@ class Loader:
         articles = [
             ConsultationArticle(
                 consultation=consultation, number=number, heading=heading, text=text, notes=MARK
-            )  # fmt: skip
+            )
             for number, (heading, text) in enumerate(ARTICLES, start=1)
         ]
         articles = bulk_create_with_history(articles, ConsultationArticle, default_user=self.admin)
@@ -281,12 +363,19 @@ class Loader:
         responding = [u for u in self.unions if u.external_ref != "demo-org-hanoi"]
         responding = responding[: max(1, len(responding) * 2 // 5)]
         responses = bulk_create_with_history(
-            [ConsultationResponse(consultation=consultation, organization=union,
-                                  submitted_on=self.today - timedelta(days=self.rng.randint(1, 19)),
-                                  signed_by="Chủ tịch", notes=MARK)
-             for union in responding],
-            ConsultationResponse, default_user=self.admin,
-        )  # fmt: skip
+            [
+                ConsultationResponse(
+                    consultation=consultation,
+                    organization=union,
+                    submitted_on=self.today - timedelta(days=self.rng.randint(1, 19)),
+                    signed_by="Chủ tịch",
+                    notes=MARK,
+                )
+                for union in responding
+            ],
+            ConsultationResponse,
+            default_user=self.admin,
+        )
         responses = list(consultation.responses.all())
         positions = []
         for response in responses:
@@ -299,9 +388,16 @@ class Loader:
                 else:
                     kind, text = Position.AGREE, ""
                 comment = "Đề nghị giữ nguyên như dự thảo." if kind == Position.DISAGREE else ""
-                positions.append(ArticlePosition(response=response, article=article,
-                                                 position=kind, proposed_text=text,
-                                                 comment=comment, notes=MARK))  # fmt: skip
+                positions.append(
+                    ArticlePosition(
+                        response=response,
+                        article=article,
+                        position=kind,
+                        proposed_text=text,
+                        comment=comment,
+                        notes=MARK,
+                    )
+                )
         bulk_create_with_history(positions, ArticlePosition, default_user=self.admin)
         return consultation
 
@@ -315,6 +411,8 @@ def load(stdout) -> dict[str, int]:
         "proposals": len(conference) + len(others),
         "consultation responses": consultation.responses.count(),
     }
-    stdout.write(f"  {counts['proposals']} proposals, {counts['consultation responses']} "
-                 "responses to the Charter consultation")  # fmt: skip
+    stdout.write(
+        f"  {counts['proposals']} proposals, {counts['consultation responses']} "
+        "responses to the Charter consultation"
+    )
     return counts

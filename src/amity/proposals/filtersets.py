@@ -42,9 +42,19 @@ class ProposalFilterSet(BaseFilterSet):
     class Meta:
         model = models.Proposal
         fields = [
-            "status", "topic", "organization", "addressed_to", "responsible_department",
-            "source", "event", "consultation", "answer_state", "due_before", "overdue", "open",
-        ]  # fmt: skip
+            "status",
+            "topic",
+            "organization",
+            "addressed_to",
+            "responsible_department",
+            "source",
+            "event",
+            "consultation",
+            "answer_state",
+            "due_before",
+            "overdue",
+            "open",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

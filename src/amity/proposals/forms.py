@@ -25,10 +25,25 @@ class ProposalForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Proposal
         fields = [
-            "organization", "raised_by", "raised_by_name", "raised_on", "source", "event",
-            "consultation", "source_reference", "topic", "title", "text", "addressed_to",
-            "responsible_department", "due_on", "status", "related", "external_ref", "notes",
-        ]  # fmt: skip
+            "organization",
+            "raised_by",
+            "raised_by_name",
+            "raised_on",
+            "source",
+            "event",
+            "consultation",
+            "source_reference",
+            "topic",
+            "title",
+            "text",
+            "addressed_to",
+            "responsible_department",
+            "due_on",
+            "status",
+            "related",
+            "external_ref",
+            "notes",
+        ]
         widgets = {"related": forms.SelectMultiple(attrs={"size": 5})}
 
 
@@ -45,10 +60,19 @@ class ConsultationForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Consultation
         fields = [
-            "organization", "title_vi", "title_en", "document", "description", "opens_on",
-            "deadline", "remind_days_before", "status", "organizations_asked", "external_ref",
+            "organization",
+            "title_vi",
+            "title_en",
+            "document",
+            "description",
+            "opens_on",
+            "deadline",
+            "remind_days_before",
+            "status",
+            "organizations_asked",
+            "external_ref",
             "notes",
-        ]  # fmt: skip
+        ]
         widgets = {"organizations_asked": forms.SelectMultiple(attrs={"size": 8})}
 
 
@@ -65,9 +89,13 @@ class ConsultationResponseForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.ConsultationResponse
         fields = [
-            "consultation", "organization", "submitted_on", "signed_by", "general_comment",
+            "consultation",
+            "organization",
+            "submitted_on",
+            "signed_by",
+            "general_comment",
             "notes",
-        ]  # fmt: skip
+        ]
 
 
 class ArticlePositionForm(ScopedModelForm):
@@ -149,13 +177,17 @@ class RespondForm(forms.Form):
         self.articles = list(articles)
         for article in self.articles:
             self.fields[f"position_{article.pk}"] = forms.ChoiceField(
-                label=str(article), choices=Position.choices, initial=Position.AGREE,
+                label=str(article),
+                choices=Position.choices,
+                initial=Position.AGREE,
                 widget=forms.RadioSelect,
-            )  # fmt: skip
+            )
             self.fields[f"proposed_{article.pk}"] = forms.CharField(
-                label=_("Proposed wording"), required=False,
-                initial=article.text, widget=forms.Textarea(attrs={"rows": 3}),
-            )  # fmt: skip
+                label=_("Proposed wording"),
+                required=False,
+                initial=article.text,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
             self.fields[f"comment_{article.pk}"] = forms.CharField(
                 label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
@@ -190,9 +222,10 @@ class RespondForm(forms.Form):
                 position=data[f"position_{article.pk}"],
                 proposed_text=(
                     data[f"proposed_{article.pk}"].strip()
-                    if data[f"position_{article.pk}"] == Position.AMEND else ""
+                    if data[f"position_{article.pk}"] == Position.AMEND
+                    else ""
                 ),
                 comment=data[f"comment_{article.pk}"].strip(),
             )
             for article in self.articles
-        ]  # fmt: skip
+        ]

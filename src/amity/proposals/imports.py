@@ -1,6 +1,5 @@
 """Import and export resources: the export's columns are the import's, plus `external_ref`."""
 
-
 from amity.core.imports import ScopedResource
 from amity.organizations.imports import display_of
 from amity.proposals import models, services
@@ -29,11 +28,29 @@ class ProposalResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Proposal
         fields = (
-            "id", "organization", "organization_name", "raised_by", "raised_by_name",
-            "raised_on", "source", "event", "consultation", "source_reference", "topic", "title",
-            "text", "addressed_to", "addressed_to_name", "responsible_department", "due_on",
-            "status", "answer_state", "answer_text", "external_ref", "notes",
-        )  # fmt: skip
+            "id",
+            "organization",
+            "organization_name",
+            "raised_by",
+            "raised_by_name",
+            "raised_on",
+            "source",
+            "event",
+            "consultation",
+            "source_reference",
+            "topic",
+            "title",
+            "text",
+            "addressed_to",
+            "addressed_to_name",
+            "responsible_department",
+            "due_on",
+            "status",
+            "answer_state",
+            "answer_text",
+            "external_ref",
+            "notes",
+        )
 
     def __init__(self, user=None, **kwargs):
         super().__init__(user=user, **kwargs)
@@ -56,18 +73,35 @@ class ProposalActionResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.ProposalAction
         fields = (
-            "id", "proposal", "proposal_title", "action", "responsible", "due_on", "progress",
-            "state", "notes",
-        )  # fmt: skip
+            "id",
+            "proposal",
+            "proposal_title",
+            "action",
+            "responsible",
+            "due_on",
+            "progress",
+            "state",
+            "notes",
+        )
 
 
 class ConsultationResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.Consultation
         fields = (
-            "id", "organization", "title_vi", "title_en", "document", "description", "opens_on",
-            "deadline", "remind_days_before", "status", "external_ref", "notes",
-        )  # fmt: skip
+            "id",
+            "organization",
+            "title_vi",
+            "title_en",
+            "document",
+            "description",
+            "opens_on",
+            "deadline",
+            "remind_days_before",
+            "status",
+            "external_ref",
+            "notes",
+        )
 
 
 class ConsultationArticleResource(ScopedResource):
@@ -82,9 +116,15 @@ class ConsultationResponseResource(ScopedResource):
     class Meta(ScopedResource.Meta):
         model = models.ConsultationResponse
         fields = (
-            "id", "consultation", "organization", "organization_name", "submitted_on",
-            "signed_by", "general_comment", "notes",
-        )  # fmt: skip
+            "id",
+            "consultation",
+            "organization",
+            "organization_name",
+            "submitted_on",
+            "signed_by",
+            "general_comment",
+            "notes",
+        )
 
 
 class ArticlePositionResource(ScopedResource):

@@ -69,7 +69,6 @@ class Topic(BaseModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("in use"), default=True)
 
-
     class Meta:
         verbose_name = _("proposal topic")
         verbose_name_plural = _("proposal topics")
@@ -104,7 +103,6 @@ class StatusLabel(BaseModel):
     status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices)
     label_vi = models.CharField(_("Vietnamese label"), max_length=100)
     label_en = models.CharField(_("English label"), max_length=100, blank=True)
-
 
     class Meta:
         verbose_name = _("status label")
@@ -231,9 +229,12 @@ class Proposal(BaseModel):
     )
     answer_text = models.TextField(_("official answer"), blank=True)
     answer_state = models.CharField(
-        _("answer"), max_length=10, choices=AnswerState.choices, default=AnswerState.NONE,
+        _("answer"),
+        max_length=10,
+        choices=AnswerState.choices,
+        default=AnswerState.NONE,
         blank=True,
-    )  # fmt: skip
+    )
     answer_drafted_by = models.ForeignKey(
         "accounts.User",
         verbose_name=_("answer drafted by"),
@@ -280,7 +281,7 @@ class Proposal(BaseModel):
                 ],
                 condition=Q(deleted_at__isnull=True),
                 name="proposal_live_board_idx",
-            ),  # fmt: skip
+            ),
             # the leaders' approvals: the drafted answers, soonest due first
             models.Index(fields=["answer_state", "due_on", "id"], name="proposal_answer_due_idx"),
             models.Index(fields=["raised_on", "id"], name="proposal_raised_idx"),
@@ -412,9 +413,11 @@ class Consultation(BaseModel):
     )
     last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=ConsultationStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=ConsultationStatus.choices,
         default=ConsultationStatus.OPEN,
-    )  # fmt: skip
+    )
     organizations_asked = models.ManyToManyField(
         "organizations.Organization",
         verbose_name=_("organizations asked"),
@@ -422,7 +425,6 @@ class Consultation(BaseModel):
         related_name="consultations_asked",
     )
     external_ref = models.CharField(_("external reference"), max_length=100, blank=True)
-
 
     class Meta:
         verbose_name = _("consultation")
@@ -469,9 +471,11 @@ class ConsultationArticle(BaseModel):
     label_related = ("consultation",)
 
     consultation = models.ForeignKey(
-        Consultation, verbose_name=_("consultation"), on_delete=models.CASCADE,
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.CASCADE,
         related_name="articles",
-    )  # fmt: skip
+    )
     number = models.PositiveSmallIntegerField(_("article number"))
     heading = models.CharField(_("heading"), max_length=300, blank=True)
     text = models.TextField(_("draft text"))
@@ -511,9 +515,11 @@ class ConsultationResponse(BaseModel):
     label_related = ("organization", "consultation")
 
     consultation = models.ForeignKey(
-        Consultation, verbose_name=_("consultation"), on_delete=models.PROTECT,
+        Consultation,
+        verbose_name=_("consultation"),
+        on_delete=models.PROTECT,
         related_name="responses",
-    )  # fmt: skip
+    )
     organization = models.ForeignKey(
         "organizations.Organization",
         verbose_name=_("responding organization"),
@@ -523,7 +529,6 @@ class ConsultationResponse(BaseModel):
     submitted_on = models.DateField(_("sent on"), default=date.today)
     signed_by = models.CharField(_("signed by"), max_length=255, blank=True)
     general_comment = models.TextField(_("general comment"), blank=True)
-
 
     class Meta:
         verbose_name = _("consultation response")
@@ -568,13 +573,17 @@ class ArticlePosition(BaseModel):
     label_related = ("response__organization", "article")
 
     response = models.ForeignKey(
-        ConsultationResponse, verbose_name=_("response"), on_delete=models.CASCADE,
+        ConsultationResponse,
+        verbose_name=_("response"),
+        on_delete=models.CASCADE,
         related_name="positions",
-    )  # fmt: skip
+    )
     article = models.ForeignKey(
-        ConsultationArticle, verbose_name=_("article"), on_delete=models.PROTECT,
+        ConsultationArticle,
+        verbose_name=_("article"),
+        on_delete=models.PROTECT,
         related_name="positions",
-    )  # fmt: skip
+    )
     position = models.CharField(_("opinion"), max_length=10, choices=Position.choices)
     proposed_text = models.TextField(_("proposed wording"), blank=True)
     comment = models.TextField(_("comment"), blank=True)

@@ -129,10 +129,11 @@ def reminders_for(consultation: Consultation, kind: str, base_url: str = "") -> 
                 _(
                     "%(organization)s has not yet sent its response to the consultation "
                     "“%(consultation)s” on %(document)s."
-                ) % values,
+                )
+                % values,
                 _("The deadline is %(deadline)s.") % values,
                 _("Send the response here: %(url)s") % values,
-            ]  # fmt: skip
+            ]
         else:
             subject = _("Amity: the consultation %(consultation)s closed without your response")
             subject %= values
@@ -140,10 +141,10 @@ def reminders_for(consultation: Consultation, kind: str, base_url: str = "") -> 
                 _(
                     "The consultation “%(consultation)s” on %(document)s closed on %(deadline)s "
                     "without a response from %(organization)s."
-                ) % values,
-                _("Contact %(runner)s if your opinion is still to be taken into account.")
+                )
                 % values,
+                _("Contact %(runner)s if your opinion is still to be taken into account.") % values,
                 _("The consultation: %(url)s") % values,
-            ]  # fmt: skip
+            ]
         reminders.append(Reminder(organization.pk, subject, lines))
     return reminders

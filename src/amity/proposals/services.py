@@ -185,11 +185,17 @@ def answer_reviews(proposal: Proposal) -> list[dict]:
             getattr(record, name) != getattr(previous, name) for name in fields
         )
         if state and changed:
-            steps.append({
-                "state": state, "label": AnswerState(state).label, "user": record.history_user,
-                "date": record.history_date,
-                "reason": record.answer_returned_reason if state == AnswerState.RETURNED else "",
-            })  # fmt: skip
+            steps.append(
+                {
+                    "state": state,
+                    "label": AnswerState(state).label,
+                    "user": record.history_user,
+                    "date": record.history_date,
+                    "reason": record.answer_returned_reason
+                    if state == AnswerState.RETURNED
+                    else "",
+                }
+            )
         previous = record
     return steps
 
@@ -455,16 +461,31 @@ def synthesis_xlsx(result: Synthesis) -> bytes:
     matrix.column_dimensions["A"].width = 40
     details = workbook.create_sheet(_("Proposed wordings")[:31])
     details.append(
-        [_("Article"), _("Organization"), _("Opinion"), _("Draft text"),
-         _("Proposed wording"), _("Comment")]
-    )  # fmt: skip
+        [
+            _("Article"),
+            _("Organization"),
+            _("Opinion"),
+            _("Draft text"),
+            _("Proposed wording"),
+            _("Comment"),
+        ]
+    )
     for cell in details[1]:
         cell.font = Font(bold=True)
     for article, org, position in result.amendments():
-        details.append([neutralise(value) for value in (
-            str(article), org.display_name, str(labels[position.position]), article.text,
-            position.proposed_text, position.comment,
-        )])  # fmt: skip
+        details.append(
+            [
+                neutralise(value)
+                for value in (
+                    str(article),
+                    org.display_name,
+                    str(labels[position.position]),
+                    article.text,
+                    position.proposed_text,
+                    position.comment,
+                )
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -33,9 +33,15 @@ class ProposalTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = models.Proposal
         fields = (
-            "title", "organization", "raised_on", "topic", "addressed_to", "status",
-            "answer_state", "due_on",
-        )  # fmt: skip
+            "title",
+            "organization",
+            "raised_on",
+            "topic",
+            "addressed_to",
+            "status",
+            "answer_state",
+            "due_on",
+        )
         row_attrs = {"class": overdue_class}
 
 

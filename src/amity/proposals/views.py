@@ -55,9 +55,16 @@ class ProposalViews(ModelViews):
     detail_template = "proposals/proposal_detail.html"
     list_select_related = ("organization", "topic", "addressed_to")
     detail_select_related = (
-        "organization", "raised_by", "topic", "addressed_to", "responsible_department", "event",
-        "consultation", "answer_drafted_by", "answer_approved_by",
-    )  # fmt: skip
+        "organization",
+        "raised_by",
+        "topic",
+        "addressed_to",
+        "responsible_department",
+        "event",
+        "consultation",
+        "answer_drafted_by",
+        "answer_approved_by",
+    )
     protected_relations = ("actions",)
     list_actions = (
         (gettext_lazy("Board"), "proposals:board", "kanban"),
@@ -74,8 +81,10 @@ class ProposalViews(ModelViews):
             cls.view(ProposalHistoryView),
             name=cls.url_name("history").split(":")[1],
         )
-        return [history if getattr(route, "name", "") == history.name else route
-                for route in super().urls()]  # fmt: skip
+        return [
+            history if getattr(route, "name", "") == history.name else route
+            for route in super().urls()
+        ]
 
     @classmethod
     def detail_fields(cls, obj):
@@ -119,9 +128,10 @@ class ProposalHistoryView(ObjectHistoryView):
         for entry in context["history"]:
             published = entry.record.answer_state == AnswerState.PUBLISHED
             entry.changes = [
-                change for change in entry.changes
+                change
+                for change in entry.changes
                 if change.label != reason and (published or change.label != label)
-            ]  # fmt: skip
+            ]
         return context
 
 
@@ -200,12 +210,15 @@ class ConsultationResponseViews(ModelViews):
         positions = obj.positions.select_related("article")
         return {
             "positions": [
-                {"position": position, "diff": services.word_diff(
-                    position.article.text, position.proposed_text) if position.proposed_text
-                    else ""}
+                {
+                    "position": position,
+                    "diff": services.word_diff(position.article.text, position.proposed_text)
+                    if position.proposed_text
+                    else "",
+                }
                 for position in positions
             ]
-        }  # fmt: skip
+        }
 
 
 class ArticlePositionViews(ModelViews):
@@ -240,10 +253,18 @@ def _filtered(request):
 #: what a card of the board shows, read as values (no model instances): the board's rows are
 #: its cost
 CARD_FIELDS = (
-    "id", "title", "due_on", "status", "topic__name_vi", "topic__name_en",
-    *(f"{relation}__{name}" for relation in ("organization", "addressed_to")
-      for name in ("name", "name_en", "short_name", "short_name_en")),
-)  # fmt: skip
+    "id",
+    "title",
+    "due_on",
+    "status",
+    "topic__name_vi",
+    "topic__name_en",
+    *(
+        f"{relation}__{name}"
+        for relation in ("organization", "addressed_to")
+        for name in ("name", "name_en", "short_name", "short_name_en")
+    ),
+)
 
 
 def _short_name(card: dict, relation: str) -> str:
@@ -292,17 +313,25 @@ def board(request):
     columns = []
     for status, _label in ProposalStatus.choices:
         query["status"] = status
-        columns.append({
-            "status": status, "label": labels[status], "count": counts.get(status, 0),
-            "rows": board_cards(proposals, status, today, prefix),
-            "see_all": f"{reverse('proposals:proposal_list')}?{query.urlencode()}",
-        })  # fmt: skip
+        columns.append(
+            {
+                "status": status,
+                "label": labels[status],
+                "count": counts.get(status, 0),
+                "rows": board_cards(proposals, status, today, prefix),
+                "see_all": f"{reverse('proposals:proposal_list')}?{query.urlencode()}",
+            }
+        )
     return render(
         request,
         "proposals/board.html",
-        {"columns": columns, "filter": filterset, "total": sum(counts.values()),
-         "may_approve": services.may_approve(request.user)},
-    )  # fmt: skip
+        {
+            "columns": columns,
+            "filter": filterset,
+            "total": sum(counts.values()),
+            "may_approve": services.may_approve(request.user),
+        },
+    )
 
 
 @login_required
@@ -385,9 +414,13 @@ def approvals(request):
     return render(
         request,
         "proposals/approvals.html",
-        {"page": page, "labels": models.status_labels(), "return_form": forms.ReturnAnswerForm(),
-         "here": request.get_full_path()},
-    )  # fmt: skip
+        {
+            "page": page,
+            "labels": models.status_labels(),
+            "return_form": forms.ReturnAnswerForm(),
+            "here": request.get_full_path(),
+        },
+    )
 
 
 @login_required
@@ -448,10 +481,13 @@ def respond(request, pk):
         if form.is_valid():
             try:
                 response = services.submit_response(
-                    consultation, organization, form.answers(), by=request.user,
+                    consultation,
+                    organization,
+                    form.answers(),
+                    by=request.user,
                     signed_by=form.cleaned_data["signed_by"],
                     general_comment=form.cleaned_data["general_comment"],
-                )  # fmt: skip
+                )
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error(None, message)

@@ -17,54 +17,150 @@ BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
 def _serializer(model, fields, owner_field=None, read_only=()):
-    meta = type("Meta", (), {"model": model, "fields": (*BASE_FIELDS, *fields),
-                             "read_only_fields": read_only})  # fmt: skip
-    return type(f"{model.__name__}Serializer", (ScopedModelSerializer,),
-                {"Meta": meta, "owner_field": owner_field})  # fmt: skip
+    meta = type(
+        "Meta",
+        (),
+        {"model": model, "fields": (*BASE_FIELDS, *fields), "read_only_fields": read_only},
+    )
+    return type(
+        f"{model.__name__}Serializer",
+        (ScopedModelSerializer,),
+        {"Meta": meta, "owner_field": owner_field},
+    )
 
 
-IndicatorSerializer = _serializer(models.Indicator, (
-    "organization", "code", "name", "name_en", "type", "unit", "currency", "aggregation",
-    "minimum", "maximum", "options", "total_of", "prefill", "description", "notes",
-), owner_field="organization")  # fmt: skip
-FormSerializer = _serializer(models.Form, (
-    "organization", "code", "name", "name_en", "assigned_kinds", "assigned_organizations",
-    "notes",
-), owner_field="organization")  # fmt: skip
+IndicatorSerializer = _serializer(
+    models.Indicator,
+    (
+        "organization",
+        "code",
+        "name",
+        "name_en",
+        "type",
+        "unit",
+        "currency",
+        "aggregation",
+        "minimum",
+        "maximum",
+        "options",
+        "total_of",
+        "prefill",
+        "description",
+        "notes",
+    ),
+    owner_field="organization",
+)
+FormSerializer = _serializer(
+    models.Form,
+    (
+        "organization",
+        "code",
+        "name",
+        "name_en",
+        "assigned_kinds",
+        "assigned_organizations",
+        "notes",
+    ),
+    owner_field="organization",
+)
 FormVersionSerializer = _serializer(
     models.FormVersion,
     ("form", "number", "status", "published_on", "notes"),
     read_only=("status", "published_on"),
 )
-SectionSerializer = _serializer(models.Section, (
-    "form_version", "order", "title", "title_en", "kind", "instructions", "notes",
-))  # fmt: skip
+SectionSerializer = _serializer(
+    models.Section,
+    (
+        "form_version",
+        "order",
+        "title",
+        "title_en",
+        "kind",
+        "instructions",
+        "notes",
+    ),
+)
 SectionItemSerializer = _serializer(
     models.SectionItem, ("section", "indicator", "order", "required", "notes")
 )
-PeriodSerializer = _serializer(models.Period, (
-    "form", "kind", "year", "number", "starts_on", "ends_on", "opens_on", "deadline",
-    "grace_days", "locked", "notes",
-), read_only=("starts_on", "ends_on"))  # fmt: skip
+PeriodSerializer = _serializer(
+    models.Period,
+    (
+        "form",
+        "kind",
+        "year",
+        "number",
+        "starts_on",
+        "ends_on",
+        "opens_on",
+        "deadline",
+        "grace_days",
+        "locked",
+        "notes",
+    ),
+    read_only=("starts_on", "ends_on"),
+)
 ReopeningSerializer = _serializer(
     models.Reopening,
     ("period", "organization", "reason", "expires_on", "granted_by", "notes"),
     read_only=("granted_by",),
 )
-ValidationRuleSerializer = _serializer(models.ValidationRule, (
-    "form_version", "kind", "severity", "left", "operator", "right", "constant",
-    "max_change_percent", "message", "message_en", "notes",
-))  # fmt: skip
-SubmissionSerializer = _serializer(models.Submission, (
-    "organization", "form_version", "period", "state", "submitted_at", "submitted_by",
-    "returned_at", "returned_by", "approved_at", "approved_by", "notes",
-), owner_field="organization", read_only=(
-    "state", "submitted_at", "submitted_by", "returned_at", "returned_by", "approved_at",
-    "approved_by",
-))  # fmt: skip
-ValueSerializer = _serializer(models.Value, (
-    "submission", "indicator", "number", "text", "source", "system_number", "comment", "notes",
-), read_only=("source", "system_number"))  # fmt: skip
+ValidationRuleSerializer = _serializer(
+    models.ValidationRule,
+    (
+        "form_version",
+        "kind",
+        "severity",
+        "left",
+        "operator",
+        "right",
+        "constant",
+        "max_change_percent",
+        "message",
+        "message_en",
+        "notes",
+    ),
+)
+SubmissionSerializer = _serializer(
+    models.Submission,
+    (
+        "organization",
+        "form_version",
+        "period",
+        "state",
+        "submitted_at",
+        "submitted_by",
+        "returned_at",
+        "returned_by",
+        "approved_at",
+        "approved_by",
+        "notes",
+    ),
+    owner_field="organization",
+    read_only=(
+        "state",
+        "submitted_at",
+        "submitted_by",
+        "returned_at",
+        "returned_by",
+        "approved_at",
+        "approved_by",
+    ),
+)
+ValueSerializer = _serializer(
+    models.Value,
+    (
+        "submission",
+        "indicator",
+        "number",
+        "text",
+        "source",
+        "system_number",
+        "comment",
+        "notes",
+    ),
+    read_only=("source", "system_number"),
+)
 ReviewCommentSerializer = _serializer(
     models.ReviewComment,
     ("submission", "indicator", "text", "author", "resolved", "notes"),
@@ -82,8 +178,17 @@ class AttachmentSerializer(ScopedModelSerializer):
 
     class Meta:
         model = models.Attachment
-        fields = (*BASE_FIELDS, "submission", "title", "file", "original_name", "size",
-                  "content_type", "download", "notes")  # fmt: skip
+        fields = (
+            *BASE_FIELDS,
+            "submission",
+            "title",
+            "file",
+            "original_name",
+            "size",
+            "content_type",
+            "download",
+            "notes",
+        )
         read_only_fields = ("original_name", "size", "content_type")
 
     def get_download(self, obj) -> str:
@@ -92,15 +197,25 @@ class AttachmentSerializer(ScopedModelSerializer):
 
 class ReturnSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
-    fields = serializers.DictField(child=serializers.CharField(), required=False, default=dict,
-                                   help_text="indicator code → comment on that field")  # fmt: skip
+    fields = serializers.DictField(
+        child=serializers.CharField(),
+        required=False,
+        default=dict,
+        help_text="indicator code → comment on that field",
+    )
 
 
 def _viewset(model, serializer, filterset, select_related=()):
-    return type(f"{model.__name__}ViewSet", (ScopedModelViewSet,), {
-        "model": model, "serializer_class": serializer, "filterset_class": filterset,
-        "select_related": select_related,
-    })  # fmt: skip
+    return type(
+        f"{model.__name__}ViewSet",
+        (ScopedModelViewSet,),
+        {
+            "model": model,
+            "serializer_class": serializer,
+            "filterset_class": filterset,
+            "select_related": select_related,
+        },
+    )
 
 
 IndicatorViewSet = _viewset(models.Indicator, IndicatorSerializer, filtersets.IndicatorFilterSet)
@@ -147,8 +262,10 @@ class SubmissionViewSet(ScopedModelViewSet):
         try:
             submission = function(submission, by=self.request.user, **kwargs)
         except services.WorkflowRefused as refusal:
-            detail = {"detail": str(refusal),
-                      "problems": [problem.message for problem in refusal.problems]}  # fmt: skip
+            detail = {
+                "detail": str(refusal),
+                "problems": [problem.message for problem in refusal.problems],
+            }
             raise exceptions.ValidationError(detail) from refusal
         return Response(SubmissionSerializer(submission, context={"request": self.request}).data)
 

@@ -60,9 +60,11 @@ class Board:
         with 200 organizations)."""
         base = reverse("reporting:submission_list")
         labels = {
-            "late": _("Late"), "on_time": _("On time"), "not_started": _("Not started"),
+            "late": _("Late"),
+            "on_time": _("On time"),
+            "not_started": _("Not started"),
             "states": dict(SubmissionState.choices),
-        }  # fmt: skip
+        }
         for row in self.rows:
             yield _board_row(row, base, labels)
 
@@ -70,20 +72,31 @@ class Board:
 def _board_row(row, base, labels):
     submission = row.submission
     if submission:
-        name = format_html('<a href="{}{}/" title="{}">{}</a>', base, submission.pk,
-                           row.organization, row.organization.display_short_name)  # fmt: skip
-        state = format_html('<span class="badge text-bg-{}">{}</span>', submission.state_tone,
-                            labels["states"][submission.state])  # fmt: skip
+        name = format_html(
+            '<a href="{}{}/" title="{}">{}</a>',
+            base,
+            submission.pk,
+            row.organization,
+            row.organization.display_short_name,
+        )
+        state = format_html(
+            '<span class="badge text-bg-{}">{}</span>',
+            submission.state_tone,
+            labels["states"][submission.state],
+        )
     else:
         name = escape(row.organization.display_short_name)
-        state = format_html('<span class="badge text-bg-secondary">{}</span>',
-                            labels["not_started"])  # fmt: skip
+        state = format_html(
+            '<span class="badge text-bg-secondary">{}</span>', labels["not_started"]
+        )
     if row.late:
-        timing = format_html('<span class="text-danger"><i class="bi bi-alarm"></i> {}</span>',
-                             labels["late"])  # fmt: skip
+        timing = format_html(
+            '<span class="text-danger"><i class="bi bi-alarm"></i> {}</span>', labels["late"]
+        )
     elif submission and submission.submitted_at:
-        timing = format_html('<span class="text-success"><i class="bi bi-check2"></i> {}</span>',
-                             labels["on_time"])  # fmt: skip
+        timing = format_html(
+            '<span class="text-success"><i class="bi bi-check2"></i> {}</span>', labels["on_time"]
+        )
     else:
         timing = mark_safe('<span class="text-muted">—</span>')
     fills = "".join(
@@ -93,8 +106,12 @@ def _board_row(row, base, labels):
     return format_html(
         '<tr><td class="text-nowrap">{}</td><td>{}</td><td>{}</td>'
         '<td class="text-end fw-semibold">{}</td>{}</tr>',
-        name, state, timing, row.percent, mark_safe(fills),
-    )  # fmt: skip
+        name,
+        state,
+        timing,
+        row.percent,
+        mark_safe(fills),
+    )
 
 
 def _fill_class(percent: int) -> str:
@@ -141,10 +158,13 @@ def completeness_board(version, period, user, today=None) -> Board:
     for organization in organizations:
         submission = submissions.get(organization.pk)
         fills = [
-            SectionFill(section, counts.get((submission.pk, section.pk), 0) if submission else 0,
-                        section.total)
+            SectionFill(
+                section,
+                counts.get((submission.pk, section.pk), 0) if submission else 0,
+                section.total,
+            )
             for section in sections
-        ]  # fmt: skip
+        ]
         if submission is None or submission.submitted_at is None:
             late = today > period.closes_on
         else:

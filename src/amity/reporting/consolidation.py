@@ -83,10 +83,14 @@ class Pivot:
         for index, indicator in enumerate(self.indicators):
             if indicator.aggregation == Aggregation.NONE:
                 continue
-            series.append({
-                "code": indicator.code, "name": indicator.display_name, "unit": indicator.unit,
-                "values": [_plain(row.cells[index]) for row in self.rows],
-            })  # fmt: skip
+            series.append(
+                {
+                    "code": indicator.code,
+                    "name": indicator.display_name,
+                    "unit": indicator.unit,
+                    "values": [_plain(row.cells[index]) for row in self.rows],
+                }
+            )
         return {"labels": labels, "series": series}
 
     def table(self) -> list[list]:
@@ -154,8 +158,9 @@ def carriers(on=None) -> dict[int, int]:
     return carried
 
 
-def consolidate(user, indicators, periods, *, by="organization", boundaries="current",
-                states=REPORTED_STATES) -> Pivot:  # fmt: skip
+def consolidate(
+    user, indicators, periods, *, by="organization", boundaries="current", states=REPORTED_STATES
+) -> Pivot:
     """The pivot: one query gives (row, indicator, sum, count) (`_figures`); the cells are laid
     out by position, and only the averages and the database's floats need more than a copy.
     Merged Unions' rows are added into their carriers' afterwards, a few rows of the pivot:
@@ -174,8 +179,7 @@ def consolidate(user, indicators, periods, *, by="organization", boundaries="cur
         number__isnull=False,
     )
     averages = {i.pk: position[i.pk] for i in indicators if i.aggregation == Aggregation.AVERAGE}
-    sums, counts = _lay_out(_figures(values, by, len(periods)), position, averages,
-                            len(indicators))  # fmt: skip
+    sums, counts = _lay_out(_figures(values, by, len(periods)), position, averages, len(indicators))
     if by != "period" and boundaries == "current":
         carried = carriers()
         if carried.keys() & sums.keys():

@@ -25,7 +25,7 @@ from amity.reporting.choices import (
     Severity,
     SubmissionState,
     VersionStatus,
-)  # fmt: skip
+)
 
 SEED = 2025
 CODE = "demo-half-year"
@@ -267,8 +267,9 @@ class ReportingDemo:
     def __init__(self):
         self.rng = random.Random(SEED)
         self.admin = User.objects.filter(is_superuser=True).order_by("pk").first()
-        self.central = Organization.objects.get(kind=OrganizationKind.CENTRAL_UNION,
-                                                external_ref__startswith="demo-")  # fmt: skip
+        self.central = Organization.objects.get(
+            kind=OrganizationKind.CENTRAL_UNION, external_ref__startswith="demo-"
+        )
 
     def save(self, obj):
         obj._history_user = self.admin
@@ -278,10 +279,15 @@ class ReportingDemo:
         return obj
 
     def make_form(self):
-        self.form = self.save(models.Form(
-            organization=self.central, code=CODE, name="Báo cáo 6 tháng của Liên hiệp tỉnh",
-            name_en="Half-year report of a provincial Union", assigned_kinds="provincial_union",
-        ))  # fmt: skip
+        self.form = self.save(
+            models.Form(
+                organization=self.central,
+                code=CODE,
+                name="Báo cáo 6 tháng của Liên hiệp tỉnh",
+                name_en="Half-year report of a provincial Union",
+                assigned_kinds="provincial_union",
+            )
+        )
         self.version = self.save(models.FormVersion(form=self.form, number=1))
         self.indicators = {}
         for order, (title, title_en, kind, items) in enumerate(SECTIONS, start=1):
@@ -298,34 +304,77 @@ class ReportingDemo:
                 aggregation = extra.pop("aggregation", Aggregation.SUM)
                 if type_ in (L,):
                     aggregation = Aggregation.NONE
-                indicator = self.save(models.Indicator(
-                    organization=self.central, code=code, name=name, name_en=name_en, type=type_,
-                    unit=unit, aggregation=aggregation, minimum=extra.pop("minimum", 0)
-                    if type_ not in (L, B) else None, **extra,
-                ))  # fmt: skip
+                indicator = self.save(
+                    models.Indicator(
+                        organization=self.central,
+                        code=code,
+                        name=name,
+                        name_en=name_en,
+                        type=type_,
+                        unit=unit,
+                        aggregation=aggregation,
+                        minimum=extra.pop("minimum", 0) if type_ not in (L, B) else None,
+                        **extra,
+                    )
+                )
                 self.indicators[code] = indicator
-                self.save(models.SectionItem(section=section, indicator=indicator, order=position,
-                                             required=type_ != L and code != "VT06"))  # fmt: skip
+                self.save(
+                    models.SectionItem(
+                        section=section,
+                        indicator=indicator,
+                        order=position,
+                        required=type_ != L and code != "VT06",
+                    )
+                )
         rules = [
-            ("VT02", Operator.LTE, "VT01", Severity.SOFT, "Giải ngân vượt cam kết: giải thích",
-             "Disbursed above committed: explain"),
-            ("KN02", Operator.LTE, "KN01", Severity.HARD, "Số kiến nghị được trả lời không vượt "
-             "số kiến nghị gửi", "Answers cannot exceed proposals"),
-            ("TC03", Operator.LTE, "TC02", Severity.HARD, "Cán bộ chuyên trách không vượt số hội "
-             "viên", "Full-time staff cannot exceed members"),
-        ]  # fmt: skip
+            (
+                "VT02",
+                Operator.LTE,
+                "VT01",
+                Severity.SOFT,
+                "Giải ngân vượt cam kết: giải thích",
+                "Disbursed above committed: explain",
+            ),
+            (
+                "KN02",
+                Operator.LTE,
+                "KN01",
+                Severity.HARD,
+                "Số kiến nghị được trả lời không vượt số kiến nghị gửi",
+                "Answers cannot exceed proposals",
+            ),
+            (
+                "TC03",
+                Operator.LTE,
+                "TC02",
+                Severity.HARD,
+                "Cán bộ chuyên trách không vượt số hội viên",
+                "Full-time staff cannot exceed members",
+            ),
+        ]
         for left, operator, right, severity, message, message_en in rules:
-            self.save(models.ValidationRule(
-                form_version=self.version, left=self.indicators[left], operator=operator,
-                right=self.indicators[right], severity=severity, message=message,
-                message_en=message_en,
-            ))  # fmt: skip
-        self.save(models.ValidationRule(
-            form_version=self.version, kind=RuleKind.PREVIOUS_PERIOD, left=self.indicators["DT01"],
-            max_change_percent=50, severity=Severity.SOFT,
-            message="Số đối tác thay đổi trên 50% so với kỳ trước: giải thích",
-            message_en="Partners changed by more than 50% since the last period: explain",
-        ))  # fmt: skip
+            self.save(
+                models.ValidationRule(
+                    form_version=self.version,
+                    left=self.indicators[left],
+                    operator=operator,
+                    right=self.indicators[right],
+                    severity=severity,
+                    message=message,
+                    message_en=message_en,
+                )
+            )
+        self.save(
+            models.ValidationRule(
+                form_version=self.version,
+                kind=RuleKind.PREVIOUS_PERIOD,
+                left=self.indicators["DT01"],
+                max_change_percent=50,
+                severity=Severity.SOFT,
+                message="Số đối tác thay đổi trên 50% so với kỳ trước: giải thích",
+                message_en="Partners changed by more than 50% since the last period: explain",
+            )
+        )
         self.version.status, self.version.published_on = VersionStatus.PUBLISHED, date(2023, 1, 5)
         self.save(self.version)
 
@@ -334,11 +383,20 @@ class ReportingDemo:
         for year in range(2023, 2027):
             for number in (1, 2):
                 end = date(year, 6, 30) if number == 1 else date(year, 12, 31)
-                self.periods.append(self.save(models.Period(
-                    form=self.form, kind="half_year", year=year, number=number,
-                    opens_on=end - timedelta(days=60), deadline=end + timedelta(days=15),
-                    grace_days=5, locked=end < date(2025, 1, 1),
-                )))  # fmt: skip
+                self.periods.append(
+                    self.save(
+                        models.Period(
+                            form=self.form,
+                            kind="half_year",
+                            year=year,
+                            number=number,
+                            opens_on=end - timedelta(days=60),
+                            deadline=end + timedelta(days=15),
+                            grace_days=5,
+                            locked=end < date(2025, 1, 1),
+                        )
+                    )
+                )
 
     def reporters(self, period):
         """The provincial Unions that existed during the period."""
@@ -366,33 +424,49 @@ class ReportingDemo:
                 if union.external_ref == "demo-org-hanoi" and period.deadline > today:
                     state, submitted = SubmissionState.DRAFT, None  # Ha Noi is at work on it
                 submission = models.Submission(
-                    organization=union, form_version=self.version, period=period, state=state,
-                    notes=MARK, submitted_at=aware(submitted) if submitted else None,
+                    organization=union,
+                    form_version=self.version,
+                    period=period,
+                    state=state,
+                    notes=MARK,
+                    submitted_at=aware(submitted) if submitted else None,
                     submitted_by=self.admin if submitted else None,
                     approved_at=aware(submitted + timedelta(days=10))
-                    if state == SubmissionState.APPROVED else None,
+                    if state == SubmissionState.APPROVED
+                    else None,
                     approved_by=self.admin if state == SubmissionState.APPROVED else None,
-                )  # fmt: skip
+                )
                 submissions.append(submission)
                 values.append((submission, self.figures(size, state)))
-        bulk_create_with_history(submissions, models.Submission, batch_size=500,
-                                 default_user=self.admin)  # fmt: skip
-        saved = {(s.organization_id, s.period_id): s for s in models.Submission.objects.filter(
-            period__form=self.form)}  # fmt: skip
+        bulk_create_with_history(
+            submissions, models.Submission, batch_size=500, default_user=self.admin
+        )
+        saved = {
+            (s.organization_id, s.period_id): s
+            for s in models.Submission.objects.filter(period__form=self.form)
+        }
         rows = []
         for submission, figures in values:
             target = saved[(submission.organization_id, submission.period_id)]
             for code, (number, text) in figures.items():
-                rows.append(models.Value(submission=target, indicator=self.indicators[code],
-                                         number=number, text=text, notes=MARK))  # fmt: skip
+                rows.append(
+                    models.Value(
+                        submission=target,
+                        indicator=self.indicators[code],
+                        number=number,
+                        text=text,
+                        notes=MARK,
+                    )
+                )
         bulk_create_with_history(rows, models.Value, batch_size=1000, default_user=self.admin)
         return len(submissions), len(rows)
 
     def state_for(self, period, today):
         if period.deadline + timedelta(days=40) < today:
             late = self.rng.random() < 0.15
-            day = period.deadline + timedelta(days=self.rng.randint(6, 20) if late
-                                              else -self.rng.randint(0, 10))  # fmt: skip
+            day = period.deadline + timedelta(
+                days=self.rng.randint(6, 20) if late else -self.rng.randint(0, 10)
+            )
             return SubmissionState.APPROVED, day
         roll = self.rng.random()
         if roll < 0.35:
@@ -420,8 +494,15 @@ class ReportingDemo:
             elif code == "KT04":
                 figures[code] = (Decimal(rng.randint(700, 980)) / 10, "")
             else:
-                base = {"DT01": 30, "DT02": 40, "HD06": 800, "TC02": 1500, "VT01": 400000,
-                        "VT02": 300000, "TC06": 900}.get(code, 6)  # fmt: skip
+                base = {
+                    "DT01": 30,
+                    "DT02": 40,
+                    "HD06": 800,
+                    "TC02": 1500,
+                    "VT01": 400000,
+                    "VT02": 300000,
+                    "TC06": 900,
+                }.get(code, 6)
                 figures[code] = (Decimal(max(0, round(base * size * rng.uniform(0.6, 1.4)))), "")
         if "KN01" in figures and "KN02" in figures:
             figures["KN02"] = (min(figures["KN02"][0], figures["KN01"][0]), "")
@@ -441,9 +522,13 @@ def load(stdout) -> dict[str, int]:
     demo.make_form()
     demo.make_periods()
     submissions, values = demo.make_submissions()
-    counts = {"reporting forms": 1, "indicators": len(demo.indicators),
-              "reporting periods": len(demo.periods), "submissions": submissions,
-              "values": values}  # fmt: skip
+    counts = {
+        "reporting forms": 1,
+        "indicators": len(demo.indicators),
+        "reporting periods": len(demo.periods),
+        "submissions": submissions,
+        "values": values,
+    }
     for label, number in counts.items():
         stdout.write(f"  {label}: {number}\n")
     return counts

@@ -14,11 +14,26 @@ class IndicatorForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Indicator
         fields = [
-            "organization", "code", "name", "name_en", "type", "unit", "currency", "aggregation",
-            "minimum", "maximum", "options", "total_of", "prefill", "description", "notes",
-        ]  # fmt: skip
-        widgets = {"options": forms.Textarea(attrs={"rows": 3}),
-                   "description": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+            "organization",
+            "code",
+            "name",
+            "name_en",
+            "type",
+            "unit",
+            "currency",
+            "aggregation",
+            "minimum",
+            "maximum",
+            "options",
+            "total_of",
+            "prefill",
+            "description",
+            "notes",
+        ]
+        widgets = {
+            "options": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,9 +52,14 @@ class ReportingFormForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Form
         fields = [
-            "organization", "code", "name", "name_en", "assigned_kinds", "assigned_organizations",
+            "organization",
+            "code",
+            "name",
+            "name_en",
+            "assigned_kinds",
+            "assigned_organizations",
             "notes",
-        ]  # fmt: skip
+        ]
         widgets = {"assigned_organizations": forms.SelectMultiple(attrs={"size": 6})}
 
 
@@ -77,9 +97,16 @@ class PeriodForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Period
         fields = [
-            "form", "kind", "year", "number", "opens_on", "deadline", "grace_days", "locked",
+            "form",
+            "kind",
+            "year",
+            "number",
+            "opens_on",
+            "deadline",
+            "grace_days",
+            "locked",
             "notes",
-        ]  # fmt: skip
+        ]
 
 
 class ReopeningForm(ScopedModelForm):
@@ -98,9 +125,18 @@ class ValidationRuleForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.ValidationRule
         fields = [
-            "form_version", "kind", "severity", "left", "operator", "right", "constant",
-            "max_change_percent", "message", "message_en", "notes",
-        ]  # fmt: skip
+            "form_version",
+            "kind",
+            "severity",
+            "left",
+            "operator",
+            "right",
+            "constant",
+            "max_change_percent",
+            "message",
+            "message_en",
+            "notes",
+        ]
 
 
 class SubmissionForm(ScopedModelForm):
@@ -166,8 +202,7 @@ def attachment_help() -> str:
     return _(
         "PDF, Word, Excel, OpenDocument, JPEG or PNG; at most %(size)s MB a file and "
         "%(count)s files a submission."
-    ) % {
-        "size": limits["bytes"] // (1024 * 1024), "count": limits["count"]}  # fmt: skip
+    ) % {"size": limits["bytes"] // (1024 * 1024), "count": limits["count"]}
 
 
 class AttachmentUploadForm(forms.Form):

@@ -23,38 +23,128 @@ def _resource(model, fields, **meta):
     return resource
 
 
-IndicatorResource = _resource(models.Indicator, (
-    "id", "organization", "code", "name", "name_en", "type", "unit", "currency", "aggregation",
-    "minimum", "maximum", "options", "total_of", "prefill", "description", "notes",
-))  # fmt: skip
-FormResource = _resource(models.Form, (
-    "id", "organization", "code", "name", "name_en", "assigned_kinds", "notes",
-))  # fmt: skip
-FormVersionResource = _resource(models.FormVersion, ("id", "form", "number",
-                                                                      "notes"))  # fmt: skip
-SectionResource = _resource(models.Section, (
-    "id", "form_version", "order", "title", "title_en", "kind", "instructions", "notes",
-))  # fmt: skip
-SectionItemResource = _resource(models.SectionItem, (
-    "id", "section", "indicator", "order", "required", "notes",
-))  # fmt: skip
-PeriodResource = _resource(models.Period, (
-    "id", "form", "kind", "year", "number", "opens_on", "deadline", "grace_days", "locked",
-    "notes",
-))  # fmt: skip
-ReopeningResource = _resource(models.Reopening, (
-    "id", "period", "organization", "reason", "expires_on", "notes",
-))  # fmt: skip
-ValidationRuleResource = _resource(models.ValidationRule, (
-    "id", "form_version", "kind", "severity", "left", "operator", "right", "constant",
-    "max_change_percent", "message", "message_en", "notes",
-))  # fmt: skip
-SubmissionResource = _resource(models.Submission, (
-    "id", "organization", "form_version", "period", "notes",
-))  # fmt: skip
-ReviewCommentResource = _resource(models.ReviewComment, (
-    "id", "submission", "indicator", "text", "resolved", "notes",
-))  # fmt: skip
+IndicatorResource = _resource(
+    models.Indicator,
+    (
+        "id",
+        "organization",
+        "code",
+        "name",
+        "name_en",
+        "type",
+        "unit",
+        "currency",
+        "aggregation",
+        "minimum",
+        "maximum",
+        "options",
+        "total_of",
+        "prefill",
+        "description",
+        "notes",
+    ),
+)
+FormResource = _resource(
+    models.Form,
+    (
+        "id",
+        "organization",
+        "code",
+        "name",
+        "name_en",
+        "assigned_kinds",
+        "notes",
+    ),
+)
+FormVersionResource = _resource(models.FormVersion, ("id", "form", "number", "notes"))
+SectionResource = _resource(
+    models.Section,
+    (
+        "id",
+        "form_version",
+        "order",
+        "title",
+        "title_en",
+        "kind",
+        "instructions",
+        "notes",
+    ),
+)
+SectionItemResource = _resource(
+    models.SectionItem,
+    (
+        "id",
+        "section",
+        "indicator",
+        "order",
+        "required",
+        "notes",
+    ),
+)
+PeriodResource = _resource(
+    models.Period,
+    (
+        "id",
+        "form",
+        "kind",
+        "year",
+        "number",
+        "opens_on",
+        "deadline",
+        "grace_days",
+        "locked",
+        "notes",
+    ),
+)
+ReopeningResource = _resource(
+    models.Reopening,
+    (
+        "id",
+        "period",
+        "organization",
+        "reason",
+        "expires_on",
+        "notes",
+    ),
+)
+ValidationRuleResource = _resource(
+    models.ValidationRule,
+    (
+        "id",
+        "form_version",
+        "kind",
+        "severity",
+        "left",
+        "operator",
+        "right",
+        "constant",
+        "max_change_percent",
+        "message",
+        "message_en",
+        "notes",
+    ),
+)
+SubmissionResource = _resource(
+    models.Submission,
+    (
+        "id",
+        "organization",
+        "form_version",
+        "period",
+        "notes",
+    ),
+)
+ReviewCommentResource = _resource(
+    models.ReviewComment,
+    (
+        "id",
+        "submission",
+        "indicator",
+        "text",
+        "resolved",
+        "notes",
+    ),
+)
 
 
 class ValueResource(ScopedResource):
@@ -67,9 +157,15 @@ class ValueResource(ScopedResource):
         use_bulk = True
 
 
-AttachmentResource = _resource(models.Attachment, (
-    "id", "submission", "title", "notes",
-))  # fmt: skip
+AttachmentResource = _resource(
+    models.Attachment,
+    (
+        "id",
+        "submission",
+        "title",
+        "notes",
+    ),
+)
 
 
 # --- the offline workbook of one submission -----------------------------------------------------
@@ -112,10 +208,12 @@ def submission_workbook(submission) -> bytes:
     sheet["A1"] = neutralise(f"{submission.form_version.form} — {submission.organization}")
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = neutralise(
-        _("%(period)s · version %(number)s of the form. Fill in the Value column (and the "
-          "explanation where a rule asks for one); leave the other columns as they are.")
+        _(
+            "%(period)s · version %(number)s of the form. Fill in the Value column (and the "
+            "explanation where a rule asks for one); leave the other columns as they are."
+        )
         % {"period": submission.period.label, "number": submission.form_version.number}
-    )  # fmt: skip
+    )
     sheet.append([])
     sheet.append(list(WORKBOOK_COLUMNS))
     for cell in sheet[HEADER_ROW]:
@@ -126,11 +224,17 @@ def submission_workbook(submission) -> bytes:
     sheet.add_data_validation(yes_no)
     for indicator in services.version_indicators(submission.form_version):
         value = values.get(indicator.pk)
-        sheet.append([
-            indicator.code, neutralise(indicator.display_name), neutralise(indicator.unit),
-            str(indicator.get_type_display()), _cell_value(indicator, value),
-            neutralise(value.comment) if value else "", value.version if value else 0,
-        ])  # fmt: skip
+        sheet.append(
+            [
+                indicator.code,
+                neutralise(indicator.display_name),
+                neutralise(indicator.unit),
+                str(indicator.get_type_display()),
+                _cell_value(indicator, value),
+                neutralise(value.comment) if value else "",
+                value.version if value else 0,
+            ]
+        )
         row = sheet.max_row
         if indicator.total_codes:  # computed from the others: shown, never read back
             for cell in sheet[row]:
@@ -148,10 +252,17 @@ def submission_workbook(submission) -> bytes:
     sheet.column_dimensions["G"].hidden = True
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
     meta = book.create_sheet(META_SHEET)
-    for key, number in zip(META_KEYS, (submission.pk, submission.organization_id,
-                                       submission.form_version.form_id,
-                                       submission.form_version_id, submission.period_id),
-                           strict=True):  # fmt: skip
+    for key, number in zip(
+        META_KEYS,
+        (
+            submission.pk,
+            submission.organization_id,
+            submission.form_version.form_id,
+            submission.form_version_id,
+            submission.period_id,
+        ),
+        strict=True,
+    ):
         meta.append([key, number])
     meta.sheet_state = "hidden"
     buffer = io.BytesIO()
@@ -192,10 +303,12 @@ def read_submission_workbook(submission, content: bytes) -> dict:
         book.close()
     header = [_text(cell) for cell in (rows[0] if rows else ())][: len(WORKBOOK_COLUMNS)]
     if header != [column.lower() for column in WORKBOOK_COLUMNS]:
-        raise WorkbookRefused(_(
-            "The columns of this workbook are not those of the form's workbook: download it "
-            "again and fill in the Value column."
-        ))  # fmt: skip
+        raise WorkbookRefused(
+            _(
+                "The columns of this workbook are not those of the form's workbook: download it "
+                "again and fill in the Value column."
+            )
+        )
     return _entries(submission, rows[1:])
 
 
@@ -205,27 +318,35 @@ def _text(cell) -> str:
 
 def _check_made_for(submission, book) -> None:
     if META_SHEET not in book.sheetnames or WORKBOOK_SHEET not in book.sheetnames:
-        raise WorkbookRefused(_(
-            "This is not a workbook downloaded from a submission: download the workbook of "
-            "this submission and fill it in."
-        ))  # fmt: skip
+        raise WorkbookRefused(
+            _(
+                "This is not a workbook downloaded from a submission: download the workbook of "
+                "this submission and fill it in."
+            )
+        )
     meta = {}
     for row in book[META_SHEET].iter_rows(max_row=20, max_col=2, values_only=True):
         if row and row[0] in META_KEYS:
             meta[row[0]] = row[1]
     version = submission.form_version
     if meta.get("organization") != submission.organization_id:
-        raise WorkbookRefused(_("This workbook is another organization's: it was not made "
-                                "for %(organization)s.")
-                              % {"organization": submission.organization})  # fmt: skip
+        raise WorkbookRefused(
+            _("This workbook is another organization's: it was not made for %(organization)s.")
+            % {"organization": submission.organization}
+        )
     if meta.get("form_version") != version.pk:
-        raise WorkbookRefused(_(
-            "This workbook was made for another version of the form; this submission is on "
-            "version %(number)s. Download its workbook again."
-        ) % {"number": version.number})  # fmt: skip
+        raise WorkbookRefused(
+            _(
+                "This workbook was made for another version of the form; this submission is on "
+                "version %(number)s. Download its workbook again."
+            )
+            % {"number": version.number}
+        )
     if meta.get("period") != submission.period_id:
-        raise WorkbookRefused(_("This workbook was made for another period, not %(period)s.")
-                              % {"period": submission.period.label})  # fmt: skip
+        raise WorkbookRefused(
+            _("This workbook was made for another period, not %(period)s.")
+            % {"period": submission.period.label}
+        )
 
 
 def _entries(submission, rows) -> dict:
@@ -238,12 +359,16 @@ def _entries(submission, rows) -> dict:
             continue
         indicator = indicators.get(code)
         if indicator is None:
-            problems.append(_("Row %(line)s: “%(code)s” is not an indicator of this form "
-                              "version.") % {"line": line, "code": code})  # fmt: skip
+            problems.append(
+                _("Row %(line)s: “%(code)s” is not an indicator of this form version.")
+                % {"line": line, "code": code}
+            )
             continue
         if code in seen:
-            problems.append(_("Row %(line)s: %(code)s is already on row %(first)s.")
-                            % {"line": line, "code": code, "first": seen[code]})  # fmt: skip
+            problems.append(
+                _("Row %(line)s: %(code)s is already on row %(first)s.")
+                % {"line": line, "code": code, "first": seen[code]}
+            )
             continue
         seen[code] = line
         if indicator.total_codes:
@@ -255,16 +380,18 @@ def _entries(submission, rows) -> dict:
                 raise ValidationError(_("A date is not a value here: type the figure."))
             services.parse_entry(indicator, raw)
         except ValidationError as error:
-            problems.append(_("Row %(line)s (%(code)s): %(message)s")
-                            % {"line": line, "code": code,
-                               "message": " ".join(error.messages)})  # fmt: skip
+            problems.append(
+                _("Row %(line)s (%(code)s): %(message)s")
+                % {"line": line, "code": code, "message": " ".join(error.messages)}
+            )
             continue
         base = version if isinstance(version, int) and version >= 0 else -1
         comment = _unquote(str(cells[5] or "").strip())
         entries[indicator.pk] = services.Entry(raw, base, comment)
     if problems:
-        raise WorkbookRefused(_("Nothing was imported: correct these rows and upload again."),
-                              problems)  # fmt: skip
+        raise WorkbookRefused(
+            _("Nothing was imported: correct these rows and upload again."), problems
+        )
     return entries
 
 

@@ -141,8 +141,9 @@ class Indicator(DesignModel):
         return [code.strip() for code in self.total_of.split(",") if code.strip()]
 
     def clean(self):
-        refuse_duplicate(self, ("organization", "code"),
-                         _("Another indicator already has this code."))  # fmt: skip
+        refuse_duplicate(
+            self, ("organization", "code"), _("Another indicator already has this code.")
+        )
         if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:
             raise ValidationError({"maximum": _("The maximum is below the minimum.")})
         if self.type == IndicatorType.CHOICE and not self.option_list:
@@ -267,10 +268,11 @@ class FormVersion(DesignModel):
         ordering = ["form", "-number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["form", "number"], name="formversion_unique_number",
+                fields=["form", "number"],
+                name="formversion_unique_number",
                 violation_error_message=_("This form already has a version with this number."),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return _("%(form)s, version %(number)s") % {"form": self.form, "number": self.number}
@@ -304,9 +306,11 @@ class Section(DesignModel):
     label_related = ("form_version__form",)
 
     form_version = models.ForeignKey(
-        FormVersion, verbose_name=_("form version"), on_delete=models.CASCADE,
+        FormVersion,
+        verbose_name=_("form version"),
+        on_delete=models.CASCADE,
         related_name="sections",
-    )  # fmt: skip
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     title = models.CharField(_("title (Vietnamese)"), max_length=255)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
@@ -344,9 +348,11 @@ class SectionItem(DesignModel):
         Section, verbose_name=_("section"), on_delete=models.CASCADE, related_name="items"
     )
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT,
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
         related_name="section_items",
-    )  # fmt: skip
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     required = models.BooleanField(_("required"), default=True)
 
@@ -356,11 +362,12 @@ class SectionItem(DesignModel):
         ordering = ["section", "order", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["section", "indicator"], condition=Q(deleted_at__isnull=True),
+                fields=["section", "indicator"],
+                condition=Q(deleted_at__isnull=True),
                 name="sectionitem_unique_indicator",
                 violation_error_message=_("This indicator is already in the section."),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.order}. {self.indicator}"
@@ -369,8 +376,9 @@ class SectionItem(DesignModel):
         return reverse("reporting:sectionitem", args=[self.pk])
 
     def clean(self):
-        refuse_duplicate(self, ("section", "indicator"),
-                         _("This indicator is already in the section."))  # fmt: skip
+        refuse_duplicate(
+            self, ("section", "indicator"), _("This indicator is already in the section.")
+        )
         section = (
             Section.all_objects.filter(pk=self.section_id).select_related("form_version").first()
         )
@@ -416,15 +424,17 @@ class Period(DesignModel):
         ordering = ["-starts_on", "form", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["form", "kind", "year", "number"], condition=Q(deleted_at__isnull=True),
+                fields=["form", "kind", "year", "number"],
+                condition=Q(deleted_at__isnull=True),
                 name="period_unique_per_form",
                 violation_error_message=_("This form already has this period."),
             ),
             models.CheckConstraint(
-                condition=Q(deadline__gte=models.F("opens_on")), name="period_deadline_after_open",
+                condition=Q(deadline__gte=models.F("opens_on")),
+                name="period_deadline_after_open",
                 violation_error_message=_("The deadline is before the opening."),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.label} — {self.form}"
@@ -460,11 +470,16 @@ class Period(DesignModel):
         if self.kind and self.number and not 1 <= self.number <= most.get(self.kind, 1):
             raise ValidationError({"number": _("No such period in a year.")})
         if self.year and not MIN_YEAR <= self.year <= MAX_YEAR:
-            raise ValidationError({"year": _("Enter a year between %(first)s and %(last)s.")
-                                   % {"first": MIN_YEAR, "last": MAX_YEAR}})  # fmt: skip
+            raise ValidationError(
+                {
+                    "year": _("Enter a year between %(first)s and %(last)s.")
+                    % {"first": MIN_YEAR, "last": MAX_YEAR}
+                }
+            )
         self.derive_fields()
-        refuse_duplicate(self, ("form", "kind", "year", "number"),
-                         _("This form already has this period."))  # fmt: skip
+        refuse_duplicate(
+            self, ("form", "kind", "year", "number"), _("This form already has this period.")
+        )
         if self.opens_on and self.deadline and self.deadline < self.opens_on:
             raise ValidationError({"deadline": _("The deadline is before the opening.")})
 
@@ -479,15 +494,22 @@ class Reopening(DesignModel):
         Period, verbose_name=_("period"), on_delete=models.CASCADE, related_name="reopenings"
     )
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("for organization"),
-        on_delete=models.PROTECT, related_name="reporting_reopenings",
-    )  # fmt: skip
+        "organizations.Organization",
+        verbose_name=_("for organization"),
+        on_delete=models.PROTECT,
+        related_name="reporting_reopenings",
+    )
     reason = models.CharField(_("reason"), max_length=255)
     expires_on = models.DateField(_("open until"))
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("granted by"), on_delete=models.PROTECT,
-        null=True, blank=True, editable=False, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("reopening")
@@ -496,9 +518,10 @@ class Reopening(DesignModel):
 
     def __str__(self):
         return _("%(period)s reopened for %(organization)s until %(date)s") % {
-            "period": self.period.label, "organization": self.organization,
+            "period": self.period.label,
+            "organization": self.organization,
             "date": f"{self.expires_on:%d/%m/%Y}",
-        }  # fmt: skip
+        }
 
     def get_absolute_url(self):
         return reverse("reporting:reopening", args=[self.pk])
@@ -511,9 +534,11 @@ class ValidationRule(DesignModel):
     label_related = ("form_version__form",)
 
     form_version = models.ForeignKey(
-        FormVersion, verbose_name=_("form version"), on_delete=models.CASCADE,
+        FormVersion,
+        verbose_name=_("form version"),
+        on_delete=models.CASCADE,
         related_name="rules",
-    )  # fmt: skip
+    )
     kind = models.CharField(
         _("kind"), max_length=10, choices=RuleKind.choices, default=RuleKind.SAME_SUBMISSION
     )
@@ -527,16 +552,23 @@ class ValidationRule(DesignModel):
         _("comparison"), max_length=4, choices=Operator.choices, default=Operator.LTE
     )
     right = models.ForeignKey(
-        Indicator, verbose_name=_("compared with indicator"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
+        Indicator,
+        verbose_name=_("compared with indicator"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     constant = models.DecimalField(
         _("or with the number"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     max_change_percent = models.DecimalField(
-        _("largest change without explanation (%)"), max_digits=8, decimal_places=2,
-        null=True, blank=True,
-    )  # fmt: skip
+        _("largest change without explanation (%)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
     message = models.CharField(_("message (Vietnamese)"), max_length=255)
     message_en = models.CharField(_("message (English)"), max_length=255, blank=True)
 
@@ -583,37 +615,59 @@ class Submission(BaseModel):
     label_related = ("organization", "period__form")
 
     organization = models.ForeignKey(
-        "organizations.Organization", verbose_name=_("organization"),
-        on_delete=models.PROTECT, related_name="reporting_submissions",
-    )  # fmt: skip
+        "organizations.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        related_name="reporting_submissions",
+    )
     form_version = models.ForeignKey(
-        FormVersion, verbose_name=_("form version"), on_delete=models.PROTECT,
+        FormVersion,
+        verbose_name=_("form version"),
+        on_delete=models.PROTECT,
         related_name="submissions",
         # Declared once for the form, the API and the import: a draft is not filled yet.
         limit_choices_to=~Q(status=VersionStatus.DRAFT),
-    )  # fmt: skip
+    )
     period = models.ForeignKey(
         Period, verbose_name=_("period"), on_delete=models.PROTECT, related_name="submissions"
     )
     state = models.CharField(
-        _("state"), max_length=10, choices=SubmissionState.choices,
-        default=SubmissionState.DRAFT, editable=False,
-    )  # fmt: skip
+        _("state"),
+        max_length=10,
+        choices=SubmissionState.choices,
+        default=SubmissionState.DRAFT,
+        editable=False,
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.PROTECT,
-        null=True, blank=True, editable=False, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     returned_at = models.DateTimeField(_("returned at"), null=True, blank=True, editable=False)
     returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("returned by"), on_delete=models.PROTECT,
-        null=True, blank=True, editable=False, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("returned by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True, editable=False)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.PROTECT,
-        null=True, blank=True, editable=False, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("submission")
@@ -622,13 +676,14 @@ class Submission(BaseModel):
         indexes = [models.Index(fields=["period", "state"], name="submission_period_state_idx")]
         constraints = [
             models.UniqueConstraint(
-                fields=["organization", "period"], condition=Q(deleted_at__isnull=True),
+                fields=["organization", "period"],
+                condition=Q(deleted_at__isnull=True),
                 name="submission_one_per_period",
                 violation_error_message=_(
                     "This organization already has a submission for this period."
                 ),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         period = self.period.label if self.period_id else ""
@@ -683,9 +738,13 @@ class Value(BaseModel):
         _("source"), max_length=10, choices=ValueSource.choices, default=ValueSource.ENTERED
     )
     system_number = models.DecimalField(
-        _("figure from the system"), max_digits=20, decimal_places=4, null=True, blank=True,
+        _("figure from the system"),
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
         editable=False,
-    )  # fmt: skip
+    )
     comment = models.TextField(
         _("explanation"), blank=True, help_text=_("Why the figure differs or changed so much.")
     )
@@ -696,10 +755,11 @@ class Value(BaseModel):
         ordering = ["submission", "indicator__code", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["submission", "indicator"], name="value_one_per_indicator",
+                fields=["submission", "indicator"],
+                name="value_one_per_indicator",
                 violation_error_message=_("This submission already has a value for it."),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self):
         return f"{self.indicator.code}: {self.display}"
@@ -743,18 +803,29 @@ class ReviewComment(BaseModel):
     label_related = ("submission__organization", "submission__period")
 
     submission = models.ForeignKey(
-        Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
         related_name="comments",
-    )  # fmt: skip
+    )
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator at fault"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
+        Indicator,
+        verbose_name=_("indicator at fault"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     text = models.TextField(_("comment"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), on_delete=models.PROTECT,
-        null=True, blank=True, editable=False, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     resolved = models.BooleanField(_("resolved"), default=False)
 
     class Meta:
@@ -785,9 +856,11 @@ class Attachment(BaseModel):
     label_related = ("submission__organization", "submission__period")
 
     submission = models.ForeignKey(
-        Submission, verbose_name=_("submission"), on_delete=models.CASCADE,
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
         related_name="attachments",
-    )  # fmt: skip
+    )
     title = models.CharField(_("title"), max_length=255, blank=True)
     file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255, editable=False)
@@ -827,9 +900,12 @@ class Attachment(BaseModel):
                 count = Attachment.objects.filter(submission_id=self.submission_id)
                 limit = attachment_limits()["count"]
                 if count.exclude(pk=self.pk).count() >= limit:
-                    raise ValidationError({"file": _(
-                        "A submission holds at most %(count)s attachments."
-                    ) % {"count": limit}})  # fmt: skip
+                    raise ValidationError(
+                        {
+                            "file": _("A submission holds at most %(count)s attachments.")
+                            % {"count": limit}
+                        }
+                    )
         if self.submission_id:
             refusal = entry_refusal(self.submission)
             if refusal:

@@ -50,11 +50,12 @@ def due_for(organization, today: date | None = None, limit: int = 50) -> list[Du
             Q(form__assigned_kinds__contains=organization.kind)
             | Q(form__assigned_organizations=organization)
         )
-        .exclude(submissions__organization=organization,
-                 submissions__state__in=("submitted", "approved"))
+        .exclude(
+            submissions__organization=organization, submissions__state__in=("submitted", "approved")
+        )
         .distinct()
         .order_by("deadline")[:limit]
-    )  # fmt: skip
+    )
     periods = [
         p for p in periods if organization.tree_path.startswith(p.form.organization.tree_path)
     ]

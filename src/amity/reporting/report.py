@@ -29,10 +29,14 @@ def report_context(period, user) -> dict:
     pivot = consolidate(user, indicators, [period], by="period")
     totals = dict(zip([i.pk for i in indicators], pivot.totals, strict=True))
     figures = [
-        {"code": i.code, "name": i.display_name, "unit": i.unit,
-         "value": "—" if totals[i.pk] is None else f"{totals[i.pk]:,}".replace(",", ".")}
+        {
+            "code": i.code,
+            "name": i.display_name,
+            "unit": i.unit,
+            "value": "—" if totals[i.pk] is None else f"{totals[i.pk]:,}".replace(",", "."),
+        }
         for i in indicators
-    ]  # fmt: skip
+    ]
     narratives = []
     sections = (
         Section.objects.filter(form_version=version, kind=SectionKind.NARRATIVE) if version else []
@@ -43,26 +47,38 @@ def report_context(period, user) -> dict:
                 continue
             texts = (
                 Value.objects.visible_to(user)
-                .filter(submission__period=period, submission__state__in=REPORTED_STATES,
-                        indicator=item.indicator)
+                .filter(
+                    submission__period=period,
+                    submission__state__in=REPORTED_STATES,
+                    indicator=item.indicator,
+                )
                 .exclude(text="")
                 .select_related("submission__organization")
                 .order_by("submission__organization__tree_path")
-            )  # fmt: skip
-            narratives.append({
-                "heading": f"{section.display_title} — {item.indicator.display_name}",
-                "entries": [{"organization": str(v.submission.organization), "text": v.text}
-                            for v in texts],
-            })  # fmt: skip
+            )
+            narratives.append(
+                {
+                    "heading": f"{section.display_title} — {item.indicator.display_name}",
+                    "entries": [
+                        {"organization": str(v.submission.organization), "text": v.text}
+                        for v in texts
+                    ],
+                }
+            )
     return {
         "title": str(period.form),
         "period": str(period.label),
         "made_on": timezone.localdate().strftime("%d/%m/%Y"),
         "figures": figures,
         "narratives": narratives,
-        "labels": {"figures": _("Consolidated figures"), "narratives": _("What the Unions report"),
-                   "indicator": _("Indicator"), "value": _("Value"), "made_on": _("Made on")},
-    }  # fmt: skip
+        "labels": {
+            "figures": _("Consolidated figures"),
+            "narratives": _("What the Unions report"),
+            "indicator": _("Indicator"),
+            "value": _("Value"),
+            "made_on": _("Made on"),
+        },
+    }
 
 
 def consolidated_docx(period, user) -> bytes:
@@ -125,14 +141,23 @@ def submission_context(submission) -> dict:
         rows = []
         for item, value in section.rows:
             indicator = item.indicator
-            rows.append({
-                "code": indicator.code, "name": indicator.display_name, "unit": indicator.unit,
-                "value": _shown_value(indicator, value),
-                "from_system": bool(value and value.source == "system"),
-                "comment": value.comment if value else "",
-            })  # fmt: skip
-        sections.append({"title": f"{section.order}. {section.display_title}",
-                         "narrative": section.is_narrative, "rows": rows})  # fmt: skip
+            rows.append(
+                {
+                    "code": indicator.code,
+                    "name": indicator.display_name,
+                    "unit": indicator.unit,
+                    "value": _shown_value(indicator, value),
+                    "from_system": bool(value and value.source == "system"),
+                    "comment": value.comment if value else "",
+                }
+            )
+        sections.append(
+            {
+                "title": f"{section.order}. {section.display_title}",
+                "narrative": section.is_narrative,
+                "rows": rows,
+            }
+        )
     attachments = [a.original_name for a in submission.attachments.all()]
     return {
         "form": str(submission.form_version.form),
@@ -146,12 +171,18 @@ def submission_context(submission) -> dict:
         "sections": sections,
         "attachments": attachments,
         "labels": {
-            "indicator": _("Indicator"), "value": _("Value"), "state": _("State"),
-            "submitted": _("Submitted"), "approved": _("Approved"), "made_on": _("Made on"),
-            "version": _("Form version"), "attachments": _("Attachments"),
-            "from_system": _("from the system"), "explanation": _("Explanation"),
+            "indicator": _("Indicator"),
+            "value": _("Value"),
+            "state": _("State"),
+            "submitted": _("Submitted"),
+            "approved": _("Approved"),
+            "made_on": _("Made on"),
+            "version": _("Form version"),
+            "attachments": _("Attachments"),
+            "from_system": _("from the system"),
+            "explanation": _("Explanation"),
         },
-    }  # fmt: skip
+    }
 
 
 def _shown_value(indicator, value) -> str:
@@ -177,8 +208,10 @@ def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
     document.add_paragraph("{{ organization }}").runs[0].bold = True
     document.add_heading("{{ form }}", level=1)
     document.add_paragraph("{{ period }} · {{ labels.version }} {{ version }}")
-    document.add_paragraph("{{ labels.state }}: {{ state }} · {{ labels.submitted }}: "
-                           "{{ submitted }} · {{ labels.approved }}: {{ approved }}")  # fmt: skip
+    document.add_paragraph(
+        "{{ labels.state }}: {{ state }} · {{ labels.submitted }}: "
+        "{{ submitted }} · {{ labels.approved }}: {{ approved }}"
+    )
     document.add_paragraph("{%p for section in sections %}")
     document.add_heading("{{ section.title }}", level=2)
     document.add_paragraph("{%p if section.narrative %}")

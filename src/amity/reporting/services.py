@@ -130,9 +130,12 @@ def prefill_submission(submission, *, by) -> int:
         if number is None or indicator.pk in existing:
             continue
         value = Value(
-            submission=submission, indicator=indicator, number=number, system_number=number,
+            submission=submission,
+            indicator=indicator,
+            number=number,
+            system_number=number,
             source=ValueSource.SYSTEM,
-        )  # fmt: skip
+        )
         _save(value, by)
         written += 1
     return written
@@ -359,10 +362,11 @@ def previous_numbers(submission) -> dict[int, Decimal | None]:
         return {}
     return dict(
         Value.objects.filter(
-            submission__organization_id=submission.organization_id, submission__period=before,
+            submission__organization_id=submission.organization_id,
+            submission__period=before,
             number__isnull=False,
         ).values_list("indicator_id", "number")
-    )  # fmt: skip
+    )
 
 
 def check_submission(submission) -> list[Problem]:
@@ -385,11 +389,17 @@ def check_submission(submission) -> list[Problem]:
     for value in values.values():
         if value.system_number is not None and value.number != value.system_number:
             if not value.comment.strip():
-                problems.append(Problem(
-                    _("%(code)s differs from the figure of the system (%(system)s): say why.")
-                    % {"code": value.indicator.code, "system": plain_number(value.system_number)},
-                    Severity.SOFT, value.indicator_id,
-                ))  # fmt: skip
+                problems.append(
+                    Problem(
+                        _("%(code)s differs from the figure of the system (%(system)s): say why.")
+                        % {
+                            "code": value.indicator.code,
+                            "system": plain_number(value.system_number),
+                        },
+                        Severity.SOFT,
+                        value.indicator_id,
+                    )
+                )
     return problems
 
 
@@ -401,11 +411,14 @@ def _missing_required(submission, values) -> list[Problem]:
         indicator__total_of="",
     ).select_related("indicator")
     return [
-        Problem(_("%(code)s is required.") % {"code": item.indicator.code}, Severity.HARD,
-                item.indicator_id)
+        Problem(
+            _("%(code)s is required.") % {"code": item.indicator.code},
+            Severity.HARD,
+            item.indicator_id,
+        )
         for item in items
         if item.indicator_id not in values or values[item.indicator_id].is_empty
-    ]  # fmt: skip
+    ]
 
 
 def _broken(rule, values, previous) -> Problem | None:
@@ -493,9 +506,12 @@ def reopen_period(period, organization, *, reason, expires_on, by) -> Reopening:
     if not reason.strip():
         raise WorkflowRefused(_("Give the reason for reopening."))
     reopening = Reopening(
-        period=period, organization=organization, reason=reason, expires_on=expires_on,
+        period=period,
+        organization=organization,
+        reason=reason,
+        expires_on=expires_on,
         granted_by=by,
-    )  # fmt: skip
+    )
     reopening.full_clean()
     return _save(reopening, by)
 
@@ -522,13 +538,27 @@ def copy_version(version, *, by) -> FormVersion:
     last = version.form.versions.order_by("-number").values_list("number", flat=True).first()
     copy = _save(FormVersion(form=version.form, number=(last or 0) + 1), by)
     for section in version.sections.prefetch_related("items"):
-        new = _save(Section(
-            form_version=copy, order=section.order, title=section.title, title_en=section.title_en,
-            kind=section.kind, instructions=section.instructions,
-        ), by)  # fmt: skip
+        new = _save(
+            Section(
+                form_version=copy,
+                order=section.order,
+                title=section.title,
+                title_en=section.title_en,
+                kind=section.kind,
+                instructions=section.instructions,
+            ),
+            by,
+        )
         for item in section.items.all():
-            _save(SectionItem(section=new, indicator_id=item.indicator_id, order=item.order,
-                              required=item.required), by)  # fmt: skip
+            _save(
+                SectionItem(
+                    section=new,
+                    indicator_id=item.indicator_id,
+                    order=item.order,
+                    required=item.required,
+                ),
+                by,
+            )
     for rule in version.rules.all():
         rule.pk, rule.id, rule.form_version, rule._state.adding = None, None, copy, True
         rule.version = 1
@@ -552,8 +582,9 @@ def entry_sections(submission):
 
 
 def _items_prefetch():
-    return Prefetch("items", queryset=SectionItem.objects.select_related("indicator"),
-                    to_attr="live_items")  # fmt: skip
+    return Prefetch(
+        "items", queryset=SectionItem.objects.select_related("indicator"), to_attr="live_items"
+    )
 
 
 # --- attachments --------------------------------------------------------------------------------

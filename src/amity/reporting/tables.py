@@ -96,8 +96,11 @@ class ReviewCommentTable(BaseTable):
 
 
 class AttachmentTable(BaseTable):
-    title = tables.Column(accessor="__str__", linkify=lambda record: record.get_absolute_url(),
-                          order_by=("title", "original_name"))  # fmt: skip
+    title = tables.Column(
+        accessor="__str__",
+        linkify=lambda record: record.get_absolute_url(),
+        order_by=("title", "original_name"),
+    )
 
     class Meta(BaseTable.Meta):
         model = models.Attachment

@@ -32,8 +32,12 @@ def consolidated(request):
     asked = forms.ConsolidationForm(request.GET)
     visible_forms = list(models.Form.objects.visible_to(request.user))  # read once, for the menu
     form = asked.chosen_form(visible_forms)
-    context = {"forms": visible_forms, "form": form, "by_choices": consolidation.BY_CHOICES,
-               "boundary_choices": consolidation.BOUNDARY_CHOICES}  # fmt: skip
+    context = {
+        "forms": visible_forms,
+        "form": form,
+        "by_choices": consolidation.BY_CHOICES,
+        "boundary_choices": consolidation.BOUNDARY_CHOICES,
+    }
     if form is None:
         return render(request, "reporting/consolidation.html", context)
     periods_all = list(form.periods.all())
@@ -43,8 +47,9 @@ def consolidated(request):
     indicators = asked.chosen_indicators(indicators_all)
     by = asked.value("by", "organization")
     boundaries = asked.value("boundaries", "current")
-    pivot = consolidation.consolidate(request.user, indicators, periods, by=by,
-                                      boundaries=boundaries)  # fmt: skip
+    pivot = consolidation.consolidate(
+        request.user, indicators, periods, by=by, boundaries=boundaries
+    )
     file_format = asked.value("export")
     if file_format:
         return download(
@@ -52,11 +57,22 @@ def consolidated(request):
             export_filename(_("consolidated figures"), file_format),
             EXPORT_FORMATS[file_format],
         )
-    chart = {**pivot.chart(), "by": by, "labels_text": {"indicator": _("Indicator"),
-                                                       "total": _("Total")}}  # fmt: skip
-    context.update(periods_all=periods_all, periods=Chosen(periods), indicators_all=indicators_all,
-                   indicators=Chosen(indicators), by=by, boundaries=boundaries, pivot=pivot,
-                   query=request.GET.urlencode(), chart=chart)  # fmt: skip
+    chart = {
+        **pivot.chart(),
+        "by": by,
+        "labels_text": {"indicator": _("Indicator"), "total": _("Total")},
+    }
+    context.update(
+        periods_all=periods_all,
+        periods=Chosen(periods),
+        indicators_all=indicators_all,
+        indicators=Chosen(indicators),
+        by=by,
+        boundaries=boundaries,
+        pivot=pivot,
+        query=request.GET.urlencode(),
+        chart=chart,
+    )
     return render(request, "reporting/consolidation.html", context)
 
 

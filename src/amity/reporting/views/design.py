@@ -170,9 +170,12 @@ def period_reopen(request, pk):
     organization = form.cleaned_data["organization"]
     try:
         services.reopen_period(
-            period, organization, reason=form.cleaned_data["reason"],
-            expires_on=form.cleaned_data["expires_on"], by=request.user,
-        )  # fmt: skip
+            period,
+            organization,
+            reason=form.cleaned_data["reason"],
+            expires_on=form.cleaned_data["expires_on"],
+            by=request.user,
+        )
     except (services.WorkflowRefused, services.ValidationError) as refusal:
         messages.error(request, " ".join(getattr(refusal, "messages", [str(refusal)])))
         return redirect(period.get_absolute_url())

@@ -63,19 +63,32 @@ def submission_workbook_upload(request, pk):
             problems = getattr(refused, "problems", [])
         else:
             if result.ok:
-                messages.success(request, ngettext(
-                    "The workbook was imported: %(count)s value checked.",
-                    "The workbook was imported: %(count)s values checked.", len(result.saved),
-                ) % {"count": len(result.saved)})  # fmt: skip
+                messages.success(
+                    request,
+                    ngettext(
+                        "The workbook was imported: %(count)s value checked.",
+                        "The workbook was imported: %(count)s values checked.",
+                        len(result.saved),
+                    )
+                    % {"count": len(result.saved)},
+                )
                 return redirect("reporting:entry", pk=submission.pk)
-            form.add_error("workbook", _("Nothing was imported: correct these rows and upload "
-                                         "again."))  # fmt: skip
+            form.add_error(
+                "workbook", _("Nothing was imported: correct these rows and upload again.")
+            )
             problems = list(result.errors.values())
             conflicts = list(result.conflicts.values())
-    return render(request, "reporting/workbook_upload.html", {
-        "submission": submission, "form": form, "refusal": refusal, "problems": problems,
-        "conflicts": conflicts,
-    })  # fmt: skip
+    return render(
+        request,
+        "reporting/workbook_upload.html",
+        {
+            "submission": submission,
+            "form": form,
+            "refusal": refusal,
+            "problems": problems,
+            "conflicts": conflicts,
+        },
+    )
 
 
 # --- attachments --------------------------------------------------------------------------------
@@ -91,9 +104,11 @@ def attachment_upload(request, pk):
         return redirect(submission.get_absolute_url())
     try:
         attachment = services.add_attachment(
-            submission, form.cleaned_data["upload"], title=form.cleaned_data["title"],
+            submission,
+            form.cleaned_data["upload"],
+            title=form.cleaned_data["title"],
             by=request.user,
-        )  # fmt: skip
+        )
     except services.WorkflowRefused as refusal:
         messages.error(request, str(refusal))
     else:

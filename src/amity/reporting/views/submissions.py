@@ -27,9 +27,13 @@ class SubmissionViews(ModelViews):
     detail_template = "reporting/submission_detail.html"
     list_select_related = ("organization", "period__form")
     detail_select_related = (
-        "organization", "period__form", "form_version__form", "submitted_by", "returned_by",
+        "organization",
+        "period__form",
+        "form_version__form",
+        "submitted_by",
+        "returned_by",
         "approved_by",
-    )  # fmt: skip
+    )
 
     @classmethod
     def detail_context(cls, obj, request):
@@ -97,9 +101,10 @@ class AttachmentViews(ModelViews):
         edit = cls.view(AttachmentEditView)
         return [
             path(str(pattern.pattern), edit, name=pattern.name)
-            if pattern.name in ("attachment_add", "attachment_edit") else pattern
+            if pattern.name in ("attachment_add", "attachment_edit")
+            else pattern
             for pattern in super().urls()
-        ]  # fmt: skip
+        ]
 
 
 def submission_or_404(request, pk, *, edit=False):
@@ -143,10 +148,16 @@ def entry(request, pk):
         section.fields = [
             _field_context(item, value, result, raw, autosave_url) for item, value in section.rows
         ]
-    return render(request, "reporting/entry.html", {
-        "submission": submission, "sections": sections, "refusal": refusal,
-        "comments": submission.comments.filter(resolved=False).select_related("indicator"),
-    })  # fmt: skip
+    return render(
+        request,
+        "reporting/entry.html",
+        {
+            "submission": submission,
+            "sections": sections,
+            "refusal": refusal,
+            "comments": submission.comments.filter(resolved=False).select_related("indicator"),
+        },
+    )
 
 
 def _save_entries(submission, posted, user) -> services.EntryResult:
@@ -175,11 +186,14 @@ def _field_context(item, value, result, raw, url="") -> dict:
         )
     return {
         "autosave": autosave,
-        "item": item, "indicator": item.indicator, "value": value,
+        "item": item,
+        "indicator": item.indicator,
+        "value": value,
         "shown": raw.get(indicator_id, _shown(item.indicator, value)),
         "version": value.version if value else 0,
-        "error": result.errors.get(indicator_id), "conflict": conflict,
-    }  # fmt: skip
+        "error": result.errors.get(indicator_id),
+        "conflict": conflict,
+    }
 
 
 def _shown(indicator, value) -> str:
@@ -205,8 +219,9 @@ def entry_field(request, pk):
         result = services.EntryResult(errors={indicator_id: str(refusal)})
     item = get_object_or_404(
         models.SectionItem.objects.select_related("indicator"),
-        section__form_version=submission.form_version, indicator_id=indicator_id,
-    )  # fmt: skip
+        section__form_version=submission.form_version,
+        indicator_id=indicator_id,
+    )
     value = models.Value.objects.filter(submission=submission, indicator_id=indicator_id).first()
     raw = {} if result.ok else {indicator_id: request.POST[f"i-{indicator_id}"]}
     url = reverse("reporting:entry_field", args=[submission.pk])

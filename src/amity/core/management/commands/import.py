@@ -19,17 +19,21 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="import within this user's scope (default: an admin)")
         parser.add_argument("--dry-run", action="store_true", help="check only, write nothing")
         parser.add_argument(
-            "--max-size", type=float, metavar="MB",
+            "--max-size",
+            type=float,
+            metavar="MB",
             help="accept a file up to this many MB (default: IMPORT_MAX_BYTES, as the web import)",
-        )  # fmt: skip
+        )
         parser.add_argument(
-            "--overwrite", action="store_true",
+            "--overwrite",
+            action="store_true",
             help="write rows over records changed since the file was exported (by default such "
             "rows are refused, as is a row naming a record by id without its version)",
-        )  # fmt: skip
+        )
 
-    def handle(self, kind, file, user=None, dry_run=False, max_size=None, overwrite=False,
-               **options):  # fmt: skip
+    def handle(
+        self, kind, file, user=None, dry_run=False, max_size=None, overwrite=False, **options
+    ):
         max_bytes = None
         if max_size is not None:
             if max_size <= 0:

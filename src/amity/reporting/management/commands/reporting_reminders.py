@@ -26,8 +26,11 @@ class Command(BaseCommand):
             if not due:
                 continue
             with translation.override("vi"):
-                lines = [f"- {d.period.form} — {d.period.label}: hạn {d.period.deadline:%d/%m/%Y}"
-                         + (" (quá hạn)" if d.overdue else "") for d in due]  # fmt: skip
+                lines = [
+                    f"- {d.period.form} — {d.period.label}: hạn {d.period.deadline:%d/%m/%Y}"
+                    + (" (quá hạn)" if d.overdue else "")
+                    for d in due
+                ]
                 subject = f"Amity: {len(due)} báo cáo cần nộp"
             reminders.append(Reminder(organization.pk, subject, lines))
             self.stdout.write(f"{organization}: {len(due)}")
