@@ -320,8 +320,13 @@ def visible_related(context: dict, user) -> dict:
 
 
 def _scoped_by_owner(model) -> bool:
+    """Whether a related list of `model` is cut to what the user sees: records owned by an
+    organization or a parent are; the tree (the registry names every organization) and records
+    shared with everyone but for some (partners: a restricted one prints as such) are not."""
     scope = getattr(model, "scope", None)
-    return scope is not None and (bool(scope.parent) or (scope.owner not in (None, "")))
+    if scope is None or scope.shared is not None:
+        return False
+    return bool(scope.parent) or scope.owner not in (None, "")
 
 
 def _scoped_page(queryset, user):
