@@ -441,6 +441,7 @@ class ModelTestCase:
         self, client, orgs, users, login
     ):
         record = self.make(orgs, orgs.hanoi)
+        self.edit_post(record, orgs)  # what the post names (a partner and its holder) made first
         before = self.snapshot(record)
         count = self.model.all_objects.count()
         login(users.hanoi)

@@ -111,7 +111,8 @@ def searchable(orgs):
     )
     foundation = partner("Asia Foundation", name_vi="Quỹ châu Á")
     university = partner("Université de Lyon", kind=PartnerKind.UNIVERSITY)
-    Contact.objects.create(partner=university, full_name="Nguyễn Thị Hương")  # joins its text
+    Contact.objects.create(partner=university, full_name="Nguyễn Thị Hương")
+    services.refresh_search_text([university.pk])  # the contact writer's step: joins its text
     return friendship, foundation, university
 
 
@@ -229,6 +230,7 @@ def test_dormant_filter(client, orgs, users, login, settings):
         kind="call",
         occurred_on=date.today() - timedelta(days=30),
     )
+    services.refresh_last_contact([quiet.pk, lively.pk])  # the interaction writer's step
     assert ended.status == "ended"
     login(users.hanoi)
     response = client.get(reverse("partners:partner_list"), {"dormant": "true"})

@@ -273,6 +273,7 @@ def relation_choices(model, name: str, user, *, owner: bool = False):
     - any other, the records the user may see;
     always within the field's own `limit_choices_to` (an activity's donor is a donor)."""
     field = model._meta.get_field(name)
+    name = field.name  # an import names the column ("addressed_to_id")
     related = field.related_model._default_manager
     if name in getattr(model, "open_choices", ()):
         choices = related.all()
