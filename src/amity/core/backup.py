@@ -47,6 +47,9 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from simple_history.models import HistoricalChanges, registered_models
+
+from amity.core.models import TimestampedModel
 
 FORMAT_NAME = "amity-backup"
 FORMAT_VERSION = 1
@@ -115,10 +118,6 @@ def _count_rows(models, existing_tables=None) -> dict[str, int]:
 
 def _is_user_data(model) -> bool:
     """A model whose rows someone entered, as opposed to what migrations load (places, types)."""
-    from simple_history.models import HistoricalChanges, registered_models
-
-    from amity.core.models import TimestampedModel
-
     return (
         model is get_user_model()
         or issubclass(model, (TimestampedModel, HistoricalChanges))

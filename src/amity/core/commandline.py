@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
 from amity.core.roles import Role
+from amity.core.views import ModelViews
 
 #: exchange formats a domain registers, beside the lists' plurals: kind → (export, import), each
 #: called as `function(path, user, stdout)`; the import raises CommandError when it refuses a file
@@ -32,8 +33,6 @@ def acting_user(username: str | None):
 
 
 def views_for_kind(kind: str):
-    from amity.core.views import ModelViews
-
     views = ModelViews.for_plural(kind)
     if views is None or views.resource is None:
         kinds = sorted(p for p, v in ModelViews.registry().items() if v.resource is not None)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 
+from amity.core.models import Job
 from amity.core.registry import registry
 from amity.core.viewer import viewing_as
 
@@ -147,8 +148,6 @@ def is_long(queryset) -> bool:
 
 def execute_export(job) -> None:
     """Write a long export to the job's file, reporting progress as it goes."""
-    from amity.core.models import Job
-
     # The export's list (its filters, its rows, its resource) is the list page's, which its app
     # declared in its registry: read from there, not through the generic views module.
     views = registry.by_plural(job.model_label).load("views")
@@ -167,8 +166,6 @@ def execute_export(job) -> None:
 
 
 def write_job_file(job, views, report) -> None:
-    from amity.core.models import Job
-
     queryset = views.filtered_queryset(job.user, QueryDict(job.query))
     Job.objects.filter(pk=job.pk).update(total_rows=queryset.count())
     rows = resource_rows(views.resource(user=job.user), queryset, on_progress=report)

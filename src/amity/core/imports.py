@@ -21,12 +21,14 @@ from import_export.fields import Field
 from import_export.widgets import CharWidget, ForeignKeyWidget, ManyToManyWidget, Widget
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from amity.core.exports import render, write_guided_xlsx
 from amity.core.import_files import (  # noqa: F401 (the names imports read files by)
     ImportFileError,
     precheck,
     read_dataset,
     refuse_zip_bomb,
 )
+from amity.core.models import Job
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, may_write, relation_choices
 from amity.core.writes import writer_for
@@ -525,8 +527,6 @@ def load_job_dataset(job):
 
 
 def _progress_reporter(job):
-    from amity.core.models import Job
-
     alias = progress_connection_alias()
 
     def report(row_number):
@@ -542,8 +542,6 @@ def _failure(error) -> dict:
 
 def execute_import(job) -> None:
     """Run a checked import job for real, reporting progress and the outcome on the job."""
-    from amity.core.models import Job
-
     overwrite = bool(job.summary.get("overwrite"))
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, processed_rows=0)
     try:
@@ -568,8 +566,6 @@ def execute_import(job) -> None:
 def execute_check(job) -> None:
     """Read and check (a dry run) a large uploaded file in a background task, as the import
     page does with a small one: the job ends checked, waiting for confirmation, or invalid."""
-    from amity.core.models import Job
-
     overwrite = bool(job.summary.get("overwrite"))
     total = 0
     try:
@@ -663,8 +659,6 @@ def _allowed_values(field) -> str:
 def example_bytes(resource_class, user, file_format: str) -> bytes:
     """An empty template with the import's columns; the Excel one has a second sheet saying,
     in Vietnamese and English, what each column means and which codes it takes."""
-    from amity.core.exports import render, write_guided_xlsx
-
     headers = import_columns(resource_class, user)
     if file_format != "xlsx":
         return render(iter([headers]), file_format)
