@@ -87,7 +87,12 @@ def test_the_departments_offered_are_the_fields_limit_on_every_write_path(
     form = forms.ProposalForm(user=users.hanoi)
     assert set(form.fields["addressed_to"].queryset) == departments
     assert set(form.fields["responsible_department"].queryset) == departments
-    assert set(form.fields["organization"].queryset) == {orgs.hanoi, orgs.hanoi_member}
+    # the proposal is raised by an organization of Ha Noi's branch: its department too
+    assert set(form.fields["organization"].queryset) == {
+        orgs.hanoi,
+        orgs.hanoi_member,
+        hanoi_department,
+    }
     resource = ProposalResource(user=users.hanoi)
     widget = resource.fields["addressed_to"].widget
     assert set(widget.get_queryset(None, {})) == departments
