@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 
+from amity.core.downloads import download
 from amity.core.models import Job
 from amity.core.registry import registry
 from amity.core.viewer import viewing_as
@@ -136,10 +137,8 @@ def export_filename(basename: str, file_format: str) -> str:
 
 def export_response(resource, queryset, file_format: str, basename: str) -> HttpResponse:
     content = render(resource_rows(resource, queryset), file_format)
-    response = HttpResponse(content, content_type=EXPORT_FORMATS[file_format])
     filename = export_filename(basename, file_format)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(content, filename, EXPORT_FORMATS[file_format])
 
 
 def is_long(queryset) -> bool:

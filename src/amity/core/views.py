@@ -21,7 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -33,6 +33,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from amity.core.dashboard import shown_panels
+from amity.core.downloads import download
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
@@ -306,10 +307,8 @@ class ObjectImportView(ModelViewMixin, FormView):
         file_format = request.GET.get("template")
         if file_format in EXPORT_FORMATS:
             content = example_bytes(self.views.resource, request.user, file_format)
-            response = HttpResponse(content, content_type=EXPORT_FORMATS[file_format])
             filename = f"{self.views.plural}-template.{file_format}"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
+            return download(content, filename, EXPORT_FORMATS[file_format])
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):

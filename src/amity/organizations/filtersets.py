@@ -25,7 +25,7 @@ class OrganizationFilterSet(BaseFilterSet):
         fields = ["kind", "status", "parent", "province"]
 
     def filter_within(self, queryset, name, value):
-        return queryset.filter(tree_path__startswith=value.tree_path) if value else queryset
+        return queryset.filter(pk__in=value.branch_ids()) if value else queryset
 
 
 class LineageEventFilterSet(BaseFilterSet):

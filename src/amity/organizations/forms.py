@@ -36,7 +36,7 @@ class OrganizationForm(ScopedModelForm):
         if self.instance.pk:
             # An organization cannot sit under itself or under one of its own descendants.
             self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(
-                tree_path__startswith=self.instance.tree_path
+                pk__in=self.instance.branch_ids()
             )
         if not self.user.edits_everything:
             self.fields["parent"].required = True
