@@ -180,7 +180,9 @@ def search(queryset, text: str):
     if not matches:
         return _fuzzy(queryset, query)
     if len(matches) <= SEARCH_KNOWN_MATCHES:
-        exact = queryset.filter(pk__in=matches)
+        # The matches were read through `queryset` (its scope and filters): named by id, they
+        # need neither again; a unit officer's scope (its holders' subquery) is read once.
+        exact = queryset.model._default_manager.filter(pk__in=matches)
     return exact.annotate(
         relevance=Case(
             When(search_text__startswith=query, then=Value(3.0)),
