@@ -11,6 +11,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.numbers import read_local_number
 from amity.core.scoping import organization_in_scope, relation_choices, within_own_limit
 from amity.core.widgets import (
     DateInput,
@@ -34,6 +35,8 @@ def style_widgets(form: forms.BaseForm) -> None:
             field.iterator = read_in_one_query(field.iterator)  # type: ignore[arg-type]
             field.widget.choices = field.choices
         field.widget = date_widget(field.widget) or searchable_widget(field) or field.widget
+        if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+            read_as_typed(field)
         widget = field.widget
         if isinstance(widget, SearchableSelectMixin):
             widget.options_url = getattr(field, "options_url", "")
@@ -52,6 +55,23 @@ def style_widgets(form: forms.BaseForm) -> None:
         classes = widget.attrs.get("class", "").split()
         if css not in classes:
             widget.attrs["class"] = " ".join([*classes, css])
+
+
+def read_as_typed(field: forms.Field) -> None:
+    """A number box shows its figure in the active language (1525971,5 in Vietnamese) and reads
+    what people type there, thousands grouped or not (1.525.971): a browser's number box
+    refuses a comma and shows an English point."""
+    widget = field.widget
+    if widget.is_hidden or getattr(field, "reads_as_typed", False):
+        return
+    if type(widget) is forms.NumberInput:  # not a widget of its own (aid's shares)
+        kept = {key: value for key, value in widget.attrs.items() if key != "step"}
+        inputmode = "numeric" if isinstance(field, forms.IntegerField) else "decimal"
+        field.widget = widget = forms.TextInput({"inputmode": inputmode, **kept})
+    widget.is_localized = True
+    to_python = field.to_python
+    field.to_python = lambda value: to_python(read_local_number(value))  # type: ignore[method-assign]
+    field.reads_as_typed = True  # type: ignore[attr-defined]
 
 
 class _ReadInOneQuery:
