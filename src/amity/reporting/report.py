@@ -15,6 +15,7 @@ from docx import Document
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 
+from amity.core.numbers import local_number
 from amity.reporting.choices import REPORTED_STATES, SectionKind
 from amity.reporting.consolidation import consolidate
 from amity.reporting.models import Section, Value
@@ -33,7 +34,7 @@ def report_context(period, user) -> dict:
             "code": i.code,
             "name": i.display_name,
             "unit": i.unit,
-            "value": "—" if totals[i.pk] is None else f"{totals[i.pk]:,}".replace(",", "."),
+            "value": "—" if totals[i.pk] is None else local_number(totals[i.pk]),
         }
         for i in indicators
     ]
@@ -188,7 +189,7 @@ def submission_context(submission) -> dict:
 def _shown_value(indicator, value) -> str:
     if value is None or value.is_empty:
         return "—"
-    return value.display
+    return local_number(value.display)  # a figure grouped in the page's language; text as it is
 
 
 def submission_docx(submission) -> bytes:
