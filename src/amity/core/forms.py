@@ -66,7 +66,8 @@ def read_as_typed(field: forms.Field) -> None:
         return
     if type(widget) is forms.NumberInput:  # not a widget of its own (aid's shares)
         kept = {key: value for key, value in widget.attrs.items() if key != "step"}
-        inputmode = "numeric" if isinstance(field, forms.IntegerField) else "decimal"
+        whole = not isinstance(field, forms.DecimalField | forms.FloatField)  # both are Integer's
+        inputmode = "numeric" if whole else "decimal"
         field.widget = widget = forms.TextInput({"inputmode": inputmode, **kept})
     widget.is_localized = True
     to_python = field.to_python
