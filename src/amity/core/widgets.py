@@ -14,8 +14,9 @@ from django.utils.translation import gettext
 
 from amity.core.registry import registry
 
-#: a plain choice list longer than this gets a search box; shorter ones stay native selects
-SEARCHABLE_FROM = 12
+#: a plain choice list longer than this gets a search box; shorter ones (a partner's 13 kinds)
+#: stay native selects
+SEARCHABLE_FROM = 20
 
 #: the largest id a database column holds (SQLite raises OverflowError beyond it)
 LARGEST_ID = 2**63 - 1

@@ -16,6 +16,10 @@
     const settings = {
       plugins,
       create: false,
+      // A partner chosen, the box is empty again for the next one.
+      onItemAdd() {
+        if (select.multiple) this.setTextboxValue("");
+      },
       allowEmptyOption: !select.multiple,
       maxOptions: null,
       hidePlaceholder: true,
@@ -38,7 +42,13 @@
           const address = `${url}?${new URLSearchParams({ q: query, limit: "50" })}`;
           fetch(address, { headers: { Accept: "application/json" }, credentials: "same-origin" })
             .then((response) => (response.ok ? response.json() : { results: [] }))
-            .then((data) => callback(data.results || []))
+            .then((data) => {
+              // Only the answer to what is typed now (the chosen items stay): the options of
+              // an earlier word would otherwise fill the list before the matches.
+              this.clearOptions();
+              this.loadedSearches = {};
+              callback(data.results || []);
+            })
             .catch(() => callback());
         },
       });
