@@ -94,7 +94,7 @@ def offer_from_api(field: forms.ModelChoiceField) -> None:
     nothing narrower): the API then offers exactly what the form accepts. A field whose
     choices are labelled or keyed in its own way keeps them all on the page."""
     own_labels = type(field).label_from_instance is not forms.ModelChoiceField.label_from_instance
-    if own_labels or field.to_field_name:
+    if own_labels or field.to_field_name or field.queryset is None:
         return
     url = api_list_url(field.queryset.model)
     if url:
