@@ -101,6 +101,7 @@ class Pivot:
 
 
 HUNDREDTHS = Decimal("0.01")
+WHOLE = Decimal(1)
 
 
 def _plain(cell):
@@ -128,6 +129,8 @@ def _cell_writer():
         if type(cell) is int:
             return f'<td class="text-end">{format(cell, ",").replace(",", thousands)}</td>'
         if type(cell) is Decimal:
+            if cell == cell.to_integral():  # 1.000, not 1.000,00 (as local_number writes it)
+                cell = cell.quantize(WHOLE)
             return f'<td class="text-end">{format(cell, ",f").translate(separators)}</td>'
         return _td(cell)
 
