@@ -18,6 +18,9 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django_tables2.columns.base import LinkTransform
+from django_tables2.utils import Accessor
 
 # Columns whose values are codes or numbers: wrapped, "12/GĐK-2024" reads as two values.
 CODE_COLUMN = re.compile(r"(^|_)(code|number|identifier|ref|acronym|iso|year)$")
@@ -31,6 +34,8 @@ class BaseTable(tables.Table):
     link_column: str = ""
     #: further columns that must not wrap, besides dates and the code columns found by name
     nowrap_columns: tuple[str, ...] = ()
+    #: the columns the user chose to hide on this list (`hide_columns`)
+    hidden_by_user: frozenset[str] = frozenset()
 
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}
@@ -39,11 +44,28 @@ class BaseTable(tables.Table):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._name_headers_by_field()
         self.link_column = self._keep_one_link()
         shown = [column.name for column in self.columns]
         keys = self.key_columns or tuple(shown[:2])
         self._phone_hidden = {name for name in shown if name not in keys}
         self._nowrap = {name for name in self.columns.names() if self._is_code(name)}
+
+    def _name_headers_by_field(self) -> None:
+        """A column read through another attribute (`name` through `display_name`) takes the
+        translated label of the field it is named after: django-tables2 would show its name,
+        in English on a Vietnamese page."""
+        model = self._meta.model
+        if model is None:
+            return
+        for bound in self.columns.iterall():
+            column = bound.column
+            if column.verbose_name is not None or Accessor(bound.accessor).get_field(model):
+                continue
+            try:
+                column.verbose_name = capfirst(model._meta.get_field(bound.name).verbose_name)
+            except FieldDoesNotExist:
+                pass
 
     def _keep_one_link(self) -> str:
         """Drop every `linkify` but the link column's, and answer the link column's name.
@@ -61,6 +83,8 @@ class BaseTable(tables.Table):
         for name in linked:
             if name != keep:
                 self.columns[name].link = None
+        if keep and self.columns[keep].link is None:  # a link column declared without linkify
+            self.columns[keep].link = LinkTransform(url=lambda record: record.get_absolute_url())
         return keep
 
     def _is_code(self, name: str) -> bool:
@@ -89,8 +113,6 @@ class BaseTable(tables.Table):
             if name != self.link_column
             and (self.columns[name].visible or name in self.hidden_by_user)
         ]
-
-    hidden_by_user: frozenset[str] = frozenset()
 
     def hide_columns(self, names) -> None:
         """Hide the columns a user chose to hide (the names no longer in the table are
