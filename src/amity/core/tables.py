@@ -102,6 +102,8 @@ class BaseTable(tables.Table):
             classes.update(PHONE_HIDDEN.split())
         if bound_column.name in self._nowrap:
             classes.add("text-nowrap")
+        if bound_column.name == self.link_column:
+            classes.add("link-column")
         return classes
 
     def choosable_columns(self) -> list[tuple[str, str, bool]]:
