@@ -53,5 +53,21 @@ def test_main_pages_on_a_laptop_and_a_phone(browser, live_server, demo_data):
                     problems.append(f"{name} ({language}): the menu is not folded on a phone")
                 if not phone and language == "vi" and len(set(menu_tops(page))) != 1:
                     problems.append(f"{name}: the menu takes more than one line at 1366 px")
+                if name == "partners" and language == "vi":
+                    problems += filter_panel_problems(page, phone)
             context.close()
     assert problems == []
+
+
+def filter_panel_problems(page, phone):
+    """The list's filter panel: open beside the results on a laptop, closed above them on a
+    phone; its button opens or closes it and says which."""
+    device = "phone" if phone else "laptop"
+    button = page.locator("[data-filters-toggle]")
+    problems = []
+    for expected in (not phone, phone):  # as the page opens, then after one click
+        shown = page.is_visible("#list-filters")
+        if shown != expected or button.get_attribute("aria-expanded") != str(expected).lower():
+            problems.append(f"partners on a {device}: the filter panel shown={shown}")
+        button.click()
+    return problems

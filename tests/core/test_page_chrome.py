@@ -35,3 +35,11 @@ def test_the_tree_has_no_link_inside_a_toggle(client, users, orgs):
     assert f'<ul id="tree-children-{orgs.central.pk}">' in tree
     assert f'<ul id="tree-children-{orgs.hanoi.pk}" hidden>' in tree
     assert "Các tổ chức trực thuộc Liên hiệp các tổ chức hữu nghị thành phố Hà Nội" in tree
+
+
+def test_a_unit_officer_sees_its_own_branch_open(client, users, orgs):
+    # Its Union is the root of what it sees: open, as the central Union is for the centre.
+    client.force_login(users.hanoi)
+    html = client.get(reverse("organizations:tree")).content.decode()
+    assert f'aria-expanded="true" aria-controls="tree-children-{orgs.hanoi.pk}"' in html
+    assert f'<ul id="tree-children-{orgs.hanoi.pk}">' in html
