@@ -69,12 +69,24 @@ def network(orgs, settings):
     cutoff = services.dormant_cutoff()
     p = {
         "hanoi_quiet": partner("Hanoi Quiet", orgs.hanoi),
-        "member_never": partner("Member Never Contacted", orgs.hanoi_member),
+        # never contacted since a relationship that began before the cut-off
+        "member_never": partner(
+            "Member Never Contacted",
+            orgs.hanoi_member,
+            relationship_since=cutoff - timedelta(days=30),
+        ),
         "hanoi_boundary": partner("Hanoi On The Cutoff", orgs.hanoi),
         "hanoi_lively": partner("Hanoi Lively", orgs.hanoi),
         "hanoi_ended": partner("Hanoi Ended", orgs.hanoi, status=PartnerStatus.ENDED),
         "danang_quiet": partner("Danang Quiet", orgs.danang),
-        "danang_secret": partner("Danang Secret", orgs.danang, sensitivity=Sensitivity.RESTRICTED),
+        "danang_secret": partner(
+            "Danang Secret",
+            orgs.danang,
+            sensitivity=Sensitivity.RESTRICTED,
+            relationship_since=cutoff - timedelta(days=400),
+        ),
+        # entered today, never contacted: not dormant, nothing has been neglected yet
+        "hanoi_new": partner("Hanoi Just Entered", orgs.hanoi),
         "hanoi_planned": partner("Hanoi Planned", orgs.hanoi),
         "danang_lively": partner("Danang Lively", orgs.danang),
     }
@@ -135,9 +147,11 @@ def test_dormant_partners_for_the_centre_cover_the_whole_network(client, users, 
 
 
 def test_the_dormancy_cutoff_follows_the_setting(client, users, login, network, settings):
-    settings.PARTNER_DORMANT_MONTHS = 24  # nothing here is that quiet except the never contacted
+    # nothing here is that quiet except the partner never contacted since a relationship that
+    # began 25 months ago (the member's began 13 months ago)
+    settings.PARTNER_DORMANT_MONTHS = 24
     login(users.central)
-    assert names(panel(client, "dormant")["rows"]) == ["Danang Secret", "Member Never Contacted"]
+    assert names(panel(client, "dormant")["rows"]) == ["Danang Secret"]
 
 
 def test_see_all_lists_the_same_partners(client, users, login, network):
@@ -148,7 +162,7 @@ def test_see_all_lists_the_same_partners(client, users, login, network):
         "Member Never Contacted",
     ]
     held = client.get(reverse("partners:partner_list"), {"held": "true"})
-    assert len(held.context["table"].rows) == 6  # every partner of Ha Noi's branch
+    assert len(held.context["table"].rows) == 7  # every partner of Ha Noi's branch
     others = client.get(reverse("partners:partner_list"), {"held": "false"})
     assert [row.record.name for row in others.context["table"].rows] == [
         "Danang Lively",
