@@ -371,7 +371,9 @@ class Interaction(BaseModel):
         verbose_name_plural = _("interactions")
         ordering = ["-occurred_on", "-id"]
         indexes = [
-            models.Index(fields=["partner", "occurred_on"], name="interaction_partner_date_idx")
+            models.Index(fields=["partner", "occurred_on"], name="interaction_partner_date_idx"),
+            # the home page counts the network's interactions of the last days along it
+            models.Index(fields=["occurred_on"], name="interaction_date_idx"),
         ]
 
     def __str__(self):
