@@ -16,6 +16,26 @@ from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from amity.core.collation import shown_sort_field
+
+
+class ShownNameColumn(tables.Column):
+    """A record's name as the page shows it (`display_name`), sorted by the stored Vietnamese
+    sort key of that name in the active language (`sort_name_vi` or `sort_name_en`, see
+    `core.collation`): a list sorted by name looks sorted, along an index."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("accessor", "display_name")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def order_by(self):
+        return tables.utils.OrderByTuple((shown_sort_field(),))
+
+    @order_by.setter
+    def order_by(self, value):
+        pass  # the language decides, at each request
+
 
 class BaseTable(tables.Table):
     class Meta:
