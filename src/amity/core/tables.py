@@ -15,6 +15,9 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
+from django_tables2.utils import Accessor
 
 from amity.core.collation import shown_sort_field
 
@@ -37,11 +40,32 @@ class ShownNameColumn(tables.Column):
         pass  # the language decides, at each request
 
 
+#: the names of such columns in use, here so that the catalogue keeps their translations
+COLUMN_NAMES = (gettext_lazy("name"), gettext_lazy("title"), gettext_lazy("label"))
+
+
 class BaseTable(tables.Table):
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}
         template_name = "core/table.html"
         empty_text = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._translate_headers()
+
+    def _translate_headers(self) -> None:
+        """A column that shows no model field (a property such as `display_name` or `title`)
+        and names no header of its own is headed by its name, which django-tables2 leaves in
+        English ("Name", "Title"): translate that name as the fields' own are."""
+        model = getattr(self.data, "model", None)
+        for bound in self.columns:
+            column = bound.column
+            if column.verbose_name is not None:
+                continue
+            if model is not None and Accessor(bound.accessor).get_field(model) is not None:
+                continue
+            column.verbose_name = capfirst(gettext_lazy(bound.name.replace("_", " ")))
 
     @property
     def order_by(self):

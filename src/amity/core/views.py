@@ -451,12 +451,24 @@ class ModelViews:
     @classmethod
     def detail_fields(cls, obj) -> list[tuple[str, object, models.Field]]:
         """(label, value, field) of the fields shown on the overview tab."""
-        hidden = {"id", "version", "deleted_at", "tree_path", "notes", "search_text"}
+        # bookkeeping, and what is derived for search and sorting
+        hidden = {
+            "id",
+            "version",
+            "deleted_at",
+            "tree_path",
+            "notes",
+            "search_text",
+            "sort_name_vi",
+            "sort_name_en",
+        }
         rows = []
         for field in obj._meta.concrete_fields:
             if field.name in hidden or field.name.endswith("_ptr"):
                 continue
-            if field.choices:
+            # a choice by its label; so a field that keeps codes its own way (a list of kinds)
+            # when its model says how to show it
+            if field.choices or hasattr(obj, f"get_{field.name}_display"):
                 value = getattr(obj, f"get_{field.name}_display")()
             else:
                 value = getattr(obj, field.name)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.core.collation import KEY_LENGTH, ShownSortKey, shown_language, sort_key
 from amity.core.models import BaseModel
@@ -278,7 +279,8 @@ class Contact(BaseModel):
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
     )
     full_name = models.CharField(_("full name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    # a job title ("chức danh"), where "title" elsewhere is a heading ("tiêu đề")
+    title = models.CharField(pgettext_lazy("job", "title"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
     languages = models.CharField(_("languages"), max_length=200, blank=True)

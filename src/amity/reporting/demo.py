@@ -212,7 +212,7 @@ SECTIONS = [
             ),
             (
                 "KT04",
-                "Xếp loại thi đua (điểm)",
+                "Xếp loại thi đua",  # its unit, "điểm", is shown beside it
                 "Emulation score",
                 DEC,
                 "điểm",
