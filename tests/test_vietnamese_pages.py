@@ -15,11 +15,12 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 
 from amity.accounts.models import User
 from amity.core.registry import registry
 from amity.reporting.choices import SubmissionState
-from amity.reporting.models import Submission
+from amity.reporting.models import Indicator, Submission
 
 MAIN_PAGES = [
     "home",
@@ -41,6 +42,8 @@ TAG = re.compile(r"<[^>]+>")
 HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1>", re.S)
 #: a unit written twice: "(điểm) (điểm)", "(USD, USD)"
 DOUBLED_UNIT = re.compile(r"\(([^()]{1,20})\)\s*\(\1\)|\(([^(),]{1,20}), \2\)")
+#: a yes/no filter left unset filters nothing: "Tất cả", not Django's "Chưa xác định"
+UNSET_CHOICE = re.compile(r'<option value="unknown"[^>]*>\s*Chưa xác định')
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +129,8 @@ def problems_of(client, url: str, codes: set[str]) -> list[str]:
         if re.search(rf"(?<![\w/.-]){re.escape(code)}(?![\w/.-])", shown)
     ]
     found += [f"{url}: doubled unit {m.group(0)!r}" for m in DOUBLED_UNIT.finditer(shown)]
+    if UNSET_CHOICE.search(page):
+        found.append(f"{url}: a yes/no filter's unset choice reads 'Chưa xác định', not 'Tất cả'")
     return found
 
 
@@ -137,3 +142,28 @@ def test_every_page_speaks_vietnamese(client, demo, username):
     codes = raw_codes()
     found = [problem for url in pages_for(user) for problem in problems_of(client, url, codes)]
     assert found == [], "\n".join(found)
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "vietnamese"),
+    [
+        ("aid.Activity", "title", "tiêu đề"),  # a heading, not a job title
+        ("events.Event", "title", "tiêu đề"),
+        ("partners.Contact", "title", "chức danh"),  # a contact's job
+        ("organizations.Position", "title", "chức danh"),
+        ("partners.NgoRegistration", "number", "số"),  # not "lần thứ"
+        ("organizations.Congress", "number", "lần thứ"),  # the 7th congress
+    ],
+)
+def test_a_word_is_translated_by_what_it_means_there(model, field, vietnamese):
+    with translation.override("vi"):
+        assert str(apps.get_model(model)._meta.get_field(field).verbose_name) == vietnamese
+    with translation.override("en"):
+        assert str(apps.get_model(model)._meta.get_field(field).verbose_name) == field
+
+
+def test_the_unit_of_an_indicator_is_shown_once():
+    assert Indicator(unit="USD", currency="USD").unit_label == "USD"
+    assert Indicator(unit="triệu đồng", currency="VND").unit_label == "triệu đồng, VND"
+    assert Indicator(unit="", currency="VND").unit_label == "VND"
+    assert Indicator(unit="điểm", currency="").unit_label == "điểm"

@@ -32,7 +32,7 @@ from django_filters import FilterSet
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from amity.core.dashboard import shown_panels
+from amity.core.dashboard import shown_headlines, shown_panels
 from amity.core.downloads import download
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
@@ -348,7 +348,11 @@ class ObjectImportView(ModelViewMixin, FormView):
 @login_required
 def home(request):
     """The dashboard: what is due and what changed, in the panels the domains register."""
-    return render(request, "core/dashboard.html", {"panels": shown_panels(request)})
+    return render(
+        request,
+        "core/dashboard.html",
+        {"headlines": shown_headlines(request), "panels": shown_panels(request)},
+    )
 
 
 def job_view(request, pk):
