@@ -19,12 +19,37 @@ from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 from django_tables2.columns.base import LinkTransform
 from django_tables2.utils import Accessor
+
+from amity.core.collation import shown_sort_field
 
 # Columns whose values are codes or numbers: wrapped, "12/GĐK-2024" reads as two values.
 CODE_COLUMN = re.compile(r"(^|_)(code|number|identifier|ref|acronym|iso|year)$")
 PHONE_HIDDEN = "d-none d-md-table-cell"
+
+
+class ShownNameColumn(tables.Column):
+    """A record's name as the page shows it (`display_name`), sorted by the stored Vietnamese
+    sort key of that name in the active language (`sort_name_vi` or `sort_name_en`, see
+    `core.collation`): a list sorted by name looks sorted, along an index."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("accessor", "display_name")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def order_by(self):
+        return tables.utils.OrderByTuple((shown_sort_field(),))
+
+    @order_by.setter
+    def order_by(self, value):
+        pass  # the language decides, at each request
+
+
+#: the names of such columns in use, here so that the catalogue keeps their translations
+COLUMN_NAMES = (gettext_lazy("name"), gettext_lazy("title"), gettext_lazy("label"))
 
 
 class BaseTable(tables.Table):
@@ -64,8 +89,8 @@ class BaseTable(tables.Table):
                 continue
             try:
                 column.verbose_name = capfirst(model._meta.get_field(bound.name).verbose_name)
-            except FieldDoesNotExist:
-                pass
+            except FieldDoesNotExist:  # a property (`title`): its name, translated
+                column.verbose_name = capfirst(gettext_lazy(bound.name.replace("_", " ")))
 
     def _keep_one_link(self) -> str:
         """Drop every `linkify` but the link column's, and answer the link column's name.

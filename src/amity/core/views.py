@@ -34,7 +34,7 @@ from django_filters import FilterSet
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from amity.core.dashboard import shown_panels
+from amity.core.dashboard import shown_headlines, shown_panels
 from amity.core.downloads import download
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
@@ -367,7 +367,11 @@ class ObjectImportView(ModelViewMixin, FormView):
 @login_required
 def home(request):
     """The dashboard: what is due and what changed, in the panels the domains register."""
-    return render(request, "core/dashboard.html", {"panels": shown_panels(request)})
+    return render(
+        request,
+        "core/dashboard.html",
+        {"headlines": shown_headlines(request), "panels": shown_panels(request)},
+    )
 
 
 @login_required
@@ -494,12 +498,24 @@ class ModelViews:
     @classmethod
     def detail_fields(cls, obj) -> list[tuple[str, object, models.Field]]:
         """(label, value, field) of the fields shown on the overview tab."""
-        hidden = {"id", "version", "deleted_at", "tree_path", "notes", "search_text"}
+        # bookkeeping, and what is derived for search and sorting
+        hidden = {
+            "id",
+            "version",
+            "deleted_at",
+            "tree_path",
+            "notes",
+            "search_text",
+            "sort_name_vi",
+            "sort_name_en",
+        }
         rows = []
         for field in obj._meta.concrete_fields:
             if field.name in hidden or field.name.endswith("_ptr"):
                 continue
-            if field.choices:
+            # a choice by its label; so a field that keeps codes its own way (a list of kinds)
+            # when its model says how to show it
+            if field.choices or hasattr(obj, f"get_{field.name}_display"):
                 value = getattr(obj, f"get_{field.name}_display")()
             else:
                 value = getattr(obj, field.name)
