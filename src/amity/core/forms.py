@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.scoping import organization_in_scope, relation_choices, within_own_limit
+from amity.core.writes import writer_for
 
 
 def style_widgets(form: forms.BaseForm) -> None:
@@ -154,6 +155,10 @@ class ScopedModelForm(forms.ModelForm):
         self.user = user
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            # What identifies the record is shown, not offered (its writer's `fixed_fields`).
+            for name in writer_for(self._meta.model).fixed_fields:
+                if name in self.fields:
+                    self.fields[name].disabled = True
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 self._scope_choices(name, field)
