@@ -66,6 +66,10 @@ def test_hanoi_fills_and_submits_then_the_centre_sees_the_board(visit):
         page.click("button[name=submit]")
     expect(page.locator("main .badge.text-bg-primary").first).to_be_visible()  # submitted
     visit.screenshot("53-reporting-after-submit")
+    page = visit.go(f"/reporting/submissions/{submission.pk}/print/?lang=vi")
+    expect(page.locator(".letterhead")).to_contain_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    expect(page.locator(".letter-closing")).to_contain_text("Nơi nhận:")
+    visit.screenshot("53b-reporting-print")
 
     page.context.clear_cookies()  # log out: the centre's officer now
     page = visit.log_in("central")
@@ -83,7 +87,15 @@ def test_entry_and_board_on_a_phone(phone_visit):
     page = phone_visit.log_in("hanoi")
     page = phone_visit.go(f"/reporting/submissions/{submission.pk}/entry/?lang=vi")
     expect(page.locator(".entry-field").first).to_be_visible()
+    # the section buttons wrap onto more lines: every one is on the screen, none hidden
+    width = page.evaluate("document.documentElement.clientWidth")
+    for link in page.locator(".entry-toc a").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
     phone_visit.screenshot("56-reporting-entry-phone")
+    page = phone_visit.go(f"/reporting/submissions/{submission.pk}/print/?lang=vi")
+    expect(page.locator(".letterhead")).to_contain_text("Độc lập - Tự do - Hạnh phúc")
+    phone_visit.screenshot("58-reporting-print-phone")
     page = phone_visit.go(f"/reporting/report-periods/{submission.period_id}/board/?lang=vi")
     expect(page.locator("#board")).to_be_visible()
     phone_visit.screenshot("57-reporting-board-phone")
