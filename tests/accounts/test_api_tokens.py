@@ -213,3 +213,19 @@ def test_drf_tokens_are_moved_on_upgrade(client, users, settings):
     moved = ApiToken.objects.get(user=users.viewer)
     assert moved.prefix == old.key[:8] and moved.created_at == old.created
     assert api_get(client, old.key).status_code == 200
+
+
+def test_a_write_by_token_names_the_token_user_in_the_history(client, users):
+    """No session speaks for a token's request: the history still names who wrote."""
+    from amity.partners.models import Partner
+
+    key = obtain(client)
+    response = Client().post(
+        "/api/partners/partners/",
+        {"name": "Mekong Friends", "kind": "ngo", "country": "SE"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {key}",
+    )
+    assert response.status_code == 201, response.content
+    partner = Partner.objects.get(pk=response.json()["id"])
+    assert partner.history.get().history_user == users.hanoi

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from amity.aid.models import Activity, ActivityProvince, ActivitySector, Rate, Transaction
 from amity.core.scoping import branch_of
-from amity.core.writes import Writer, writer_for
+from amity.core.writes import Writer, save_record
 from amity.geo.models import Province
 from amity.organizations.models import Organization
 from amity.organizations.services import predecessors_of
@@ -492,15 +492,6 @@ class RateWriter(Writer):
 
 
 def write(record, user):
-    """Save an aid record with its writer's domain steps, in one transaction, for code that
-    decided already that `user` may write it (the IATI import, the admin, the demo, tests).
-    The edit form, the API and the import go through `core.writes.save_record` instead, which
-    runs the same writer and checks the scope."""
-    writer = writer_for(type(record))
-    created = record._state.adding or record.pk is None
-    with transaction.atomic():
-        writer.before_save(record, user, created)
-        record._history_user = user
-        record.save()
-        writer.after_save(record, user, created)
-    return record
+    """Save an aid record through the one write path, for code that decided already that `user`
+    may write it (the IATI import, the admin, the demo, tests): no version or scope check."""
+    return save_record(record, user, check_scope=False)

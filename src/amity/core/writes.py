@@ -135,12 +135,15 @@ def save_record(
     *,
     versions: Iterable[int] | None = None,
     save: Callable[[], object] | None = None,
+    check_scope: bool = True,
 ):
     """Create or change `record` as `user`, in one transaction (the steps in the module's text).
 
     `versions`: for a change, the versions the writer started from (a form's hidden field, the
     API's body or `If-Match`); None when the caller checked it itself. `save`: what saves the
-    record with its relations (a form's `save`); by default `record.save()`.
+    record with its relations (a form's `save`); by default `record.save()`. `check_scope=False`
+    for code that decided already that `user` may write it (a command's import, the demo).
+    The history names `user` as the author even where no request does (an API token, a command).
     Raises `StaleRecord`, `ChangeRefused` or `OutsideScope`, and nothing is saved.
     """
     model = type(record)
@@ -154,10 +157,11 @@ def save_record(
         if not created:
             refuse_change(record, user)
         writer.before_save(record, user, created)
+        record._history_user = user
         saved = save() if save is not None else record.save()
         record = saved if isinstance(saved, models.Model) else record
         writer.after_save(record, user, created)
-        if not can_edit(user, record):
+        if check_scope and not can_edit(user, record):
             raise OutsideScope
     return record
 
