@@ -99,3 +99,31 @@ def test_entry_and_board_on_a_phone(phone_visit):
     page = phone_visit.go(f"/reporting/report-periods/{submission.period_id}/board/?lang=vi")
     expect(page.locator("#board")).to_be_visible()
     phone_visit.screenshot("57-reporting-board-phone")
+
+
+def test_a_refused_submit_marks_the_fields_of_the_rule(visit):
+    """Issue 16, fault 5: more full-time staff than members is refused, and the page says which
+    fields, beside each and in a summary at the top, with one message."""
+    submission = _current_submission()
+    page = visit.log_in("hanoi")
+    page = visit.go(f"/reporting/submissions/{submission.pk}/entry/?lang=vi")
+    members, staff = (
+        page.locator("input[data-code='TC02']"),
+        page.locator("input[data-code='TC03']"),
+    )
+    members.fill("10")
+    staff.fill("40")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("button[name=submit]")
+    summary = page.locator("#entry-summary")
+    expect(summary).to_be_visible()
+    expect(summary.locator(f"a[href='#{members.get_attribute('id')}']")).to_be_visible()
+    expect(summary.locator(f"a[href='#{staff.get_attribute('id')}']")).to_be_visible()
+    expect(members).to_have_attribute("aria-invalid", "true")
+    expect(staff).to_have_attribute("aria-invalid", "true")
+    alerts = page.locator(".alert").filter(has_text="Đã lưu nhưng chưa gửi")
+    expect(alerts).to_have_count(1)
+    expect(page.get_by_text("Đã lưu.", exact=True)).to_have_count(0)
+    visit.screenshot("59-reporting-refused-submit")
