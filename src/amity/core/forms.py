@@ -21,6 +21,7 @@ from amity.core.widgets import (
     offer_from_api,
     searchable_widget,
 )
+from amity.core.writes import writer_for
 
 __all__ = ["DateInput", "ModelMultipleChoiceField", "ScopedModelForm", "style_widgets"]
 
@@ -190,6 +191,10 @@ class ScopedModelForm(forms.ModelForm):
         self.user = user
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            # What identifies the record is shown, not offered (its writer's `fixed_fields`).
+            for name in writer_for(self._meta.model).fixed_fields:
+                if name in self.fields:
+                    self.fields[name].disabled = True
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 self._scope_choices(name, field)
