@@ -8,7 +8,9 @@ Definitions (docs/user/aid.md says the same to users):
 - a value is split among an activity's provinces and sectors by their percentages; an activity
   without provinces (or sectors) shows under "not specified";
 - through lineage, a province merged on 1 July 2025 counts in the province it merged into;
-  "as they were" keeps it apart;
+  "as they were" keeps it apart, for what was done before the merger: an activity recorded in a
+  former province that began before the merger and went on after it counts its transactions
+  dated from 1 July 2025 in the province the former one became;
 - a transaction no rate converts is left out of the sums and listed as a problem.
 
 The transactions are read twice, each time added up by the database: once grouped by activity
@@ -54,6 +56,7 @@ from amity.core.exports import SafeWorkbook
 from amity.core.queries import raw_rows
 from amity.geo.choices import WorldRegion
 from amity.geo.models import Province
+from amity.geo.services import MERGER_DAY
 from amity.organizations.models import Organization
 from amity.partners.models import FieldOfWork, Partner
 
@@ -323,7 +326,48 @@ class Selection:
             self.chosen_weight(province=False, sector=True),
             unsplit_whole=self.province is None,
         )
-        return _split(self.per_activity, parts)
+        if self.lineage != Lineage.AS_RECORDED or not self.after_merger:
+            return _split(self.per_activity, parts)
+        return self._split_at_merger(parts)
+
+    @cached_property
+    def after_merger(self) -> dict[int, tuple]:
+        """Activity id → (its four sums, its unconverted transactions) of the transactions
+        dated from the merger on, of the activities begun before it and recorded in a former
+        province: the part that "as they were" counts in the province the former one became."""
+        begun_before = Q(planned_start__lt=MERGER_DAY) | Q(actual_start__lt=MERGER_DAY)
+        spanning = self.activities.filter(
+            begun_before, province_shares__province__is_current=False
+        ).values("pk")
+        late = self.transactions().filter(date__gte=MERGER_DAY, activity__in=spanning)
+        grouped = late.order_by().values(group=F("activity_id")).annotate(**flow_sums())
+        return {
+            activity_id: (tuple(exact(total) for total in totals), missing)
+            for activity_id, *totals, missing in raw_rows(grouped.values_list("group", *SUMMED))
+        }
+
+    def _split_at_merger(self, parts: dict) -> list[dict]:
+        """The provinces' rows "as they were": each spanning activity's values before the merger
+        in its former provinces, those after it in the provinces these became."""
+        successors = dict(Province.objects.former().values_list("pk", "successor_id"))
+        chosen = self.province_ids()
+        before, after, after_parts = {}, {}, {}
+        for activity_id, (donor, region, values, missing) in self.per_activity.items():
+            late = self.after_merger.get(activity_id)
+            if late is None:
+                before[activity_id] = (donor, region, values, missing)
+                continue
+            late_values, late_missing = late
+            early = tuple(v - lv for v, lv in zip(values, late_values, strict=True))
+            before[activity_id] = (donor, region, early, missing - late_missing)
+            after[activity_id] = (donor, region, late_values, late_missing)
+            moved: dict = {}
+            for key, part in parts.get(activity_id, {}).items():
+                key = successors.get(key) or key
+                if chosen is None or key in chosen:
+                    moved[key] = moved[key] + part if key in moved else part
+            after_parts[activity_id] = moved
+        return _split_many([(before, parts), (after, after_parts)])
 
     def by_sector_rows(self) -> list[dict]:
         parts = _times(
@@ -405,28 +449,35 @@ def _times(ids, fractions: dict, weight, unsplit_whole: bool) -> dict[int, dict]
 def _split(per_activity: dict, parts: dict, key_of=lambda _donor, key: key) -> list[dict]:
     """The rows of a table: each activity's sums times its part under each key, added up by
     key; how many activities and NGOs each key has, and their unconverted transactions."""
+    return _split_many([(per_activity, parts)], key_of)
+
+
+def _split_many(pairs, key_of=lambda _donor, key: key) -> list[dict]:
+    """`_split` of several (per_activity, parts) pairs into one table: an activity in two of
+    them under one key counts once there."""
     table: dict = {}
-    for activity_id, (donor, _region, values, missing) in per_activity.items():
-        for key, part in parts.get(activity_id, {}).items():
-            grouped = key_of(donor, key)
-            total = table.get(grouped)
-            if total is None:
-                total = table[grouped] = [[ZERO] * len(VALUES), 0, set(), 0]
-            sums = total[0]
-            if part is ONE:
-                for index, value in enumerate(values):
-                    sums[index] += value
-            else:
-                for index, value in enumerate(values):
-                    sums[index] += value * part
-            total[1] += 1
-            total[2].add(donor)
-            total[3] += missing
+    for per_activity, parts in pairs:
+        for activity_id, (donor, _region, values, missing) in per_activity.items():
+            for key, part in parts.get(activity_id, {}).items():
+                grouped = key_of(donor, key)
+                total = table.get(grouped)
+                if total is None:
+                    total = table[grouped] = [[ZERO] * len(VALUES), set(), set(), 0]
+                sums = total[0]
+                if part is ONE:
+                    for index, value in enumerate(values):
+                        sums[index] += value
+                else:
+                    for index, value in enumerate(values):
+                        sums[index] += value * part
+                total[1].add(activity_id)
+                total[2].add(donor)
+                total[3] += missing
     return [
         {
             "key": key,
             **dict(zip(VALUES, sums, strict=True)),
-            "activities": activities,
+            "activities": len(activities),
             "ngos": len(donors),
             "missing": missing,
         }
