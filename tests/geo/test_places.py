@@ -48,6 +48,8 @@ def finder():
         ("Kon Tum", "62"),
         ("Kontum", "62"),
         ("Bà Rịa - Vũng Tàu", "77"),
+        ("Huyện Chiêm Hóa, tỉnh Tuyên Quang", "08"),  # not Thanh Hóa
+        ("Thanh Hoa", "38"),
         ("Ba Ria Vung Tau", "77"),
     ],
 )

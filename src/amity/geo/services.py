@@ -163,8 +163,12 @@ class ProvinceFinder:
             spellings += province_codes()[code]["spellings"]
             for spelling in spellings:
                 words = _words(spelling)
-                if words and words[0] in ("tinh", "thanh", "tp"):
-                    words = words[2:] if words[:2] == ("thanh", "pho") else words[1:]
+                # "Tinh Tuyen Quang", "Thanh pho Ha Noi": the unit's word is not its name (but
+                # "Thanh" alone is: Thanh Hóa).
+                if words[:2] == ("thanh", "pho"):
+                    words = words[2:]
+                elif words[:1] in (("tinh",), ("tp",)):
+                    words = words[1:]
                 self.names[words] = code
                 self.names[("".join(words),)] = code  # "Hanoi", "Danang", "Kontum"
         self.longest = max(len(words) for words in self.names)
