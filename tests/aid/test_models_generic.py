@@ -323,6 +323,7 @@ class TestUnplacedLocation(ModelTestCase):
     edit_value = "Vùng núi phía Bắc"
     bad_import = {"reason": "somewhere"}
     api_bad_data = {"reason": "somewhere"}
+    derived_fields = ("place_key",)  # the place as written, compared without case or diacritics
 
     def build(self, orgs, owner, index=0):
         return models.UnplacedLocation(
