@@ -13,7 +13,7 @@ from tests.aid.test_aid import rate
 
 from amity.aid import iati
 from amity.aid.models import Activity, UnplacedLocation
-from amity.aid.statistics import Selection, by_province, headline
+from amity.aid.statistics import Selection, by_province, by_year, headline
 from amity.geo.models import Province
 
 pytestmark = pytest.mark.django_db
@@ -145,6 +145,26 @@ def test_the_statistics_reproduce_the_files_figures_in_both_views(imported):
         8,
         Decimal("300000.00"),
         Decimal("1120000.00"),
+    )
+    # As they were, the activity that spans the merger counts in old Tuyên Quang for March 2025
+    # and in today's for August 2025, in the totals, the years and the table alike.
+    assert totals(activities, "as_recorded", old_tq) == (
+        12,
+        9,
+        Decimal("300000.00"),
+        Decimal("1090000.00"),
+    )
+    assert totals(activities, "as_recorded", new_tq) == (2, 1, Decimal("0.00"), Decimal("35000.00"))
+    years = by_year(Selection(activities, province=old_tq, lineage="as_recorded"))
+    assert sum(row["disbursed_usd"] for row in years) == Decimal("1090000.00")
+    assert [row["disbursed_usd"] for row in years if row["key"] == 2025] == [Decimal("10000.00")]
+    years = by_year(Selection(activities, province=new_tq, lineage="as_recorded"))
+    assert [(row["key"], row["disbursed_usd"]) for row in years] == [(2025, Decimal("35000.00"))]
+    assert totals(activities, "current", new_tq) == (
+        16,
+        11,
+        Decimal("300000.00"),
+        Decimal("1360000.00"),
     )
     as_recorded = {
         (row["code"], row["is_current"]): (row["activities"], row["disbursed_usd"])

@@ -170,11 +170,26 @@ class Selection:
         # An activity counts for a province or sector group only when it has a share in it.
         if self.province is not None:
             shares = ActivityProvince.objects.filter(province__in=self.province_ids())
+            if self.splits_at_merger and self.province.is_current:
+                # As they were, today's province holds from the merger on what was recorded in
+                # the former provinces it was made of, of the activities that went on after it.
+                spanning = activities.filter(spans_the_merger()).values("pk")
+                shares = ActivityProvince.objects.filter(
+                    Q(province__in=self.province_ids())
+                    | Q(province__successor=self.province, activity__in=spanning)
+                )
             activities = activities.filter(pk__in=shares.values("activity_id"))
         if self.sector_group:
             shares = ActivitySector.objects.filter(sector__in=self.sector_codes())
             activities = activities.filter(pk__in=shares.values("activity_id"))
         self.activities = activities
+
+    @property
+    def splits_at_merger(self) -> bool:
+        """Whether the values of an activity that spans the merger are split at it: "as they
+        were", a former province holds what was done before 1 July 2025, the province it became
+        what was done after."""
+        return self.lineage == Lineage.AS_RECORDED
 
     def province_ids(self) -> list[int] | None:
         if self.province is None:
@@ -313,7 +328,9 @@ class Selection:
         totals are all folded from these rows (an activity has one donor, a donor one region)."""
         weight = self.chosen_weight(province=True, sector=True)
         parts = _times(self.per_activity, {}, weight, unsplit_whole=True)
-        rows = _split(self.per_activity, parts, key_of=lambda donor, _key: donor)
+        late = self.late_weight(sector=True)
+        late_parts = {activity_id: {None: late(activity_id)} for activity_id in self.after_merger}
+        rows = _split_many(self._merger_pairs(parts, late_parts), key_of=lambda donor, _key: donor)
         region = {donor: region for donor, region, _values, _missing in self.per_activity.values()}
         for row in rows:
             row["region"] = region[row["key"]]
@@ -326,15 +343,21 @@ class Selection:
             self.chosen_weight(province=False, sector=True),
             unsplit_whole=self.province is None,
         )
-        if self.lineage != Lineage.AS_RECORDED or not self.after_merger:
-            return _split(self.per_activity, parts)
-        return self._split_at_merger(parts)
+        late_parts = _times(
+            self.after_merger,
+            self.late_fractions,
+            self.chosen_weight(province=False, sector=True),
+            unsplit_whole=self.province is None,
+        )
+        return _split_many(self._merger_pairs(parts, late_parts))
 
     @cached_property
     def after_merger(self) -> dict[int, tuple]:
         """Activity id → (its four sums, its unconverted transactions) of the transactions
         dated from the merger on, of the activities begun before it and recorded in a former
         province: the part that "as they were" counts in the province the former one became."""
+        if not self.splits_at_merger:
+            return {}
         begun_before = Q(planned_start__lt=MERGER_DAY) | Q(actual_start__lt=MERGER_DAY)
         spanning = self.activities.filter(
             begun_before, province_shares__province__is_current=False
@@ -346,12 +369,36 @@ class Selection:
             for activity_id, *totals, missing in raw_rows(grouped.values_list("group", *SUMMED))
         }
 
-    def _split_at_merger(self, parts: dict) -> list[dict]:
-        """The provinces' rows "as they were": each spanning activity's values before the merger
-        in its former provinces, those after it in the provinces these became."""
-        successors = dict(Province.objects.former().values_list("pk", "successor_id"))
-        chosen = self.province_ids()
-        before, after, after_parts = {}, {}, {}
+    @cached_property
+    def late_fractions(self) -> dict[int, dict]:
+        """Activity id → {province: fraction} of the values `after_merger` holds: a former
+        province's share counts in the province it became. With a province chosen, only the
+        shares that lie in it."""
+        today = Coalesce("province__successor_id", "province_id")
+        shares = (
+            ActivityProvince.objects.filter(activity__in=list(self.after_merger))
+            .order_by()
+            .values_list("activity_id", today, today, "percentage")
+        )
+        return _fractions(shares, self.province_ids())
+
+    def late_weight(self, *, sector: bool):
+        """Activity id → the part of its values after the merger in the chosen province (and
+        sector group, with `sector`)."""
+        sectors = self.chosen_weight(province=False, sector=sector)
+        if self.province is None:
+            return sectors
+        return lambda activity_id: (
+            sum(self.late_fractions.get(activity_id, {}).values(), ZERO) * sectors(activity_id)
+        )
+
+    def _merger_pairs(self, parts: dict, late_parts: dict) -> list[tuple[dict, dict]]:
+        """(per-activity sums, parts) pairs for `_split_many`: each activity's values as they
+        are split by `parts`, but for the activities of `after_merger`, whose values from the
+        merger on are split by `late_parts` instead."""
+        if not self.after_merger:
+            return [(self.per_activity, parts)]
+        before, after = {}, {}
         for activity_id, (donor, region, values, missing) in self.per_activity.items():
             late = self.after_merger.get(activity_id)
             if late is None:
@@ -361,13 +408,7 @@ class Selection:
             early = tuple(v - lv for v, lv in zip(values, late_values, strict=True))
             before[activity_id] = (donor, region, early, missing - late_missing)
             after[activity_id] = (donor, region, late_values, late_missing)
-            moved: dict = {}
-            for key, part in parts.get(activity_id, {}).items():
-                key = successors.get(key) or key
-                if chosen is None or key in chosen:
-                    moved[key] = moved[key] + part if key in moved else part
-            after_parts[activity_id] = moved
-        return _split_many([(before, parts), (after, after_parts)])
+        return [(before, parts), (after, late_parts)]
 
     def by_sector_rows(self) -> list[dict]:
         parts = _times(
@@ -376,11 +417,19 @@ class Selection:
             self.chosen_weight(province=True, sector=False),
             unsplit_whole=not self.sector_group,
         )
-        return _split(self.per_activity, parts)
+        late_parts = _times(
+            self.after_merger,
+            self.sector_fractions,
+            self.late_weight(sector=False),
+            unsplit_whole=not self.sector_group,
+        )
+        return _split_many(self._merger_pairs(parts, late_parts))
 
     def by_year_rows(self) -> list[dict]:
         # The year as text: SQLite would call a Python function per row for ExtractYear.
-        if self.province is None and not self.sector_group:
+        if self.province is not None and self.after_merger:
+            rows = self._years_split_at_merger()
+        elif self.province is None and not self.sector_group:
             year = Substr(Cast("date", CharField()), 1, 4)
             rows = raw_rows(self.flows(year))
         else:  # the values split by the chosen shares: the transactions joined to them
@@ -391,6 +440,42 @@ class Selection:
         return [
             {"key": key, **dict(zip(SUMMED, totals, strict=True))} for key, *totals in rows if key
         ]
+
+    def _years_split_at_merger(self) -> list[tuple]:
+        """The years' rows of a chosen province "as they were" when some activities span the
+        merger: each activity's sums by year and side of the merger, weighted in Python by
+        its part in the province on that side."""
+        year = Substr(Cast("date", CharField()), 1, 4)
+        late = Case(When(date__gte=MERGER_DAY, then=Value(1)), default=Value(0))
+        grouped = (
+            self.transactions()
+            .order_by()
+            .values(activity=F("activity_id"), year=year, late=late)
+            .annotate(**flow_sums())
+            .values_list("activity", "year", "late", *SUMMED)
+        )
+        early_weight = self.chosen_weight(province=True, sector=True)
+        late_weight = self.late_weight(sector=True)
+        years: dict[str, list] = {}
+        for activity_id, key, after, *totals in raw_rows(grouped):
+            spans = after and activity_id in self.after_merger
+            weight = late_weight(activity_id) if spans else early_weight(activity_id)
+            row = years.setdefault(key, [ZERO] * len(VALUES) + [0])
+            for index, total in enumerate(totals[: len(VALUES)]):
+                row[index] += exact(total) * weight
+            if weight:
+                row[-1] += totals[-1]
+        return [(key, *row) for key, row in years.items()]
+
+
+def spans_the_merger() -> Q:
+    """Activities begun before 1 July 2025 that went on after it (or have no end)."""
+    begun = Q(planned_start__lt=MERGER_DAY) | Q(actual_start__lt=MERGER_DAY)
+    return begun & (
+        Q(actual_end__gte=MERGER_DAY)
+        | Q(actual_end__isnull=True, planned_end__gte=MERGER_DAY)
+        | Q(actual_end__isnull=True, planned_end__isnull=True)
+    )
 
 
 def flow_sums(prefix: str = "", weight=None) -> dict:
