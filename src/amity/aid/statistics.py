@@ -450,9 +450,9 @@ class Selection:
         grouped = (
             self.transactions()
             .order_by()
-            .values(activity=F("activity_id"), year=year, late=late)
+            .values(group=F("activity_id"), year_key=year, side=late)
             .annotate(**flow_sums())
-            .values_list("activity", "year", "late", *SUMMED)
+            .values_list("group", "year_key", "side", *SUMMED)
         )
         early_weight = self.chosen_weight(province=True, sector=True)
         late_weight = self.late_weight(sector=True)
