@@ -93,6 +93,7 @@ def partner_names(rng, count):
 
 
 def make_partners(rng, count, unions):
+    from amity.core.collation import sort_key
     from amity.geo.models import Country
     from amity.partners.models import Partner, RelationshipHolder
     from amity.partners.text import normalise
@@ -112,6 +113,8 @@ def make_partners(rng, count, unions):
                 status="active",
                 strength=rng.randint(1, 5),
                 search_text=normalise(f"{name} {name_vi} {acronym}"),
+                sort_name_vi=sort_key(name_vi or name),
+                sort_name_en=sort_key(name),
             )
         )
     Partner.objects.bulk_create(batch, batch_size=5000)

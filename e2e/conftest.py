@@ -11,6 +11,10 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
+# axe-core from npm (a dev package): injected into the page under test, never served to users.
+AXE = Path(__file__).parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+LAPTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
 # Chromium's own background traffic would be refused by the closed network anyway; switched off.
@@ -91,3 +95,38 @@ def phone_visit(browser, live_server, demo_data):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     yield Visit(context.new_page(), live_server.url)
     context.close()
+
+
+def signed_in(browser, base_url, username, language="vi", phone=False, **options):
+    """A browser context with `username` logged in and `language` chosen for the session: one
+    per user and language, reused for every page a test visits (a log-in costs a password
+    hash)."""
+    viewport = PHONE if phone else LAPTOP
+    context = browser.new_context(viewport=viewport, is_mobile=phone, **options)
+    visit = Visit(context.new_page(), base_url)
+    visit.log_in(username)
+    visit.go(f"/?lang={language}")
+    return context, visit
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """The axe-core violations of the page as it is now, of the given impacts: a list of
+    (rule id, its help, the fix hint and the target of each node)."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed at {AXE}: run `npm ci`.")
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map((v) => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map((n) => ({target: n.target.join(" "), fix: n.failureSummary})),
+            }));
+        }"""
+    )
+    return [violation for violation in found if violation["impact"] in impacts]
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")

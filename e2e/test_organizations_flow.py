@@ -25,7 +25,7 @@ def test_hanoi_officer_edits_its_union_and_sees_the_history(visit):
     assert "Đà Nẵng" not in tree_text  # another Union is out of scope
 
     with page.expect_navigation():
-        page.click(".tree > ul > li > details > summary a")
+        page.click(".tree > ul > li > .tree-item > a")
     union_url = page.url
     assert re.search(r"/organizations/organizations/\d+/$", union_url)
     visit.screenshot("02-union-overview")

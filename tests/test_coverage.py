@@ -15,6 +15,7 @@ NOT_GENERIC = {
     "accounts.user",
     "accounts.apitoken",  # a credential of its user: seen and revoked on its own page
     "core.job",
+    "core.tablepreference",  # a user's own choice of columns on a list: not a record
     "events.calendartoken",  # a credential of its user, like the user itself: not a record
     "geo.province",
     "geo.country",

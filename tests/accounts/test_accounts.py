@@ -176,3 +176,19 @@ def test_api_duplicate_reference_is_400_not_500(client, orgs, users, login):
         "/api/organizations/organizations/", data, content_type="application/json"
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_user_is_named_family_name_first_in_both_languages(client, orgs, login, language):
+    """Django's own `get_full_name` gives "Thu Hà Trần"; Viet Nam writes "Trần Thu Hà"."""
+    officer = make_user(
+        "thuha", Role.CENTRAL_OFFICER, orgs.department, first_name="Thu Hà", last_name="Trần"
+    )
+    assert officer.get_full_name() == "Trần Thu Hà"
+    assert str(officer) == "Trần Thu Hà"
+    assert str(make_user("solo", Role.VIEWER, orgs.central, last_name="Trần ")) == "Trần"
+    assert str(make_user("anon", Role.VIEWER, orgs.central)) == "anon"
+    login(officer)
+    page = client.get(reverse("home"), {"lang": language}).content.decode()
+    assert "Trần Thu Hà" in page
+    assert "Thu Hà Trần" not in page

@@ -3,6 +3,7 @@
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 
 from amity.core.models import BaseModel
 from amity.core.registry import registry
@@ -74,14 +75,42 @@ def test_the_api_root_lists_every_domain_of_the_registry(client, django_user_mod
 
 
 @pytest.mark.django_db
-def test_the_navigation_is_the_registry_menu_in_order(client, django_user_model):
+def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_user_model):
     user = django_user_model.objects.create_user("reader", password="x-Amity-2026")
     client.force_login(user)
-    response = client.get(reverse("home"))
-    navigation = response.context["navigation"]
-    assert [item["url"] for item in navigation] == [
-        reverse(item.url_name) for item in registry.menu()
+    navigation = client.get(reverse("home")).context["navigation"]
+    with translation.override("en"):  # the labels are lazy: read in English
+        shown = [
+            (str(entry["label"]), [str(item["label"]) for item in entry.get("items", [])])
+            for entry in navigation
+        ]
+    # A group of several apps' entries is a drop-down; a group of one is its entry's link.
+    assert shown == [
+        ("Network", ["Organizations", "People", "Committees", "Places"]),
+        ("Partners & aid", ["Partners", "Aid"]),
+        ("Reports", []),
+        ("Events & proposals", ["Events", "Proposals"]),
     ]
-    labels = [str(item["label"]) for item in navigation]
-    assert labels == [str(item.label) for item in registry.menu()]
-    assert len(labels) == 9  # organizations (3), partners, aid, reports, events, proposals, places
+    urls = [item["url"] for entry in navigation for item in entry.get("items", [entry])]
+    assert sorted(urls) == sorted(reverse(item.url_name) for item in registry.menu())
+    assert len(urls) == 9  # organizations (3), partners, aid, reports, events, proposals, places
+
+
+def test_a_menu_entry_must_name_a_known_group():
+    from amity.core.registry import App, Menu, Registry
+
+    with pytest.raises(ValueError, match="unknown menu groups"):
+        Registry().register(App("stray", menu=[Menu("Stray", "home", "x", group="misc")]))
+
+
+@pytest.mark.django_db
+def test_the_group_of_the_current_page_is_marked_active(client, users):
+    client.force_login(users.hanoi)
+    navigation = client.get(reverse("partners:partner_list")).context["navigation"]
+    active = [entry["key"] for entry in navigation if entry.get("active")]
+    assert active == ["partners"]
+    partners = next(entry for entry in navigation if entry.get("key") == "partners")
+    assert [item.get("active", False) for item in partners["items"]] == [True, False]
+    html = client.get(reverse("partners:partner_list")).content.decode()
+    assert 'id="menu-partners"' in html
+    assert 'class="dropdown-item active" aria-current="page" href="/partners/partners/"' in html

@@ -69,12 +69,24 @@ def network(orgs, settings):
     cutoff = services.dormant_cutoff()
     p = {
         "hanoi_quiet": partner("Hanoi Quiet", orgs.hanoi),
-        "member_never": partner("Member Never Contacted", orgs.hanoi_member),
+        # never contacted since a relationship that began before the cut-off
+        "member_never": partner(
+            "Member Never Contacted",
+            orgs.hanoi_member,
+            relationship_since=cutoff - timedelta(days=30),
+        ),
         "hanoi_boundary": partner("Hanoi On The Cutoff", orgs.hanoi),
         "hanoi_lively": partner("Hanoi Lively", orgs.hanoi),
         "hanoi_ended": partner("Hanoi Ended", orgs.hanoi, status=PartnerStatus.ENDED),
         "danang_quiet": partner("Danang Quiet", orgs.danang),
-        "danang_secret": partner("Danang Secret", orgs.danang, sensitivity=Sensitivity.RESTRICTED),
+        "danang_secret": partner(
+            "Danang Secret",
+            orgs.danang,
+            sensitivity=Sensitivity.RESTRICTED,
+            relationship_since=cutoff - timedelta(days=400),
+        ),
+        # entered today, never contacted: not dormant, nothing has been neglected yet
+        "hanoi_new": partner("Hanoi Just Entered", orgs.hanoi),
         "hanoi_planned": partner("Hanoi Planned", orgs.hanoi),
         "danang_lively": partner("Danang Lively", orgs.danang),
     }
@@ -135,9 +147,11 @@ def test_dormant_partners_for_the_centre_cover_the_whole_network(client, users, 
 
 
 def test_the_dormancy_cutoff_follows_the_setting(client, users, login, network, settings):
-    settings.PARTNER_DORMANT_MONTHS = 24  # nothing here is that quiet except the never contacted
+    # nothing here is that quiet except the partner never contacted since a relationship that
+    # began 25 months ago (the member's began 13 months ago)
+    settings.PARTNER_DORMANT_MONTHS = 24
     login(users.central)
-    assert names(panel(client, "dormant")["rows"]) == ["Danang Secret", "Member Never Contacted"]
+    assert names(panel(client, "dormant")["rows"]) == ["Danang Secret"]
 
 
 def test_see_all_lists_the_same_partners(client, users, login, network):
@@ -148,7 +162,7 @@ def test_see_all_lists_the_same_partners(client, users, login, network):
         "Member Never Contacted",
     ]
     held = client.get(reverse("partners:partner_list"), {"held": "true"})
-    assert len(held.context["table"].rows) == 6  # every partner of Ha Noi's branch
+    assert len(held.context["table"].rows) == 7  # every partner of Ha Noi's branch
     others = client.get(reverse("partners:partner_list"), {"held": "false"})
     assert [row.record.name for row in others.context["table"].rows] == [
         "Danang Lively",
@@ -282,13 +296,9 @@ def test_recent_interactions_of_a_unit_are_its_branch_own(client, users, login, 
     made = network["interactions"]
     login(users.hanoi)
     data = panel(client, "recent_interactions")
-    # the latest first; not the planned one, not Da Nang's
-    assert [i.pk for i in data["rows"]] == [
-        made["lively"].pk,
-        made["boundary"].pk,
-        made["quiet"].pk,
-    ]
-    assert data["count"] == 1  # Ha Noi's partners contacted in the last 30 days: Hanoi Lively
+    # those of the last 30 days: not the planned one, not the old ones, not Da Nang's
+    assert [i.pk for i in data["rows"]] == [made["lively"].pk]
+    assert data["count"] == 1
     since = (TODAY - timedelta(days=30)).isoformat()
     assert data["see_all"] == f"/partners/interactions/?occurred_after={since}"
 
@@ -297,9 +307,30 @@ def test_recent_interactions_for_the_centre(client, users, login, network):
     made = network["interactions"]
     login(users.central)
     data = panel(client, "recent_interactions")
-    expected = ["lively", "danang_lively", "boundary", "quiet", "danang_quiet"]
-    assert [i.pk for i in data["rows"]] == [made[key].pk for key in expected]
+    assert [i.pk for i in data["rows"]] == [made["lively"].pk]  # Da Nang's was 40 days ago
     assert data["count"] == 1
+
+
+@pytest.mark.parametrize("username", ["hanoi", "central"])
+def test_the_recent_count_is_of_the_interactions_listed(client, orgs, users, login, username):
+    """Seven interactions with two partners in the last 30 days, two before: the badge says 7,
+    the panel lists the latest five and says "5 of 7" beside its link to all of them."""
+    friends = [partner("Friend A", orgs.hanoi), partner("Friend B", orgs.hanoi)]
+    for day in range(7):
+        interaction(friends[day % 2], orgs.hanoi, TODAY - timedelta(days=day * 4))
+    for day in (31, 90):
+        interaction(friends[0], orgs.hanoi, TODAY - timedelta(days=day))
+    login(getattr(users, username))
+    data = panel(client, "recent_interactions")
+    assert data["count"] == 7
+    assert [i.occurred_on for i in data["rows"]] == [
+        TODAY - timedelta(days=days) for days in (0, 4, 8, 12, 16)
+    ]
+    page = client.get(reverse("home")).content.decode()
+    section = page[page.index('id="panel-partners-recent-interactions"') :]
+    section = section[: section.index("</section>")]
+    assert '<span class="badge rounded-pill text-bg-secondary fs-6 panel-count">7</span>' in section
+    assert '<span class="small text-muted panel-shown">5 trong số 7</span>' in section
 
 
 # --- the page as a whole ------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from amity.core.writes import save_record
 from amity.geo.models import Country
@@ -213,6 +214,34 @@ def test_a_plain_save_of_an_interaction_leaves_its_partner_alone(orgs):
     assert friend.last_contact_on is None
 
 
+def test_dormancy_counts_from_the_last_contact_the_relationship_or_the_creation(
+    client, orgs, users, login, settings
+):
+    """A partner entered a minute ago, or whose relationship began last month, is not dormant;
+    one never contacted since a relationship (or a record) older than the cut-off is."""
+    settings.PARTNER_DORMANT_MONTHS = 12
+    cutoff = services.dormant_cutoff()
+    just_entered = partner("Just entered", orgs.hanoi)
+    new_friend = partner("New friend", orgs.hanoi, relationship_since=cutoff + timedelta(days=1))
+    old_friend = partner("Old friend", orgs.hanoi, relationship_since=cutoff - timedelta(days=1))
+    old_record = partner("Old record", orgs.hanoi)
+    # entered before the cut-off (created_at is set on insert, so it is moved afterwards)
+    Partner.objects.filter(pk=old_record.pk).update(created_at=timezone.now() - timedelta(days=400))
+    dormant = Partner.objects.filter(services.dormant_filter()).order_by("name")
+    assert [p.name for p in dormant] == ["Old friend", "Old record"]
+    login(users.hanoi)
+    listed = client.get(reverse("partners:partner_list"), {"dormant": "true"})
+    assert [row.record.name for row in listed.context["table"].rows] == [
+        "Old friend",
+        "Old record",
+    ]
+    for fresh in (just_entered, new_friend):
+        page = client.get(reverse("partners:partner", args=[fresh.pk]))
+        assert page.context["dormant"] is False
+        assert "Dormant" not in page.content.decode()
+    assert client.get(reverse("partners:partner", args=[old_friend.pk])).context["dormant"]
+
+
 def test_dormant_filter(client, orgs, users, login, settings):
     settings.PARTNER_DORMANT_MONTHS = 12
     quiet = partner("Quiet", orgs.hanoi, status=PartnerStatus.ACTIVE)
@@ -246,7 +275,7 @@ def test_suggestions_say_why(client, orgs, users, login):
     education = FieldOfWork.objects.get(code="110")
     health = FieldOfWork.objects.get(code="120")
     laos = Country.objects.get(code="LA")
-    held = partner("School Builders", orgs.hanoi, country=laos)
+    held = partner("School Builders", orgs.hanoi, country=laos, relationship_since=date(2015, 3, 1))
     held.fields.add(education)
     candidate = partner("Books for Laos", country=laos, strength=4)
     candidate.fields.add(education)
@@ -257,7 +286,7 @@ def test_suggestions_say_why(client, orgs, users, login):
     suggested = {s.partner.name: s.reasons for s in response.context["suggestions"]}
     assert "Clinics Abroad" not in suggested
     assert len(suggested["Books for Laos"]) == 2
-    assert "School Builders" in suggested  # held, never contacted: gone quiet
+    assert "School Builders" in suggested  # held since 2015, never contacted: gone quiet
     assert response.context["organization"] == orgs.hanoi
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from amity.accounts.choices import Role
+from amity.core.names import family_name_first
 
 
 class User(AbstractUser):
@@ -28,6 +29,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def get_full_name(self) -> str:
+        """Family name first ("Trần Thu Hà"): `last_name` holds the family name, `first_name`
+        the middle and given names."""
+        return family_name_first(self.first_name, self.last_name)
 
     @property
     def is_system_admin(self) -> bool:

@@ -7,7 +7,8 @@ old provinces until the merger of 1 July 2025, their successors after it). Value
 JPY, KRW and VND, with the central Union's rate table for them; a few transactions in AUD have no
 rate on purpose, so that the statistics show how a missing rate is listed.
 
-Actual figures stop at HORIZON so that the set is the same whenever it is loaded.
+Actual figures stop at the day the set is loaded (`core.demo_dates`), and its activities span
+the years up to the next one: the same day gives the same set.
 """
 
 import random
@@ -29,6 +30,7 @@ from amity.aid.models import (
     Transaction,
 )
 from amity.aid.services import RateTable, keeper_chain
+from amity.core.demo_dates import demo_today, years_moved
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import Organization
 from amity.partners.models import Partner
@@ -37,8 +39,8 @@ SEED = 2026
 MARK = "[demo]"
 REF_PREFIX = "demo-aid-"
 ACTIVITIES = 420
+#: the years of the activities: LAST_YEAR is that of a set loaded in 2025, moved with the day
 FIRST_YEAR, LAST_YEAR = 2013, 2026
-HORIZON = date(2025, 12, 15)
 MERGER_DATE = date(2025, 7, 1)
 CURRENCY_BY_COUNTRY = {
     "FR": "EUR",
@@ -164,7 +166,7 @@ class AidDemo:
     def write_rates(self) -> None:
         rates = []
         day = date(FIRST_YEAR - 1, 1, 1)
-        while day <= date(LAST_YEAR, 1, 1):
+        while day <= date(LAST_YEAR + years_moved(), 1, 1):
 
             def rate(currency, usd=None, vnd=None, day=day):
                 rates.append(
@@ -223,7 +225,11 @@ class AidDemo:
 
     def plan(self, number: int) -> dict:
         rng = self.rng
-        start = date(rng.randint(FIRST_YEAR, LAST_YEAR), rng.randint(1, 12), rng.randint(1, 28))
+        start = date(
+            rng.randint(FIRST_YEAR, (LAST_YEAR + years_moved())),
+            rng.randint(1, 12),
+            rng.randint(1, 28),
+        )
         years = rng.choice([1, 1, 2, 2, 3, 3, 4, 5])
         end = start + timedelta(days=365 * years - 1)
         donor = self.donor()
@@ -240,9 +246,9 @@ class AidDemo:
         ):
             if code not in sectors:
                 sectors.append(code)
-        if start > HORIZON:
+        if start > demo_today():
             status = ActivityStatus.PIPELINE
-        elif end <= HORIZON:
+        elif end <= demo_today():
             ending = [ActivityStatus.FINALISATION, ActivityStatus.CANCELLED]
             status = rng.choice([ActivityStatus.CLOSED] * 8 + ending)
         else:
@@ -267,7 +273,7 @@ class AidDemo:
                 description_vi=f"Hoạt động do {donor.name} tài trợ. {MARK}",
                 planned_start=start,
                 planned_end=end,
-                actual_start=start if start <= HORIZON else None,
+                actual_start=start if start <= demo_today() else None,
                 actual_end=end if status == ActivityStatus.CLOSED else None,
                 default_currency=self.currency(donor),
                 external_ref=f"{REF_PREFIX}{number:04d}",
@@ -365,7 +371,7 @@ class AidDemo:
             return rows
         spent, day = 0.0, activity.actual_start + timedelta(days=self.rng.randint(10, 60))
         share = self.rng.uniform(0.55, 1.0)
-        while day <= min(activity.planned_end, HORIZON) and spent < share * size:
+        while day <= min(activity.planned_end, demo_today()) and spent < share * size:
             portion = size * self.rng.uniform(0.15, 0.35)
             kind = self.rng.choice([TransactionType.DISBURSEMENT, TransactionType.EXPENDITURE])
             rows.append(

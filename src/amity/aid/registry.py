@@ -9,7 +9,7 @@ from amity.core.registry import App, Menu, Model, registry
 registry.register(
     App(
         "aid",
-        menu=[Menu(_("Aid"), "aid:activity_list", "cash-coin", order=50)],
+        menu=[Menu(_("Aid"), "aid:activity_list", "cash-coin", order=50, group="partners")],
         demo="amity.aid.demo",
         models=[
             Model(

@@ -6,6 +6,7 @@ from amity.core.tables import BaseTable
 
 
 class ActivityTable(BaseTable):
+    link_column = "title"  # the activity's name; its identifier is a code beside it
     iati_identifier = tables.Column(linkify=True)
     title = tables.Column(accessor="title", verbose_name=_("title"), order_by=("title_vi",))
     reporting_org = tables.Column(linkify=True)

@@ -106,6 +106,31 @@ def shown_panels(request: HttpRequest) -> list[ShownPanel]:
     return shown
 
 
+# --- headlines: the one thing a user has to do, above the panels -------------------------------
+
+HeadlineContext = Callable[[HttpRequest], dict | None]
+_headlines: dict[str, tuple[int, HeadlineContext]] = {}
+
+
+def register_headline(*, order: int = 100, key: str = "") -> Callable:
+    """Register the decorated function as a headline of the home page: it returns None, or a
+    dict with `text` (what is due, in a sentence), `url` and `action` (the link's words), and
+    optionally `tone` (a Bootstrap colour) — "Your report for the second half of 2026 is due on
+    15/01/2027. Continue the report"."""
+
+    def decorator(function: HeadlineContext) -> HeadlineContext:
+        _headlines[key or f"{function.__module__}.{function.__name__}"] = (order, function)
+        return function
+
+    return decorator
+
+
+def shown_headlines(request: HttpRequest) -> list[dict]:
+    panels()  # the apps' dashboard modules, where headlines are registered too
+    ordered = sorted(_headlines.items(), key=lambda item: (item[1][0], item[0]))
+    return [data for _key, (_order, function) in ordered if (data := function(request))]
+
+
 # --- helpers of the panels -----------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from functools import reduce
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -58,8 +59,20 @@ class BaseFilterSet(django_filters.FilterSet):
         form = super().form
         if not getattr(form, "_styled", False):
             style_widgets(form)
+            name_the_unset_choice_all(form)
             form._styled = True
         return form
+
+
+#: a yes/no filter's choices: left unset it filters nothing, which reads "All", where Django's
+#: own "Unknown" (Vietnamese "Chưa xác định") said the opposite
+TRI_STATE_CHOICES = (("unknown", _("All")), ("true", _("Yes")), ("false", _("No")))
+
+
+def name_the_unset_choice_all(form) -> None:
+    for field in form.fields.values():
+        if isinstance(field, forms.NullBooleanField) and hasattr(field.widget, "choices"):
+            field.widget.choices = TRI_STATE_CHOICES
 
 
 #: parameters of a list that are not filters: pages, sorting, exports, the language, the API's

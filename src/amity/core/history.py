@@ -7,7 +7,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 CHANGE_KINDS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
-HIDDEN_FIELDS = {"version", "updated_at", "created_at", "tree_path"}
+#: bookkeeping and derived fields (search text, sort keys): no one changed them by hand
+HIDDEN_FIELDS = {
+    "version",
+    "updated_at",
+    "created_at",
+    "tree_path",
+    "search_text",
+    "sort_name_vi",
+    "sort_name_en",
+}
 
 
 @dataclass

@@ -150,3 +150,27 @@ class Job(TimestampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED, self.Status.INVALID)
+
+
+class TablePreference(models.Model):
+    """The columns a user hid on one list, so that the list shows only what they read.
+
+    The hidden columns are stored, not the shown ones, so that a column added to a table later
+    shows to everyone until they hide it. A user's own setting: no history, no scope."""
+
+    user = models.ForeignKey(
+        "accounts.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    table = models.CharField(_("list"), max_length=100)  # the model's plural: "partners"
+    hidden_columns = models.JSONField(_("hidden columns"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("list preference")
+        verbose_name_plural = _("list preferences")
+        ordering = ["user", "table"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "table"], name="core_tablepreference_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.table}"

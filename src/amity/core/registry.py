@@ -35,16 +35,41 @@ from functools import cached_property
 
 from django.apps import apps
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Menu:
-    """An entry of the navigation: its label, the URL name it opens, its Bootstrap icon."""
+    """An entry of the navigation: its label, the URL name it opens, its Bootstrap icon, and the
+    key of the menu group it is listed under (one of `MENU_GROUPS`; "" for a top-level link)."""
 
     label: str
     url_name: str
     icon: str
     order: int = 100
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    """A drop-down of the navigation: the entries of several apps under one label, so that the
+    bar keeps to one line on a laptop in Vietnamese, whose labels are the longer."""
+
+    key: str
+    label: str
+    icon: str
+
+
+# The sections of the navigation; an app's menu entry names one by its key.
+MENU_GROUPS = {
+    group.key: group
+    for group in (
+        MenuGroup("network", _("Network"), "diagram-3"),
+        MenuGroup("partners", _("Partners & aid"), "globe-americas"),
+        MenuGroup("reports", _("Reports"), "clipboard-data"),
+        MenuGroup("events", _("Events & proposals"), "calendar3"),
+    )
+}
 
 
 @dataclass
@@ -122,6 +147,9 @@ class Registry:
             if entry.plural in plurals:
                 raise ValueError(f"The plural {entry.plural!r} is registered twice.")
             plurals.add(entry.plural)
+        unknown = {item.group for item in app.menu} - {"", *MENU_GROUPS}
+        if unknown:
+            raise ValueError(f"The app {app.label!r} names unknown menu groups: {unknown}.")
         self._apps[app.label] = app
         self.__dict__.pop("_by_model", None)
         self.__dict__.pop("_writers", None)

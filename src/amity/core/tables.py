@@ -5,6 +5,9 @@ rendered one template expression at a time, with a signature inspection and an a
 computation per cell: two thirds of a list page's time. `BaseTable.rendered_rows` renders the
 same cells in Python (one pass per row) for the plain columns, which are nearly all of them, and
 asks django-tables2 for the others, so that both give the same HTML.
+
+Every list reads like a good spreadsheet, whatever app it belongs to: one link per row (on the
+record's name), codes and dates that do not wrap, and on a phone only the table's key columns.
 """
 
 import re
@@ -15,13 +18,137 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
+from django_tables2.columns.base import LinkTransform
+from django_tables2.utils import Accessor
+
+from amity.core.collation import shown_sort_field
+
+# Columns whose values are codes or numbers: wrapped, "12/GĐK-2024" reads as two values.
+CODE_COLUMN = re.compile(r"(^|_)(code|number|identifier|ref|acronym|iso|year)$")
+PHONE_HIDDEN = "d-none d-md-table-cell"
+
+
+class ShownNameColumn(tables.Column):
+    """A record's name as the page shows it (`display_name`), sorted by the stored Vietnamese
+    sort key of that name in the active language (`sort_name_vi` or `sort_name_en`, see
+    `core.collation`): a list sorted by name looks sorted, along an index."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("accessor", "display_name")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def order_by(self):
+        return tables.utils.OrderByTuple((shown_sort_field(),))
+
+    @order_by.setter
+    def order_by(self, value):
+        pass  # the language decides, at each request
+
+
+#: the names of such columns in use, here so that the catalogue keeps their translations
+COLUMN_NAMES = (gettext_lazy("name"), gettext_lazy("title"), gettext_lazy("label"))
 
 
 class BaseTable(tables.Table):
+    #: the columns a phone shows (the others from 768 px up); by default the first two
+    key_columns: tuple[str, ...] = ()
+    #: the one column that links to the record; by default the first declared with `linkify`
+    link_column: str = ""
+    #: further columns that must not wrap, besides dates and the code columns found by name
+    nowrap_columns: tuple[str, ...] = ()
+    #: the columns the user chose to hide on this list (`hide_columns`)
+    hidden_by_user: frozenset[str] = frozenset()
+
     class Meta:
         attrs = {"class": "table table-sm table-hover align-middle"}
         template_name = "core/table.html"
         empty_text = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._name_headers_by_field()
+        self.link_column = self._keep_one_link()
+        shown = [column.name for column in self.columns]
+        keys = self.key_columns or tuple(shown[:2])
+        self._phone_hidden = {name for name in shown if name not in keys}
+        self._nowrap = {name for name in self.columns.names() if self._is_code(name)}
+
+    def _name_headers_by_field(self) -> None:
+        """A column read through another attribute (`name` through `display_name`) takes the
+        translated label of the field it is named after: django-tables2 would show its name,
+        in English on a Vietnamese page."""
+        model = self._meta.model
+        if model is None:
+            return
+        for bound in self.columns.iterall():
+            column = bound.column
+            if column.verbose_name is not None or Accessor(bound.accessor).get_field(model):
+                continue
+            try:
+                column.verbose_name = capfirst(model._meta.get_field(bound.name).verbose_name)
+            except FieldDoesNotExist:  # a property (`title`): its name, translated
+                column.verbose_name = capfirst(gettext_lazy(bound.name.replace("_", " ")))
+
+    def _keep_one_link(self) -> str:
+        """Drop every `linkify` but the link column's, and answer the link column's name.
+
+        A row whose every cell is a link is a row of tab stops and of underlined text; one link
+        on the name is what a reader looks for. Columns that are links by nature (an e-mail, a
+        web address) keep theirs."""
+        linked = [
+            name
+            for name in self.columns.names()
+            if self.columns[name].link is not None
+            and not hasattr(self.columns[name].column, "get_url")
+        ]
+        keep = type(self).link_column or (linked[0] if linked else "")
+        for name in linked:
+            if name != keep:
+                self.columns[name].link = None
+        if keep and self.columns[keep].link is None:  # a link column declared without linkify
+            self.columns[keep].link = LinkTransform(url=lambda record: record.get_absolute_url())
+        return keep
+
+    def _is_code(self, name: str) -> bool:
+        column = self.columns[name].column
+        accessor = str(column.accessor or name).replace("__", ".").split(".")[-1]
+        return (
+            name in self.nowrap_columns
+            or isinstance(column, tables.DateColumn | tables.DateTimeColumn)
+            or bool(CODE_COLUMN.search(accessor))
+        )
+
+    def get_column_class_names(self, classes_set, bound_column):
+        classes = super().get_column_class_names(classes_set, bound_column)
+        if bound_column.name in self._phone_hidden:
+            classes.update(PHONE_HIDDEN.split())
+        if bound_column.name in self._nowrap:
+            classes.add("text-nowrap")
+        if bound_column.name == self.link_column:
+            classes.add("link-column")
+        return classes
+
+    def choosable_columns(self) -> list[tuple[str, str, bool]]:
+        """(name, header, shown) of the columns a user may hide: all but the link column and
+        the columns the table itself keeps hidden."""
+        return [
+            (name, str(self.columns[name].header), name not in self.hidden_by_user)
+            for name in self.columns.names()
+            if name != self.link_column
+            and (self.columns[name].visible or name in self.hidden_by_user)
+        ]
+
+    def hide_columns(self, names) -> None:
+        """Hide the columns a user chose to hide (the names no longer in the table are
+        ignored: a table may have lost a column since the choice was stored)."""
+        choosable = set(self.columns.names()) - {self.link_column}
+        hidden = {name for name in names if name in choosable}
+        for name in hidden:
+            self.columns.hide(name)
+        self.hidden_by_user = frozenset(hidden)
 
     @property
     def order_by(self):

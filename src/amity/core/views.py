@@ -24,21 +24,23 @@ from django.db import models
 from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 from django.views.generic.edit import FormView
 from django_filters import FilterSet
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from amity.core.dashboard import shown_panels
+from amity.core.dashboard import shown_headlines, shown_panels
 from amity.core.downloads import download
 from amity.core.exports import EXPORT_FORMATS, export_filename, export_response, is_long
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
 from amity.core.imports import ImportFileError, ScopedResource, example_bytes
-from amity.core.models import Job
+from amity.core.models import Job, TablePreference
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job, start_import_check
@@ -137,9 +139,24 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
     def get_table_kwargs(self):
         return {"request": self.request}
 
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        hidden = (
+            TablePreference.objects.filter(user=self.request.user, table=self.views.plural)
+            .values_list("hidden_columns", flat=True)
+            .first()
+        )
+        if hidden and hasattr(table, "hide_columns"):
+            table.hide_columns(hidden)
+        return table
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["export_query"] = self.request.GET.urlencode()
+        filters = context["filter"].form.fields
+        context["active_filters"] = sum(
+            1 for name in filters if any(self.request.GET.getlist(name))
+        )
         return context
 
 
@@ -348,7 +365,35 @@ class ObjectImportView(ModelViewMixin, FormView):
 @login_required
 def home(request):
     """The dashboard: what is due and what changed, in the panels the domains register."""
-    return render(request, "core/dashboard.html", {"panels": shown_panels(request)})
+    return render(
+        request,
+        "core/dashboard.html",
+        {"headlines": shown_headlines(request), "panels": shown_panels(request)},
+    )
+
+
+@login_required
+@require_POST
+def table_columns(request, plural):
+    """Store the columns the user chose to see on a list (`column`: the shown ones; `reset`:
+    back to every column), then go back to the list."""
+    views = ModelViews.for_plural(plural)
+    if views is None or views.table is None:
+        raise Http404
+    table = views.table(views.model.objects.none())
+    choosable = {name for name, _header, _shown in table.choosable_columns()}
+    shown = set(request.POST.getlist("column"))
+    # Every column shown is no choice to store; no column at all would leave an empty table.
+    if "reset" in request.POST or choosable <= shown or not (shown or table.link_column):
+        TablePreference.objects.filter(user=request.user, table=plural).delete()
+    else:
+        TablePreference.objects.update_or_create(
+            user=request.user, table=plural, defaults={"hidden_columns": sorted(choosable - shown)}
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = reverse(views.url_name("list"))
+    return HttpResponseRedirect(back)
 
 
 def job_view(request, pk):
@@ -451,12 +496,24 @@ class ModelViews:
     @classmethod
     def detail_fields(cls, obj) -> list[tuple[str, object, models.Field]]:
         """(label, value, field) of the fields shown on the overview tab."""
-        hidden = {"id", "version", "deleted_at", "tree_path", "notes", "search_text"}
+        # bookkeeping, and what is derived for search and sorting
+        hidden = {
+            "id",
+            "version",
+            "deleted_at",
+            "tree_path",
+            "notes",
+            "search_text",
+            "sort_name_vi",
+            "sort_name_en",
+        }
         rows = []
         for field in obj._meta.concrete_fields:
             if field.name in hidden or field.name.endswith("_ptr"):
                 continue
-            if field.choices:
+            # a choice by its label; so a field that keeps codes its own way (a list of kinds)
+            # when its model says how to show it
+            if field.choices or hasattr(obj, f"get_{field.name}_display"):
                 value = getattr(obj, f"get_{field.name}_display")()
             else:
                 value = getattr(obj, field.name)

@@ -1,6 +1,7 @@
 """The demo data set of events: the online conference of 19 April 2024 between the central Union
 and the 52 provincial Unions (its bridge points, participants, six topics and presentations), and
-a year of other events — delegations received and sent, receptions, meetings, ceremonies.
+a year of other events up to the month after the day it is loaded — delegations received and
+sent, receptions, meetings, ceremonies.
 
 Everything here is invented for demonstration except what the published articles say of the
 April 2024 conference (the date, 52 local bridge points, more than 500 delegates, six topics),
@@ -13,6 +14,7 @@ from datetime import date, time, timedelta
 
 from django.core.management.base import CommandError
 
+from amity.core.demo_dates import demo_today, month_start
 from amity.events.choices import Attendance, EventKind, EventStatus, ParticipantRole
 from amity.events.models import BridgePoint, Event, Participant, Presentation, Session, Topic
 from amity.organizations.choices import OrganizationKind
@@ -23,8 +25,11 @@ SEED = 2024
 MARK = "[demo]"
 REF_PREFIX = "demo-ev-"
 CONFERENCE_DAY = date(2024, 4, 19)
-YEAR_START = date(2024, 7, 1)
 OTHER_EVENTS = 120
+#: the other events fall in the year before the day the set is loaded and up to the end of the
+#: next month: held ones in the past, planned ones this month and next, two of them today
+MONTHS_BACK = 12
+TODAY_EVENTS = 2
 
 #: the six topics of the April 2024 conference, as the articles name them
 TOPICS = [
@@ -211,12 +216,16 @@ class EventsDemo:
             if union.external_ref
             in ("demo-org-hanoi", "demo-org-danang", "demo-org-hochiminh", "demo-org-haiphong")
         ]
-        for _number in range(OTHER_EVENTS):
+        today = demo_today()
+        first, last = month_start(today, -MONTHS_BACK), month_start(today, 2) - timedelta(days=1)
+        for number in range(OTHER_EVENTS):
             kind, title_vi, title_en, _weight = self.rng.choice(kinds)
             partner = self.rng.choice(self.partners) if self.partners else None
             country = partner.country if partner and partner.country_id else None
             names = {"partner": partner.name if partner else "", "country": country or ""}
-            start = YEAR_START + timedelta(days=self.rng.randint(0, 540))
+            start = first + timedelta(days=self.rng.randint(0, (last - first).days))
+            if number < TODAY_EVENTS:
+                start = today  # the calendar's "today" is never empty
             days = (
                 self.rng.choice([0, 0, 0, 1, 2, 4])
                 if kind in (EventKind.INCOMING_DELEGATION, EventKind.OUTGOING_DELEGATION)
@@ -232,7 +241,7 @@ class EventsDemo:
                 start_time=time(self.rng.choice([8, 9, 14, 15]), 0),
                 organization=host,
                 place=host.address,
-                status=(EventStatus.HELD if start < date(2025, 11, 1) else EventStatus.PLANNED),
+                status=(EventStatus.HELD if start < today else EventStatus.PLANNED),
                 external_ref=self.ref(),
                 notes=MARK,
             )

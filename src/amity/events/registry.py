@@ -12,7 +12,7 @@ registry.register(
         "events",
         demo="amity.events.demo",
         menu=[
-            Menu(_("Events"), "events:calendar", "calendar3", order=70),
+            Menu(_("Events"), "events:calendar", "calendar3", order=70, group="events"),
         ],
         models=[
             Model(

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.collation import KEY_LENGTH, ShownSortKey, sort_key
 from amity.core.scoping import ReferenceQuerySet
 
 from .choices import ProvinceKind, WorldRegion
@@ -92,11 +93,15 @@ class Country(models.Model):
     name_en = models.CharField(_("English name"), max_length=100)
     name_vi = models.CharField(_("Vietnamese name"), max_length=100)
     region = models.CharField(_("world region"), max_length=10, choices=WorldRegion.choices)
+    #: derived: the Vietnamese sort keys of the names (`core.collation`), so that countries are
+    #: listed by the name a page shows ("Ấn Độ" after "Anh"), not by their ISO code
+    sort_name_vi = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
+    sort_name_en = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
 
     objects = ReferenceQuerySet.as_manager()
 
     class Meta:
-        ordering = ("code",)
+        ordering = (ShownSortKey(), "code")
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         constraints = [
@@ -107,6 +112,10 @@ class Country(models.Model):
 
     def __str__(self) -> str:
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.sort_name_vi, self.sort_name_en = sort_key(self.name_vi), sort_key(self.name_en)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("geo:country", args=[self.pk])

@@ -11,7 +11,7 @@ registry.register(
     App(
         "geo",
         menu=[
-            Menu(_("Places"), "geo:province_list", "geo-alt", order=90),
+            Menu(_("Places"), "geo:province_list", "geo-alt", order=90, group="network"),
         ],
         models=[
             Model(

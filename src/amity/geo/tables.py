@@ -14,7 +14,9 @@ class ProvinceTable(BaseTable):
 
 
 class CountryTable(BaseTable):
-    name_vi = tables.Column(linkify=True)
+    # sorted in Vietnamese alphabetical order, by the stored keys
+    name_vi = tables.Column(linkify=True, order_by=("sort_name_vi", "code"))
+    name_en = tables.Column(order_by=("sort_name_en", "code"))
 
     class Meta(BaseTable.Meta):
         model = models.Country

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.choices import Role
 from amity.accounts.models import User
+from amity.core.demo_dates import demo_today
 from amity.geo.choices import ProvinceKind
 from amity.geo.models import Province
 from amity.organizations import services
@@ -55,8 +56,6 @@ REF_PREFIX = "demo-"
 
 MERGER_DATE = date(2025, 7, 1)
 MERGER_DECISION_DATE = "20/6/2025"
-#: meetings and other dated records stop here, so the set is the same whenever it is loaded
-HORIZON = date(2025, 12, 15)
 
 # --- The tree -----------------------------------------------------------------------------------
 
@@ -857,8 +856,9 @@ class Demo:
                 (member, self.rng.uniform(0.1, 0.35) if rarely else self.rng.uniform(0.75, 0.97))
             )
         start = max(congress.held_on + timedelta(days=14), date(2023, 1, 1))
-        count = self.rng.randint(3, 8) if (HORIZON - start).days > 365 else 3
-        days = sorted(self.rng.sample(range((HORIZON - start).days), count))
+        today = demo_today()  # the latest meetings are recent whenever the set is loaded
+        count = self.rng.randint(3, 8) if (today - start).days > 365 else 3
+        days = sorted(self.rng.sample(range((today - start).days), count))
         body = f"{COMMITTEE_NAMES[kind]} khóa {roman(congress.number)}"
         # Meetings are numbered within the term only when all of the term's meetings are here.
         whole_term = congress.held_on >= date(2023, 1, 1)
@@ -886,14 +886,18 @@ class Demo:
 
     def make_staffing(self) -> None:
         for union in self.unions + [u for u in self.active_unions if u not in self.unions]:
+            # up to this year for the Unions that still exist (merged ones stop in 2024)
+            this_year = max(demo_today().year, MERGER_DATE.year)
             years = (
-                [2023, 2024] if union.status == OrganizationStatus.MERGED else [2023, 2024, 2025]
+                [2023, 2024]
+                if union.status == OrganizationStatus.MERGED
+                else list(range(2023, this_year + 1))
             )
             if union.founded_on == MERGER_DATE:
-                years = [2025]
+                years = list(range(MERGER_DATE.year, this_year + 1))
             quota = self.rng.randint(6, 12) if self.is_big(union) else self.rng.randint(3, 7)
             for year in years:
-                if year == 2025 and union.status == OrganizationStatus.ACTIVE:
+                if year >= MERGER_DATE.year and union.status == OrganizationStatus.ACTIVE:
                     quota = min(quota + self.rng.randint(0, 3), 12)
                 full_time = quota - self.weighted([(0, 3), (1, 4), (2, 3), (3, 1), (-1, 1)])
                 self.save(

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.dates import add_years
@@ -264,7 +264,9 @@ class Position(BaseModel):
         on_delete=models.PROTECT,
         related_name="positions",
     )
-    title = models.CharField(_("title"), max_length=40, choices=PositionTitle.choices)
+    title = models.CharField(
+        pgettext_lazy("job", "title"), max_length=40, choices=PositionTitle.choices
+    )
     title_detail = models.CharField(_("title in full"), max_length=200, blank=True)
     started_on = models.DateField(_("start of term"))
     ended_on = models.DateField(_("end of term"), null=True, blank=True)
@@ -302,7 +304,10 @@ class Congress(BaseModel):
         on_delete=models.PROTECT,
         related_name="congresses",
     )
-    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    # a congress's number is its "lần thứ" (the 6th congress), where others are a "số"
+    number = models.PositiveSmallIntegerField(
+        pgettext_lazy("congress", "number"), validators=[MinValueValidator(1)]
+    )
     held_on = models.DateField(_("held on"))
     term_years = models.PositiveSmallIntegerField(
         _("term (years)"), default=5, validators=[MinValueValidator(1), MaxValueValidator(10)]

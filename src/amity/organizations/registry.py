@@ -12,9 +12,15 @@ registry.register(
         "organizations",
         demo="amity.organizations.demo",
         menu=[
-            Menu(_("Organizations"), "organizations:tree", "diagram-3", order=10),
-            Menu(_("People"), "organizations:person_list", "people", order=20),
-            Menu(_("Committees"), "organizations:committee_list", "person-video3", order=30),
+            Menu(_("Organizations"), "organizations:tree", "diagram-3", order=10, group="network"),
+            Menu(_("People"), "organizations:person_list", "people", order=20, group="network"),
+            Menu(
+                _("Committees"),
+                "organizations:committee_list",
+                "person-video3",
+                order=30,
+                group="network",
+            ),
         ],
         models=[
             Model(

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.dashboard import (
@@ -165,31 +166,29 @@ def latest_quiet_first(dormant) -> list:
     icon="chat-left-text",
 )
 def recent_interactions(request):
-    """The latest interactions the user may see (for a unit officer, those of its branch); the
-    count is of the partners (the unit's own) contacted in the last RECENT_DAYS days, through
-    partner_last_contact_idx."""
+    """The interactions of the last RECENT_DAYS days that the user may see (for a unit officer,
+    those of its branch), the latest first: the count is of the same interactions as the list,
+    so that the badge never says 0 above five rows."""
     user = request.user
-    today = date.today()
+    today = timezone.localdate()
     since = today - timedelta(days=RECENT_DAYS)
-    past = Interaction.objects.visible_to(user).filter(occurred_on__lte=today)
+    recent = Interaction.objects.visible_to(user).filter(occurred_on__range=(since, today))
+    count = capped_count(recent)  # along interaction_date_idx
+    if not count:
+        return None
+    latest = recent
     if user.sees_everything:
         # The latest interactions of the network are those of the partners contacted last:
         # found along partner_last_contact_idx, then along interaction_partner_date_idx, rather
-        # than by sorting every interaction. (A partner whose last contact is a planned one, in
-        # the future, is left out.)
-        contacted_last = Partner.objects.visible_to(user).filter(last_contact_on__lte=today)
-        latest = contacted_last.order_by("-last_contact_on").values("pk")[:ITEMS_SHOWN]
-        past = past.filter(partner__in=latest)
-    rows = with_related(past.order_by("-occurred_on", "-id"), "partner", "organization")
-    if not rows:
-        return None
-    contacted = Partner.objects.visible_to(user).filter(last_contact_on__range=(since, today))
-    own = theirs(user)
+        # than by sorting every interaction of the window.
+        contacted = Partner.objects.visible_to(user).filter(last_contact_on__range=(since, today))
+        latest = recent.filter(
+            partner__in=contacted.order_by("-last_contact_on").values("pk")[:ITEMS_SHOWN]
+        )
     return {
-        "count": capped_count(contacted if own is None else contacted.filter(own)),
+        "count": count,
         "cap": COUNT_CAP,
-        "theirs": own is not None,
-        "rows": rows,
+        "rows": with_related(latest.order_by("-occurred_on", "-id"), "partner", "organization"),
         "days": RECENT_DAYS,
         "see_all": list_url("partners:interaction_list", occurred_after=since.isoformat()),
     }

@@ -9,8 +9,9 @@ province. Names follow the styles of the real partner landscape (development NGO
 friendship societies, embassies, parliamentary friendship groups, universities, overseas Vietnamese
 associations, individual friends) without naming a real one on purpose.
 
-Dated records stop at HORIZON so that the set is the same whenever it is loaded; only the NGO
-registrations are placed around today, so that "expires soon" and "expired" always show.
+Its dates were written for HORIZON (15 December 2025) and are moved by as many days as the day
+of loading is after it (`core.demo_dates.moved`): interactions stop at today, the recent ones are
+recent, and the NGO registrations "expire soon" or have "expired" whenever the set is loaded.
 
 `load(stdout)` writes it all in a few bulk statements; `amity demo` calls it inside one transaction.
 """
@@ -26,6 +27,7 @@ from django.core.management.base import CommandError
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
+from amity.core.demo_dates import demo_today, moved
 from amity.geo.models import Country, Province
 from amity.organizations.choices import OrganizationKind, OrganizationStatus
 from amity.organizations.demo import FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, MALE_MIDDLE
@@ -485,15 +487,15 @@ class PartnerDemo:
             tags=self.tags_for(plan),
         )
         if status == PartnerStatus.ENDED:
-            plan.ended_on = self.day_between(date(2021, 1, 1), date(2024, 6, 30))
-            plan.quiet = plan.ended_on <= QUIET_SINCE
+            plan.ended_on = self.day_between(moved(date(2021, 1, 1)), moved(date(2024, 6, 30)))
+            plan.quiet = plan.ended_on <= moved(QUIET_SINCE)
         elif status == PartnerStatus.DORMANT:
             plan.quiet = True
         elif status == PartnerStatus.ACTIVE and rng.random() < 0.025:
             plan.quiet = True  # active on paper, silent in fact: what the dormant flag is for
-        last = plan.ended_on or (QUIET_SINCE if plan.quiet else None)
+        last = plan.ended_on or (moved(QUIET_SINCE) if plan.quiet else None)
         if last and values["relationship_since"] and values["relationship_since"] > last:
-            values["relationship_since"] = self.day_between(date(1995, 1, 1), last)
+            values["relationship_since"] = self.day_between(moved(date(1995, 1, 1)), last)
         if plan.kind == PartnerKind.EMBASSY:
             values["sensitivity"] = (
                 Sensitivity.PUBLIC if rng.random() < 0.6 else Sensitivity.INTERNAL
@@ -537,13 +539,13 @@ class PartnerDemo:
             return (
                 None
                 if self.rng.random() < 0.5
-                else self.day_between(date(2024, 1, 1), date(2024, 12, 31))
+                else self.day_between(moved(date(2024, 1, 1)), moved(date(2024, 12, 31)))
             )
-        start, end = date(1990, 1, 1), date(2024, 12, 31)
+        start, end = moved(date(1990, 1, 1)), moved(date(2024, 12, 31))
         if plan.kind in (PartnerKind.ENTERPRISE, PartnerKind.OVERSEAS_VIETNAMESE):
-            start = date(2005, 1, 1)
+            start = moved(date(2005, 1, 1))
         elif plan.kind == PartnerKind.EMBASSY:
-            end = date(2005, 12, 31)
+            end = moved(date(2005, 12, 31))
         return self.day_between(start, end)
 
     def tags_for(self, plan: Plan) -> str:
@@ -852,7 +854,9 @@ class PartnerDemo:
         plan.values = {
             "status": status,
             "strength": rng.choice([2, 3]) if status == PartnerStatus.ACTIVE else None,
-            "relationship_since": self.day_between(date(2022, 1, 1), date(2024, 12, 31)),
+            "relationship_since": self.day_between(
+                moved(date(2022, 1, 1)), moved(date(2024, 12, 31))
+            ),
             "sensitivity": Sensitivity.INTERNAL,
             "website": website,
         }
@@ -916,7 +920,7 @@ class PartnerDemo:
             for org, role in plan.holders:
                 start = since
                 if since and role == HolderRole.SUPPORTING:
-                    start = self.day_between(since, date(2024, 12, 31))
+                    start = self.day_between(since, moved(date(2024, 12, 31)))
                 holders.append(
                     RelationshipHolder(
                         partner=plan.partner,
@@ -938,7 +942,7 @@ class PartnerDemo:
 
     def write_registrations(self) -> None:
         """Most development NGOs are registered; a few registrations expire soon, a few have."""
-        rng, today = self.rng, date.today()
+        rng, today = self.rng, demo_today()
         ngos = [
             plan
             for plan in self.plans
@@ -954,8 +958,8 @@ class PartnerDemo:
         expired = set(map(id, rng.sample(quiet, min(5, len(quiet)))))
         expiring = set(map(id, rng.sample(live, 4)))
         numbers = rng.sample(range(20, 990), len(registered))
-        earliest = max(date(2019, 1, 1), add_years(today, -5) + timedelta(days=91))
-        latest = min(date(2024, 12, 31), today)
+        earliest = max(moved(date(2019, 1, 1)), add_years(today, -5) + timedelta(days=91))
+        latest = min(moved(date(2024, 12, 31)), today)
         if earliest > latest:  # the demo loaded long after 2029: keep "valid" meaning valid
             earliest, latest = add_years(today, -5) + timedelta(days=91), today
         rows, covered = [], []
@@ -1006,14 +1010,14 @@ class PartnerDemo:
     def interaction_dates(self, plan: Plan) -> list[date]:
         rng, values = self.rng, plan.values
         status = values["status"]
-        start = max(FIRST_DAY, values.get("relationship_since") or date(2024, 1, 1))
-        end = HORIZON
+        start = max(moved(FIRST_DAY), values.get("relationship_since") or moved(date(2024, 1, 1)))
+        end = moved(HORIZON)
         if plan.duplicate_of:
             count = rng.randint(1, 3)
-            start = max(start, date(2023, 6, 1))
+            start = max(start, moved(date(2023, 6, 1)))
         elif status == PartnerStatus.PROSPECTIVE:
             count = rng.choice([0, 1, 2, 2, 3])
-            start = max(start, date(2024, 6, 1))
+            start = max(start, moved(date(2024, 6, 1)))
         elif status == PartnerStatus.ACTIVE and not plan.quiet:
             low, high = {5: (14, 24), 4: (9, 16), 3: (6, 11), 2: (3, 7)}[values["strength"]]
             count = rng.randint(low, high)
@@ -1022,15 +1026,15 @@ class PartnerDemo:
         if plan.ended_on:
             end = plan.ended_on
         elif plan.quiet:
-            end = QUIET_SINCE
+            end = moved(QUIET_SINCE)
         if start > end:
-            start = max(FIRST_DAY, end - timedelta(days=700))
+            start = max(moved(FIRST_DAY), end - timedelta(days=700))
         days = sorted(self.day_between(start, end) for _ in range(count))
         if days and plan.ended_on:
             days[-1] = plan.ended_on  # the closing letter or meeting
         recent = status == PartnerStatus.ACTIVE and not plan.quiet
-        if days and recent and days[-1] < RECENT_FROM:
-            days[-1] = self.day_between(RECENT_FROM, HORIZON)  # in touch lately
+        if days and recent and days[-1] < moved(RECENT_FROM):
+            days[-1] = self.day_between(moved(RECENT_FROM), moved(HORIZON))  # in touch lately
         return days
 
     def write_interactions(self) -> None:
@@ -1137,10 +1141,9 @@ class PartnerDemo:
     def follow_up(self, day: date, people: list[int]) -> dict:
         rng = self.rng
         due = day + timedelta(days=rng.randint(7, 60))
-        if due < HORIZON - timedelta(days=60):
-            state = self.weighted(
-                [(FollowUpState.DONE, 85), (FollowUpState.CANCELLED, 5), (FollowUpState.OPEN, 10)]
-            )
+        if due < moved(HORIZON) - timedelta(days=60):
+            # long past: done or given up; what is still open is of the last two months
+            state = self.weighted([(FollowUpState.DONE, 94), (FollowUpState.CANCELLED, 6)])
         else:
             state = self.weighted([(FollowUpState.OPEN, 70), (FollowUpState.DONE, 30)])
         return {

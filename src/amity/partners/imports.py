@@ -75,7 +75,13 @@ class PartnerResource(ScopedResource):
             "external_ref",
             "notes",
         )
-        exclude = [*ScopedResource.Meta.exclude, "last_contact_on", "search_text"]
+        exclude = [
+            *ScopedResource.Meta.exclude,
+            "last_contact_on",
+            "search_text",
+            "sort_name_vi",
+            "sort_name_en",
+        ]
         use_bulk = True
 
     def insert_new(self, instances):

@@ -6,7 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from amity.core.collation import KEY_LENGTH, ShownSortKey, shown_language, sort_key
 from amity.core.models import BaseModel
 from amity.core.scoping import ReferenceQuerySet, Scope
 from amity.core.viewer import current_viewer, viewer_cache
@@ -112,23 +114,33 @@ class Partner(BaseModel):
     #: derived: every name, the acronym and the contacts' names, without diacritics, lower case
     #: (its own names on its every save; its contacts' by `services.ContactWriter`)
     search_text = models.TextField(_("search text"), blank=True, editable=False)
+    #: derived: the Vietnamese sort key (`core.collation`) of the name shown in each language,
+    #: by which lists sort along an index
+    sort_name_vi = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
+    sort_name_en = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        ordering = ["name", "id"]
+        ordering = [ShownSortKey(), "id"]
         indexes = [
             models.Index(fields=["last_contact_on"], name="partner_last_contact_idx"),
-            # the list's default order: a page is read from the index, not sorted from the table
-            models.Index(fields=["name", "id"], name="partner_name_idx"),
+            # the list's default order, the name shown in each language: a page is read from
+            # the index, not sorted from the table
+            models.Index(fields=["sort_name_vi", "id"], name="partner_sort_vi_idx"),
+            models.Index(fields=["sort_name_en", "id"], name="partner_sort_en_idx"),
             # what every count of a list reads: who may see a partner (the id for the partners
             # held), and whether it is live; PostgreSQL counts from this index alone
             models.Index(fields=["sensitivity", "deleted_at", "id"], name="partner_visibility_idx"),
             # the kind is the list's most used filter: a page of one kind is read in order, and
             # its count (sensitivity included, for who may see it) from the index alone
             models.Index(
-                fields=["kind", "deleted_at", "name", "id", "sensitivity"],
-                name="partner_kind_name_idx",
+                fields=["kind", "deleted_at", "sort_name_vi", "id", "sensitivity"],
+                name="partner_kind_sort_vi_idx",
+            ),
+            models.Index(
+                fields=["kind", "deleted_at", "sort_name_en", "id", "sensitivity"],
+                name="partner_kind_sort_en_idx",
             ),
             # sorting by strength reads the strongest (or weakest) first instead of sorting all
             models.Index(fields=["strength", "id"], name="partner_strength_idx"),
@@ -169,8 +181,12 @@ class Partner(BaseModel):
 
     @property
     def display_name(self) -> str:
-        localised = in_language(self.name_vi, self.name_en)
-        return localised or self.name
+        """The name in the page's language, else the partner's own: in English, a partner
+        without an English name shows the name it writes, not the Vietnamese one."""
+        return self.name_in(shown_language())
+
+    def name_in(self, language: str) -> str:
+        return (self.name_en if language == "en" else self.name_vi) or self.name
 
     @property
     def tag_list(self) -> list[str]:
@@ -184,8 +200,11 @@ class Partner(BaseModel):
         return Partner.all_objects.editable_by(user).filter(pk=self.pk).exists()
 
     def derive_fields(self) -> None:
-        # Derived text that search reads; kept here, where every write passes (form, import, API).
+        # Derived text that search and sorting read; kept here, where every write passes (form,
+        # import, API).
         self.search_text = self.derive_search_text()
+        self.sort_name_vi = sort_key(self.name_in("vi"))
+        self.sort_name_en = sort_key(self.name_in("en"))
 
     def derive_search_text(self) -> str:
         contact_names = list(self.contacts.values_list("full_name", flat=True)) if self.pk else []
@@ -260,7 +279,8 @@ class Contact(BaseModel):
         Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="contacts"
     )
     full_name = models.CharField(_("full name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    # a job title ("chức danh"), where "title" elsewhere is a heading ("tiêu đề")
+    title = models.CharField(pgettext_lazy("job", "title"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True, validators=[phone_validator])
     languages = models.CharField(_("languages"), max_length=200, blank=True)
@@ -371,7 +391,9 @@ class Interaction(BaseModel):
         verbose_name_plural = _("interactions")
         ordering = ["-occurred_on", "-id"]
         indexes = [
-            models.Index(fields=["partner", "occurred_on"], name="interaction_partner_date_idx")
+            models.Index(fields=["partner", "occurred_on"], name="interaction_partner_date_idx"),
+            # the home page counts the network's interactions of the last days along it
+            models.Index(fields=["occurred_on"], name="interaction_date_idx"),
         ]
 
     def __str__(self):

@@ -26,7 +26,11 @@ def _model(name: str, plural: str, *, writer: str = "", search: tuple[str, ...] 
 registry.register(
     App(
         "partners",
-        menu=[Menu(_("Partners"), "partners:partner_list", "globe-americas", order=40)],
+        menu=[
+            Menu(
+                _("Partners"), "partners:partner_list", "globe-americas", order=40, group="partners"
+            )
+        ],
         demo="amity.partners.demo",
         models=[
             _model(

@@ -3,12 +3,13 @@ dormancy, suggestions."""
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import Case, Count, FloatField, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 from simple_history.utils import bulk_create_with_history
@@ -132,15 +133,27 @@ def hold_all_for_creator(partners: list[Partner], user) -> None:
 
 def dormant_cutoff(today: date | None = None) -> date:
     """Partners whose last contact is before this date are dormant."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     months = settings.PARTNER_DORMANT_MONTHS
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     return today.replace(year=year, month=month + 1, day=min(today.day, 28))
 
 
 def dormant_filter(today: date | None = None) -> Q:
-    """Active or prospective partners with no interaction for PARTNER_DORMANT_MONTHS months."""
-    quiet = Q(last_contact_on__lt=dormant_cutoff(today)) | Q(last_contact_on__isnull=True)
+    """Active or prospective partners quiet for PARTNER_DORMANT_MONTHS months, counted from the
+    last interaction, else from the relationship's start, else from the record's creation: a
+    partner entered a minute ago has not been neglected yet.
+
+    The one rule of dormancy: the list's filter, the home page's panel, the detail's flag and the
+    suggestions all read it."""
+    cutoff = dormant_cutoff(today)
+    # midnight of the cut-off day where the site is, so that a record made that day is not quiet
+    created_before = timezone.make_aware(datetime.combine(cutoff, time.min))
+    never_contacted = Q(last_contact_on__isnull=True) & (
+        Q(relationship_since__lt=cutoff)
+        | Q(relationship_since__isnull=True, created_at__lt=created_before)
+    )
+    quiet = Q(last_contact_on__lt=cutoff) | never_contacted
     return quiet & Q(status__in=[PartnerStatus.ACTIVE, PartnerStatus.PROSPECTIVE])
 
 

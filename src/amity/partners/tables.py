@@ -1,13 +1,13 @@
 import django_tables2 as tables
 
-from amity.core.tables import BaseTable
+from amity.core.tables import BaseTable, ShownNameColumn
 from amity.partners import models
 
 
 class PartnerTable(BaseTable):
     # An accessor, not a render_name method: django-tables2 inspects a render method's
     # signature for every cell, a fifth of a list page's time.
-    name = tables.Column(accessor="display_name", linkify=True, order_by=("name",))
+    name = ShownNameColumn(linkify=True)
     relevance = tables.Column(verbose_name="", orderable=False, visible=False)
 
     class Meta(BaseTable.Meta):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
+from amity.core.demo_dates import demo_today
 from amity.events.models import Event
 from amity.organizations.choices import OrganizationKind, OrganizationStatus
 from amity.organizations.models import Organization
@@ -212,7 +213,7 @@ WORDINGS = {
 class Loader:
     def __init__(self):
         self.rng = random.Random(SEED)
-        self.today = date.today()
+        self.today = demo_today()
         self.number = 0
         self.central = Organization.objects.get(
             kind=OrganizationKind.CENTRAL_UNION,
@@ -295,9 +296,20 @@ class Loader:
             emulation[0].related.add(*emulation[1:])
         training = next((p for p in made if p.topic.code == "training"), None)
         if training is not None:
-            for action, progress, state in (
-                ("Lớp tập huấn cho lãnh đạo Liên hiệp địa phương", 100, ActionState.DONE),
-                ("Lớp tập huấn cho cán bộ phụ trách đối ngoại nhân dân", 40, ActionState.OPEN),
+            # the open one is due after the day the set is loaded, not overdue since 2024
+            for action, progress, state, due_on in (
+                (
+                    "Lớp tập huấn cho lãnh đạo Liên hiệp địa phương",
+                    100,
+                    ActionState.DONE,
+                    date(2024, 12, 15),
+                ),
+                (
+                    "Lớp tập huấn cho cán bộ phụ trách đối ngoại nhân dân",
+                    40,
+                    ActionState.OPEN,
+                    self.today + timedelta(days=45),
+                ),
             ):
                 ProposalAction.objects.create(
                     proposal=training,
@@ -305,7 +317,7 @@ class Loader:
                     progress=progress,
                     state=state,
                     responsible=self.department("organization"),
-                    due_on=date(2024, 12, 15),
+                    due_on=due_on,
                     notes=MARK,
                 )
         return made

@@ -12,7 +12,7 @@ registry.register(
         "proposals",
         demo="amity.proposals.demo",
         menu=[
-            Menu(_("Proposals"), "proposals:board", "chat-square-text", order=80),
+            Menu(_("Proposals"), "proposals:board", "chat-square-text", order=80, group="events"),
         ],
         models=[
             Model(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
+from amity.core.demo_dates import demo_today
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.demo import MARK, MERGER_DATE
 from amity.organizations.models import Organization
@@ -211,7 +212,7 @@ SECTIONS = [
             ),
             (
                 "KT04",
-                "Xếp loại thi đua (điểm)",
+                "Xếp loại thi đua",  # its unit, "điểm", is shown beside it
                 "Emulation score",
                 DEC,
                 "điểm",
@@ -260,7 +261,10 @@ DIFFICULTIES = [
 
 
 def aware(day: date):
-    return timezone.make_aware(datetime.combine(day, time(9, 0)))
+    """Nine in the morning of `day`; earlier on the real today if it is not nine yet, so that
+    nothing is dated in the future."""
+    moment = timezone.make_aware(datetime.combine(day, time(9, 0)))
+    return min(moment, timezone.now()) if day == timezone.localdate() else moment
 
 
 class ReportingDemo:
@@ -375,12 +379,18 @@ class ReportingDemo:
                 message_en="Partners changed by more than 50% since the last period: explain",
             )
         )
-        self.version.status, self.version.published_on = VersionStatus.PUBLISHED, date(2023, 1, 5)
+        self.version.status, self.version.published_on = (
+            VersionStatus.PUBLISHED,
+            date(demo_today().year - 3, 1, 5),
+        )
         self.save(self.version)
 
     def make_periods(self):
         self.periods = []
-        for year in range(2023, 2027):
+        # the three years before this one and this one: the current half-year is open (or, early
+        # in a year, the last one is still due), the earlier ones are in
+        this_year = demo_today().year
+        for year in range(this_year - 3, this_year + 1):
             for number in (1, 2):
                 end = date(year, 6, 30) if number == 1 else date(year, 12, 31)
                 self.periods.append(
@@ -390,10 +400,12 @@ class ReportingDemo:
                             kind="half_year",
                             year=year,
                             number=number,
-                            opens_on=end - timedelta(days=60),
+                            # open for the whole half-year: a Union enters its figures
+                            # as they come, whatever the day the set is loaded
+                            opens_on=date(year, 1 if number == 1 else 7, 1),
                             deadline=end + timedelta(days=15),
                             grace_days=5,
-                            locked=end < date(2025, 1, 1),
+                            locked=end < date(this_year - 1, 1, 1),
                         )
                     )
                 )
@@ -408,7 +420,7 @@ class ReportingDemo:
         return [u for u in unions if u.status == "active"]
 
     def make_submissions(self):
-        today = timezone.localdate()
+        today = demo_today()
         submissions, values = [], []
         self.size = {}
         for period in self.periods:
@@ -431,7 +443,8 @@ class ReportingDemo:
                     notes=MARK,
                     submitted_at=aware(submitted) if submitted else None,
                     submitted_by=self.admin if submitted else None,
-                    approved_at=aware(submitted + timedelta(days=10))
+                    # approved ten days after it came in, or today: never in the future
+                    approved_at=aware(min(submitted + timedelta(days=10), today))
                     if state == SubmissionState.APPROVED
                     else None,
                     approved_by=self.admin if state == SubmissionState.APPROVED else None,

@@ -129,6 +129,14 @@ class Indicator(DesignModel):
         return in_language(self.name, self.name_en)
 
     @property
+    def unit_label(self) -> str:
+        """The unit and the currency, each once: "USD" where both say USD, not "USD, USD"."""
+        parts = [self.unit, self.currency]
+        if self.unit.casefold() == self.currency.casefold():
+            parts = [self.unit]
+        return ", ".join(part for part in parts if part)
+
+    @property
     def is_numeric(self) -> bool:
         return self.type in NUMERIC_TYPES
 
@@ -237,6 +245,11 @@ class Form(DesignModel):
     @property
     def kind_list(self) -> list[str]:
         return [kind.strip() for kind in self.assigned_kinds.split(",") if kind.strip()]
+
+    def get_assigned_kinds_display(self) -> str:
+        """The kinds by their names, not their codes (`provincial_union`), for people to read."""
+        labels = dict(OrganizationKind.choices)
+        return ", ".join(str(labels.get(kind, kind)) for kind in self.kind_list)
 
     def clean(self):
         refuse_duplicate(self, ("organization", "code"), _("Another form already has this code."))

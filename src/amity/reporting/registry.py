@@ -13,7 +13,7 @@ registry.register(
         "reporting",
         demo="amity.reporting.demo",
         menu=[
-            Menu(_("Reports"), "reporting:form_list", "clipboard-data", order=60),
+            Menu(_("Reports"), "reporting:form_list", "clipboard-data", order=60, group="reports"),
         ],
         models=[
             Model(

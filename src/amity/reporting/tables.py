@@ -16,6 +16,11 @@ class IndicatorTable(BaseTable):
 class FormTable(BaseTable):
     code = tables.Column(linkify=True)
     name = tables.Column(linkify=True)
+    assigned_kinds = tables.Column(
+        accessor="get_assigned_kinds_display",
+        verbose_name=models.Form._meta.get_field("assigned_kinds").verbose_name,
+        orderable=False,
+    )
 
     class Meta(BaseTable.Meta):
         model = models.Form

@@ -6,11 +6,36 @@ document.addEventListener("DOMContentLoaded", () => {
     params.set("lang", link.id === "lang-en" ? "en" : "vi");
     link.href = `${window.location.pathname}?${params.toString()}`;
   }
-  // Tree: expand or collapse every branch at once.
+  // Tree: each branch's toggle button shows or hides the list it controls; the toolbar's
+  // buttons expand or collapse every branch at once.
+  const setBranch = (toggle, open) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    document.getElementById(toggle.getAttribute("aria-controls")).hidden = !open;
+  };
+  for (const toggle of document.querySelectorAll(".tree .tree-toggle")) {
+    toggle.addEventListener("click", () => {
+      setBranch(toggle, toggle.getAttribute("aria-expanded") !== "true");
+    });
+  }
   for (const button of document.querySelectorAll("[data-tree-toggle]")) {
     button.addEventListener("click", () => {
       const open = button.dataset.treeToggle === "open";
-      for (const details of document.querySelectorAll(".tree details")) details.open = open;
+      for (const toggle of document.querySelectorAll(".tree .tree-toggle")) setBranch(toggle, open);
+    });
+  }
+  // A list's filter panel: shown beside the results on a laptop and hidden above them on a
+  // phone (by the stylesheet), then as the button last set it.
+  for (const button of document.querySelectorAll("[data-filters-toggle]")) {
+    const panel = document.getElementById(button.getAttribute("aria-controls"));
+    const layout = panel.closest(".list-layout");
+    const shown = () => window.getComputedStyle(panel).display !== "none";
+    button.setAttribute("aria-expanded", String(shown()));
+    button.addEventListener("click", () => {
+      const open = !shown();
+      layout.classList.toggle("filters-open", open);
+      layout.classList.toggle("filters-closed", !open);
+      button.setAttribute("aria-expanded", String(open));
+      if (open) panel.querySelector("input, select, textarea")?.focus();
     });
   }
   // Confirmation for buttons that write something irreversible-looking.

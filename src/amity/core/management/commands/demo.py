@@ -6,6 +6,7 @@ module may also offer `logins()`, the (user name, role, home organization) rows 
 """
 
 import time
+from datetime import date
 from importlib import import_module
 
 from django.apps import apps
@@ -13,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from amity.core.demo_dates import demo_day
 from amity.core.registry import registry
 from amity.core.tree import TreeNode
 
@@ -28,9 +30,16 @@ class Command(BaseCommand):
             action="store_true",
             help="Do nothing when the database already holds an organization.",
         )
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="Draw the demo's dates around this day (YYYY-MM-DD) instead of today.",
+        )
 
-    def handle(self, *args, if_empty=False, **options):
-        with translation.override("en"):  # the command line speaks English, as `make run` does
+    def handle(self, *args, if_empty=False, today=None, **options):
+        # the command line speaks English, as `make run` does
+        with translation.override("en"), demo_day(today):
             self.load(if_empty)
 
     @staticmethod
