@@ -510,17 +510,7 @@ class Importer:
         ]
         data["sectors"] = self.read_sectors(element, reasons)
         data["places"] = self.read_places(element, data["fields"])
-        data["provinces"] = self.checked_shares(
-            services.equal_shares(_distinct_tokens(data["places"]))
-            if not element.findall(f"{{{AMITY_NS}}}province")
-            else [
-                (_province_token(i), i.get("percentage") or "100")
-                for i in element.findall(f"{{{AMITY_NS}}}province")
-            ],
-            "province",
-            _("provinces"),
-            reasons,
-        )
+        data["provinces"] = self.read_provinces(element, data["places"], reasons)
         data["budgets"] = [
             self.read_budget(item, default_currency, reasons) for item in element.findall("budget")
         ]
@@ -568,6 +558,16 @@ class Importer:
         starts = [day for day in (fields["planned_start"], fields["actual_start"]) if day]
         publisher = fields["reporting_org_ref"]
         return self.place_reader.places(element, publisher, min(starts) if starts else None)
+
+    def read_provinces(self, element, places: list[Place], reasons):
+        """The activity's province shares: as Amity's own elements give them, else the
+        provinces its places were found in, in equal shares (IATI gives locations no share)."""
+        own = element.findall(f"{{{AMITY_NS}}}province")
+        if own:
+            rows = [(_province_token(item), item.get("percentage") or "100") for item in own]
+        else:
+            rows = services.equal_shares(_distinct_tokens(places))
+        return self.checked_shares(rows, "province", _("provinces"), reasons)
 
     def checked_shares(self, rows, kind, label, reasons):
         try:
