@@ -48,6 +48,11 @@ def test_partner_demo_data_set():
     assert partners.count() >= 300
     assert not partners.exclude(notes__contains="[demo]").exists()
     assert not partners.exclude(external_ref__startswith="demo-partner-").exists()
+    # bulk-created, with the sort keys that a save derives: the lists sort by the name shown
+    for partner in partners.order_by("pk")[:20]:
+        keys = (partner.sort_name_vi, partner.sort_name_en)
+        partner.derive_fields()
+        assert keys == (partner.sort_name_vi, partner.sort_name_en) != ("", "")
     assert set(partners.values_list("kind", flat=True)) == set(PartnerKind.values)
     assert set(partners.values_list("country__region", flat=True)) == set(WorldRegion.values)
     holders = partners.annotate(n=Count("holders")).values_list("n", flat=True)
