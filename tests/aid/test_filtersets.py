@@ -166,3 +166,20 @@ class TestTransactionFilters(FilterSetTestCase):
 
 class TestRateFilters(FilterSetTestCase):
     model_case = generic.TestRate
+
+
+def placed_case(self, orgs, a, b):
+    models.UnplacedLocation.all_objects.filter(pk=a.pk).update(province=province("92"))
+    return Case({"placed": "false"}, [b])
+
+
+def unplaced_donor_case(self, orgs, a, b):
+    laos, _cuba = donors(a.activity, b.activity)
+    return Case({"donor": laos.pk}, [a])
+
+
+class TestUnplacedLocationFilters(FilterSetTestCase):
+    model_case = generic.TestUnplacedLocation
+    cases = {"placed": placed_case, "donor": unplaced_donor_case}
+    links = {"province": lambda record: province("92")}
+    not_filtered = {"publisher_ref": "the donor filter names the publisher; `q` finds the ref"}

@@ -294,7 +294,9 @@ def kept_connections(monkeypatch):
     monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
 
 
-def test_the_command_line_exit_codes(orgs, users, tmp_path, capsys, kept_connections):
+def test_the_command_line_exit_codes(
+    orgs, users, tmp_path, capsys, kept_connections, english_messages
+):
     good, partial, refused = (tmp_path / name for name in ("good.xml", "partial.xml", "bad.xml"))
     good.write_bytes(
         OTHER_PUBLISHER.split(b' <iati-activity default-currency="EUR">')[0] + b"</iati-activities>"

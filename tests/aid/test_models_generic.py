@@ -314,3 +314,41 @@ class TestRate(ModelTestCase):
             "vnd_per_unit": Decimal("165.5"),
             "usd_per_unit": None,
         }
+
+
+class TestUnplacedLocation(ModelTestCase):
+    views = views.UnplacedLocationViews
+    api_url = f"{API}/unplaced-locations/"
+    edit_field = "place_text"
+    edit_value = "Vùng núi phía Bắc"
+    bad_import = {"reason": "somewhere"}
+    api_bad_data = {"reason": "somewhere"}
+    derived_fields = ("place_key",)  # the place as written, compared without case or diacritics
+
+    def build(self, orgs, owner, index=0):
+        return models.UnplacedLocation(
+            activity=activity(owner, 100 + index),
+            publisher_ref="XM-TEST",
+            place_text=f"Northern region {index}",
+            reason="unknown_name",
+        )
+
+    def form_data(self, orgs):
+        self.activity = getattr(self, "activity", None) or activity(orgs.hanoi, 95)
+        return {
+            "activity": self.activity.pk,
+            "place_text": "Mekong Delta",
+            "reason": "unknown_name",
+            "publisher_ref": "XM-TEST",
+            "province": province("92").pk,
+        }
+
+    def expected(self, orgs):
+        # The province chosen places the activity there (the writer, on every write path).
+        assert [s.province.code for s in self.activity.province_shares.all()] == ["92"]
+        return {
+            "activity": self.activity,
+            "place_text": "Mekong Delta",
+            "place_key": "mekong delta",
+            "province": province("92"),
+        }

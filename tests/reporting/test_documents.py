@@ -68,7 +68,7 @@ def test_word_document_holds_every_section_value_and_explanation(
         "D2 Chỉ tiêu D2",
         "4 ",
     ]
-    assert "1000  — Explanation: Theo hợp đồng" in cells
+    assert "1,000  — Explanation: Theo hợp đồng" in cells  # grouped as English writes it
     # section 2 is a narrative section: each indicator's name, then what was reported
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[paragraphs.index("Chỉ tiêu D1") + 1] == "3"

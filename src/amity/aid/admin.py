@@ -42,3 +42,9 @@ for model in (
     models.ActivityDocument,
 ):
     admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(models.UnplacedLocation)
+class UnplacedLocationAdmin(WrittenByWriterAdmin):
+    list_display = ("place_text", "activity", "reason", "province")
+    list_filter = ("reason",)

@@ -306,3 +306,23 @@ class RateViewSet(ScopedModelViewSet):
     model = models.Rate
     serializer_class = RateSerializer
     filterset_class = filtersets.RateFilterSet
+
+
+class UnplacedLocationSerializer(ChildSerializer):
+    class Meta:
+        model = models.UnplacedLocation
+        fields = (
+            *BASE_FIELDS,
+            "activity",
+            "publisher_ref",
+            "place_text",
+            "reason",
+            "province",
+            "notes",
+        )
+
+
+class UnplacedLocationViewSet(ChildViewSet):
+    model = models.UnplacedLocation
+    serializer_class = UnplacedLocationSerializer
+    filterset_class = filtersets.UnplacedLocationFilterSet

@@ -91,3 +91,23 @@ class Lineage(models.TextChoices):
 
     CURRENT = "current", _("Rolled up into today's 34 provinces")
     AS_RECORDED = "as_recorded", _("As they were when recorded")
+
+
+class PlaceMethod(models.TextChoices):
+    """How an imported activity's place was found to be in a province."""
+
+    NAME = "name", _("by name")
+    POINT = "point", _("by point")
+    CODE = "code", _("by code")
+    CHOSEN = "chosen", _("chosen by hand earlier")
+
+
+class UnplacedReason(models.TextChoices):
+    """Why a place an imported activity names is in no province."""
+
+    COUNTRY = "country", _("country level only")
+    NO_LOCATION = "no_location", _("no location given")
+    UNKNOWN_NAME = "unknown_name", _("names no province")
+    SEVERAL = "several", _("names several provinces")
+    OUTSIDE = "outside", _("point outside every province")
+    UNKNOWN_CODE = "unknown_code", _("unknown code")

@@ -236,3 +236,22 @@ class RateFilterSet(BaseFilterSet):
     class Meta:
         model = models.Rate
         fields = ["currency", "organization", "date_from", "date_until"]
+
+
+class UnplacedLocationFilterSet(ActivityChildFilterSet):
+    search_fields = (*ActivityChildFilterSet.search_fields, "place_text", "publisher_ref")
+    placed = django_filters.BooleanFilter(
+        field_name="province", lookup_expr="isnull", exclude=True, label=_("province chosen")
+    )
+    donor = django_filters.ModelChoiceFilter(
+        field_name="activity__reporting_org",
+        # Only donors of some activity with a place not placed.
+        queryset=Partner.objects.filter(
+            pk__in=models.UnplacedLocation.objects.values("activity__reporting_org_id")
+        ),
+        label=_("donor"),
+    )
+
+    class Meta:
+        model = models.UnplacedLocation
+        fields = ["reason", "placed", "donor", "province", "activity"]

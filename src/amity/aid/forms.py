@@ -253,6 +253,10 @@ class IatiImportForm(ImportForm):
         label=_("IATI 2.03 XML file"),
         help_text=_("One or many activities, from any publisher."),
     )
+    dry_run = forms.BooleanField(
+        label=_("Check only (dry run): report what would be done, write nothing"),
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,3 +273,11 @@ class StatisticsExportForm(forms.Form):
 
     def wants_workbook(self) -> bool:
         return self.is_valid() and self.cleaned_data["export"] == "xlsx"
+
+
+class UnplacedLocationForm(ShareForm):
+    """A place not placed; choosing its province places the activity there (the writer)."""
+
+    class Meta(ScopedModelForm.Meta):
+        model = models.UnplacedLocation
+        fields = ["activity", "place_text", "reason", "publisher_ref", "province", "notes"]

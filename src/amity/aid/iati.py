@@ -8,6 +8,9 @@ allows other namespaces there), beside standard `location` elements.
 Import: a file from any publisher, refused whole when it is not well-formed, declares a DTD or
 entities, is of another IATI version or breaks the schema; else each activity is created,
 updated or left unchanged (matched by `iati-identifier`), or refused with its reasons, on its own.
+Each place of another publisher's activity is resolved to a province (`aid/places.py`) or kept
+as "not placed" (`UnplacedLocation`), and the report names each place and how it was resolved.
+A dry run reports the same and writes nothing.
 """
 
 from collections import Counter
@@ -32,13 +35,15 @@ from amity.aid.choices import (
     BudgetType,
     DocumentCategory,
     OrganisationRole,
+    PlaceMethod,
     TransactionType,
 )
 from amity.aid.forms import SharesField
+from amity.aid.places import Place, PlaceReader
 from amity.core.import_files import ImportFileError, Limits, check_size
 from amity.core.scoping import can_edit
 from amity.core.viewer import current_viewer
-from amity.geo.models import Country, Province
+from amity.geo.models import Country
 from amity.partners.models import Partner
 from amity.partners.services import hold_for_creator
 from amity.partners.text import normalise
@@ -309,11 +314,26 @@ class Outcome:
     status: str  # created, updated, unchanged, refused
     reasons: list[str] = field(default_factory=list)
     url: str = ""
+    places: list[Place] = field(default_factory=list)
+
+    @property
+    def unplaced(self) -> list[Place]:
+        return [place for place in self.places if not place.placed]
 
 
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def places(self) -> dict[str, int]:
+        """How many places were resolved each way, and how many not placed."""
+        counts = {method: 0 for method in PlaceMethod.values} | {"unplaced": 0}
+        for outcome in self.outcomes:
+            for place in outcome.places:
+                counts[place.method or "unplaced"] += 1
+        return counts
 
     def count(self, status: str) -> int:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
@@ -376,6 +396,13 @@ class Importer:
         self.user = user
         self.organization = organization or user.organization
         self.partners_by_ref: dict[str, Partner] = {}
+        self._place_reader: PlaceReader | None = None
+
+    @property
+    def place_reader(self) -> PlaceReader:
+        if self._place_reader is None:  # a file of Amity's own needs none
+            self._place_reader = PlaceReader(self.user)
+        return self._place_reader
 
     # -- partners --
 
@@ -482,7 +509,8 @@ class Importer:
             for organisation in element.findall("participating-org")
         ]
         data["sectors"] = self.read_sectors(element, reasons)
-        data["provinces"] = self.read_provinces(element, reasons)
+        data["places"] = self.read_places(element, data["fields"])
+        data["provinces"] = self.read_provinces(element, data["places"], reasons)
         data["budgets"] = [
             self.read_budget(item, default_currency, reasons) for item in element.findall("budget")
         ]
@@ -512,38 +540,34 @@ class Importer:
             rows.append((code, sector.get("percentage") or "100"))
         return self.checked_shares(rows, "sector", _("sectors"), reasons)
 
-    def read_provinces(self, element, reasons):
+    def read_places(self, element, fields) -> list[Place]:
+        """The activity's places: the provinces of Amity's own elements as written, else each
+        of the publisher's locations resolved or reported."""
+        own = element.findall(f"{{{AMITY_NS}}}province")
+        if element.find(f"{{{AMITY_NS}}}kind") is not None or own:  # Amity's own export
+            found = services.resolve_province_tokens(_province_token(item) for item in own)
+            return [
+                Place(
+                    _province_token(item),
+                    province=found.get(_province_token(item)),
+                    method=PlaceMethod.CODE if _province_token(item) in found else "",
+                    reason="" if _province_token(item) in found else "unknown_code",
+                )
+                for item in own
+            ]
+        starts = [day for day in (fields["planned_start"], fields["actual_start"]) if day]
+        publisher = fields["reporting_org_ref"]
+        return self.place_reader.places(element, publisher, min(starts) if starts else None)
+
+    def read_provinces(self, element, places: list[Place], reasons):
+        """The activity's province shares: as Amity's own elements give them, else the
+        provinces its places were found in, in equal shares (IATI gives locations no share)."""
         own = element.findall(f"{{{AMITY_NS}}}province")
         if own:
             rows = [(_province_token(item), item.get("percentage") or "100") for item in own]
         else:
-            rows = self.provinces_from_locations(element)
+            rows = services.equal_shares(_distinct_tokens(places))
         return self.checked_shares(rows, "province", _("provinces"), reasons)
-
-    def provinces_from_locations(self, element):
-        """Another publisher's locations: the provinces they name (by code or by name), in
-        equal shares."""
-        by_name = {normalise(p.name): p for p in Province.objects.current()}
-        by_name.update({normalise(p.name_en): p for p in Province.objects.current()})
-        found = []
-        for location in element.findall("location"):
-            administrative = location.find("administrative")
-            texts = _texts(location.find("name"))
-            province = None
-            if administrative is not None and administrative.get("vocabulary") == "A9":
-                province = (
-                    Province.objects.current().filter(code=administrative.get("code")).first()
-                )
-            for text in texts.values():
-                province = province or by_name.get(normalise(text))
-            if province is not None and province not in found:
-                found.append(province)
-        if not found:
-            return []
-        share = (Decimal(100) / len(found)).quantize(Decimal("0.01"))
-        rows = [(p.code, str(share)) for p in found[:-1]]
-        rows.append((found[-1].code, str(Decimal(100) - share * (len(found) - 1))))
-        return rows
 
     def checked_shares(self, rows, kind, label, reasons):
         try:
@@ -622,11 +646,14 @@ class Importer:
         identifier = (element.findtext("iati-identifier") or "").strip()
         if not identifier:
             return Outcome("?", "refused", [_("The activity has no iati-identifier.")])
+        data = self.read(element)
         try:
             with transaction.atomic():
-                return self.write(identifier, self.read(element))
+                outcome = self.write(identifier, data)
         except Refused as refusal:
-            return Outcome(identifier, "refused", refusal.reasons)
+            outcome = Outcome(identifier, "refused", refusal.reasons)
+        outcome.places = data["places"]
+        return outcome
 
     def write(self, identifier, data) -> Outcome:
         if data["reasons"]:
@@ -653,6 +680,7 @@ class Importer:
         if changed:
             services.write(activity, self.user)
         children_changed = self.write_children(activity, data)
+        children_changed |= self.write_unplaced(activity, data)
         if existing is not None and not changed and not children_changed:
             return Outcome(identifier, "unchanged", url=activity.get_absolute_url())
         after = services.activity_fingerprint(activity)
@@ -663,6 +691,33 @@ class Importer:
             services.describe_changes(before, after),
             activity.get_absolute_url(),
         )
+
+    def write_unplaced(self, activity, data) -> bool:
+        """Keep the activity's places not placed as the file has them: a new one is added, one
+        the file no longer has (or now places) removed, one a person chose a province for kept,
+        as the memory of that choice."""
+        publisher = data["fields"]["reporting_org_ref"]
+        wanted = {place.key: place for place in data["places"] if not place.placed}
+        changed = False
+        for known in models.UnplacedLocation.objects.filter(activity=activity):
+            if known.place_key in wanted:
+                wanted.pop(known.place_key)
+            elif known.province_id is None:
+                known._history_user = self.user
+                known.delete()  # the file places it now, or names it no more
+                changed = True
+        for place in wanted.values():
+            services.write(
+                models.UnplacedLocation(
+                    activity=activity,
+                    publisher_ref=publisher,
+                    place_text=place.text[:500],
+                    reason=place.reason,
+                ),
+                self.user,
+            )
+            changed = True
+        return changed
 
     def write_children(self, activity, data) -> bool:
         """Replace the activity's participants, shares, budgets, transactions and documents
@@ -734,6 +789,16 @@ def _unless(text: str, same: str | None) -> str:
     return "" if text == same else text
 
 
+def _distinct_tokens(places: list[Place]) -> list[str]:
+    tokens = []
+    for place in places:
+        if place.province is not None:
+            token = services.province_token(place.province)
+            if token not in tokens:
+                tokens.append(token)
+    return tokens
+
+
 def _province_token(element) -> str:
     prefix = services.FORMER_PREFIX if element.get("period") == "former" else ""
     return prefix + element.get("code", "")
@@ -751,11 +816,23 @@ def _row_key(row, names):
     return tuple(str(value(name)) for name in names)
 
 
-def import_activities(content: bytes, user, organization=None, *, max_bytes=None) -> Report:
-    """Import every activity of an IATI 2.03 file; raise IatiFileError if the file is refused."""
+def import_activities(
+    content: bytes, user, organization=None, *, max_bytes=None, dry_run=False
+) -> Report:
+    """Import every activity of an IATI 2.03 file; raise IatiFileError if the file is refused.
+    A dry run does all of it, reports the same and writes nothing."""
     root = parse(content, max_bytes=max_bytes)
     importer = Importer(user, organization)
-    return Report([importer.import_activity(element) for element in root.iter("iati-activity")])
+    with transaction.atomic():
+        report = Report(
+            [importer.import_activity(element) for element in root.iter("iati-activity")],
+            dry_run=dry_run,
+        )
+        if dry_run:
+            transaction.set_rollback(True)
+            for outcome in report.outcomes:
+                outcome.url = ""  # what a dry run adds is not kept
+    return report
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -767,12 +844,12 @@ def command_export(path, user, stdout):
     stdout.write(f"{activities.count()} activities written to {path} (IATI 2.03).")
 
 
-def command_import(path, user, stdout, *, max_bytes=None):
+def command_import(path, user, stdout, *, max_bytes=None, dry_run=False):
     file = Path(path)
     if not file.is_file():
         raise CommandError(f"No such file: {path}")
     try:
-        report = import_activities(file.read_bytes(), user, max_bytes=max_bytes)
+        report = import_activities(file.read_bytes(), user, max_bytes=max_bytes, dry_run=dry_run)
     except IatiFileError as error:
         raise CommandError(f"File refused: {error}") from error
     for outcome in report.outcomes:
@@ -780,7 +857,16 @@ def command_import(path, user, stdout, *, max_bytes=None):
         stdout.write(
             f"{outcome.status:<9} {outcome.identifier}" + (f": {detail}" if detail else "")
         )
+        for place in outcome.places:
+            stdout.write(f"          {place.describe()}")
     counts = report.counts
     stdout.write(", ".join(f"{count} {status}" for status, count in counts.items()) + ".")
+    places = report.places
+    stdout.write(
+        f"Places: {places['name']} by name, {places['point']} by point, {places['code']} by code, "
+        f"{places['chosen']} chosen earlier, {places['unplaced']} not placed."
+    )
+    if dry_run:
+        stdout.write("Dry run: nothing was written.")
     if counts["refused"]:
         raise CommandError(f"{counts['refused']} activity(ies) refused.", returncode=2)

@@ -384,3 +384,18 @@ class RateResource(ScopedResource):
             "source",
             "notes",
         )
+
+
+class UnplacedLocationResource(ActivityChildResource):
+    class Meta(ScopedResource.Meta):
+        model = models.UnplacedLocation
+        fields = (
+            "id",
+            "activity",
+            "activity_identifier",
+            "publisher_ref",
+            "place_text",
+            "reason",
+            "province",
+            "notes",
+        )

@@ -28,10 +28,12 @@ from amity.aid.choices import (
     DocumentCategory,
     OrganisationRole,
     TransactionType,
+    UnplacedReason,
 )
 from amity.core.models import BaseModel
 from amity.core.scoping import Scope
 from amity.organizations.models import ends_after_start, in_language
+from amity.partners.text import normalise
 
 PERCENT = [MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("100"))]
 NOT_NEGATIVE = [MinValueValidator(Decimal("0"))]
@@ -590,3 +592,74 @@ class Rate(BaseModel):
             raise ValidationError({"usd_per_unit": _("One US dollar is worth one US dollar.")})
         if self.currency == "VND" and self.vnd_per_unit not in (None, Decimal(1)):
             raise ValidationError({"vnd_per_unit": _("One dong is worth one dong.")})
+
+
+class UnplacedLocation(ActivityPart):
+    """A place an imported activity names that no province was found for ("not placed"), with
+    the reason; the province a person chose for it, once chosen.
+
+    A choice is remembered: the next import of the same publisher (`publisher_ref`) that names
+    the same place (`place_key`) places it in the chosen province."""
+
+    label_related = ("activity", "province")
+
+    activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("aid activity"),
+        on_delete=models.CASCADE,
+        related_name="unplaced_locations",
+    )
+    publisher_ref = models.CharField(
+        _("publisher's IATI organization identifier"), max_length=100, blank=True
+    )
+    place_text = models.CharField(
+        _("place as written"), max_length=500, help_text=_("What the publisher's file says.")
+    )
+    place_key = models.CharField(_("place key"), max_length=500, editable=False)
+    reason = models.CharField(_("reason"), max_length=12, choices=UnplacedReason.choices)
+    province = models.ForeignKey(
+        "geo.Province",
+        verbose_name=_("chosen province"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The province this place is in; remembered for the publisher's next import."),
+    )
+
+    class Meta:
+        verbose_name = _("place not placed")
+        verbose_name_plural = _("places not placed")
+        ordering = ["activity", "place_text", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "place_key"], name="unplacedlocation_unique_place"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.place_text} — {self.activity.iati_identifier}"
+
+    def get_absolute_url(self):
+        return reverse("aid:unplacedlocation", args=[self.pk])
+
+    def derive_fields(self):
+        self.place_key = place_key(self.place_text)
+
+    def clean(self):
+        # The key is not a form's field: the form would not check the constraint on it.
+        self.derive_fields()
+        if (
+            self.activity_id
+            and UnplacedLocation.all_objects.filter(
+                activity_id=self.activity_id, place_key=self.place_key
+            )
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError({"place_text": _("The activity has this place already.")})
+
+
+def place_key(text: str) -> str:
+    """A place as written, compared without case, diacritics or punctuation."""
+    return normalise(text)[:500]

@@ -65,6 +65,14 @@ registry.register(
                 writer="amity.aid.services.TransactionWriter",
             ),
             Model(
+                "aid.UnplacedLocation",
+                "unplaced-locations",
+                views="amity.aid.views.UnplacedLocationViews",
+                resource="amity.aid.imports.UnplacedLocationResource",
+                api="amity.aid.api.UnplacedLocationViewSet",
+                writer="amity.aid.services.UnplacedLocationWriter",
+            ),
+            Model(
                 "aid.Rate",
                 "rates",
                 views="amity.aid.views.RateViews",

@@ -27,7 +27,14 @@ from django.db import transaction
 from django.db.models import Count, Field, Max, Min, Q
 from django.utils.translation import gettext as _
 
-from amity.aid.models import Activity, ActivityProvince, ActivitySector, Rate, Transaction
+from amity.aid.models import (
+    Activity,
+    ActivityProvince,
+    ActivitySector,
+    Rate,
+    Transaction,
+    UnplacedLocation,
+)
 from amity.core.scoping import branch_of
 from amity.core.writes import Writer, save_record
 from amity.geo.models import Province
@@ -320,6 +327,33 @@ def shares_of(activity: Activity) -> dict[str, list]:
 SHARE_MODELS = {"provinces": ActivityProvince, "sectors": ActivitySector}
 
 
+def equal_shares(keys: list) -> list[tuple]:
+    """[(key, percentage)] that split 100 equally among `keys`, to the cent, the last taking
+    what rounding leaves (three provinces: 33.33, 33.33, 33.34)."""
+    if not keys:
+        return []
+    share = (ONE_HUNDRED / len(keys)).quantize(CENT)
+    rows = [(key, str(share)) for key in keys[:-1]]
+    rows.append((keys[-1], str(ONE_HUNDRED - share * (len(keys) - 1))))
+    return rows
+
+
+def place_by_hand(activity: Activity, province_id: int | None, before_id: int | None, user):
+    """An activity's place that no province was found for, placed by a person in
+    `province_id` (instead of `before_id`, chosen earlier): the activity's provinces are then
+    those it had and that one, in equal shares."""
+    provinces = [
+        key
+        for key in ActivityProvince.objects.filter(activity=activity).values_list(
+            "province_id", flat=True
+        )
+        if key != before_id
+    ]
+    if province_id is not None and province_id not in provinces:
+        provinces.append(province_id)
+    set_shares(activity, ActivityProvince, equal_shares(provinces), user)
+
+
 # --- the activities an organization answers for ------------------------------------------------
 
 
@@ -489,6 +523,25 @@ class RateWriter(Writer):
 
     def after_restore(self, record, user) -> None:
         reconvert_after_rate_change(record, None)
+
+
+class UnplacedLocationWriter(Writer):
+    """A province chosen for a place not placed becomes one of the activity's provinces, on
+    every write path (the page's "choose the province", the API, an import)."""
+
+    def before_save(self, record, user, created: bool) -> None:
+        record._province_before = (
+            None
+            if created
+            else UnplacedLocation.all_objects.filter(pk=record.pk)
+            .values_list("province_id", flat=True)
+            .first()
+        )
+
+    def after_save(self, record, user, created: bool) -> None:
+        before = record.__dict__.pop("_province_before", None)
+        if record.province_id != before:
+            place_by_hand(record.activity, record.province_id, before, user)
 
 
 def write(record, user):

@@ -8,7 +8,9 @@ Definitions (docs/user/aid.md says the same to users):
 - a value is split among an activity's provinces and sectors by their percentages; an activity
   without provinces (or sectors) shows under "not specified";
 - through lineage, a province merged on 1 July 2025 counts in the province it merged into;
-  "as they were" keeps it apart;
+  "as they were" keeps it apart, for what was done before the merger: an activity recorded in a
+  former province that began before the merger and went on after it counts its transactions
+  dated from 1 July 2025 in the province the former one became;
 - a transaction no rate converts is left out of the sums and listed as a problem.
 
 The transactions are read twice, each time added up by the database: once grouped by activity
@@ -54,6 +56,7 @@ from amity.core.exports import SafeWorkbook
 from amity.core.queries import raw_rows
 from amity.geo.choices import WorldRegion
 from amity.geo.models import Province
+from amity.geo.services import MERGER_DAY
 from amity.organizations.models import Organization
 from amity.partners.models import FieldOfWork, Partner
 
@@ -167,11 +170,26 @@ class Selection:
         # An activity counts for a province or sector group only when it has a share in it.
         if self.province is not None:
             shares = ActivityProvince.objects.filter(province__in=self.province_ids())
+            if self.splits_at_merger and self.province.is_current:
+                # As they were, today's province holds from the merger on what was recorded in
+                # the former provinces it was made of, of the activities that went on after it.
+                spanning = activities.filter(spans_the_merger()).values("pk")
+                shares = ActivityProvince.objects.filter(
+                    Q(province__in=self.province_ids())
+                    | Q(province__successor=self.province, activity__in=spanning)
+                )
             activities = activities.filter(pk__in=shares.values("activity_id"))
         if self.sector_group:
             shares = ActivitySector.objects.filter(sector__in=self.sector_codes())
             activities = activities.filter(pk__in=shares.values("activity_id"))
         self.activities = activities
+
+    @property
+    def splits_at_merger(self) -> bool:
+        """Whether the values of an activity that spans the merger are split at it: "as they
+        were", a former province holds what was done before 1 July 2025, the province it became
+        what was done after."""
+        return self.lineage == Lineage.AS_RECORDED
 
     def province_ids(self) -> list[int] | None:
         if self.province is None:
@@ -310,7 +328,9 @@ class Selection:
         totals are all folded from these rows (an activity has one donor, a donor one region)."""
         weight = self.chosen_weight(province=True, sector=True)
         parts = _times(self.per_activity, {}, weight, unsplit_whole=True)
-        rows = _split(self.per_activity, parts, key_of=lambda donor, _key: donor)
+        late = self.late_weight(sector=True)
+        late_parts = {activity_id: {None: late(activity_id)} for activity_id in self.after_merger}
+        rows = _split_many(self._merger_pairs(parts, late_parts), key_of=lambda donor, _key: donor)
         region = {donor: region for donor, region, _values, _missing in self.per_activity.values()}
         for row in rows:
             row["region"] = region[row["key"]]
@@ -323,7 +343,72 @@ class Selection:
             self.chosen_weight(province=False, sector=True),
             unsplit_whole=self.province is None,
         )
-        return _split(self.per_activity, parts)
+        late_parts = _times(
+            self.after_merger,
+            self.late_fractions,
+            self.chosen_weight(province=False, sector=True),
+            unsplit_whole=self.province is None,
+        )
+        return _split_many(self._merger_pairs(parts, late_parts))
+
+    @cached_property
+    def after_merger(self) -> dict[int, tuple]:
+        """Activity id → (its four sums, its unconverted transactions) of the transactions
+        dated from the merger on, of the activities begun before it and recorded in a former
+        province: the part that "as they were" counts in the province the former one became."""
+        if not self.splits_at_merger:
+            return {}
+        begun_before = Q(planned_start__lt=MERGER_DAY) | Q(actual_start__lt=MERGER_DAY)
+        spanning = self.activities.filter(
+            begun_before, province_shares__province__is_current=False
+        ).values("pk")
+        late = self.transactions().filter(date__gte=MERGER_DAY, activity__in=spanning)
+        grouped = late.order_by().values(group=F("activity_id")).annotate(**flow_sums())
+        return {
+            activity_id: (tuple(exact(total) for total in totals), missing)
+            for activity_id, *totals, missing in raw_rows(grouped.values_list("group", *SUMMED))
+        }
+
+    @cached_property
+    def late_fractions(self) -> dict[int, dict]:
+        """Activity id → {province: fraction} of the values `after_merger` holds: a former
+        province's share counts in the province it became. With a province chosen, only the
+        shares that lie in it."""
+        today = Coalesce("province__successor_id", "province_id")
+        shares = (
+            ActivityProvince.objects.filter(activity__in=list(self.after_merger))
+            .order_by()
+            .values_list("activity_id", today, today, "percentage")
+        )
+        return _fractions(shares, self.province_ids())
+
+    def late_weight(self, *, sector: bool):
+        """Activity id → the part of its values after the merger in the chosen province (and
+        sector group, with `sector`)."""
+        sectors = self.chosen_weight(province=False, sector=sector)
+        if self.province is None:
+            return sectors
+        return lambda activity_id: (
+            sum(self.late_fractions.get(activity_id, {}).values(), ZERO) * sectors(activity_id)
+        )
+
+    def _merger_pairs(self, parts: dict, late_parts: dict) -> list[tuple[dict, dict]]:
+        """(per-activity sums, parts) pairs for `_split_many`: each activity's values as they
+        are split by `parts`, but for the activities of `after_merger`, whose values from the
+        merger on are split by `late_parts` instead."""
+        if not self.after_merger:
+            return [(self.per_activity, parts)]
+        before, after = {}, {}
+        for activity_id, (donor, region, values, missing) in self.per_activity.items():
+            late = self.after_merger.get(activity_id)
+            if late is None:
+                before[activity_id] = (donor, region, values, missing)
+                continue
+            late_values, late_missing = late
+            early = tuple(v - lv for v, lv in zip(values, late_values, strict=True))
+            before[activity_id] = (donor, region, early, missing - late_missing)
+            after[activity_id] = (donor, region, late_values, late_missing)
+        return [(before, parts), (after, late_parts)]
 
     def by_sector_rows(self) -> list[dict]:
         parts = _times(
@@ -332,11 +417,19 @@ class Selection:
             self.chosen_weight(province=True, sector=False),
             unsplit_whole=not self.sector_group,
         )
-        return _split(self.per_activity, parts)
+        late_parts = _times(
+            self.after_merger,
+            self.sector_fractions,
+            self.late_weight(sector=False),
+            unsplit_whole=not self.sector_group,
+        )
+        return _split_many(self._merger_pairs(parts, late_parts))
 
     def by_year_rows(self) -> list[dict]:
         # The year as text: SQLite would call a Python function per row for ExtractYear.
-        if self.province is None and not self.sector_group:
+        if self.province is not None and self.after_merger:
+            rows = self._years_split_at_merger()
+        elif self.province is None and not self.sector_group:
             year = Substr(Cast("date", CharField()), 1, 4)
             rows = raw_rows(self.flows(year))
         else:  # the values split by the chosen shares: the transactions joined to them
@@ -347,6 +440,42 @@ class Selection:
         return [
             {"key": key, **dict(zip(SUMMED, totals, strict=True))} for key, *totals in rows if key
         ]
+
+    def _years_split_at_merger(self) -> list[tuple]:
+        """The years' rows of a chosen province "as they were" when some activities span the
+        merger: each activity's sums by year and side of the merger, weighted in Python by
+        its part in the province on that side."""
+        year = Substr(Cast("date", CharField()), 1, 4)
+        late = Case(When(date__gte=MERGER_DAY, then=Value(1)), default=Value(0))
+        grouped = (
+            self.transactions()
+            .order_by()
+            .values(group=F("activity_id"), year_key=year, side=late)
+            .annotate(**flow_sums())
+            .values_list("group", "year_key", "side", *SUMMED)
+        )
+        early_weight = self.chosen_weight(province=True, sector=True)
+        late_weight = self.late_weight(sector=True)
+        years: dict[str, list] = {}
+        for activity_id, key, after, *totals in raw_rows(grouped):
+            spans = after and activity_id in self.after_merger
+            weight = late_weight(activity_id) if spans else early_weight(activity_id)
+            row = years.setdefault(key, [ZERO] * len(VALUES) + [0])
+            for index, total in enumerate(totals[: len(VALUES)]):
+                row[index] += exact(total) * weight
+            if weight:
+                row[-1] += totals[-1]
+        return [(key, *row) for key, row in years.items()]
+
+
+def spans_the_merger() -> Q:
+    """Activities begun before 1 July 2025 that went on after it (or have no end)."""
+    begun = Q(planned_start__lt=MERGER_DAY) | Q(actual_start__lt=MERGER_DAY)
+    return begun & (
+        Q(actual_end__gte=MERGER_DAY)
+        | Q(actual_end__isnull=True, planned_end__gte=MERGER_DAY)
+        | Q(actual_end__isnull=True, planned_end__isnull=True)
+    )
 
 
 def flow_sums(prefix: str = "", weight=None) -> dict:
@@ -405,28 +534,35 @@ def _times(ids, fractions: dict, weight, unsplit_whole: bool) -> dict[int, dict]
 def _split(per_activity: dict, parts: dict, key_of=lambda _donor, key: key) -> list[dict]:
     """The rows of a table: each activity's sums times its part under each key, added up by
     key; how many activities and NGOs each key has, and their unconverted transactions."""
+    return _split_many([(per_activity, parts)], key_of)
+
+
+def _split_many(pairs, key_of=lambda _donor, key: key) -> list[dict]:
+    """`_split` of several (per_activity, parts) pairs into one table: an activity in two of
+    them under one key counts once there."""
     table: dict = {}
-    for activity_id, (donor, _region, values, missing) in per_activity.items():
-        for key, part in parts.get(activity_id, {}).items():
-            grouped = key_of(donor, key)
-            total = table.get(grouped)
-            if total is None:
-                total = table[grouped] = [[ZERO] * len(VALUES), 0, set(), 0]
-            sums = total[0]
-            if part is ONE:
-                for index, value in enumerate(values):
-                    sums[index] += value
-            else:
-                for index, value in enumerate(values):
-                    sums[index] += value * part
-            total[1] += 1
-            total[2].add(donor)
-            total[3] += missing
+    for per_activity, parts in pairs:
+        for activity_id, (donor, _region, values, missing) in per_activity.items():
+            for key, part in parts.get(activity_id, {}).items():
+                grouped = key_of(donor, key)
+                total = table.get(grouped)
+                if total is None:
+                    total = table[grouped] = [[ZERO] * len(VALUES), set(), set(), 0]
+                sums = total[0]
+                if part is ONE:
+                    for index, value in enumerate(values):
+                        sums[index] += value
+                else:
+                    for index, value in enumerate(values):
+                        sums[index] += value * part
+                total[1].add(activity_id)
+                total[2].add(donor)
+                total[3] += missing
     return [
         {
             "key": key,
             **dict(zip(VALUES, sums, strict=True)),
-            "activities": activities,
+            "activities": len(activities),
             "ngos": len(donors),
             "missing": missing,
         }

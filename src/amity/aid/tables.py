@@ -109,3 +109,20 @@ class RateTable(BaseTable):
     class Meta(BaseTable.Meta):
         model = models.Rate
         fields = ("currency", "date", "usd_per_unit", "vnd_per_unit", "organization", "source")
+
+
+class UnplacedLocationTable(ActivityChildTable):
+    place_text = tables.Column(linkify=True)
+    donor = tables.Column(accessor="activity__reporting_org", verbose_name=_("donor"))
+    choose = tables.LinkColumn(
+        "aid:unplacedlocation_edit",
+        args=[tables.A("pk")],
+        text=_("Choose the province"),
+        verbose_name="",
+        orderable=False,
+        attrs={"a": {"class": "btn btn-sm btn-outline-primary"}},
+    )
+
+    class Meta(BaseTable.Meta):
+        model = models.UnplacedLocation
+        fields = ("activity", "donor", "place_text", "reason", "province", "choose")

@@ -14,5 +14,6 @@ urlpatterns = [
     *views.BudgetViews.urls(),
     *views.ActivityDocumentViews.urls(),
     *views.TransactionViews.urls(),
+    *views.UnplacedLocationViews.urls(),
     *views.RateViews.urls(),
 ]

@@ -26,6 +26,7 @@ class ActivityViews(ModelViews):
         (gettext_lazy("Statistics"), "aid:statistics", "bar-chart"),
         (gettext_lazy("IATI XML"), "aid:iati_export", "filetype-xml"),
         (gettext_lazy("Import IATI XML"), "aid:iati_import", "upload"),
+        (gettext_lazy("Places not placed"), "aid:unplacedlocation_list", "geo-alt"),
         (gettext_lazy("Exchange rates"), "aid:rate_list", "currency-exchange"),
     )
     extra_tabs = (
@@ -138,6 +139,20 @@ class TransactionViews(ActivityChildViews):
     resource = imports.TransactionResource
     tab = "transactions"
     detail_select_related = ("activity", "provider_org")
+
+
+class UnplacedLocationViews(ActivityChildViews):
+    """The places of imported activities that no province was found for, to work through:
+    choosing a place's province (its edit form) places the activity there and is remembered
+    for the publisher's next import."""
+
+    model = models.UnplacedLocation
+    table = tables.UnplacedLocationTable
+    filterset = filtersets.UnplacedLocationFilterSet
+    form = forms.UnplacedLocationForm
+    resource = imports.UnplacedLocationResource
+    list_select_related = ("activity__reporting_org", "province")
+    detail_select_related = ("activity", "province")
 
 
 class RateViews(ModelViews):
@@ -264,11 +279,18 @@ def iati_import(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            report = iati.import_activities(upload.read(), request.user)
+            report = iati.import_activities(
+                upload.read(), request.user, dry_run=form.cleaned_data["dry_run"]
+            )
         except iati.IatiFileError as error:
             form.add_error("file", str(error))
     return render(
         request,
         "aid/iati_import.html",
-        {"form": form, "report": report, "list_url": reverse("aid:activity_list")},
+        {
+            "form": form,
+            "report": report,
+            "list_url": reverse("aid:activity_list"),
+            "unplaced_url": reverse("aid:unplacedlocation_list"),
+        },
     )

@@ -50,6 +50,12 @@ class ScopedModelSerializer(serializers.ModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
+        # The record as the pages name it: the label a searchable select list shows.
+        fields["label"] = serializers.CharField(
+            source="__str__",
+            read_only=True,
+            help_text=gettext_lazy("The record's name as the pages show it."),
+        )
         request = self.context.get("request")
         user = getattr(request, "user", None)
         for name, field in fields.items():
@@ -228,7 +234,9 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     select_related: tuple = ()
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user).select_related(*self.select_related)
+        # `label` prints each record: what its name reads comes in the same query.
+        related = (*self.select_related, *getattr(self.model, "label_related", ()))
+        return self.model.objects.visible_to(self.request.user).select_related(*related)
 
     def get_object(self):
         obj = super().get_object()  # 404 outside what the user may see

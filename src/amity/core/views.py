@@ -151,8 +151,10 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
 
     def get_table(self, **kwargs):
         table = super().get_table(**kwargs)
+        user = self.request.user
+        assert user.is_authenticated  # LoginRequiredMixin
         hidden = (
-            TablePreference.objects.filter(user=self.request.user, table=self.views.plural)
+            TablePreference.objects.filter(user=user, table=self.views.plural)
             .values_list("hidden_columns", flat=True)
             .first()
         )

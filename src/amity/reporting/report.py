@@ -17,6 +17,7 @@ from docx.shared import Pt
 from docxtpl import DocxTemplate
 
 from amity.core.letterhead import stamp_docx
+from amity.core.numbers import local_number
 from amity.organizations.letterhead import letterhead_of
 from amity.reporting.choices import REPORTED_STATES, SectionKind
 from amity.reporting.consolidation import consolidate
@@ -36,7 +37,7 @@ def report_context(period, user) -> dict:
             "code": i.code,
             "name": i.display_name,
             "unit": i.unit,
-            "value": "—" if totals[i.pk] is None else f"{totals[i.pk]:,}".replace(",", "."),
+            "value": "—" if totals[i.pk] is None else local_number(totals[i.pk]),
         }
         for i in indicators
     ]
@@ -196,7 +197,7 @@ def submission_context(submission) -> dict:
 def _shown_value(indicator, value) -> str:
     if value is None or value.is_empty:
         return "—"
-    return value.display
+    return local_number(value.display)  # a figure grouped in the page's language; text as it is
 
 
 def submission_letterhead(submission):

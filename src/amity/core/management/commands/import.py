@@ -41,7 +41,7 @@ class Command(BaseCommand):
             max_bytes = int(max_size * 1024 * 1024)
         if kind in EXCHANGE_FORMATS:  # a format of its own (iati), not a list's columns
             return EXCHANGE_FORMATS[kind][1](
-                file, acting_user(user), self.stdout, max_bytes=max_bytes
+                file, acting_user(user), self.stdout, max_bytes=max_bytes, dry_run=dry_run
             )
         views = views_for_kind(kind)
         file_format_of(file)
