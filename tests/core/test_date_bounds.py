@@ -290,11 +290,15 @@ def test_a_date_out_of_bounds_is_refused_by_form_api_and_import(
     record = case.make(orgs, orgs.hanoi)
     before = case.snapshot(record)
     login(users.hanoi)
-    form_fields = [name for name in date_fields(model) if name in case.views.form.base_fields]
+    # A field the form withholds from a unit (a proposal's due date, which the centre sets) is
+    # ignored by the API and the import too: nothing to refuse there.
+    offered = set(case.views.form(user=users.hanoi).fields)
+    withheld = set(case.views.form.base_fields) - offered
+    form_fields = [name for name in date_fields(model) if name in offered]
     api_fields = [
         name
         for name in date_fields(model)
-        if name in case.api_data(orgs) or name in case.form_data(orgs)
+        if (name in case.api_data(orgs) or name in case.form_data(orgs)) and name not in withheld
     ]
     assert form_fields or api_fields, model
     exported = case._export_row(client, record)
@@ -319,7 +323,7 @@ def test_a_date_out_of_bounds_is_refused_by_form_api_and_import(
         assert model.all_objects.count() == count
         assert case.snapshot(record) == before
     # An import is refused by the same check as the form: one row, one date, is enough to see it.
-    name = next(name for name in date_fields(model) if name in exported)
+    name = next(name for name in date_fields(model) if name in exported and name not in withheld)
     response = client.post(
         case.url("import"), {"file": csv_upload([{**exported, name: "9999-12-31"}])}
     )
