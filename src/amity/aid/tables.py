@@ -129,7 +129,7 @@ class UnplacedLocationTable(ActivityChildTable):
 
     def render_choose(self, record):
         return format_html(
-            '<a class="btn btn-sm btn-outline-primary text-nowrap" href="{}">{}</a>',
+            '<a class="btn btn-sm btn-outline-primary" href="{}">{}</a>',
             reverse("aid:unplacedlocation_edit", args=[record.pk]),
             gettext("Choose the province"),
         )
