@@ -71,3 +71,45 @@ def test_board_and_response_on_a_phone(phone_visit, username):
     target = path + ("?tab=synthesis" if username == "central" else "respond/")
     page = phone_visit.go(target)
     phone_visit.screenshot(f"78-consultation-phone-{username}")
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """The WCAG contrast ratio of two CSS colours given as rgb()/rgba()."""
+
+    def luminance(colour: str) -> float:
+        channels = [float(part) / 255 for part in colour[colour.index("(") + 1 : -1].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_the_board_fits_a_laptop_and_its_overdue_titles_are_readable(visit):
+    """Issue 16: the fifth column was cut off at 1366 px; overdue titles were blue on red."""
+    visit.log_in("central")
+    page = visit.go("/proposals/board/?lang=vi")
+    columns = page.locator(".proposal-column")
+    expect(columns).to_have_count(7)
+    width = page.evaluate("document.documentElement.clientWidth")
+    for box in (columns.nth(n).bounding_box() for n in range(7)):
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    board = page.locator(".proposal-board")
+    assert board.evaluate("b => b.scrollWidth <= b.clientWidth")
+    title = page.locator(".list-group-item-danger a").first
+    colour = title.evaluate("a => getComputedStyle(a).color")
+    background = title.evaluate("a => getComputedStyle(a.closest('li')).backgroundColor")
+    assert _contrast(colour, background) >= 4.5, (colour, background)
+    visit.screenshot("79-proposals-board-laptop")
+
+
+def test_the_board_stacks_its_columns_on_a_phone(phone_visit):
+    phone_visit.log_in("central")
+    page = phone_visit.go("/proposals/board/")
+    boxes = [column.bounding_box() for column in page.locator(".proposal-column").all()]
+    assert len(boxes) == 7
+    width = page.evaluate("document.documentElement.clientWidth")
+    assert all(box["x"] + box["width"] <= width for box in boxes)
+    assert len({round(box["x"]) for box in boxes}) == 1  # one under the other
+    assert [box["y"] for box in boxes] == sorted(box["y"] for box in boxes)
+    phone_visit.screenshot("80-proposals-board-stacked-phone")

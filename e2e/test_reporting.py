@@ -57,6 +57,7 @@ def test_hanoi_fills_and_submits_then_the_centre_sees_the_board(visit):
     partners = page.locator("input[data-code='DT01']").get_attribute("id")[2:]
     page.click(f"#field-{partners} details summary")
     page.fill(f"input[name=c-{partners}]", "Số đối tác đã rà soát lại")
+    page.press(f"input[name=c-{partners}]", "Tab")  # its autosave now, not beside the submit
     for select in page.locator("select[name^='i-']").all():
         if not select.input_value():
             select.select_option("1")
@@ -66,6 +67,10 @@ def test_hanoi_fills_and_submits_then_the_centre_sees_the_board(visit):
         page.click("button[name=submit]")
     expect(page.locator("main .badge.text-bg-primary").first).to_be_visible()  # submitted
     visit.screenshot("53-reporting-after-submit")
+    page = visit.go(f"/reporting/submissions/{submission.pk}/print/?lang=vi")
+    expect(page.locator(".letterhead")).to_contain_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    expect(page.locator(".letter-closing")).to_contain_text("Nơi nhận:")
+    visit.screenshot("53b-reporting-print")
 
     page.context.clear_cookies()  # log out: the centre's officer now
     page = visit.log_in("central")
@@ -83,7 +88,46 @@ def test_entry_and_board_on_a_phone(phone_visit):
     page = phone_visit.log_in("hanoi")
     page = phone_visit.go(f"/reporting/submissions/{submission.pk}/entry/?lang=vi")
     expect(page.locator(".entry-field").first).to_be_visible()
+    # the section buttons wrap onto more lines: every one is on the screen, none hidden
+    width = page.evaluate("document.documentElement.clientWidth")
+    for link in page.locator(".entry-toc a").all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
     phone_visit.screenshot("56-reporting-entry-phone")
+    page = phone_visit.go(f"/reporting/submissions/{submission.pk}/print/?lang=vi")
+    expect(page.locator(".letterhead")).to_contain_text("Độc lập - Tự do - Hạnh phúc")
+    phone_visit.screenshot("58-reporting-print-phone")
     page = phone_visit.go(f"/reporting/report-periods/{submission.period_id}/board/?lang=vi")
     expect(page.locator("#board")).to_be_visible()
     phone_visit.screenshot("57-reporting-board-phone")
+
+
+def test_a_refused_submit_marks_the_fields_of_the_rule(visit):
+    """Issue 16, fault 5: more full-time staff than members is refused, and the page says which
+    fields, beside each and in a summary at the top, with one message."""
+    submission = _current_submission()
+    page = visit.log_in("hanoi")
+    page = visit.go(f"/reporting/submissions/{submission.pk}/entry/?lang=vi")
+    members, staff = (
+        page.locator("input[data-code='TC02']"),
+        page.locator("input[data-code='TC03']"),
+    )
+    members.fill("10")
+    staff.fill("40")
+    # leave the field, so that its autosave is not sent beside the submission (the in-memory
+    # test database locks a table against a second writer instead of waiting)
+    staff.press("Tab")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.wait_for_load_state("networkidle")
+    with page.expect_navigation():
+        page.click("button[name=submit]")
+    summary = page.locator("#entry-summary")
+    expect(summary).to_be_visible()
+    expect(summary.locator(f"a[href='#{members.get_attribute('id')}']")).to_be_visible()
+    expect(summary.locator(f"a[href='#{staff.get_attribute('id')}']")).to_be_visible()
+    expect(members).to_have_attribute("aria-invalid", "true")
+    expect(staff).to_have_attribute("aria-invalid", "true")
+    alerts = page.locator(".alert").filter(has_text="Đã lưu nhưng chưa gửi")
+    expect(alerts).to_have_count(1)
+    expect(page.get_by_text("Đã lưu.", exact=True)).to_have_count(0)
+    visit.screenshot("59-reporting-refused-submit")

@@ -1,4 +1,5 @@
-"""Write the Word template of the consolidated report: `python scripts/build_report_template.py`."""
+"""Write the Word templates of the reports (consolidated, one submission):
+`python scripts/build_report_template.py`."""
 
 import os
 import sys
@@ -11,6 +12,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from amity.reporting.report import build_template  # noqa: E402
+from amity.reporting.report import build_submission_template, build_template  # noqa: E402
 
 print(build_template())
+print(build_submission_template())

@@ -24,6 +24,17 @@ FILES = {
     "bootstrap-icons/font/fonts/bootstrap-icons.woff": "bootstrap-icons/fonts/bootstrap-icons.woff",
     "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
     "echarts/dist/echarts.min.js": "echarts/echarts.min.js",
+    "tom-select/dist/js/tom-select.complete.min.js": "tom-select/tom-select.complete.min.js",
+    "tom-select/dist/js/tom-select.complete.min.js.map": (
+        "tom-select/tom-select.complete.min.js.map"
+    ),
+    "tom-select/dist/css/tom-select.bootstrap5.min.css": "tom-select/tom-select.bootstrap5.min.css",
+    "tom-select/dist/css/tom-select.bootstrap5.min.css.map": (
+        "tom-select/tom-select.bootstrap5.min.css.map"
+    ),
+    "flatpickr/dist/flatpickr.min.js": "flatpickr/flatpickr.min.js",
+    "flatpickr/dist/flatpickr.min.css": "flatpickr/flatpickr.min.css",
+    "flatpickr/dist/l10n/vn.js": "flatpickr/l10n/vn.js",
 }
 
 

@@ -147,8 +147,8 @@ def test_every_page_speaks_vietnamese(client, demo, username):
 @pytest.mark.parametrize(
     ("model", "field", "vietnamese"),
     [
-        ("aid.Activity", "title", "tiêu đề"),  # a heading, not a job title
-        ("events.Event", "title", "tiêu đề"),
+        ("aid.ActivityDocument", "title", "tiêu đề"),  # a heading, not a job title
+        ("events.Session", "title", "tiêu đề"),
         ("partners.Contact", "title", "chức danh"),  # a contact's job
         ("organizations.Position", "title", "chức danh"),
         ("partners.NgoRegistration", "number", "số"),  # not "lần thứ"

@@ -65,7 +65,7 @@ def test_the_database_refuses_a_published_answer_without_approval(orgs):
 def test_redrafting_an_approved_answer_needs_a_new_approval(orgs, users):
     proposal = builders.proposal(orgs, orgs.hanoi)
     services.draft_answer(proposal, "Một", by=users.central)
-    services.approve_answer(proposal, by=users.central)
+    services.approve_answer(proposal, by=users.admin)
     services.draft_answer(proposal, "Hai", by=users.central)
     fresh = models.Proposal.objects.get(pk=proposal.pk)
     assert (fresh.answer_state, fresh.answer_approved_by) == (AnswerState.DRAFT, None)
@@ -86,7 +86,7 @@ def test_a_group_is_answered_together(orgs, users):
     second = builders.proposal(orgs, orgs.danang, 2)
     first.related.add(second)
     services.draft_answer(first, "Trả lời chung", by=users.central)
-    services.approve_answer(first, by=users.central)
+    services.approve_answer(first, by=users.admin)
     services.publish_answer(first, by=users.central, with_related=True)
     second.refresh_from_db()
     assert (second.answer_state, second.answer_text) == (AnswerState.PUBLISHED, "Trả lời chung")
@@ -103,7 +103,9 @@ def test_pages_of_the_workflow(client, orgs, users, login):
         "An answer may be published only after a leader has approved it."
     )
     assert models.Proposal.objects.get(pk=proposal.pk).answer_state == AnswerState.DRAFT
+    login(users.admin)  # another leader than the drafter approves
     client.post(reverse("proposals:proposal_approve", args=[proposal.pk]))
+    login(users.central)
     client.post(publish)
     assert models.Proposal.objects.get(pk=proposal.pk).answer_state == AnswerState.PUBLISHED
     login(users.hanoi)

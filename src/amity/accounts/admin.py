@@ -13,8 +13,11 @@ admin.site.unregister(TokenProxy)
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
     list_display = ("username", "first_name", "last_name", "role", "organization", "is_active")
-    list_filter = ("role", "is_active")
-    fieldsets = (*DjangoUserAdmin.fieldsets, ("Amity", {"fields": ("role", "organization")}))
+    list_filter = ("role", "may_approve_answers", "is_active")
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        ("Amity", {"fields": ("role", "organization", "may_approve_answers")}),
+    )
     autocomplete_fields = ("organization",)
 
 

@@ -20,6 +20,14 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+    may_approve_answers = models.BooleanField(
+        _("leader: approves official answers"),
+        default=False,
+        help_text=_(
+            "A leader of the centre who approves the official answers to proposals before they "
+            "are published; never one's own draft."
+        ),
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

@@ -19,7 +19,15 @@ from amity.core.scoping import (
     relation_choices,
     within_own_limit,
 )
-from amity.core.writes import OutsideScope, StaleRecord, delete_record, save_record
+from amity.core.writes import (
+    ChangeRefused,
+    OutsideScope,
+    StaleRecord,
+    change_refusal,
+    delete_record,
+    save_record,
+    writer_for,
+)
 
 
 class ScopedModelSerializer(serializers.ModelSerializer):
@@ -42,6 +50,12 @@ class ScopedModelSerializer(serializers.ModelSerializer):
 
     def get_fields(self):
         fields = super().get_fields()
+        # The record as the pages name it: the label a searchable select list shows.
+        fields["label"] = serializers.CharField(
+            source="__str__",
+            read_only=True,
+            help_text=gettext_lazy("The record's name as the pages show it."),
+        )
         request = self.context.get("request")
         user = getattr(request, "user", None)
         for name, field in fields.items():
@@ -79,8 +93,21 @@ class ScopedModelSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(
                 {owner_field: _("You may not edit records of this organization.")}
             )
+        self._refuse_fixed_changes(attrs)
         self._validate_as_the_model_does(attrs)
         return attrs
+
+    def _refuse_fixed_changes(self, attrs):
+        """What identifies a record (its writer's `fixed_fields`) is set when it is made."""
+        if self.instance is None:
+            return
+        fixed = writer_for(self.Meta.model).fixed_fields
+        changed = [
+            name for name in fixed if name in attrs and attrs[name] != getattr(self.instance, name)
+        ]
+        if changed:
+            message = _("This cannot change once the record is made.")
+            raise serializers.ValidationError({name: [message] for name in changed})
 
     def create(self, validated_data):
         many = self._pop_many_to_many(validated_data)
@@ -207,7 +234,9 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
     select_related: tuple = ()
 
     def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user).select_related(*self.select_related)
+        # `label` prints each record: what its name reads comes in the same query.
+        related = (*self.select_related, *getattr(self.model, "label_related", ()))
+        return self.model.objects.visible_to(self.request.user).select_related(*related)
 
     def get_object(self):
         obj = super().get_object()  # 404 outside what the user may see
@@ -215,6 +244,10 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             return obj
         if not can_edit(self.request.user, obj):
             raise exceptions.PermissionDenied(_("You may not edit this record."))
+        if self.action in ("update", "partial_update", "destroy"):
+            refusal = change_refusal(obj, self.request.user)
+            if refusal:  # its workflow holds it; its own actions still may move it
+                raise exceptions.PermissionDenied(refusal)
         sent = if_match_versions(self.request)
         if self.request.method in ("PUT", "PATCH"):
             if sent is None and not self._version_in_body():
@@ -285,6 +318,8 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             raise exceptions.PermissionDenied(
                 _("The result would be outside what you may edit.")
             ) from None
+        except ChangeRefused as refusal:
+            raise exceptions.PermissionDenied(str(refusal)) from None
 
     def perform_destroy(self, instance):
         delete_record(instance, self.request.user)

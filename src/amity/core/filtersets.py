@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.forms import style_widgets
 from amity.core.scoping import within_own_limit
+from amity.core.widgets import narrower_than_all, offer_from_api
 
 
 class BaseFilterSet(django_filters.FilterSet):
@@ -35,6 +36,8 @@ class BaseFilterSet(django_filters.FilterSet):
         own = filter_.queryset
         model = getattr(own, "model", None)
         if model is not None and hasattr(model.objects, "visible_to"):
+            # the API's list offers the same records, unless the filter keeps to fewer
+            filter_.offer_from_api = not narrower_than_all(own)
             visible = within_own_limit(model.objects.visible_to(user), own)
             # django-filter builds the field from `filter_.queryset` (its request-aware copy).
             filter_.queryset = visible.select_related(*getattr(model, "label_related", ()))
@@ -58,6 +61,9 @@ class BaseFilterSet(django_filters.FilterSet):
     def form(self):
         form = super().form
         if not getattr(form, "_styled", False):
+            for name, filter_ in self.filters.items():
+                if getattr(filter_, "offer_from_api", False) and name in form.fields:
+                    offer_from_api(form.fields[name])
             style_widgets(form)
             name_the_unset_choice_all(form)
             form._styled = True

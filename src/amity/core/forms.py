@@ -11,17 +11,39 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.numbers import read_local_number
 from amity.core.scoping import organization_in_scope, relation_choices, within_own_limit
+from amity.core.widgets import (
+    DateInput,
+    SearchableSelectMixin,
+    date_widget,
+    narrower_than_all,
+    offer_from_api,
+    searchable_widget,
+)
+from amity.core.writes import writer_for
+
+__all__ = ["DateInput", "ModelMultipleChoiceField", "ScopedModelForm", "style_widgets"]
 
 
 def style_widgets(form: forms.BaseForm) -> None:
-    """Give every widget the Bootstrap class that fits it, so templates render fields plainly."""
+    """Give every field Amity's widget for its kind (searchable selects, dd/mm/yyyy dates) and
+    the Bootstrap class that fits it, so templates render fields plainly. A form may be styled
+    twice: what is done already is left as it is."""
     for field in form.fields.values():
         if isinstance(field, forms.ModelChoiceField):
             # A class is hashable; the stubs take ModelChoiceIterator's __hash__ for its own.
             field.iterator = read_in_one_query(field.iterator)  # type: ignore[arg-type]
             field.widget.choices = field.choices
+        field.widget = date_widget(field.widget) or searchable_widget(field) or field.widget
+        if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+            read_as_typed(field)
         widget = field.widget
+        if isinstance(widget, SearchableSelectMixin):
+            widget.options_url = getattr(field, "options_url", "")
+        if field.required and not widget.is_hidden:
+            # Said in the code, not only by a star that screen readers are told to skip.
+            widget.attrs["aria-required"] = "true"
         if isinstance(widget, forms.CheckboxInput):
             css = "form-check-input"
         elif isinstance(widget, forms.Select | forms.SelectMultiple):
@@ -31,7 +53,27 @@ def style_widgets(form: forms.BaseForm) -> None:
             continue
         else:
             css = "form-control"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        classes = widget.attrs.get("class", "").split()
+        if css not in classes:
+            widget.attrs["class"] = " ".join([*classes, css])
+
+
+def read_as_typed(field: forms.Field) -> None:
+    """A number box shows its figure in the active language (1525971,5 in Vietnamese) and reads
+    what people type there, thousands grouped or not (1.525.971): a browser's number box
+    refuses a comma and shows an English point."""
+    widget = field.widget
+    if widget.is_hidden or getattr(field, "reads_as_typed", False):
+        return
+    if type(widget) is forms.NumberInput:  # not a widget of its own (aid's shares)
+        kept = {key: value for key, value in widget.attrs.items() if key != "step"}
+        whole = not isinstance(field, forms.DecimalField | forms.FloatField)  # both are Integer's
+        inputmode = "numeric" if whole else "decimal"
+        field.widget = widget = forms.TextInput({"inputmode": inputmode, **kept})
+    widget.is_localized = True
+    to_python = field.to_python
+    field.to_python = lambda value: to_python(read_local_number(value))  # type: ignore[method-assign]
+    field.reads_as_typed = True  # type: ignore[attr-defined]
 
 
 class _ReadInOneQuery:
@@ -87,8 +129,12 @@ def render_select(widget, name, value, attrs=None, renderer=None):
     )
     formatted = widget.format_value(value)  # a list of strings, or one (NullBooleanSelect)
     selected = set(formatted) if isinstance(formatted, list | tuple) else {str(formatted)}
+    if getattr(widget, "options_url", ""):  # the others come from the API as the user types
+        choices = list(widget.selected_choices_only(selected))
+    else:
+        choices = widget.choices
     groups: list[str] = []
-    for option_value, label in widget.choices:
+    for option_value, label in choices:
         if isinstance(label, list | tuple):  # a group of options
             options = _options(label, selected, widget.allow_multiple_selected)
             groups.append(format_html('<optgroup label="{}">{}</optgroup>', option_value, options))
@@ -110,15 +156,6 @@ def _options(choices, selected: set[str], multiple: bool) -> str:
         if mark and not multiple:
             selected.discard(key)  # a single choice selects its first match only, as Django does
     return mark_safe("".join(html))
-
-
-class DateInput(forms.DateInput):
-    """A date typed as dd/mm/yyyy, the way Vietnamese offices write it, whatever the browser's
-    own locale would make of a native date picker; ISO dates are accepted too."""
-
-    def __init__(self, attrs=None):
-        attrs = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", **(attrs or {})}
-        super().__init__(attrs, format="%d/%m/%Y")
 
 
 def model_formfield(model_field, **kwargs):
@@ -154,13 +191,13 @@ class ScopedModelForm(forms.ModelForm):
         self.user = user
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+            # What identifies the record is shown, not offered (its writer's `fixed_fields`).
+            for name in writer_for(self._meta.model).fixed_fields:
+                if name in self.fields:
+                    self.fields[name].disabled = True
         for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 self._scope_choices(name, field)
-            if isinstance(field.widget, forms.DateInput) and not isinstance(
-                field.widget, DateInput
-            ):
-                field.widget = DateInput()
         style_widgets(self)
 
     def _scope_choices(self, name: str, field: forms.ModelChoiceField) -> None:
@@ -172,10 +209,15 @@ class ScopedModelForm(forms.ModelForm):
         owner = name == self.owner_field or name in self.editable_choices
         try:  # the rule the model declares for the relation, as the API and the import read it
             declared = relation_choices(model, name, self.user, owner=owner)
+            # the relation offers what the user may see, as the model's API lists it
+            as_api_lists = name not in getattr(model, "open_choices", ()) and not (
+                model._meta.get_field(name).get_limit_choices_to()
+            )
         except FieldDoesNotExist:  # a choice field of the form's own
             if not hasattr(manager, "visible_to"):
                 return
             declared = manager.editable_by(self.user) if owner else manager.visible_to(self.user)
+            as_api_lists = True
         if declared is None:
             return
         queryset = within_own_limit(declared, limit)
@@ -187,6 +229,8 @@ class ScopedModelForm(forms.ModelForm):
             queryset = queryset | manager.filter(pk=current)
         related = getattr(limit.model, "label_related", ())
         field.queryset = queryset.select_related(*related)
+        if as_api_lists and not editable and not narrower_than_all(limit):
+            offer_from_api(field)  # the API lists the same records: what the user may see
 
     def _require_version(self) -> None:
         """An edit must say which version it started from, or it could overwrite a newer one

@@ -31,7 +31,7 @@ from amity.core.import_files import (  # noqa: F401 (the names imports read file
 from amity.core.models import Job
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, may_write, relation_choices
-from amity.core.writes import writer_for
+from amity.core.writes import change_refusal, changed_fixed_fields, writer_for
 
 logger = logging.getLogger(__name__)
 
@@ -293,6 +293,16 @@ class ScopedResource(resources.ModelResource):
         )
         if not fetched and not may_write(self.user, instance):
             raise ValidationError(_("This row belongs to an organization you may not edit."))
+        if instance.pk is not None:
+            # A record its workflow holds (a submitted report), or a change of what identifies
+            # it, is refused here as on the edit page and the API.
+            refusal = change_refusal(instance, self.user)
+            if refusal:
+                raise ValidationError(refusal)
+            fixed = changed_fixed_fields(instance)
+            if fixed:
+                message = _("This cannot change once the record is made.")
+                raise ValidationError({name: message for name in fixed})
 
     def before_save_instance(self, instance, row, **kwargs):
         # Rows written by a task have no request: history is told the user explicitly.

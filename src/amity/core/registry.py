@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.apps import apps
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
@@ -56,7 +57,7 @@ class MenuGroup:
     bar keeps to one line on a laptop in Vietnamese, whose labels are the longer."""
 
     key: str
-    label: str
+    label: str | Promise  # a lazy translation: read in the language of each request
     icon: str
 
 

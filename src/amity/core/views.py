@@ -44,7 +44,14 @@ from amity.core.models import Job, TablePreference
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, visible_related
 from amity.core.tasks import run_export_job, run_import_job, start_import_check
-from amity.core.writes import OutsideScope, StaleRecord, delete_record, save_record
+from amity.core.writes import (
+    ChangeRefused,
+    OutsideScope,
+    StaleRecord,
+    change_refusal,
+    delete_record,
+    save_record,
+)
 
 
 def editable_object(visible, user, pk):
@@ -54,6 +61,9 @@ def editable_object(visible, user, pk):
     obj = get_object_or_404(visible, pk=pk)
     if not can_edit(user, obj):
         raise PermissionDenied
+    refusal = change_refusal(obj, user)
+    if refusal:  # its workflow holds it (a submitted report): the page says why
+        raise ChangeRefused(refusal)
     return obj
 
 
@@ -141,8 +151,10 @@ class ObjectListView(ModelViewMixin, SingleTableMixin, FilterView):
 
     def get_table(self, **kwargs):
         table = super().get_table(**kwargs)
+        user = self.request.user
+        assert user.is_authenticated  # LoginRequiredMixin
         hidden = (
-            TablePreference.objects.filter(user=self.request.user, table=self.views.plural)
+            TablePreference.objects.filter(user=user, table=self.views.plural)
             .values_list("hidden_columns", flat=True)
             .first()
         )
@@ -181,7 +193,8 @@ class ObjectView(ModelViewMixin, DetailView):
         context.update(
             tab=self.get_tab(),
             tabs=self.views.tabs_for(obj),
-            may_edit=can_edit(self.request.user, obj),
+            may_edit=can_edit(self.request.user, obj)
+            and not change_refusal(obj, self.request.user),
             fields=self.views.detail_fields(obj),
         )
         # the related records a tab lists are those the user may see, as in the API
@@ -257,6 +270,9 @@ class ObjectEditView(ModelViewMixin, FormView):
             return self.form_invalid(form)
         except OutsideScope:
             form.add_error(None, _("The result would be outside what you may edit."))
+            return self.form_invalid(form)
+        except ChangeRefused as refusal:
+            form.add_error(None, str(refusal))
             return self.form_invalid(form)
         messages.success(self.request, _("Saved: %(object)s") % {"object": obj})
         return HttpResponseRedirect(self.views.after_save_url(obj))

@@ -21,13 +21,25 @@ from collections.abc import Callable, Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from amity.core.registry import registry
 from amity.core.scoping import can_edit
 
 
 class Writer:
-    """The steps around saving one model's records; the default does nothing around the save."""
+    """The steps around saving one model's records; the default does nothing around the save.
+
+    `fixed_fields` name what identifies a record (a report's organization and period): set
+    when it is made, never changed by an edit. `change_refusal` says when a record's own
+    workflow holds it (a submitted report): then no generic edit, API write, import or delete
+    may change it, only the workflow's steps."""
+
+    fixed_fields: tuple[str, ...] = ()
+
+    def change_refusal(self, record, user) -> str | None:
+        """Why `user` may not change or delete `record` by an edit now, or None when it may."""
+        return None
 
     def before_save(self, record, user, created: bool) -> None:
         """Set what comes from the writer, before the record is validated and saved."""
@@ -66,6 +78,39 @@ class OutsideScope(PermissionDenied):
     """The saved record would be one its writer may not edit: nothing was saved."""
 
 
+class ChangeRefused(PermissionDenied):
+    """The record may not be changed or deleted this way now; the message says why, for people."""
+
+
+def change_refusal(record, user) -> str | None:
+    """Why `user` may not change or delete `record` by an edit now (its writer's rule), or None.
+    The edit and delete pages, the API and the import all ask it."""
+    return writer_for(type(record)).change_refusal(record, user)
+
+
+def changed_fixed_fields(record) -> list[str]:
+    """The fields of `record` that identify it and differ from what is stored."""
+    fixed = writer_for(type(record)).fixed_fields
+    if not fixed or record.pk is None:
+        return []
+    stored = type(record)._base_manager.filter(pk=record.pk).values(*fixed).first() or {}
+    return [
+        name
+        for name in fixed
+        if name in stored and stored[name] != record._meta.get_field(name).value_from_object(record)
+    ]
+
+
+def refuse_change(record, user) -> None:
+    """Raise `ChangeRefused` when `record`, as stored, may not be changed by `user` now, or
+    when the change touches what identifies it."""
+    refusal = change_refusal(record, user)
+    if refusal:
+        raise ChangeRefused(refusal)
+    if changed_fixed_fields(record):
+        raise ChangeRefused(_("What identifies this record cannot change once it is made."))
+
+
 def writer_for(model: type[models.Model]) -> Writer:
     return registry.writer_for(model) or PLAIN_WRITER
 
@@ -99,7 +144,7 @@ def save_record(
     record with its relations (a form's `save`); by default `record.save()`. `check_scope=False`
     for code that decided already that `user` may write it (a command's import, the demo).
     The history names `user` as the author even where no request does (an API token, a command).
-    Raises `StaleRecord` or `OutsideScope`, and nothing is saved.
+    Raises `StaleRecord`, `ChangeRefused` or `OutsideScope`, and nothing is saved.
     """
     model = type(record)
     created = record._state.adding or record.pk is None
@@ -109,6 +154,8 @@ def save_record(
             stored = current_version(model, record.pk)
             if stored not in set(versions):
                 raise StaleRecord(stored)
+        if not created:
+            refuse_change(record, user)
         writer.before_save(record, user, created)
         record._history_user = user
         saved = save() if save is not None else record.save()
@@ -122,6 +169,9 @@ def save_record(
 def delete_record(record, user) -> None:
     """Delete `record` softly (the trash can restore it), with its writer's steps, in one
     transaction: the generic delete page and the API's DELETE both come here."""
+    refusal = change_refusal(record, user)
+    if refusal:
+        raise ChangeRefused(refusal)
     with transaction.atomic():
         record.soft_delete()
         writer_for(type(record)).after_delete(record, user)

@@ -222,7 +222,16 @@ class EventsDemo:
             kind, title_vi, title_en, _weight = self.rng.choice(kinds)
             partner = self.rng.choice(self.partners) if self.partners else None
             country = partner.country if partner and partner.country_id else None
-            names = {"partner": partner.name if partner else "", "country": country or ""}
+            # each title names the partner and the country in its own language (the command
+            # runs in English, so what they print would be English in a Vietnamese title)
+            names_vi = {
+                "partner": partner.name_in("vi") if partner else "",
+                "country": country.name_vi if country else "",
+            }
+            names_en = {
+                "partner": partner.name_in("en") if partner else "",
+                "country": country.name_en if country else "",
+            }
             start = first + timedelta(days=self.rng.randint(0, (last - first).days))
             if number < TODAY_EVENTS:
                 start = today  # the calendar's "today" is never empty
@@ -234,8 +243,8 @@ class EventsDemo:
             host = self.rng.choice(hosts)
             event = Event.objects.create(
                 kind=kind,
-                title_vi=title_vi.format(**names),
-                title_en=title_en.format(**names),
+                title_vi=title_vi.format(**names_vi),
+                title_en=title_en.format(**names_en),
                 start=start,
                 end=start + timedelta(days=days),
                 start_time=time(self.rng.choice([8, 9, 14, 15]), 0),

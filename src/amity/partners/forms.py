@@ -15,6 +15,8 @@ class PartnerForm(ScopedModelForm):
     """
 
     owner_field = None
+    #: shown beside the warning of likely duplicates (core/object_edit.html)
+    confirmation_field = "not_a_duplicate"
     not_a_duplicate = forms.BooleanField(
         label=_("This is a different partner: save it anyway"),
         required=False,

@@ -79,6 +79,16 @@ class ProposalSerializer(ScopedModelSerializer):
             "answer_published_at",
         )
 
+    def get_fields(self):
+        """The centre's fields (status, department, due date) are read-only to a unit: what it
+        sends for them is ignored, as its form does not offer them."""
+        fields = super().get_fields()
+        user = getattr(self.context.get("request"), "user", None)
+        if user is not None and user.is_authenticated:
+            for name in services.centre_fields(user):
+                fields[name].read_only = True
+        return fields
+
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")

@@ -231,7 +231,17 @@ class Loader:
         self.topics = {topic.code: topic for topic in Topic.objects.all()}
         self.admin = User.objects.filter(username="admin").first()
         self.officer = User.objects.filter(username="central").first() or self.admin
+        self.make_leader(self.admin)
         self.conference = self.find_conference()
+
+    @staticmethod
+    def make_leader(user) -> None:
+        """The demo's leader who approves answers is `admin`: the drafter (`central`) may not
+        approve its own drafts."""
+        if user is not None and not user.may_approve_answers:
+            user.may_approve_answers = True
+            user._history_user = user
+            user.save(update_fields=["may_approve_answers"])
 
     def ref(self) -> str:
         self.number += 1

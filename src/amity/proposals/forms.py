@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.core.forms import ScopedModelForm, style_widgets
 from amity.proposals import models
 from amity.proposals.choices import Position
-from amity.proposals.services import ArticleAnswer
+from amity.proposals.services import ArticleAnswer, centre_fields
 
 
 class TopicForm(ScopedModelForm):
@@ -45,6 +45,12 @@ class ProposalForm(ScopedModelForm):
             "notes",
         ]
         widgets = {"related": forms.SelectMultiple(attrs={"size": 5})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        # The centre names the department, the due date and the status; a unit does not.
+        for name in centre_fields(user):
+            self.fields.pop(name, None)
 
 
 class ProposalActionForm(ScopedModelForm):

@@ -55,6 +55,9 @@ class ProposalResource(ScopedResource):
     def __init__(self, user=None, **kwargs):
         super().__init__(user=user, **kwargs)
         self.fields["answer_state"].readonly = True
+        # what the centre decides is exported to a unit, never imported from it (as its form)
+        for name in services.centre_fields(user) if user is not None else ():
+            self.fields[name].readonly = True
         self._departments = None
 
     def dehydrate_answer_text(self, proposal):

@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from amity.core.exports import SafeWorkbook, neutralise
+from amity.core.letterhead import stamp
 from amity.core.scoping import branch_of, organization_in_scope
 from amity.organizations.choices import OrganizationKind
+from amity.organizations.letterhead import letterhead_of
 from amity.organizations.models import Organization
 from amity.proposals import reminders
 from amity.proposals.choices import ANSWERED_STATUSES, AnswerState, Position, ProposalStatus
@@ -46,8 +48,34 @@ def may_answer(user, proposal: Proposal) -> bool:
 
 
 def may_approve(user) -> bool:
-    """A leader approves: a central officer or a system admin."""
-    return bool(user is not None and user.is_authenticated and user.edits_everything)
+    """A leader approves: a user of the centre (a central officer or a system admin) whom the
+    administrator marked as a leader who approves answers."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.edits_everything
+        and user.may_approve_answers
+    )
+
+
+def approval_refusal(user, proposal: Proposal) -> str | None:
+    """Why `user` may not approve the drafted answer of `proposal`, or None when it may: only
+    a leader, and never the one who drafted it (one person does not draft, approve and
+    publish an official answer alone)."""
+    if not may_approve(user):
+        return _("Only a leader may approve the answer.")
+    if proposal.answer_drafted_by_id == user.pk:
+        return _("You drafted this answer: another leader must approve it.")
+    return None
+
+
+#: what the centre decides about a proposal: a unit neither sets nor changes them
+CENTRE_FIELDS = ("status", "responsible_department", "due_on")
+
+
+def centre_fields(user) -> tuple[str, ...]:
+    """The fields of a proposal `user` may not set: the centre's, for a unit's officer."""
+    return () if user.edits_everything else CENTRE_FIELDS
 
 
 def _locked(proposal: Proposal) -> Proposal:
@@ -145,6 +173,9 @@ def approve_answer(proposal: Proposal, *, by) -> Proposal:
         current = _locked(proposal)
         if current.answer_state != AnswerState.DRAFT:
             raise WorkflowRefused(_("There is no drafted answer to approve."))
+        refusal = approval_refusal(by, current)
+        if refusal:
+            raise PermissionDenied(refusal)
         current.answer_state = AnswerState.APPROVED
         current.answer_approved_by = by
         current.answer_approved_at = timezone.now()
@@ -495,10 +526,11 @@ def synthesis_docx(result: Synthesis) -> bytes:
     # python-docx (and lxml's document classes) is read only when a Word file is written, as
     # in reporting: no page or command needs it loaded at start.
     from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     labels = dict(Position.choices)
     document = Document()
-    document.add_heading(str(result.consultation), level=0)
+    document.add_heading(str(result.consultation), level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(
         _("Compiled summary of the opinions on %(document)s: %(count)s responses.")
         % {"document": result.consultation.document, "count": len(result.organizations)}
@@ -520,6 +552,11 @@ def synthesis_docx(result: Synthesis) -> bytes:
                 paragraph.add_run(f" — {_('Proposed wording')}: {cell.proposed_text}")
             if cell.comment:
                 paragraph.add_run(f" — {cell.comment}")
+    # issued by the consulting organization, as an official report (Decree 30 layout)
+    head = letterhead_of(
+        result.consultation.organization, recipients=[_("The organizations consulted")]
+    )
+    stamp(document, head)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

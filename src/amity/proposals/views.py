@@ -100,6 +100,7 @@ class ProposalViews(ModelViews):
             "status_label": models.status_labels()[obj.status],
             "may_answer": answering,
             "may_approve": approving,
+            "approval_refusal": services.approval_refusal(user, obj) if approving else None,
             # The proposer sees the answer once it is published; the department and the
             # leaders see the drafts too.
             "show_answer": bool(obj.answer_text) and services.answer_shown_to(user, obj),

@@ -8,7 +8,6 @@ up is done by the database in one grouped query, the merger map folded into it a
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
@@ -32,6 +31,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from amity.core.numbers import local_number
 from amity.core.queries import raw_rows
 from amity.geo.models import Province
 from amity.organizations.choices import LineageEventKind
@@ -101,6 +101,7 @@ class Pivot:
 
 
 HUNDREDTHS = Decimal("0.01")
+WHOLE = Decimal(1)
 
 
 def _plain(cell):
@@ -113,24 +114,24 @@ EMPTY_CELL = '<td class="text-end"><span class="text-muted">—</span></td>'
 def _td(cell) -> str:
     if cell is None:
         return EMPTY_CELL
-    text = str(cell) if isinstance(cell, int) else formats.localize(cell)
-    return f'<td class="text-end">{text}</td>'
+    return f'<td class="text-end">{local_number(cell)}</td>'
 
 
 def _cell_writer():
-    """`_td` with the decimal separator looked up once for the table rather than per cell (as
-    `localize` does); without grouping of thousands, a decimal is written as `localize` would."""
-    if settings.USE_THOUSAND_SEPARATOR:
-        return _td
-    separator = formats.get_format("DECIMAL_SEPARATOR")
+    """`_td` with the separators looked up once for the table rather than per cell: figures
+    grouped in the active language (1.525.971,5 in Vietnamese), as `core.numbers` writes them."""
+    thousands = formats.get_format("THOUSAND_SEPARATOR")
+    separators = str.maketrans({",": thousands, ".": formats.get_format("DECIMAL_SEPARATOR")})
 
     def td(cell) -> str:
         if cell is None:
             return EMPTY_CELL
         if type(cell) is int:
-            return f'<td class="text-end">{cell}</td>'
+            return f'<td class="text-end">{format(cell, ",").replace(",", thousands)}</td>'
         if type(cell) is Decimal:
-            return f'<td class="text-end">{format(cell, "f").replace(".", separator)}</td>'
+            if cell == cell.to_integral():  # 1.000, not 1.000,00 (as local_number writes it)
+                cell = cell.quantize(WHOLE)
+            return f'<td class="text-end">{format(cell, ",f").translate(separators)}</td>'
         return _td(cell)
 
     return td

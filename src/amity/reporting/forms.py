@@ -141,17 +141,12 @@ class ValidationRuleForm(ScopedModelForm):
 
 class SubmissionForm(ScopedModelForm):
     """A new submission names its organization, version and period; later only its notes
-    change here (values are entered on the data-entry page)."""
+    change here (values are entered on the data-entry page), and only while it is a draft or
+    returned: the writer (`services.SubmissionWriter`) holds what identifies it."""
 
     class Meta(ScopedModelForm.Meta):
         model = models.Submission
         fields = ["organization", "form_version", "period", "notes"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            for name in ("organization", "form_version", "period"):
-                self.fields[name].disabled = True
 
 
 class ValueForm(ScopedModelForm):

@@ -12,9 +12,13 @@ from pathlib import Path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docxtpl import DocxTemplate
 
+from amity.core.letterhead import stamp_docx
+from amity.core.numbers import local_number
+from amity.organizations.letterhead import letterhead_of
 from amity.reporting.choices import REPORTED_STATES, SectionKind
 from amity.reporting.consolidation import consolidate
 from amity.reporting.models import Section, Value
@@ -33,7 +37,7 @@ def report_context(period, user) -> dict:
             "code": i.code,
             "name": i.display_name,
             "unit": i.unit,
-            "value": "—" if totals[i.pk] is None else f"{totals[i.pk]:,}".replace(",", "."),
+            "value": "—" if totals[i.pk] is None else local_number(totals[i.pk]),
         }
         for i in indicators
     ]
@@ -82,11 +86,15 @@ def report_context(period, user) -> dict:
 
 
 def consolidated_docx(period, user) -> bytes:
+    """The consolidated report, issued by the form's owner to the organizations that fill it."""
     document = DocxTemplate(str(TEMPLATE))
     document.render(report_context(period, user), autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    head = letterhead_of(
+        period.form.organization, recipients=[_("The organizations that report on the form")]
+    )
+    return stamp_docx(buffer.getvalue(), head)
 
 
 def build_template(path: Path = TEMPLATE) -> Path:
@@ -94,9 +102,9 @@ def build_template(path: Path = TEMPLATE) -> Path:
     document = Document()
     document.styles["Normal"].font.name = "Times New Roman"
     document.styles["Normal"].font.size = Pt(13)
-    document.add_paragraph("LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ VIỆT NAM").runs[0].bold = True
-    document.add_heading("{{ title }}", level=1)
-    document.add_paragraph("{{ period }} · {{ labels.made_on }} {{ made_on }}")
+    # the issuer, the number and the date are the letterhead's (core.letterhead.stamp_docx)
+    _centred(document.add_heading("{{ title }}", level=1))
+    _centred(document.add_paragraph("{{ period }}"))
     document.add_heading("{{ labels.figures }}", level=2)
     table = document.add_table(rows=3, cols=2)
     table.style = "Table Grid"
@@ -160,6 +168,7 @@ def submission_context(submission) -> dict:
         )
     attachments = [a.original_name for a in submission.attachments.all()]
     return {
+        "head": submission_letterhead(submission).as_context(),
         "form": str(submission.form_version.form),
         "version": submission.form_version.number,
         "organization": str(submission.organization),
@@ -188,7 +197,18 @@ def submission_context(submission) -> dict:
 def _shown_value(indicator, value) -> str:
     if value is None or value.is_empty:
         return "—"
-    return value.display
+    return local_number(value.display)  # a figure grouped in the page's language; text as it is
+
+
+def submission_letterhead(submission):
+    """A report is issued by its organization to the organization that designed the form, on
+    the day it was submitted (today while it is a draft)."""
+    sent = submission.submitted_at
+    return letterhead_of(
+        submission.organization,
+        on=timezone.localtime(sent).date() if sent else None,
+        recipients=[submission.period.form.organization.display_name],
+    )
 
 
 def submission_docx(submission) -> bytes:
@@ -196,7 +216,12 @@ def submission_docx(submission) -> bytes:
     document.render(submission_context(submission), autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stamp_docx(buffer.getvalue(), submission_letterhead(submission))
+
+
+def _centred(paragraph):
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return paragraph
 
 
 def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
@@ -205,9 +230,9 @@ def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
     document = Document()
     document.styles["Normal"].font.name = "Times New Roman"
     document.styles["Normal"].font.size = Pt(13)
-    document.add_paragraph("{{ organization }}").runs[0].bold = True
-    document.add_heading("{{ form }}", level=1)
-    document.add_paragraph("{{ period }} · {{ labels.version }} {{ version }}")
+    # the issuer, the number, the date and the signature are the letterhead's (stamp_docx)
+    _centred(document.add_heading("{{ form }}", level=1))
+    _centred(document.add_paragraph("{{ period }} · {{ labels.version }} {{ version }}"))
     document.add_paragraph(
         "{{ labels.state }}: {{ state }} · {{ labels.submitted }}: "
         "{{ submitted }} · {{ labels.approved }}: {{ approved }}"
@@ -238,7 +263,6 @@ def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
     document.add_paragraph("{{ name }}", style="List Bullet")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p endif %}")
-    document.add_paragraph("{{ labels.made_on }} {{ made_on }}")
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path

@@ -60,6 +60,17 @@ def entry_refusal(submission, today=None) -> str | None:
     return refusal
 
 
+def submission_change_refusal(submission) -> str | None:
+    """Why `submission` may not be edited or deleted now (it was sent: only the workflow's
+    steps, a return or a reopening, move it), or None for a draft or a returned report."""
+    if submission.state in EDITABLE_STATES:
+        return None
+    return _(
+        "This report is %(state)s: it can no longer be edited or deleted. Only its workflow "
+        "changes it: the reviewer returns it, or the centre reopens the period."
+    ) % {"state": submission.get_state_display().lower()}
+
+
 # --- attachments --------------------------------------------------------------------------------
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Word and Excel formats

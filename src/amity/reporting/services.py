@@ -42,7 +42,12 @@ from amity.reporting.models import (
     Value,
 )
 from amity.reporting.prefill import figures_for
-from amity.reporting.rules import entry_refusal, plain_number, today_or
+from amity.reporting.rules import (
+    entry_refusal,
+    plain_number,
+    submission_change_refusal,
+    today_or,
+)
 
 
 class WorkflowRefused(Exception):
@@ -339,10 +344,17 @@ class Problem:
     severity: str
     indicator_id: int | None = None
     explained: bool = False
+    #: every indicator the problem is about (both sides of a comparison): the fields to mark
+    others: tuple[int, ...] = ()
 
     @property
     def blocks(self) -> bool:
         return self.severity == Severity.HARD or not self.explained
+
+    @property
+    def indicator_ids(self) -> tuple[int, ...]:
+        first = (self.indicator_id,) if self.indicator_id is not None else ()
+        return first + tuple(pk for pk in self.others if pk not in first)
 
 
 def previous_period(period):
@@ -442,7 +454,10 @@ def _broken(rule, values, previous) -> Problem | None:
             other = rule.constant
         if COMPARE[rule.operator](left.number, other):
             return None
-    return Problem(rule.display_message, rule.severity, rule.left_id, bool(left.comment.strip()))
+    others = (rule.right_id,) if rule.right_id is not None else ()
+    return Problem(
+        rule.display_message, rule.severity, rule.left_id, bool(left.comment.strip()), others
+    )
 
 
 # --- the workflow -------------------------------------------------------------------------------
@@ -640,7 +655,14 @@ class ReviewCommentWriter(Writer):
 
 
 class SubmissionWriter(Writer):
-    """A new submission starts with the figures the system knows."""
+    """A new submission starts with the figures the system knows. Its organization, period and
+    form version identify it; once submitted it changes only by the workflow's steps (return,
+    reopen), never by an edit, the API or an import."""
+
+    fixed_fields = ("organization", "period", "form_version")
+
+    def change_refusal(self, record, user):
+        return submission_change_refusal(record)
 
     def after_save(self, record, user, created):
         if created:
@@ -648,7 +670,12 @@ class SubmissionWriter(Writer):
 
 
 class ValueWriter(Writer):
-    """The totals of a submission follow its values."""
+    """The totals of a submission follow its values, which change only while it may."""
+
+    fixed_fields = ("submission", "indicator")
+
+    def change_refusal(self, record, user):
+        return entry_refusal(record.submission)
 
     def after_save(self, record, user, created):
         update_totals(record.submission, by=user)

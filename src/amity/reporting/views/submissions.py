@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from amity.core.scoping import can_edit, organization_in_scope
@@ -126,27 +127,35 @@ def submission_or_404(request, pk, *, edit=False):
 
 @login_required
 def entry(request, pk):
-    """The form to fill: sections, an input per indicator, totals as one types, autosave."""
+    """The form to fill: sections, an input per indicator, totals as one types, autosave.
+
+    After a refused submit (`?problems=1`) the fields of each broken rule are marked, with
+    the problems listed at the top and linked to them."""
     submission = submission_or_404(request, pk, edit=True)
     refusal = services.entry_refusal(submission)
     result = services.EntryResult()
-    raw = {}
+    raw: dict = {}
+    problems: list = []
     if request.method == "POST" and not refusal:
         posted = forms.EntriesForm(request.POST)
         entries = posted.entries()
         raw = {key: entry.raw for key, entry in entries.items()}
         result = _save_entries(submission, posted, request.user)
         if result.ok:
-            messages.success(request, _("Saved."))
             if "submit" in request.POST:
-                return submit(request, pk)
+                return _submit_and_say(request, submission, saved=True)
+            messages.success(request, _("Saved."))
             return redirect("reporting:entry", pk=submission.pk)
         messages.error(request, _("Nothing was saved: correct the fields marked below."))
+    elif request.GET.get("problems") and not refusal:
+        problems = [problem for problem in services.check_submission(submission) if problem.blocks]
     sections = services.entry_sections(submission)
+    marks = _problem_marks(problems)
     autosave_url = "" if refusal else reverse("reporting:entry_field", args=[submission.pk])
     for section in sections:
         section.fields = [
-            _field_context(item, value, result, raw, autosave_url) for item, value in section.rows
+            _field_context(item, value, result, raw, autosave_url, marks)
+            for item, value in section.rows
         ]
     return render(
         request,
@@ -155,9 +164,66 @@ def entry(request, pk):
             "submission": submission,
             "sections": sections,
             "refusal": refusal,
+            "summary": _error_summary(sections, result, problems),
             "comments": submission.comments.filter(resolved=False).select_related("indicator"),
         },
     )
+
+
+def _problem_marks(problems) -> dict[int, list[str]]:
+    """indicator id → the messages of the problems about it (both sides of a broken rule)."""
+    marks: dict[int, list[str]] = {}
+    for problem in problems:
+        for indicator_id in problem.indicator_ids:
+            marks.setdefault(indicator_id, []).append(problem.message)
+    return marks
+
+
+def _error_summary(sections, result, problems) -> list[dict]:
+    """The list at the top of the form: each problem with links to the fields it is about."""
+    indicators = {
+        item.indicator_id: item.indicator for section in sections for item, _value in section.rows
+    }
+    summary = [
+        {"message": message, "fields": [indicators[pk]] if pk in indicators else []}
+        for pk, message in result.errors.items()
+    ]
+    summary += [
+        {
+            "message": problem.message,
+            "fields": [indicators[pk] for pk in problem.indicator_ids if pk in indicators],
+        }
+        for problem in problems
+    ]
+    return summary
+
+
+def _submit_and_say(request, submission, *, saved: bool):
+    """Submit `submission`; on a refusal, one message that says what happened and the entry
+    page with the fields at fault marked."""
+    try:
+        services.submit_submission(submission, by=request.user)
+    except services.WorkflowRefused as refusal:
+        messages.error(request, _not_submitted(refusal, saved))
+        url = reverse("reporting:entry", args=[submission.pk])
+        return redirect(f"{url}?problems=1#entry-summary" if refusal.problems else url)
+    messages.success(request, _("Saved and submitted.") if saved else _("Submitted."))
+    return redirect(submission.get_absolute_url())
+
+
+def _not_submitted(refusal, saved: bool) -> str:
+    count = len(refusal.problems)
+    if count:
+        reason = ngettext(
+            "%(count)s problem must be corrected first; it is listed below.",
+            "%(count)s problems must be corrected first; they are listed below.",
+            count,
+        ) % {"count": count}
+    else:
+        reason = str(refusal)
+    if saved:
+        return _("Saved, but not submitted: %(reason)s") % {"reason": reason}
+    return _("Not submitted: %(reason)s") % {"reason": reason}
 
 
 def _save_entries(submission, posted, user) -> services.EntryResult:
@@ -168,7 +234,7 @@ def _save_entries(submission, posted, user) -> services.EntryResult:
     return services.save_entries(submission, posted.entries(), by=user)
 
 
-def _field_context(item, value, result, raw, url="") -> dict:
+def _field_context(item, value, result, raw, url="", marks=None) -> dict:
     indicator_id = item.indicator_id
     conflict = result.conflicts.get(indicator_id)
     target = f"#field-{indicator_id}"
@@ -184,6 +250,7 @@ def _field_context(item, value, result, raw, url="") -> dict:
             target=target,
             id=indicator_id,
         )
+    error = result.errors.get(indicator_id) or " ".join((marks or {}).get(indicator_id, []))
     return {
         "autosave": autosave,
         "item": item,
@@ -191,9 +258,20 @@ def _field_context(item, value, result, raw, url="") -> dict:
         "value": value,
         "shown": raw.get(indicator_id, _shown(item.indicator, value)),
         "version": value.version if value else 0,
-        "error": result.errors.get(indicator_id),
+        "error": error,
         "conflict": conflict,
+        "aria": _described(item.indicator, error),
     }
+
+
+def _described(indicator, error) -> str:
+    """The control's aria attributes: marked invalid, and described by its help and error."""
+    described = [f"help-{indicator.pk}"] if indicator.total_codes else []
+    if error:
+        described.append(f"error-{indicator.pk}")
+    if error:
+        return format_html('aria-invalid="true" aria-describedby="{}"', " ".join(described))
+    return format_html('aria-describedby="{}"', " ".join(described)) if described else ""
 
 
 def _shown(indicator, value) -> str:
@@ -236,15 +314,7 @@ def entry_field(request, pk):
 @require_POST
 def submit(request, pk):
     submission = submission_or_404(request, pk, edit=True)
-    try:
-        services.submit_submission(submission, by=request.user)
-    except services.WorkflowRefused as refusal:
-        messages.error(request, str(refusal))
-        for problem in refusal.problems:
-            messages.warning(request, problem.message)
-        return redirect("reporting:entry", pk=submission.pk)
-    messages.success(request, _("Submitted."))
-    return redirect(submission.get_absolute_url())
+    return _submit_and_say(request, submission, saved=False)
 
 
 @login_required

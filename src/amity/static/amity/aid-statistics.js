@@ -5,7 +5,14 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!source || !window.echarts) return;
   const data = JSON.parse(source.textContent);
   const charts = [];
-  const money = (value) => Math.round(value).toLocaleString(document.documentElement.lang);
+  // Figures as the page's language writes them: 1.525.971 in Vietnamese, 1,525,971 in English.
+  const numbers = new Intl.NumberFormat(document.documentElement.lang || "vi", {
+    maximumFractionDigits: 0,
+  });
+  const money = (value) => numbers.format(Math.round(value));
+  const percent = new Intl.NumberFormat(document.documentElement.lang || "vi", {
+    style: "percent", maximumFractionDigits: 1,
+  });
 
   const draw = (id, option) => {
     const element = document.getElementById(id);
@@ -20,20 +27,38 @@ document.addEventListener("DOMContentLoaded", () => {
   draw("chart-years", {
     tooltip: { trigger: "axis", valueFormatter: money },
     legend: { top: 0 },
-    grid: { left: 80, right: 10, top: 30, bottom: 30 },
+    grid: { left: 10, right: 10, top: 30, bottom: 10, containLabel: true },
     xAxis: { type: "category", data: years },
-    yAxis: { type: "value" },
+    yAxis: { type: "value", axisLabel: { formatter: money } },
     series: [
       { name: data.labels.committed, type: "bar", data: data.years.map((r) => r.committed) },
       { name: data.labels.disbursed, type: "bar", data: data.years.map((r) => r.disbursed) },
     ],
   });
-  const pie = (rows) => ({
-    tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
-    series: [{ type: "pie", radius: ["35%", "70%"], data: rows.map((r) => ({ name: r.label, value: r.value })) }],
-  });
-  draw("chart-regions", pie(data.regions));
-  draw("chart-sectors", pie(data.sectors));
+  // Shares as horizontal bars, largest first: long names (DAC sectors, regions) get the room
+  // a donut's labels never had, and the chart grows with its rows instead of crowding them.
+  const shares = (id, rows, unit) => {
+    const element = document.getElementById(id);
+    if (element) element.style.height = `${Math.max(220, rows.length * 30 + 40)}px`;
+    const total = rows.reduce((sum, row) => sum + row.value, 0) || 1;
+    return draw(id, {
+      tooltip: {
+        trigger: "item",
+        formatter: (item) =>
+          `${item.name}: ${money(item.value)}${unit} (${percent.format(item.value / total)})`,
+      },
+      grid: { left: 10, right: 30, top: 10, bottom: 10, containLabel: true },
+      xAxis: { type: "value", axisLabel: { formatter: money } },
+      yAxis: {
+        type: "category", inverse: true, data: rows.map((r) => r.label),
+        axisLabel: { width: 180, overflow: "break" },
+      },
+      series: [{ type: "bar", data: rows.map((r) => r.value) }],
+    });
+  };
+  const largestFirst = (rows) => [...rows].sort((a, b) => b.value - a.value);
+  shares("chart-regions", largestFirst(data.regions), ""); // NGOs, counted
+  shares("chart-sectors", largestFirst(data.sectors), " USD");
 
   const mapElement = document.getElementById("chart-map");
   if (mapElement) {

@@ -1,4 +1,33 @@
 // Behaviour shared by every page. No inline scripts: the Content-Security-Policy forbids them.
+
+// The form controls (searchable selects, the date picker) and their libraries, loaded only on
+// pages that have such fields; the files sit beside this one under the static address.
+const STATIC_ROOT = document.currentScript.src.replace(/amity\/amity\.js(\?.*)?$/, "");
+document.addEventListener("DOMContentLoaded", () => {
+  const files = [];
+  if (document.querySelector("select[data-searchable]")) {
+    files.push("vendor/tom-select/tom-select.bootstrap5.min.css");
+    files.push("vendor/tom-select/tom-select.complete.min.js");
+  }
+  if (document.querySelector("input[data-datepicker]")) {
+    files.push("vendor/flatpickr/flatpickr.min.css", "vendor/flatpickr/flatpickr.min.js");
+    files.push("vendor/flatpickr/l10n/vn.js");
+  }
+  if (!files.length) return;
+  files.push("amity/widgets.js");
+  for (const file of files) {
+    if (file.endsWith(".css")) {
+      const link = Object.assign(document.createElement("link"), { rel: "stylesheet" });
+      link.href = STATIC_ROOT + file;
+      document.head.append(link);
+    } else {
+      // async = false: inserted scripts then run in the order they were added.
+      const script = Object.assign(document.createElement("script"), { async: false });
+      script.src = STATIC_ROOT + file;
+      document.body.append(script);
+    }
+  }
+});
 document.addEventListener("DOMContentLoaded", () => {
   // Keep the current query string when switching language, so the page stays where it was.
   for (const link of document.querySelectorAll("#lang-vi, #lang-en")) {
