@@ -26,8 +26,10 @@ def test_import_report_and_the_not_placed_list(visit, phone_visit):
     visit.screenshot("60-iati-dry-run")
 
     page.set_input_files("input[name=file]", str(FILE))
+    page.uncheck("input[name=dry_run]")
     with page.expect_navigation():
         page.click("main button[type=submit]")
+    expect(page.locator("#iati-report")).to_contain_text("What was done")
     expect(page.locator("#iati-report")).to_contain_text("27 added")
     with page.expect_navigation():
         page.click("#iati-places a")

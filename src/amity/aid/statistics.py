@@ -256,11 +256,7 @@ class Selection:
     def per_activity(self) -> dict[int, tuple]:
         """Activity id → (donor, the donor's world region, its four sums as decimals, not split,
         its unconverted transactions): every table but the years' is folded from these."""
-        by_activity = raw_rows(self.flows(F("activity_id")))
-        flows = {
-            activity_id: (tuple(exact(total) for total in totals), missing)
-            for activity_id, *totals, missing in by_activity
-        }
+        flows = self._flows_by_activity[0]
         nothing = ((ZERO,) * len(VALUES), 0)
         activities = self.activities.order_by().values_list(
             "pk", "reporting_org_id", "reporting_org__country__region"
@@ -269,6 +265,36 @@ class Selection:
             pk: (donor, region, *flows.get(pk, nothing))
             for pk, donor, region in raw_rows(activities)
         }
+
+    @cached_property
+    def _flows_by_activity(self) -> tuple[dict, dict]:
+        """Activity id → (its four sums, its unconverted transactions), of all its counted
+        transactions and of those dated from the merger on (when `splits_at_merger`): one
+        pass over the transactions, grouped by activity and side of the merger."""
+        if self.splits_at_merger:
+            side = Case(When(date__gte=MERGER_DAY, then=Value(1)), default=Value(0))
+            grouped = (
+                self.transactions()
+                .order_by()
+                .values(group=F("activity_id"), side=side)
+                .annotate(**flow_sums())
+                .values_list("group", "side", *SUMMED)
+            )
+            rows = raw_rows(grouped)
+        else:
+            rows = [(key, 0, *sums) for key, *sums in raw_rows(self.flows(F("activity_id")))]
+        whole: dict[int, tuple] = {}
+        late: dict[int, tuple] = {}
+        for activity_id, after, *totals, missing in rows:
+            values = tuple(exact(total) for total in totals)
+            if after:
+                late[activity_id] = (values, missing)
+            if activity_id in whole:
+                known, known_missing = whole[activity_id]
+                values = tuple(a + b for a, b in zip(known, values, strict=True))
+                missing += known_missing
+            whole[activity_id] = (values, missing)
+        return whole, late
 
     def flows(self, key):
         """The counted transactions of the selection added up by `key` (an expression): the
@@ -356,18 +382,14 @@ class Selection:
         """Activity id → (its four sums, its unconverted transactions) of the transactions
         dated from the merger on, of the activities begun before it and recorded in a former
         province: the part that "as they were" counts in the province the former one became."""
-        if not self.splits_at_merger:
+        late = self._flows_by_activity[1]
+        if not late:
             return {}
         begun_before = Q(planned_start__lt=MERGER_DAY) | Q(actual_start__lt=MERGER_DAY)
         spanning = self.activities.filter(
             begun_before, province_shares__province__is_current=False
-        ).values("pk")
-        late = self.transactions().filter(date__gte=MERGER_DAY, activity__in=spanning)
-        grouped = late.order_by().values(group=F("activity_id")).annotate(**flow_sums())
-        return {
-            activity_id: (tuple(exact(total) for total in totals), missing)
-            for activity_id, *totals, missing in raw_rows(grouped.values_list("group", *SUMMED))
-        }
+        ).values_list("pk", flat=True)
+        return {pk: late[pk] for pk in set(spanning) if pk in late}
 
     @cached_property
     def late_fractions(self) -> dict[int, dict]:

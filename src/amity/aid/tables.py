@@ -1,4 +1,7 @@
 import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amity.aid import models
@@ -112,17 +115,21 @@ class RateTable(BaseTable):
 
 
 class UnplacedLocationTable(ActivityChildTable):
-    place_text = tables.Column(linkify=True)
+    place_text = tables.Column()
     donor = tables.Column(accessor="activity__reporting_org", verbose_name=_("donor"))
-    choose = tables.LinkColumn(
-        "aid:unplacedlocation_edit",
-        args=[tables.A("pk")],
-        text=_("Choose the province"),
-        verbose_name="",
-        orderable=False,
-        attrs={"a": {"class": "btn btn-sm btn-outline-primary"}},
-    )
+    choose = tables.Column(empty_values=(), verbose_name="", orderable=False)
+
+    # The place links to its record; a phone shows what to decide on and the button.
+    link_column = "place_text"
+    key_columns = ("place_text", "reason", "choose")
 
     class Meta(BaseTable.Meta):
         model = models.UnplacedLocation
         fields = ("activity", "donor", "place_text", "reason", "province", "choose")
+
+    def render_choose(self, record):
+        return format_html(
+            '<a class="btn btn-sm btn-outline-primary" href="{}">{}</a>',
+            reverse("aid:unplacedlocation_edit", args=[record.pk]),
+            gettext("Choose the province"),
+        )
