@@ -12,11 +12,28 @@ pytestmark = [
 PANELS = ("#panel-partners-dormant", "#panel-partners-recent-interactions")
 
 
+def hanoi_has_recent_interactions() -> bool:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from amity.accounts.models import User
+    from amity.partners.models import Interaction
+
+    today = timezone.localdate()
+    since = today - timedelta(days=30)
+    hanoi = User.objects.get(username="hanoi")
+    visible = Interaction.objects.visible_to(hanoi)
+    return visible.filter(occurred_on__range=(since, today)).exists()
+
+
 def test_hanoi_officer_lands_on_the_dashboard(visit):
     page = visit.log_in("hanoi")
     assert page.url == visit.base_url + "/"
-    for panel in PANELS:
-        expect(page.locator(panel)).to_be_visible()
+    expect(page.locator(PANELS[0])).to_be_visible()
+    # the recent interactions are shown when there are some in the branch's last 30 days
+    recent = page.locator(PANELS[1])
+    expect(recent).to_have_count(1 if hanoi_has_recent_interactions() else 0)
     expect(page.locator("#federation-tree")).to_be_visible()
     visit.screenshot("30-dashboard-hanoi")
 

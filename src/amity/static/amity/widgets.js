@@ -54,6 +54,9 @@
       });
     }
     const control = new TomSelect(select, settings).control_input;
+    // Tom Select hands the list's label to the box one types in and hides the list from view and
+    // from the tab order: hidden from assistive technology too, it is not a second, unnamed field.
+    select.setAttribute("aria-hidden", "true");
     // What the form says of the list (its error, its help) is said of the box one types in.
     for (const name of ["aria-invalid", "aria-describedby", "aria-required"]) {
       if (select.hasAttribute(name)) control.setAttribute(name, select.getAttribute(name));
