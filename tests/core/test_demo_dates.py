@@ -32,7 +32,9 @@ def demo_loaded(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-pytestmark = pytest.mark.usefixtures("demo_loaded")
+# Every test of the module a database test: pytest-django runs tests without one last, after
+# the transactional tests have flushed the database, where the demo would find no provinces.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
 
 
 def test_the_day_of_loading_can_be_chosen_and_dates_move_with_it():
