@@ -427,13 +427,15 @@ class ReportingDemo:
             if period.opens_on > today:
                 continue
             for union in self.reporters(period):
-                if self.rng.random() < (0.12 if period.deadline > today else 0.03):
-                    continue  # some Unions have not started
+                hanoi = union.external_ref == "demo-org-hanoi"
+                skips = self.rng.random() < (0.12 if period.deadline > today else 0.03)
+                if skips and not hanoi:
+                    continue  # some Unions have not started (Ha Noi, the demo's branch, has)
                 size = self.size.setdefault(union.pk, self.rng.uniform(0.5, 2.5))
                 if union.founded_on == MERGER_DATE or period.starts_on >= MERGER_DATE:
                     size *= 1.8  # a merged Union carries more
                 state, submitted = self.state_for(period, today)
-                if union.external_ref == "demo-org-hanoi" and period.deadline > today:
+                if hanoi and period.deadline > today:
                     state, submitted = SubmissionState.DRAFT, None  # Ha Noi is at work on it
                 submission = models.Submission(
                     organization=union,
