@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "amity.reporting",
     "amity.events",
     "amity.proposals",
+    "amity.emulation",
 ]
 
 MIDDLEWARE = [

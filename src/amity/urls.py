@@ -16,6 +16,7 @@ urlpatterns = [
     path("reporting/", include("amity.reporting.urls")),
     path("events/", include("amity.events.urls")),
     path("proposals/", include("amity.proposals.urls")),
+    path("emulation/", include("amity.emulation.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,11 +8,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from amity.aid import filtersets, forms, models, services, statistics
-from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
 from amity.geo.models import Province
-
-BASE_FIELDS = ("id", "version", "created_at", "updated_at")
-
 
 SHARES_SCHEMA = {
     "type": "array",

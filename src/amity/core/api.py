@@ -29,6 +29,9 @@ from amity.core.writes import (
     writer_for,
 )
 
+#: the fields every record shows in the API before its own
+BASE_FIELDS = ("id", "version", "created_at", "updated_at")
+
 
 class ScopedModelSerializer(serializers.ModelSerializer):
     """Related records are chosen among those the user may see; the owner among those it may edit.

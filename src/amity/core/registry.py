@@ -69,6 +69,7 @@ MENU_GROUPS = {
         MenuGroup("partners", _("Partners & aid"), "globe-americas"),
         MenuGroup("reports", _("Reports"), "clipboard-data"),
         MenuGroup("events", _("Events & proposals"), "calendar3"),
+        MenuGroup("emulation", _("Emulation & awards"), "award"),
     )
 }
 

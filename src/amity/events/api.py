@@ -2,10 +2,8 @@
 
 from rest_framework import serializers
 
-from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
 from amity.events import filtersets, models
-
-BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
 class EventSerializer(ScopedModelSerializer):

@@ -6,13 +6,11 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
 from amity.partners import filtersets, models, services
 from amity.partners.duplicates import possible_duplicates
 from amity.partners.forms import SuggestionsForm
 from amity.partners.merging import MergeRefused, merge_partners
-
-BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
 class PartnerSerializer(ScopedModelSerializer):

@@ -6,11 +6,9 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
 from amity.proposals import filtersets, models, services
 from amity.proposals.choices import Position
-
-BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
 class TopicSerializer(ScopedModelSerializer):

@@ -10,10 +10,8 @@ from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from amity.core.api import ScopedModelSerializer, ScopedModelViewSet
+from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
 from amity.reporting import filtersets, models, services
-
-BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
 def _serializer(model, fields, owner_field=None, read_only=()):

@@ -1,0 +1,34 @@
+"""Emulation, awards and the yearly review of member organizations.
+
+Declared once, read by the navigation, the API, imports and exports, the demo loader and the
+write path (`amity.core.registry`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.registry import App, Menu, Model, registry
+
+registry.register(
+    App(
+        "emulation",
+        demo="amity.emulation.demo",
+        menu=[
+            Menu(
+                _("Emulation regulations"),
+                "emulation:regulation_list",
+                "award",
+                order=100,
+                group="emulation",
+            ),
+        ],
+        models=[
+            Model(
+                "emulation.Regulation",
+                "regulations",
+                views="amity.emulation.views.RegulationViews",
+                resource="amity.emulation.imports.RegulationResource",
+                api="amity.emulation.api.RegulationViewSet",
+                search=("code", "title_vi", "title_en"),
+            ),
+        ],
+    )
+)
