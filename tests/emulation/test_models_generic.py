@@ -2,14 +2,15 @@
 
 from datetime import date
 
-from amity.emulation import models, views
+from amity.emulation import models
+from amity.emulation.views import regulations
 from tests.generic import ModelTestCase
 
 API = "/api/emulation"
 
 
 class TestRegulation(ModelTestCase):
-    views = views.RegulationViews
+    views = regulations.RegulationViews
     api_url = f"{API}/regulations/"
     edit_field = "title_en"
     edit_value = "Emulation and reward regulations (amended)"

@@ -24,9 +24,9 @@ registry.register(
             Model(
                 "emulation.Regulation",
                 "regulations",
-                views="amity.emulation.views.RegulationViews",
-                resource="amity.emulation.imports.RegulationResource",
-                api="amity.emulation.api.RegulationViewSet",
+                views="amity.emulation.views.regulations.RegulationViews",
+                resource="amity.emulation.imports.regulations.RegulationResource",
+                api="amity.emulation.api.regulations.RegulationViewSet",
                 search=("code", "title_vi", "title_en"),
             ),
         ],

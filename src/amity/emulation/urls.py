@@ -1,8 +1,8 @@
 from django.urls import path  # noqa: F401  (each area adds its pages beside the generic ones)
 
-from amity.emulation import views
+from amity.emulation.views import regulations
 
 app_name = "emulation"
 urlpatterns = [
-    *views.RegulationViews.urls(),
+    *regulations.RegulationViews.urls(),
 ]

@@ -1,6 +1,7 @@
 from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
-from amity.emulation import filtersets, models
-from amity.emulation.forms import REGULATION_FIELDS
+from amity.emulation import models
+from amity.emulation.filtersets.regulations import RegulationFilterSet
+from amity.emulation.forms.regulations import REGULATION_FIELDS
 
 
 class RegulationSerializer(ScopedModelSerializer):
@@ -12,4 +13,4 @@ class RegulationSerializer(ScopedModelSerializer):
 class RegulationViewSet(ScopedModelViewSet):
     model = models.Regulation
     serializer_class = RegulationSerializer
-    filterset_class = filtersets.RegulationFilterSet
+    filterset_class = RegulationFilterSet

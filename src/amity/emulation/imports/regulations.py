@@ -1,6 +1,6 @@
 from amity.core.imports import ScopedResource
 from amity.emulation import models
-from amity.emulation.forms import REGULATION_FIELDS
+from amity.emulation.forms.regulations import REGULATION_FIELDS
 
 
 class RegulationResource(ScopedResource):

@@ -1,0 +1,1 @@
+"""The emulation app's filtersets, one module per area (as `models` and `views`)."""

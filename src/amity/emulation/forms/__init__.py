@@ -1,0 +1,1 @@
+"""The emulation app's forms, one module per area (as `models` and `views`)."""

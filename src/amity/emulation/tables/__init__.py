@@ -1,0 +1,1 @@
+"""The emulation app's tables, one module per area (as `models` and `views`)."""
