@@ -285,7 +285,7 @@ class AwardProposal(BaseModel):
         editable=False,
         related_name="+",
     )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(_("submitted on"), null=True, blank=True, editable=False)
     reviewed_by = models.ForeignKey(
         "accounts.User",
         verbose_name=_("reviewed by"),
@@ -295,7 +295,7 @@ class AwardProposal(BaseModel):
         editable=False,
         related_name="+",
     )
-    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True, editable=False)
+    reviewed_at = models.DateTimeField(_("reviewed on"), null=True, blank=True, editable=False)
     review_note = models.TextField(_("council's conclusion"), blank=True, editable=False)
     decided_by = models.ForeignKey(
         "accounts.User",
@@ -306,7 +306,7 @@ class AwardProposal(BaseModel):
         editable=False,
         related_name="+",
     )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, editable=False)
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True, editable=False)
     refusal_reason = models.TextField(_("reason for refusal"), blank=True, editable=False)
     decision = models.ForeignKey(
         "emulation.AwardDecision",
@@ -601,7 +601,7 @@ class AwardDecision(BaseModel):
     decided_on = models.DateField(_("date"))
     signer_name = models.CharField(_("signed by"), max_length=200)
     signer_position = models.CharField(_("signer's position"), max_length=200, blank=True)
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked on"), null=True, blank=True, editable=False)
     revoked_by = models.ForeignKey(
         "accounts.User",
         verbose_name=_("revoked by"),
