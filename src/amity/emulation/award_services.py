@@ -22,40 +22,10 @@ from amity.emulation.models.awards import (
     AwardProposal,
     AwardVote,
     CouncilMember,
-    NomineeKind,
     ProposalState,
 )
 
-# --- who may be nominated -------------------------------------------------------------------
-
-
-def nominee_scope_error(proposal: AwardProposal) -> str | None:
-    """Why the proposer may not nominate this nominee, or None: an organization or a person of
-    its own branch, a foreign friend or organization it (or an organization under it) holds."""
-    from amity.partners.models import Partner
-
-    proposer = proposal.organization
-    kind = proposal.nominee_kind
-    if kind == NomineeKind.COLLECTIVE:
-        inside = proposer.holds(proposal.nominee_organization)
-    elif kind == NomineeKind.PERSON:
-        inside = proposer.holds(proposal.nominee_person.organization)
-    elif kind in (NomineeKind.FOREIGN_PERSON, NomineeKind.FOREIGN_ORGANIZATION):
-        partner_id = (
-            proposal.nominee_contact.partner_id
-            if kind == NomineeKind.FOREIGN_PERSON
-            else proposal.nominee_partner_id
-        )
-        held = Partner.objects.filter(Partner.objects.owned_within(proposer), pk=partner_id)
-        inside = held.exists()
-    else:
-        return None
-    if inside:
-        return None
-    return _("%(nominee)s is outside what %(organization)s may propose.") % {
-        "nominee": proposal.nominee_label,
-        "organization": proposer,
-    }
+# --- who may be nominated (the rules themselves are the models': `nominee_scope_error`) ----
 
 
 def interval_error(proposal: AwardProposal, *, also=()) -> str | None:
@@ -182,15 +152,6 @@ def council_of(proposal: AwardProposal, user) -> CouncilMember | None:
     for seat in seats:
         if seat.organization.holds(proposal.organization):
             return seat
-    return None
-
-
-def vote_error(proposal: AwardProposal, member: CouncilMember) -> str | None:
-    """Why `member` may not vote on `proposal` now, or None."""
-    if proposal.state != ProposalState.SUBMITTED:
-        return _("Votes are taken while the proposal awaits the council's review.")
-    if member.year != proposal.year or not member.organization.holds(proposal.organization):
-        return _("Only a member of the council that reviews this proposal may vote on it.")
     return None
 
 

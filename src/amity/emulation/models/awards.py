@@ -393,11 +393,50 @@ class AwardProposal(BaseModel):
                     }
                 )
         if self.organization_id:
-            from amity.emulation.award_services import nominee_scope_error
-
             error = nominee_scope_error(self)
             if error:
                 raise ValidationError({chosen[0]: error})
+
+
+# --- the rules a record is checked by (the model's `clean`, and the services before a step) ---
+
+
+def nominee_scope_error(proposal: AwardProposal) -> str | None:
+    """Why the proposer may not nominate this nominee, or None: an organization or a person of
+    its own branch, a foreign friend or organization it (or an organization under it) holds."""
+    from amity.partners.models import Partner  # the partners sit below: read when asked
+
+    proposer = proposal.organization
+    kind = proposal.nominee_kind
+    if kind == NomineeKind.COLLECTIVE:
+        inside = proposer.holds(proposal.nominee_organization)
+    elif kind == NomineeKind.PERSON:
+        inside = proposer.holds(proposal.nominee_person.organization)
+    elif kind in (NomineeKind.FOREIGN_PERSON, NomineeKind.FOREIGN_ORGANIZATION):
+        partner_id = (
+            proposal.nominee_contact.partner_id
+            if kind == NomineeKind.FOREIGN_PERSON
+            else proposal.nominee_partner_id
+        )
+        held = Partner.objects.filter(Partner.objects.owned_within(proposer), pk=partner_id)
+        inside = held.exists()
+    else:
+        return None
+    if inside:
+        return None
+    return _("%(nominee)s is outside what %(organization)s may propose.") % {
+        "nominee": proposal.nominee_label,
+        "organization": proposer,
+    }
+
+
+def vote_error(proposal: AwardProposal, member: "CouncilMember") -> str | None:
+    """Why `member` may not vote on `proposal` now, or None."""
+    if proposal.state != ProposalState.SUBMITTED:
+        return _("Votes are taken while the proposal awaits the council's review.")
+    if member.year != proposal.year or not member.organization.holds(proposal.organization):
+        return _("Only a member of the council that reviews this proposal may vote on it.")
+    return None
 
 
 def award_document_path(instance, filename) -> str:
@@ -571,8 +610,6 @@ class AwardVote(BaseModel):
         super().clean()
         if not (self.proposal_id and self.member_id):
             return
-        from amity.emulation.award_services import vote_error
-
         error = vote_error(self.proposal, self.member)
         if error:
             raise ValidationError(error)
