@@ -123,7 +123,11 @@ class ReviewSerializer(serializers.Serializer):
 
 
 class DecideSerializer(serializers.Serializer):
-    proposals = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1)
+    proposals = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        min_length=1,
+        max_length=500,
+    )
 
 
 def _visible(model, request, pk):
