@@ -634,3 +634,5 @@ def test_the_honours_card_on_a_partners_and_an_organizations_page(client, orgs, 
     )
     partner_page = client.get(reverse("partners:partner", args=[friend.partner_id]))
     assert "Certificate of merit of VUFO (2026) – Mohamed Fouad" in partner_page.content.decode()
+    contact_page = client.get(reverse("partners:contact", args=[friend.pk])).content.decode()
+    assert "Certificate of merit of VUFO (2026) · " in contact_page
