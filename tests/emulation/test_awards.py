@@ -636,3 +636,22 @@ def test_the_honours_card_on_a_partners_and_an_organizations_page(client, orgs, 
     assert "Certificate of merit of VUFO (2026) – Mohamed Fouad" in partner_page.content.decode()
     contact_page = client.get(reverse("partners:contact", args=[friend.pk])).content.decode()
     assert "Certificate of merit of VUFO (2026) · " in contact_page
+
+
+def test_the_api_refuses_a_nominee_of_another_branch_and_writes_nothing(client, orgs, users, login):
+    login(users.hanoi)
+    body = {
+        "organization": orgs.hanoi.pk,
+        "award_form": build.award_form(orgs).pk,
+        "year": 2026,
+        "nominee_person": Person.objects.create(full_name="Trần B", organization=orgs.danang).pk,
+        "achievements": "x",
+    }
+    response = client.post("/api/emulation/award-proposals/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "nominee_person" in response.json()
+    both = {**body, "nominee_person": None, "nominee_organization": orgs.hanoi.pk}
+    both["nominee_partner"] = foreign_friend(orgs.hanoi).partner_id
+    twice = client.post("/api/emulation/award-proposals/", both, content_type="application/json")
+    assert twice.status_code == 400
+    assert models.AwardProposal.all_objects.count() == 0
