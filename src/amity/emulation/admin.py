@@ -3,5 +3,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from amity.emulation import models
 
-for model in (models.Regulation,):
+for model in (
+    models.Regulation,
+    models.AwardForm,
+    models.AwardProposal,
+    models.AwardDocument,
+    models.CouncilMember,
+    models.AwardVote,
+    models.AwardDecision,
+):
     admin.site.register(model, SimpleHistoryAdmin)

@@ -95,6 +95,7 @@ class ContactViews(ModelViews):
     resource = imports.ContactResource
     list_select_related = ("partner__country",)
     detail_select_related = ("partner",)
+    detail_template = "partners/contact_detail.html"
 
     @classmethod
     def after_save_url(cls, obj):

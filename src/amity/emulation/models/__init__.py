@@ -13,6 +13,22 @@ centre and seen by every organization under it (`above=True`); a unit's scores a
 its own, seen by the organizations above it that review them.
 """
 
+from amity.emulation.models.awards import (
+    AwardDecision,
+    AwardDocument,
+    AwardForm,
+    AwardProposal,
+    AwardVote,
+    CouncilMember,
+)
 from amity.emulation.models.regulations import Regulation
 
-__all__ = ["Regulation"]
+__all__ = [
+    "AwardDecision",
+    "AwardDocument",
+    "AwardForm",
+    "AwardProposal",
+    "AwardVote",
+    "CouncilMember",
+    "Regulation",
+]
