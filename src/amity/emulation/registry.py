@@ -19,6 +19,13 @@ registry.register(
                 order=100,
                 group="emulation",
             ),
+            Menu(
+                _("Reviews of member organizations"),
+                "emulation:review_list",
+                "clipboard-check",
+                order=130,
+                group="emulation",
+            ),
         ],
         models=[
             Model(
@@ -28,6 +35,15 @@ registry.register(
                 resource="amity.emulation.imports.regulations.RegulationResource",
                 api="amity.emulation.api.regulations.RegulationViewSet",
                 search=("code", "title_vi", "title_en"),
+            ),
+            Model(
+                "emulation.Review",
+                "reviews",
+                views="amity.emulation.views.review.ReviewViews",
+                resource="amity.emulation.imports.review.ReviewResource",
+                api="amity.emulation.api.review.ReviewViewSet",
+                writer="amity.emulation.review_services.ReviewWriter",
+                search=("organization__name", "reviewer_note"),
             ),
         ],
     )

@@ -14,5 +14,6 @@ its own, seen by the organizations above it that review them.
 """
 
 from amity.emulation.models.regulations import Regulation
+from amity.emulation.models.review import Review
 
-__all__ = ["Regulation"]
+__all__ = ["Regulation", "Review"]
