@@ -216,6 +216,16 @@ def test_a_decided_termination_opens_the_registrys_termination_prefilled(
     assert form.initial["kind"] == LineageEventKind.TERMINATED
     assert form.initial["decision"] == (f"Yearly review 2025 of {orgs.danang}: terminate")
     assert LineageEvent.objects.count() == 0  # opened, not written
+    # once the registry records it, the page links to it instead
+    event = LineageEvent.objects.create(
+        organization=orgs.danang,
+        kind=LineageEventKind.TERMINATED,
+        occurred_on=timezone.localdate(),
+        decision=form.initial["decision"],
+    )
+    page = client.get(review.get_absolute_url())
+    assert (page.context["lifecycle"], page.context["lifecycle_recorded"]) == (None, event)
+    assert event.get_absolute_url() in page.content.decode()
 
 
 def test_a_decided_merger_opens_the_mergers_preview_prefilled(client, orgs, users, login):

@@ -31,7 +31,7 @@ from amity.emulation.models.review import (
     ReviewState,
 )
 from amity.organizations.choices import LineageEventKind, OrganizationStatus
-from amity.organizations.models import Organization
+from amity.organizations.models import LineageEvent, Organization
 
 #: the dormant board's period without activity, in months
 DEFAULT_DORMANT_MONTHS = 12
@@ -118,11 +118,29 @@ def decision_text(review: Review) -> str:
     }
 
 
-def lifecycle_step(review: Review) -> LifecycleStep | None:
+def lifecycle_recorded(review: Review) -> LineageEvent | None:
+    """The termination or merger of the reviewed organization the registry has recorded since
+    the review's period began (the step its proposal led to), if any."""
+    if not review.leads_to_lifecycle:
+        return None
+    return (
+        LineageEvent.objects.filter(
+            organization_id=review.organization_id,
+            kind__in=(LineageEventKind.TERMINATED, LineageEventKind.MERGED),
+            occurred_on__gte=review.period_start,
+        )
+        .order_by("occurred_on", "pk")
+        .first()
+    )
+
+
+def lifecycle_step(review: Review, recorded: LineageEvent | None = None) -> LifecycleStep | None:
     """The registry's lifecycle step a decided proposal to terminate or merge leads to, prefilled
     from the review: the "terminated" lineage event's form, or the merger's preview. None for
-    any other review, and once the organization has ended."""
-    if not review.leads_to_lifecycle or review.organization.status not in LIVE_STATUSES:
+    any other review, once the step is `recorded`, and once the organization has ended."""
+    if not review.leads_to_lifecycle or recorded is not None:
+        return None
+    if review.organization.status not in LIVE_STATUSES:
         return None
     today = timezone.localdate()
     if review.proposal == ReviewProposal.TERMINATE:

@@ -67,7 +67,7 @@ class ReviewViews(ModelViews):
         return [
             path("reviews/dormant/", dormant, name="review_dormant"),
             path("reviews/year/", review_year, name="review_year"),
-            path("reviews/profile/<int:pk>/", organization_profile, name="review_profile"),
+            path("profiles/<int:pk>/", organization_profile, name="review_profile"),
             path("reviews/<int:pk>/decide/", decide, name="review_decide"),
             path("reviews/<int:pk>/reopen/", reopen, name="review_reopen"),
             *super().urls(),
@@ -77,9 +77,12 @@ class ReviewViews(ModelViews):
     def detail_context(cls, obj, request):
         facts = review_services.profile(obj.organization, obj.period_start, obj.period_end)
         user = request.user
+        recorded = review_services.lifecycle_recorded(obj)
+        step = review_services.lifecycle_step(obj, recorded) if can_edit(user, obj) else None
         return {
             "profile_rows": profile_rows(facts),
-            "lifecycle": review_services.lifecycle_step(obj) if can_edit(user, obj) else None,
+            "lifecycle": step,
+            "lifecycle_recorded": recorded,
             "may_decide": not obj.is_decided and can_edit(user, obj),
             "may_reopen": obj.is_decided and user.edits_everything,
         }
