@@ -407,3 +407,23 @@ def test_months_before_keeps_to_the_months_last_day():
     assert review_services.months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert review_services.months_before(date(2026, 1, 15), 12) == date(2025, 1, 15)
     assert review_services.months_before(date(2026, 1, 15), 120) == date(2016, 1, 15)
+
+
+def test_deciding_through_the_api(client, orgs, users, login):
+    review = review_of(orgs, orgs.hanoi, assessment="weakly")
+    url = f"/api/emulation/reviews/{review.pk}/decide/"
+    login(users.hanoi)
+    assert client.post(url).status_code == 404  # a draft the Union does not see
+    login(users.central)
+    refused = client.post(url)
+    assert refused.status_code == 400
+    assert refused.json() == {"proposal": ["Give the proposal before deciding."]}
+    review.proposal = "strengthen"
+    review.save()
+    decided = client.post(url)
+    assert decided.status_code == 200
+    assert (decided.json()["state"], decided.json()["decided_by"]) == ("decided", users.central.pk)
+    login(users.hanoi)
+    assert client.post(f"/api/emulation/reviews/{review.pk}/reopen/").status_code == 403
+    review.refresh_from_db()
+    assert review.state == "decided"

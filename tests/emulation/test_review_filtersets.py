@@ -1,6 +1,6 @@
 """Each filter of the reviews' list narrows it as it says."""
 
-from tests.emulation import test_review_models_generic as generic
+from tests.emulation import test_models_generic_review as generic
 from tests.filtersets import FilterSetTestCase
 
 
