@@ -14,9 +14,9 @@ records too. Soft-deleted records never count.
 
 The sources, each counted in the period [start, end] (both days included):
 
-- reports submitted: submissions (reporting) first submitted in the period, and of those how many
-  were on time (submitted on or before their period's deadline and its days of grace, in local
-  time, as the reporting completeness board judges it);
+- reports submitted: submissions (reporting) not in draft whose (latest) submission fell in the
+  period, and of those how many were on time (submitted on or before their period's deadline and
+  its days of grace, in local time, as `reporting.services.is_late` judges it);
 - aid: outgoing commitments (mobilised) and disbursements and expenditures (disbursed), in USD
   and VND, of the transactions dated in the period of activities (not cancelled) the organization
   keeps, as the aid statistics add them up (`aid.statistics.flow_sums`); a transaction no rate
