@@ -427,3 +427,18 @@ def test_deciding_through_the_api(client, orgs, users, login):
     assert client.post(f"/api/emulation/reviews/{review.pk}/reopen/").status_code == 403
     review.refresh_from_db()
     assert review.state == "decided"
+
+
+def test_the_review_pages_speak_vietnamese(client, orgs, users, login):
+    review = review_of(orgs, orgs.hanoi, assessment="weakly", proposal="strengthen")
+    login(users.central)
+    pages = {
+        reverse("emulation:review_dormant"): ["Tổ chức không hoạt động", "Hoạt động gần nhất"],
+        reverse("emulation:review_year"): ["Năm rà soát", "Báo cáo đã gửi", "Bắt đầu rà soát"],
+        review.get_absolute_url(): ["Hồ sơ hoạt động", "Hoạt động yếu", "Củng cố, kiện toàn"],
+        reverse("emulation:review_profile", args=[orgs.hanoi.pk]): ["Hồ sơ hoạt động"],
+    }
+    for url, words in pages.items():
+        page = client.get(url, {"lang": "vi"}).content.decode()
+        for word in words:
+            assert word in page, (url, word)
