@@ -434,14 +434,18 @@ def links_for(organization_id: int, start: date, end: date, paths=None) -> dict[
 # --- the entry points -----------------------------------------------------------------------------
 
 
-def activity_facts(organizations, start: date, end: date) -> dict[int, Facts]:
+def activity_facts(organizations, start: date, end: date, *, links=True) -> dict[int, Facts]:
     """organization id → its Facts over [start, end], for every organization given (a list or a
-    queryset of organizations), in a fixed number of queries (see the module's docstring)."""
+    queryset of organizations), in a fixed number of queries (see the module's docstring).
+    `links=False` leaves out the URLs (a command that shows no page: no URLconf to load)."""
     organizations = list(organizations)
-    paths = {key: reverse(name) for key, name in LINKED_LISTS.items()}
+    paths = {key: reverse(name) for key, name in LINKED_LISTS.items()} if links else {}
     facts = {
         organization.pk: Facts(
-            organization.pk, start, end, links=links_for(organization.pk, start, end, paths)
+            organization.pk,
+            start,
+            end,
+            links=links_for(organization.pk, start, end, paths) if links else {},
         )
         for organization in organizations
     }

@@ -71,7 +71,7 @@ def load(stdout) -> dict[str, int]:
         dormant = [member for member in members if (latest_of(last[member.pk]) or date.min) < since]
         if len(dormant) >= FEW:
             break
-    facts = activity_facts(members, date(year, 1, 1), today)
+    facts = activity_facts(members, date(year, 1, 1), today, links=False)
     active = sorted(
         (member for member in members if member not in dormant),
         key=lambda member: (_score(facts[member.pk]), member.tree_path),
