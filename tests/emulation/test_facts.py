@@ -276,6 +276,8 @@ def test_each_fact_links_to_its_list_filtered_to_the_organization_and_period(org
         f"/organizations/staffing-records/?organization={pk}&year=2025"
     )
     assert hanoi.link("nothing") == ""
+    bare = activity_facts([orgs.hanoi], START, END, links=False)[pk]
+    assert (bare.links, bare.link("reports_submitted")) == ({}, "")
 
 
 def test_the_links_open_their_lists_filtered(client, orgs, users, login, records):

@@ -11,5 +11,6 @@ for model in (
     models.CouncilMember,
     models.AwardVote,
     models.AwardDecision,
+    models.Review,
 ):
     admin.site.register(model, SimpleHistoryAdmin)

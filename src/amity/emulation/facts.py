@@ -14,9 +14,9 @@ records too. Soft-deleted records never count.
 
 The sources, each counted in the period [start, end] (both days included):
 
-- reports submitted: submissions (reporting) first submitted in the period, and of those how many
-  were on time (submitted on or before their period's deadline and its days of grace, in local
-  time, as the reporting completeness board judges it);
+- reports submitted: submissions (reporting) not in draft whose (latest) submission fell in the
+  period, and of those how many were on time (submitted on or before their period's deadline and
+  its days of grace, in local time, as `reporting.services.is_late` judges it);
 - aid: outgoing commitments (mobilised) and disbursements and expenditures (disbursed), in USD
   and VND, of the transactions dated in the period of activities (not cancelled) the organization
   keeps, as the aid statistics add them up (`aid.statistics.flow_sums`); a transaction no rate
@@ -396,48 +396,56 @@ SOURCES_READ = (
 # --- links ---------------------------------------------------------------------------------------
 
 
-def _url(name: str, **params) -> str:
-    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
-    return f"{reverse(name)}?{query}"
+#: the list page behind each fact that has its own link, and the list's filter parameters
+LINKED_LISTS = {
+    "reports_submitted": "reporting:submission_list",
+    "aid_committed_usd": "aid:activity_list",
+    "events_organised": "events:event_list",
+    "conferences_joined": "events:bridgepoint_list",
+    "partners_engaged": "partners:interaction_list",
+    "proposals_raised": "proposals:proposal_list",
+    "committee_meetings": "organizations:committee_list",
+    "staff_full_time": "organizations:staffingrecord_list",
+}
 
 
-def links_for(organization_id: int, start: date, end: date) -> dict[str, str]:
-    """The list pages behind the facts, filtered to the organization and the period."""
-    period = {"start_after": start.isoformat(), "start_before": end.isoformat()}
+def _parameters(start: date, end: date) -> dict[str, dict]:
+    """Each linked list's filters for the period (the organization is added per organization)."""
+    first, last = start.isoformat(), end.isoformat()
     return {
-        "reports_submitted": _url("reporting:submission_list", organization=organization_id),
-        "aid_committed_usd": _url(
-            "aid:activity_list",
-            organization=organization_id,
-            year_from=start.year,
-            year_until=end.year,
-        ),
-        "events_organised": _url("events:event_list", organization=organization_id, **period),
-        "conferences_joined": _url("events:bridgepoint_list", organization=organization_id),
-        "partners_engaged": _url(
-            "partners:interaction_list",
-            organization=organization_id,
-            occurred_after=start.isoformat(),
-            occurred_before=end.isoformat(),
-        ),
-        "proposals_raised": _url("proposals:proposal_list", organization=organization_id),
-        "committee_meetings": _url("organizations:committee_list", organization=organization_id),
-        "staff_full_time": _url(
-            "organizations:staffingrecord_list", organization=organization_id, year=end.year
-        ),
+        "aid_committed_usd": {"year_from": start.year, "year_until": end.year},
+        "events_organised": {"start_after": first, "start_before": last},
+        "partners_engaged": {"occurred_after": first, "occurred_before": last},
+        "staff_full_time": {"year": end.year},
+    }
+
+
+def links_for(organization_id: int, start: date, end: date, paths=None) -> dict[str, str]:
+    """The list pages behind the facts, filtered to the organization and the period; `paths`:
+    the lists' paths, when the caller has them already."""
+    paths = paths or {key: reverse(name) for key, name in LINKED_LISTS.items()}
+    period = _parameters(start, end)
+    return {
+        key: f"{path}?{urlencode({'organization': organization_id, **period.get(key, {})})}"
+        for key, path in paths.items()
     }
 
 
 # --- the entry points -----------------------------------------------------------------------------
 
 
-def activity_facts(organizations, start: date, end: date) -> dict[int, Facts]:
+def activity_facts(organizations, start: date, end: date, *, links=True) -> dict[int, Facts]:
     """organization id → its Facts over [start, end], for every organization given (a list or a
-    queryset of organizations), in a fixed number of queries (see the module's docstring)."""
+    queryset of organizations), in a fixed number of queries (see the module's docstring).
+    `links=False` leaves out the URLs (a command that shows no page: no URLconf to load)."""
     organizations = list(organizations)
+    paths = {key: reverse(name) for key, name in LINKED_LISTS.items()} if links else {}
     facts = {
         organization.pk: Facts(
-            organization.pk, start, end, links=links_for(organization.pk, start, end)
+            organization.pk,
+            start,
+            end,
+            links=links_for(organization.pk, start, end, paths) if links else {},
         )
         for organization in organizations
     }

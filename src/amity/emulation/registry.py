@@ -33,6 +33,13 @@ registry.register(
                 order=111,
                 group="emulation",
             ),
+            Menu(
+                _("Reviews of member organizations"),
+                "emulation:review_list",
+                "clipboard-check",
+                order=130,
+                group="emulation",
+            ),
         ],
         models=[
             Model(
@@ -91,6 +98,15 @@ registry.register(
                 api="amity.emulation.api.awards.AwardDecisionViewSet",
                 writer="amity.emulation.award_services.AwardDecisionWriter",
                 search=("number", "signer_name"),
+            ),
+            Model(
+                "emulation.Review",
+                "reviews",
+                views="amity.emulation.views.review.ReviewViews",
+                resource="amity.emulation.imports.review.ReviewResource",
+                api="amity.emulation.api.review.ReviewViewSet",
+                writer="amity.emulation.review_services.ReviewWriter",
+                search=("organization__name", "reviewer_note"),
             ),
         ],
     )

@@ -1,6 +1,6 @@
 from django.urls import path  # noqa: F401  (each area adds its pages beside the generic ones)
 
-from amity.emulation.views import awards, regulations
+from amity.emulation.views import awards, regulations, review
 
 app_name = "emulation"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     *awards.AwardVoteViews.urls(),
     *awards.AwardDecisionViews.urls(),
     *awards.honours_urls(),
+    *review.ReviewViews.urls(),
 ]

@@ -22,6 +22,7 @@ from amity.emulation.models.awards import (
     CouncilMember,
 )
 from amity.emulation.models.regulations import Regulation
+from amity.emulation.models.review import Review
 
 __all__ = [
     "AwardDecision",
@@ -31,4 +32,5 @@ __all__ = [
     "AwardVote",
     "CouncilMember",
     "Regulation",
+    "Review",
 ]
