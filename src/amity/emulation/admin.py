@@ -3,5 +3,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from amity.emulation import models
 
-for model in (models.Regulation,):
+for model in (
+    models.Regulation,
+    models.CriteriaTable,
+    models.CriteriaSection,
+    models.Criterion,
+    models.Cluster,
+    models.Campaign,
+    models.ScoreSheet,
+    models.Score,
+):
     admin.site.register(model, SimpleHistoryAdmin)

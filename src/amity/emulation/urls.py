@@ -1,8 +1,16 @@
 from django.urls import path  # noqa: F401  (each area adds its pages beside the generic ones)
 
-from amity.emulation.views import regulations
+from amity.emulation.views import regulations, scoring, scoring_pages
 
 app_name = "emulation"
 urlpatterns = [
     *regulations.RegulationViews.urls(),
+    *scoring.CriteriaTableViews.urls(),
+    *scoring.CriteriaSectionViews.urls(),
+    *scoring.CriterionViews.urls(),
+    *scoring.ClusterViews.urls(),
+    *scoring.CampaignViews.urls(),
+    *scoring.ScoreSheetViews.urls(),
+    *scoring.ScoreViews.urls(),
+    *scoring_pages.urls(),
 ]

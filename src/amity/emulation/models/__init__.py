@@ -14,5 +14,23 @@ its own, seen by the organizations above it that review them.
 """
 
 from amity.emulation.models.regulations import Regulation
+from amity.emulation.models.scoring import (
+    Campaign,
+    Cluster,
+    CriteriaSection,
+    CriteriaTable,
+    Criterion,
+    Score,
+    ScoreSheet,
+)
 
-__all__ = ["Regulation"]
+__all__ = [
+    "Campaign",
+    "Cluster",
+    "CriteriaSection",
+    "CriteriaTable",
+    "Criterion",
+    "Regulation",
+    "Score",
+    "ScoreSheet",
+]
