@@ -536,9 +536,9 @@ def ranking(sheets) -> list[RankRow]:
             organization=in_language(value["organization__name"], value["organization__name_en"]),
             cluster_id=value["cluster_id"],
             state=value["state"],
-            total=value["total"],
-            first_section=value["first_section"],
-            penalties=value["penalties"],
+            total=_cents(value["total"]),
+            first_section=_cents(value["first_section"]),
+            penalties=_cents(value["penalties"]),
         )
         rows.append(row)
         by_cluster[row.cluster_id].append(row)
@@ -546,6 +546,10 @@ def ranking(sheets) -> list[RankRow]:
     for members in by_cluster.values():
         _assign(members, "cluster_rank")
     return rows
+
+
+def _cents(value) -> Decimal:
+    return Decimal(str(value if value is not None else 0)).quantize(Decimal("0.01"))
 
 
 def _assign(rows: list[RankRow], attribute: str) -> None:
