@@ -23,7 +23,7 @@ from tests.emulation import scoring_builders as build
 pytestmark = pytest.mark.django_db
 
 D = Decimal
-I = services.ScoreInput
+Given = services.ScoreInput
 
 
 @pytest.fixture
@@ -69,10 +69,10 @@ def full_self_score(sheet, user):
         sheet,
         inputs(
             sheet,
-            c1_1=I("8", "Báo cáo 1"),
-            c1_2=I("5"),
-            c2_1=I("15", "Kế hoạch 2"),
-            c2_9=I("0"),
+            c1_1=Given("8", "Báo cáo 1"),
+            c1_2=Given("5"),
+            c2_1=Given("15", "Kế hoạch 2"),
+            c2_9=Given("0"),
         ),
         by=user,
     )
@@ -113,7 +113,7 @@ def test_points_out_of_bounds_are_refused_and_nothing_is_written(
     orgs, users, table, cluster, code, raw, message
 ):
     sheet = new_sheet(orgs.hanoi, table, cluster, users.hanoi)
-    given = {"c1_2": I("4"), f"c{code}": I(raw, "Bằng chứng")}
+    given = {"c1_2": Given("4"), f"c{code}": Given(raw, "Bằng chứng")}
     with pytest.raises(ValidationError) as refused:
         services.save_self_scores(sheet, inputs(sheet, **given), by=users.hanoi)
     assert refused.value.messages == [message]
@@ -122,14 +122,14 @@ def test_points_out_of_bounds_are_refused_and_nothing_is_written(
 
 def test_a_penalty_takes_negative_points(orgs, users, table, cluster):
     sheet = new_sheet(orgs.hanoi, table, cluster, users.hanoi)
-    services.save_self_scores(sheet, inputs(sheet, c2_9=I("-2,5")), by=users.hanoi)
+    services.save_self_scores(sheet, inputs(sheet, c2_9=Given("-2,5")), by=users.hanoi)
     assert points(sheet)["2.9"] == (D("-2.50"), None, None)
 
 
 def test_a_unit_may_not_score_another_units_sheet(orgs, users, table, cluster):
     sheet = new_sheet(orgs.hanoi, table, cluster, users.hanoi)
     with pytest.raises(PermissionDenied):
-        services.save_self_scores(sheet, inputs(sheet, c1_1=I("5", "x")), by=users.danang)
+        services.save_self_scores(sheet, inputs(sheet, c1_1=Given("5", "x")), by=users.danang)
     assert points(sheet)["1.1"] == (None, None, None)
 
 
@@ -138,7 +138,7 @@ def test_a_unit_may_not_score_another_units_sheet(orgs, users, table, cluster):
 
 def test_submit_needs_every_criterion_scored(orgs, users, table, cluster):
     sheet = new_sheet(orgs.hanoi, table, cluster, users.hanoi)
-    services.save_self_scores(sheet, inputs(sheet, c1_1=I("8", "Báo cáo")), by=users.hanoi)
+    services.save_self_scores(sheet, inputs(sheet, c1_1=Given("8", "Báo cáo")), by=users.hanoi)
     with pytest.raises(ValidationError) as refused:
         services.submit_sheet(sheet, by=users.hanoi)
     assert refused.value.messages == ["Criteria without a self-score: 1.2, 2.1, 2.9."]
@@ -150,7 +150,7 @@ def test_submit_needs_the_evidence_where_required(orgs, users, table, cluster):
     sheet = new_sheet(orgs.hanoi, table, cluster, users.hanoi)
     services.save_self_scores(
         sheet,
-        inputs(sheet, c1_1=I("8"), c1_2=I("5"), c2_1=I("0"), c2_9=I("0")),
+        inputs(sheet, c1_1=Given("8"), c1_2=Given("5"), c2_1=Given("0"), c2_9=Given("0")),
         by=users.hanoi,
     )
     with pytest.raises(ValidationError) as refused:
@@ -167,7 +167,7 @@ def test_submit_moves_the_sheet_and_locks_the_self_scores(orgs, users, table, cl
     assert sheet.state == SheetState.SELF_SCORED
     assert sheet.submitted_at is not None
     with pytest.raises(ValidationError) as refused:
-        services.save_self_scores(sheet, inputs(sheet, c1_1=I("10", "x")), by=users.hanoi)
+        services.save_self_scores(sheet, inputs(sheet, c1_1=Given("10", "x")), by=users.hanoi)
     assert refused.value.messages == [
         "The sheet has been submitted for review: its self-scores cannot change."
     ]
@@ -185,14 +185,16 @@ def test_a_self_score_differing_from_the_computed_value_needs_an_explanation(
         computed_value=D("3"), computed_points=D("12.00")
     )
     with pytest.raises(ValidationError) as refused:
-        services.save_self_scores(sheet, inputs(sheet, c2_1=I("15", "Kế hoạch")), by=users.hanoi)
+        services.save_self_scores(
+            sheet, inputs(sheet, c2_1=Given("15", "Kế hoạch")), by=users.hanoi
+        )
     assert refused.value.messages == [
         "2.1: The self-score (15.00) differs from the computed value (12.00): explain the "
         "difference."
     ]
     services.save_self_scores(
         sheet,
-        inputs(sheet, c2_1=I("15", "Kế hoạch", "Hai sự kiện chưa nhập vào hệ thống")),
+        inputs(sheet, c2_1=Given("15", "Kế hoạch", "Hai sự kiện chưa nhập vào hệ thống")),
         by=users.hanoi,
     )
     assert rows_of(sheet)["2.1"].explanation == "Hai sự kiện chưa nhập vào hệ thống"
@@ -221,7 +223,9 @@ def submitted(orgs, users, table, cluster):
 
 def test_a_cluster_adjustment_needs_a_reason(users, submitted):
     with pytest.raises(ValidationError) as refused:
-        services.adjust_cluster_scores(submitted, inputs(submitted, c1_1=I("6")), by=users.danang)
+        services.adjust_cluster_scores(
+            submitted, inputs(submitted, c1_1=Given("6")), by=users.danang
+        )
     assert refused.value.messages == ["Criterion 1.1: say why the points change from 8.00 to 6.00."]
     assert points(submitted)["1.1"] == (D("8.00"), None, None)
 
@@ -229,7 +233,7 @@ def test_a_cluster_adjustment_needs_a_reason(users, submitted):
 def test_the_cluster_head_adjusts_with_a_reason_and_history_keeps_it(users, submitted):
     services.adjust_cluster_scores(
         submitted,
-        inputs(submitted, c1_1=I("6", "Thiếu báo cáo quý IV"), c1_2=I("5")),
+        inputs(submitted, c1_1=Given("6", "Thiếu báo cáo quý IV"), c1_2=Given("5")),
         by=users.danang,
     )
     score = rows_of(submitted)["1.1"]
@@ -243,7 +247,7 @@ def test_the_cluster_head_adjusts_with_a_reason_and_history_keeps_it(users, subm
 def test_only_the_cluster_head_or_the_centre_reviews(users, submitted):
     with pytest.raises(PermissionDenied):
         services.adjust_cluster_scores(
-            submitted, inputs(submitted, c1_1=I("6", "Lý do")), by=users.hanoi
+            submitted, inputs(submitted, c1_1=Given("6", "Lý do")), by=users.hanoi
         )
     with pytest.raises(PermissionDenied):
         services.review_sheet(submitted, by=users.hanoi)
@@ -258,7 +262,7 @@ def test_a_self_score_cannot_change_after_the_cluster_reviewed(
     services.review_sheet(submitted, by=users.danang)
     score = rows_of(submitted)["1.1"]
     with pytest.raises(ValidationError) as refused:
-        services.save_self_scores(submitted, {score.pk: I("10", "x")}, by=users.hanoi)
+        services.save_self_scores(submitted, {score.pk: Given("10", "x")}, by=users.hanoi)
     assert refused.value.messages == [
         "The cluster has reviewed this sheet: its self-scores cannot change."
     ]
@@ -278,16 +282,18 @@ def test_a_self_score_cannot_change_after_the_cluster_reviewed(
 
 def test_the_council_confirms_and_its_points_win(users, submitted):
     services.adjust_cluster_scores(
-        submitted, inputs(submitted, c1_1=I("6", "Thiếu báo cáo")), by=users.danang
+        submitted, inputs(submitted, c1_1=Given("6", "Thiếu báo cáo")), by=users.danang
     )
     services.review_sheet(submitted, by=users.danang)
     with pytest.raises(PermissionDenied):
         services.confirm_sheet(submitted, by=users.danang)
     with pytest.raises(ValidationError) as refused:
-        services.adjust_council_scores(submitted, inputs(submitted, c1_1=I("7")), by=users.central)
+        services.adjust_council_scores(
+            submitted, inputs(submitted, c1_1=Given("7")), by=users.central
+        )
     assert refused.value.messages == ["Criterion 1.1: say why the points change from 6.00 to 7.00."]
     services.adjust_council_scores(
-        submitted, inputs(submitted, c1_1=I("7", "Bổ sung minh chứng")), by=users.central
+        submitted, inputs(submitted, c1_1=Given("7", "Bổ sung minh chứng")), by=users.central
     )
     services.confirm_sheet(submitted, by=users.central)
     submitted.refresh_from_db()
@@ -319,7 +325,7 @@ def scored(unit, table, cluster, user, values, year=2026):
     sheet = new_sheet(unit, table, cluster, user, year=year)
     services.save_self_scores(
         sheet,
-        inputs(sheet, **{f"c{code}": I(raw, "Minh chứng") for code, raw in values.items()}),
+        inputs(sheet, **{f"c{code}": Given(raw, "Minh chứng") for code, raw in values.items()}),
         by=user,
     )
     return sheet
