@@ -157,11 +157,6 @@ def compute_sheets(sheets, *, by=None) -> int:
     sheets given (a submitted sheet keeps what it was submitted with); a self-score not yet
     given starts as the computed points. A fixed number of queries per period, whatever the
     number of sheets (`emulation.facts.activity_facts`). Returns the rows changed."""
-    try:
-        from amity.emulation.facts import activity_facts
-    except ImportError:  # TEMPORARY until the review's facts are merged
-        return 0
-
     drafts = [sheet for sheet in sheets if sheet.state == SheetState.DRAFT]
     if not drafts:
         return 0
@@ -170,6 +165,28 @@ def compute_sheets(sheets, *, by=None) -> int:
             sheet__in=drafts, criterion__computed_from__gt="", criterion__deleted_at__isnull=True
         ).select_related("criterion", "sheet__campaign")
     )
+    fill_computed(scores)
+    for score in scores:
+        score._history_user = by
+    bulk_update_with_history(
+        scores,
+        Score,
+        ["computed_value", "computed_points", "computed_links", "self_points"],
+        batch_size=500,
+        default_user=by,
+    )
+    return len(scores)
+
+
+def fill_computed(scores: list[Score]) -> None:
+    """Set, in memory, the computed value, points and link of the scores of computed criteria
+    (their `sheet` and `criterion` loaded); a self-score not yet given starts as the computed
+    points. The facts are read once per period for all the organizations."""
+    try:
+        from amity.emulation.facts import activity_facts
+    except ImportError:  # TEMPORARY until the review's facts are merged
+        return
+    scores = [score for score in scores if score.criterion.computed_from]
     by_period: dict[tuple[date, date], set[int]] = defaultdict(set)
     for score in scores:
         by_period[period_of(score.sheet)].add(score.sheet.organization_id)
@@ -186,15 +203,6 @@ def compute_sheets(sheets, *, by=None) -> int:
         score.computed_links = [fact.link(key)] if fact is not None and fact.link(key) else []
         if score.self_points is None:
             score.self_points = score.computed_points
-        score._history_user = by
-    bulk_update_with_history(
-        scores,
-        Score,
-        ["computed_value", "computed_points", "computed_links", "self_points"],
-        batch_size=500,
-        default_user=by,
-    )
-    return len(scores)
 
 
 def compute_year(year: int, *, by=None) -> int:

@@ -3,7 +3,7 @@ regulations, awards read the scores, the review reads everything else of the dem
 
 from importlib import import_module
 
-AREAS = ["regulations"]
+AREAS = ["regulations", "scoring"]
 
 
 def load(stdout) -> dict[str, int]:

@@ -185,7 +185,8 @@ class Criterion(BaseModel):
     )
     computed_target = models.DecimalField(
         _("value earning full points"),
-        **POINTS,
+        max_digits=16,
+        decimal_places=2,
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.01"))],
