@@ -20,6 +20,7 @@ from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from amity.core.exports import SafeWorkbook, neutralise
@@ -34,7 +35,7 @@ ZERO = Decimal("0")
 POINTS_FIELD = DecimalField(max_digits=9, decimal_places=2)
 
 #: the tie-break rule, as the ranking pages state it
-TIE_RULE = _(
+TIE_RULE = gettext_lazy(
     "Ties are broken by more points in section 1, then by fewer penalty points, then by the "
     "unit's name."
 )
@@ -490,12 +491,13 @@ class RankRow:
 
 
 def _points(condition: Q | None = None):
+    """The sum of a sheet's rows at their latest stage (the council's, else the cluster's, else
+    the unit's), of the live rows meeting `condition`; 0 for none."""
     live = Q(scores__deleted_at__isnull=True)
     effective = Coalesce(
         "scores__council_points",
         "scores__cluster_points",
         "scores__self_points",
-        Value(ZERO),
         output_field=POINTS_FIELD,
     )
     return Coalesce(
@@ -506,15 +508,9 @@ def _points(condition: Q | None = None):
 
 
 def ranking_queryset(sheets):
-    """The sheets with their totals (the latest stage of each row: the council's, else the
-    cluster's, else the unit's), in ranking order: one aggregate query."""
+    """The sheets' totals, in ranking order: one aggregate query, grouped by the sheet alone."""
     return (
-        sheets.annotate(
-            total=_points(),
-            first_section=_points(Q(scores__criterion__section__number=1)),
-            penalties=_points(Q(scores__criterion__kind=CriterionKind.PENALTY)),
-        )
-        .order_by("-total", "-first_section", "-penalties", "organization__name", "pk")
+        sheets.order_by()
         .values(
             "pk",
             "organization_id",
@@ -522,10 +518,13 @@ def ranking_queryset(sheets):
             "organization__name_en",
             "cluster_id",
             "state",
-            "total",
-            "first_section",
-            "penalties",
         )
+        .annotate(
+            total=_points(),
+            first_section=_points(Q(scores__criterion__section__number=1)),
+            penalties=_points(Q(scores__criterion__kind=CriterionKind.PENALTY)),
+        )
+        .order_by("-total", "-first_section", "-penalties", "organization__name", "pk")
     )
 
 
@@ -537,16 +536,29 @@ def ranking(sheets) -> list[RankRow]:
 
     rows: list[RankRow] = []
     by_cluster: dict[int | None, list[RankRow]] = defaultdict(list)
-    for value in ranking_queryset(sheets):
+    english = in_language("vi", "en") == "en"  # one look at the language, not one per row
+    for pk, org, name, name_en, cluster, state, total, first, penalties in ranking_queryset(
+        sheets
+    ).values_list(
+        "pk",
+        "organization_id",
+        "organization__name",
+        "organization__name_en",
+        "cluster_id",
+        "state",
+        "total",
+        "first_section",
+        "penalties",
+    ):
         row = RankRow(
-            sheet_id=value["pk"],
-            organization_id=value["organization_id"],
-            organization=in_language(value["organization__name"], value["organization__name_en"]),
-            cluster_id=value["cluster_id"],
-            state=value["state"],
-            total=_cents(value["total"]),
-            first_section=_cents(value["first_section"]),
-            penalties=_cents(value["penalties"]),
+            sheet_id=pk,
+            organization_id=org,
+            organization=(name_en or name) if english else name,
+            cluster_id=cluster,
+            state=state,
+            total=_cents(total),
+            first_section=_cents(first),
+            penalties=_cents(penalties),
         )
         rows.append(row)
         by_cluster[row.cluster_id].append(row)
@@ -556,8 +568,11 @@ def ranking(sheets) -> list[RankRow]:
     return rows
 
 
+CENT = Decimal("0.01")
+
+
 def _cents(value) -> Decimal:
-    return Decimal(str(value if value is not None else 0)).quantize(Decimal("0.01"))
+    return (value if isinstance(value, Decimal) else Decimal(str(value or 0))).quantize(CENT)
 
 
 def _assign(rows: list[RankRow], attribute: str) -> None:
