@@ -166,17 +166,19 @@ def compute_sheets(sheets, *, by=None) -> int:
             sheet__in=drafts, criterion__computed_from__gt="", criterion__deleted_at__isnull=True
         ).select_related("criterion", "sheet__campaign")
     )
+    fields = ("computed_value", "computed_points", "computed_links", "self_points")
+    before = {score.pk: tuple(getattr(score, name) for name in fields) for score in scores}
     fill_computed(scores)
-    for score in scores:
-        score._history_user = by
+    # only the rows whose values moved: a year computed again writes (and records) no more
+    changed = [s for s in scores if tuple(getattr(s, n) for n in fields) != before[s.pk]]
     bulk_update_with_history(
-        scores,
+        changed,
         Score,
-        ["computed_value", "computed_points", "computed_links", "self_points"],
-        batch_size=500,
+        list(fields),
+        batch_size=200,
         default_user=by,
     )
-    return len(scores)
+    return len(changed)
 
 
 def fill_computed(scores: list[Score]) -> None:

@@ -36,7 +36,7 @@ class CriterionFilterSet(BaseFilterSet):
 
     class Meta:
         model = models.Criterion
-        fields = ["section", "kind", "computed_from"]
+        fields = ["section", "kind", "computed_from", "evidence_required"]
 
 
 class ClusterFilterSet(BaseFilterSet):
@@ -45,7 +45,7 @@ class ClusterFilterSet(BaseFilterSet):
 
     class Meta:
         model = models.Cluster
-        fields = ["year", "kind", "region", "organization"]
+        fields = ["year", "kind", "region", "organization", "criteria_table", "ranking_published"]
 
 
 class CampaignFilterSet(BaseFilterSet):
@@ -53,7 +53,7 @@ class CampaignFilterSet(BaseFilterSet):
 
     class Meta:
         model = models.Campaign
-        fields = ["organization"]
+        fields = ["organization", "criteria_table", "ranking_published"]
 
 
 class ScoreSheetFilterSet(BaseFilterSet):
@@ -62,7 +62,7 @@ class ScoreSheetFilterSet(BaseFilterSet):
 
     class Meta:
         model = models.ScoreSheet
-        fields = ["year", "organization", "cluster", "campaign", "state"]
+        fields = ["year", "organization", "cluster", "campaign", "state", "criteria_table"]
 
 
 class ScoreFilterSet(BaseFilterSet):

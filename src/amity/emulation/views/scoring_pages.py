@@ -5,6 +5,7 @@ ranking, and their files (XLSX of a scoring table and of a ranking, Word of a cl
 Every page starts from what the user may see (`visible_to`); every step goes through
 `emulation.scoring_services`, which refuses with a message and writes nothing."""
 
+from decimal import Decimal
 from itertools import groupby
 
 from django.contrib import messages
@@ -14,13 +15,20 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from amity.core.downloads import download
 from amity.emulation import scoring_services as services
 from amity.emulation.models import Campaign, Cluster, Score, ScoreSheet
-from amity.emulation.models.scoring import FIRST_YEAR, LAST_YEAR, SheetState
+from amity.emulation.models.scoring import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    ComputedMeasure,
+    CriterionKind,
+    SheetState,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -88,35 +96,87 @@ def campaign_context(campaign: Campaign, request) -> dict:
 # --- the scoring sheet ----------------------------------------------------------------------------
 
 
+def _shown(points) -> str:
+    """Points as the page shows them (in the reader's number format); "" for none."""
+    return "" if points is None else number_format(points, 2)
+
+
+def _typed(points) -> str:
+    """Points as an input holds them (a plain number)."""
+    return "" if points is None else str(points)
+
+
 def sheet_context(sheet: ScoreSheet, request) -> dict:
+    """The rows of the scoring table, each already in the words and numbers the page shows:
+    a sheet has a hundred rows, which the template only lays out."""
     user = request.user
     scores = list(
         Score.objects.filter(sheet=sheet)
         .select_related("criterion__section")
         .order_by("criterion__section__number", "criterion__order", "criterion__code")
     )
-    sections = [
-        (section, list(rows))
-        for section, rows in groupby(scores, key=lambda s: s.criterion.section)
-    ]
     state = sheet.state
     stage = ""
-    if state == SheetState.DRAFT and services.may_self_score(user, sheet):
+    if not user.may_edit:
+        stage = ""
+    elif state == SheetState.DRAFT and services.may_self_score(user, sheet):
         stage = "self"
     elif state == SheetState.SELF_SCORED and sheet.cluster_id and services.may_review(user, sheet):
         stage = "cluster"
     elif state == SheetState.CLUSTER_REVIEWED and services.may_confirm(user):
         stage = "council"
-    if not user.may_edit:
-        stage = ""
+    measures = dict(ComputedMeasure.choices)
+    kinds = dict(CriterionKind.choices)
+    sections = []
+    for section, group in groupby(scores, key=lambda s: s.criterion.section):
+        rows = []
+        for score in group:
+            criterion = score.criterion
+            previous = (
+                score.cluster_points if score.cluster_points is not None else score.self_points
+            )
+            rows.append(
+                {
+                    "id": str(score.pk),
+                    "code": criterion.code,
+                    "text": criterion.text,
+                    "kind": criterion.kind,
+                    "kind_label": kinds.get(criterion.kind, ""),
+                    "evidence_how": criterion.evidence_how,
+                    "max": _shown(criterion.max_points),
+                    "computed": _shown(score.computed_points),
+                    "measure": measures.get(criterion.computed_from, ""),
+                    "computed_value": _shown(score.computed_value),
+                    "links": score.computed_links or [],
+                    "self": _shown(score.self_points),
+                    "self_input": _typed(score.self_points),
+                    "evidence": score.self_evidence,
+                    "explanation": score.explanation,
+                    "cluster": _shown(score.cluster_points),
+                    "cluster_input": _typed(previous),
+                    "cluster_reason": score.cluster_reason,
+                    "council": _shown(score.council_points),
+                    "council_input": _typed(
+                        score.council_points if score.council_points is not None else previous
+                    ),
+                    "council_reason": score.council_reason,
+                }
+            )
+        sections.append((str(section), rows))
+    zero = Decimal(0)
     return {
         "sections": sections,
         "stage": stage,
         "totals": {
-            "self": sum((s.self_points or 0) for s in scores),
-            "computed": sum((s.computed_points or 0) for s in scores),
-            "effective": sum((s.effective_points or 0) for s in scores),
-            "max": sum(s.criterion.max_points for s in scores if s.criterion.kind != "penalty"),
+            "self": _shown(sum((s.self_points or zero) for s in scores)),
+            "computed": _shown(sum((s.computed_points or zero) for s in scores)),
+            "effective": _shown(sum((s.effective_points or zero) for s in scores)),
+            "max": _shown(
+                sum(
+                    (s.criterion.max_points for s in scores if not s.criterion.is_penalty),
+                    zero,
+                )
+            ),
         },
     }
 
