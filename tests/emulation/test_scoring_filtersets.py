@@ -4,7 +4,7 @@ from datetime import date
 
 from amity.emulation.models import Campaign
 from tests.emulation import scoring_builders as build
-from tests.emulation import test_scoring_generic as generic
+from tests.emulation import test_models_generic_scoring as generic
 from tests.filtersets import Case, FilterSetTestCase
 
 

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from amity.core.writes import ChangeRefused, save_record
 from amity.emulation import scoring_services as services
-from amity.emulation.models import Cluster, Score, ScoreSheet
+from amity.emulation.models import Cluster, Criterion, Score, ScoreSheet
 from amity.emulation.models.scoring import CriterionKind, SheetState
 from amity.organizations.choices import LineageEventKind, OrganizationKind, OrganizationStatus
 from amity.organizations.models import LineageEvent
@@ -526,3 +526,119 @@ def test_the_board_and_the_sheet_do_not_grow_in_queries(
         assert client.get(cluster.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(25):
         assert client.get(sheet.get_absolute_url()).status_code == 200
+
+
+# --- computed criteria ----------------------------------------------------------------------------
+
+
+class FakeFacts:
+    """What `emulation.facts.activity_facts` gives for one organization: values and links."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def value(self, key):
+        return self.values.get(key, 0)
+
+    def link(self, key):
+        return f"/records/{key}/" if key in self.values else ""
+
+
+@pytest.fixture
+def facts(monkeypatch, orgs):
+    """The facts module as the review's helper writes it, with fixed figures: Ha Noi organised 3
+    events and mobilised 250,000 USD; Da Nang has no facts at all."""
+    import sys
+    import types
+
+    asked = []
+
+    def activity_facts(organizations, start, end):
+        asked.append((sorted(org.pk for org in organizations), start, end))
+        figures = {"events_organised": 3, "aid_committed_usd": Decimal("250000")}
+        return {orgs.hanoi.pk: FakeFacts(figures)}
+
+    module = types.ModuleType("amity.emulation.facts")
+    module.activity_facts = activity_facts
+    monkeypatch.setitem(sys.modules, "amity.emulation.facts", module)
+    return asked
+
+
+@pytest.fixture
+def computed_table(orgs):
+    made = build.table(orgs.central, 7)
+    section = build.section(orgs.central, of_table=made)
+    build.criterion(section, "1.1", "8", computed_from="events_organised", computed_target=D("4"))
+    build.criterion(
+        section, "1.2", "10", computed_from="aid_committed_usd", computed_target=D("500000")
+    )
+    build.criterion(section, "1.3", "5")
+    return made
+
+
+def test_a_new_sheet_is_computed_from_the_records_with_links(orgs, users, facts, computed_table):
+    hanoi = new_sheet(orgs.hanoi, computed_table, user=users.hanoi)
+    danang = new_sheet(orgs.danang, computed_table, user=users.danang, year=2025)
+    rows = rows_of(hanoi)
+    assert [
+        (code, s.computed_value, s.computed_points, s.self_points, s.computed_links)
+        for code, s in sorted(rows.items())
+    ] == [
+        ("1.1", D("3.00"), D("6.00"), D("6.00"), ["/records/events_organised/"]),
+        ("1.2", D("250000.00"), D("5.00"), D("5.00"), ["/records/aid_committed_usd/"]),
+        ("1.3", None, None, None, []),
+    ]
+    assert facts[0] == ([orgs.hanoi.pk], date(2026, 1, 1), date(2026, 12, 31))
+    assert rows_of(danang)["1.1"].computed_points == D("0.00")  # no facts of its own: no points
+
+
+def test_computing_again_keeps_the_units_own_score_and_writes_only_what_moved(
+    orgs, users, facts, computed_table
+):
+    sheet = new_sheet(orgs.hanoi, computed_table, user=users.hanoi)
+    services.save_self_scores(
+        sheet,
+        inputs(sheet, c1_1=Given("8", "", "Một sự kiện chưa nhập"), c1_3=Given("4", "Báo cáo")),
+        by=users.hanoi,
+    )
+    assert services.compute_sheets([sheet], by=users.hanoi) == 0
+    assert rows_of(sheet)["1.1"].self_points == D("8.00")
+    services.submit_sheet(sheet, by=users.hanoi)
+    sheet.refresh_from_db()
+    assert services.compute_sheets([sheet], by=users.hanoi) == 0  # a submitted sheet is kept
+
+
+def test_points_for_a_computed_value():
+    criterion = Criterion(max_points=D("8"), computed_target=D("4"))
+    assert [criterion.points_for(v) for v in (0, 1, 3, 4, 9, None)] == [
+        D("0.00"),
+        D("2.00"),
+        D("6.00"),
+        D("8.00"),
+        D("8.00"),
+        D("0"),
+    ]
+
+
+def test_the_ranking_api_keeps_to_what_the_user_may_see(client, users, login, submitted, cluster):
+    login(users.hanoi)
+    assert client.get("/api/emulation/ranking/", {"year": "2026"}).json() == []
+    for bad in ("", "1800", "２０２６", "2026.5"):
+        response = client.get("/api/emulation/ranking/", {"year": bad})
+        assert response.status_code == 400
+        assert response.json() == {"year": ["A year between 2000 and 2100."]}
+    services.publish_ranking(cluster, by=users.central)
+    [row] = client.get("/api/emulation/ranking/", {"year": "2026"}).json()
+    assert row == {
+        "sheet": submitted.pk,
+        "organization": submitted.organization_id,
+        "organization_name": "Ha Noi Union",
+        "cluster": cluster.pk,
+        "state": "self_scored",
+        "total": "28.00",
+        "first_section": "13.00",
+        "penalties": "0.00",
+        "rank_in_cluster": 1,
+    }
+    login(users.danang)  # the head sees it as it forms; a stranger to the cluster nothing
+    assert len(client.get("/api/emulation/ranking/", {"year": "2026"}).json()) == 1

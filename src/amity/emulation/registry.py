@@ -5,12 +5,13 @@ write path (`amity.core.registry`)."""
 
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.registry import App, Menu, Model, registry
+from amity.core.registry import App, Menu, Model, Route, registry
 
 registry.register(
     App(
         "emulation",
         demo="amity.emulation.demo",
+        routes=[Route("ranking", "amity.emulation.api.scoring.RankingViewSet", "ranking")],
         menu=[
             Menu(
                 _("Emulation regulations"),

@@ -1,3 +1,8 @@
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.response import Response
+
 from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
 from amity.emulation import models
 from amity.emulation.filtersets import scoring as filtersets
@@ -102,3 +107,54 @@ class ScoreViewSet(ScopedModelViewSet):
     model = models.Score
     serializer_class = ScoreSerializer
     filterset_class = filtersets.ScoreFilterSet
+
+
+class RankRowSerializer(serializers.Serializer):
+    """One sheet's place in a year's ranking."""
+
+    sheet = serializers.IntegerField(source="sheet_id")
+    organization = serializers.IntegerField(source="organization_id")
+    organization_name = serializers.CharField(source="organization")
+    cluster = serializers.IntegerField(source="cluster_id", allow_null=True)
+    state = serializers.CharField()
+    total = serializers.DecimalField(max_digits=9, decimal_places=2)
+    first_section = serializers.DecimalField(max_digits=9, decimal_places=2)
+    penalties = serializers.DecimalField(max_digits=9, decimal_places=2)
+    rank_in_cluster = serializers.IntegerField(source="cluster_rank")
+
+
+class RankingViewSet(viewsets.GenericViewSet):
+    """A year's ranking (`?year=`), cluster by cluster: the centre and each cluster's head see
+    it as it forms, a member once the centre published it; the tie-break rule is
+    `scoring_services.TIE_RULE`."""
+
+    serializer_class = RankRowSerializer
+    filter_backends: list = []
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int, required=True)],
+        responses=RankRowSerializer(many=True),
+    )
+    def list(self, request):
+        from amity.emulation import scoring_services as services
+        from amity.emulation.models.scoring import FIRST_YEAR, LAST_YEAR
+
+        raw = request.query_params.get("year", "")
+        if not (raw.isascii() and raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR):
+            raise exceptions.ValidationError(
+                {
+                    "year": [
+                        _("A year between %(first)s and %(last)s.")
+                        % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                    ]
+                }
+            )
+        year = int(raw)
+        clusters = models.Cluster.objects.visible_to(request.user).filter(year=year)
+        shown = [c.pk for c in clusters if services.may_see_ranking(request.user, c)]
+        sheets = models.ScoreSheet.objects.filter(
+            year=year, campaign__isnull=True, cluster__in=shown
+        )
+        rows = services.ranking(sheets) if shown else []
+        return Response(self.get_serializer(rows, many=True).data)
