@@ -642,3 +642,24 @@ def test_the_ranking_api_keeps_to_what_the_user_may_see(client, users, login, su
     }
     login(users.danang)  # the head sees it as it forms; a stranger to the cluster nothing
     assert len(client.get("/api/emulation/ranking/", {"year": "2026"}).json()) == 1
+
+
+def test_computed_from_the_real_records(orgs, users, computed_table):
+    """With the review's facts: Ha Noi hosted two events in 2026 (one in 2025 does not count)."""
+    from tests.events.factories import event
+
+    event(orgs.hanoi, 0, start=date(2026, 3, 1))
+    event(orgs.hanoi, 1, start=date(2026, 9, 1))
+    event(orgs.hanoi, 2, start=date(2025, 9, 1))
+    sheet = new_sheet(orgs.hanoi, computed_table, user=users.hanoi)
+    score = rows_of(sheet)["1.1"]
+    assert (score.computed_value, score.computed_points, score.self_points) == (
+        D("2.00"),
+        D("4.00"),
+        D("4.00"),
+    )
+    assert score.computed_links == [
+        f"/events/events/?organization={orgs.hanoi.pk}"
+        "&start_after=2026-01-01&start_before=2026-12-31"
+    ]
+    assert rows_of(sheet)["1.2"].computed_points == D("0.00")

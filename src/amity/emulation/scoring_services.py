@@ -185,10 +185,8 @@ def fill_computed(scores: list[Score]) -> None:
     """Set, in memory, the computed value, points and link of the scores of computed criteria
     (their `sheet` and `criterion` loaded); a self-score not yet given starts as the computed
     points. The facts are read once per period for all the organizations."""
-    try:
-        from amity.emulation.facts import activity_facts
-    except ImportError:  # TEMPORARY until the review's facts are merged
-        return
+    from amity.emulation.facts import activity_facts
+
     scores = [score for score in scores if score.criterion.computed_from]
     by_period: dict[tuple[date, date], set[int]] = defaultdict(set)
     for score in scores:
