@@ -54,3 +54,21 @@ def sheet(unit, criteria_table, year=2026, of_cluster=None, **extra):
     return models.ScoreSheet.objects.create(
         organization=unit, year=year, criteria_table=criteria_table, cluster=of_cluster, **extra
     )
+
+
+def campaign(owner, index=0):
+    return models.Campaign.objects.create(
+        organization=owner,
+        name_vi=f"Thi đua chuyên đề {index}",
+        starts_on=date(2026, 1, 1),
+        ends_on=date(2026, 12, 31),
+    )
+
+
+def sheet_keys(owner, index) -> dict:
+    """A year within those kept, and past a hundred sheets of one unit a campaign of its own
+    (a unit has one yearly sheet a year)."""
+    keys = {"year": 2000 + index % 100}
+    if index >= 100:
+        keys["campaign"] = campaign(owner, index)
+    return keys

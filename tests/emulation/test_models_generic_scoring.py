@@ -187,8 +187,8 @@ class TestScoreSheet(ModelTestCase):
     def build(self, orgs, owner, index=0):
         return models.ScoreSheet(
             organization=owner,
-            year=2000 + index % 100,
             criteria_table=build.table(orgs.central, 80 + index),
+            **build.sheet_keys(owner, index),
         )
 
     def form_data(self, orgs):
@@ -215,7 +215,7 @@ class TestScore(ModelTestCase):
     def build(self, orgs, owner, index=0):
         table = build.table(orgs.central, 100 + index)
         item = build.criterion(build.section(orgs.central, of_table=table), code=f"1.{index}")
-        sheet = build.sheet(owner, table, year=2000 + index % 100)
+        sheet = build.sheet(owner, table, **build.sheet_keys(owner, index))
         return models.Score(sheet=sheet, criterion=item, self_points=Decimal(5))
 
     def form_data(self, orgs):
