@@ -663,3 +663,16 @@ def test_computed_from_the_real_records(orgs, users, computed_table):
         "&start_after=2026-01-01&start_before=2026-12-31"
     ]
     assert rows_of(sheet)["1.2"].computed_points == D("0.00")
+
+
+def test_only_the_unit_refreshes_its_computed_values(client, users, login, submitted):
+    services.return_sheet(submitted, by=users.central)
+    login(users.danang)  # the cluster head sees the sheet, but does not score it
+    response = client.post(
+        f"/emulation/score-sheets/{submitted.pk}/step/", {"action": "compute"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Only the unit scores itself."]
+    response = client.post(
+        f"/emulation/score-sheets/{submitted.pk}/step/", {"action": "fly"}, follow=True
+    )
+    assert [str(m) for m in response.context["messages"]] == ["Unknown step."]

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import DecimalField, Q, Sum, Value
+from django.db.models import FloatField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,7 +32,9 @@ from amity.organizations.choices import LineageEventKind, OrganizationStatus
 from amity.organizations.models import LineageEvent, Organization
 
 ZERO = Decimal("0")
-POINTS_FIELD = DecimalField(max_digits=9, decimal_places=2)
+#: the sums are read as floats and rounded to cents in Python: on SQLite a decimal output
+#: wraps every row of the sum in a CAST, which doubled the query's time against plain SQL
+POINTS_FIELD = FloatField()
 
 #: the tie-break rule, as the ranking pages state it
 TIE_RULE = gettext_lazy(
@@ -502,7 +504,7 @@ def _points(condition: Q | None = None):
     )
     return Coalesce(
         Sum(effective, filter=live & condition if condition is not None else live),
-        Value(ZERO),
+        Value(0.0),
         output_field=POINTS_FIELD,
     )
 

@@ -193,6 +193,13 @@ def _inputs(post, scores) -> dict[int, services.ScoreInput]:
     return rows
 
 
+def _compute(sheet: ScoreSheet, user) -> int:
+    """The unit (or the centre) refreshes its draft's computed values from the records."""
+    if not services.may_self_score(user, sheet):
+        raise PermissionDenied(_("Only the unit scores itself."))
+    return services.compute_sheets([sheet], by=user)
+
+
 @login_required
 @require_POST
 def sheet_action(request, pk):
@@ -214,7 +221,7 @@ def sheet_action(request, pk):
             services.save_self_scores(sheet, rows, by=request.user) if rows else None,
             services.submit_sheet(sheet, by=request.user),
         ),
-        "compute": lambda: services.compute_sheets([sheet], by=request.user),
+        "compute": lambda: _compute(sheet, request.user),
         "cluster": lambda: services.adjust_cluster_scores(sheet, rows, by=request.user),
         "review": lambda: (
             services.adjust_cluster_scores(sheet, rows, by=request.user) if rows else None,
