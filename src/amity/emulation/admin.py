@@ -12,5 +12,12 @@ for model in (
     models.AwardVote,
     models.AwardDecision,
     models.Review,
+    models.CriteriaTable,
+    models.CriteriaSection,
+    models.Criterion,
+    models.Cluster,
+    models.Campaign,
+    models.ScoreSheet,
+    models.Score,
 ):
     admin.site.register(model, SimpleHistoryAdmin)

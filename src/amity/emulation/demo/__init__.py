@@ -3,7 +3,7 @@ regulations, awards read the scores, the review reads everything else of the dem
 
 from importlib import import_module
 
-AREAS = ["regulations", "review", "awards"]
+AREAS = ["regulations", "scoring", "review", "awards"]
 
 
 def load(stdout) -> dict[str, int]:

@@ -23,6 +23,15 @@ from amity.emulation.models.awards import (
 )
 from amity.emulation.models.regulations import Regulation
 from amity.emulation.models.review import Review
+from amity.emulation.models.scoring import (
+    Campaign,
+    Cluster,
+    CriteriaSection,
+    CriteriaTable,
+    Criterion,
+    Score,
+    ScoreSheet,
+)
 
 __all__ = [
     "AwardDecision",
@@ -30,7 +39,14 @@ __all__ = [
     "AwardForm",
     "AwardProposal",
     "AwardVote",
+    "Campaign",
+    "Cluster",
     "CouncilMember",
+    "CriteriaSection",
+    "CriteriaTable",
+    "Criterion",
     "Regulation",
     "Review",
+    "Score",
+    "ScoreSheet",
 ]

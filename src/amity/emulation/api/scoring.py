@@ -1,0 +1,160 @@
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, serializers, viewsets
+from rest_framework.response import Response
+
+from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
+from amity.emulation import models
+from amity.emulation.filtersets import scoring as filtersets
+from amity.emulation.forms import scoring as forms
+
+
+class CriteriaTableSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.CriteriaTable
+        fields = (*BASE_FIELDS, *forms.CRITERIA_TABLE_FIELDS)
+
+
+class CriteriaSectionSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.CriteriaSection
+        fields = (*BASE_FIELDS, *forms.CRITERIA_SECTION_FIELDS)
+
+
+class CriterionSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.Criterion
+        fields = (*BASE_FIELDS, *forms.CRITERION_FIELDS)
+
+
+class ClusterSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.Cluster
+        fields = (*BASE_FIELDS, *forms.CLUSTER_FIELDS)
+
+
+class CampaignSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.Campaign
+        fields = (*BASE_FIELDS, *forms.CAMPAIGN_FIELDS)
+
+
+SHEET_WORKFLOW_FIELDS = ("state", "submitted_at", "reviewed_at", "confirmed_at")
+
+
+class ScoreSheetSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.ScoreSheet
+        fields = (*BASE_FIELDS, *forms.SCORE_SHEET_FIELDS, *SHEET_WORKFLOW_FIELDS)
+        read_only_fields = SHEET_WORKFLOW_FIELDS
+
+
+SCORE_STAGE_FIELDS = (
+    "computed_value",
+    "computed_points",
+    "computed_links",
+    "cluster_points",
+    "cluster_reason",
+    "council_points",
+    "council_reason",
+)
+
+
+class ScoreSerializer(ScopedModelSerializer):
+    class Meta:
+        model = models.Score
+        fields = (*BASE_FIELDS, *forms.SCORE_FIELDS, *SCORE_STAGE_FIELDS)
+        read_only_fields = SCORE_STAGE_FIELDS
+
+
+class CriteriaTableViewSet(ScopedModelViewSet):
+    model = models.CriteriaTable
+    serializer_class = CriteriaTableSerializer
+    filterset_class = filtersets.CriteriaTableFilterSet
+
+
+class CriteriaSectionViewSet(ScopedModelViewSet):
+    model = models.CriteriaSection
+    serializer_class = CriteriaSectionSerializer
+    filterset_class = filtersets.CriteriaSectionFilterSet
+
+
+class CriterionViewSet(ScopedModelViewSet):
+    model = models.Criterion
+    serializer_class = CriterionSerializer
+    filterset_class = filtersets.CriterionFilterSet
+
+
+class ClusterViewSet(ScopedModelViewSet):
+    model = models.Cluster
+    serializer_class = ClusterSerializer
+    filterset_class = filtersets.ClusterFilterSet
+
+
+class CampaignViewSet(ScopedModelViewSet):
+    model = models.Campaign
+    serializer_class = CampaignSerializer
+    filterset_class = filtersets.CampaignFilterSet
+
+
+class ScoreSheetViewSet(ScopedModelViewSet):
+    model = models.ScoreSheet
+    serializer_class = ScoreSheetSerializer
+    filterset_class = filtersets.ScoreSheetFilterSet
+
+
+class ScoreViewSet(ScopedModelViewSet):
+    model = models.Score
+    serializer_class = ScoreSerializer
+    filterset_class = filtersets.ScoreFilterSet
+
+
+class RankRowSerializer(serializers.Serializer):
+    """One sheet's place in a year's ranking."""
+
+    sheet = serializers.IntegerField(source="sheet_id")
+    organization = serializers.IntegerField(source="organization_id")
+    organization_name = serializers.CharField(source="organization")
+    cluster = serializers.IntegerField(source="cluster_id", allow_null=True)
+    state = serializers.CharField()
+    total = serializers.DecimalField(max_digits=9, decimal_places=2)
+    first_section = serializers.DecimalField(max_digits=9, decimal_places=2)
+    penalties = serializers.DecimalField(max_digits=9, decimal_places=2)
+    rank_in_cluster = serializers.IntegerField(source="cluster_rank")
+
+
+class RankingViewSet(viewsets.GenericViewSet):
+    """A year's ranking (`?year=`), cluster by cluster: the centre and each cluster's head see
+    it as it forms, a member once the centre published it; the tie-break rule is
+    `scoring_services.TIE_RULE`."""
+
+    serializer_class = RankRowSerializer
+    filter_backends: list = []
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int, required=True)],
+        responses=RankRowSerializer(many=True),
+    )
+    def list(self, request):
+        from amity.emulation import scoring_services as services
+        from amity.emulation.models.scoring import FIRST_YEAR, LAST_YEAR
+
+        raw = request.query_params.get("year", "")
+        if not (raw.isascii() and raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR):
+            raise exceptions.ValidationError(
+                {
+                    "year": [
+                        _("A year between %(first)s and %(last)s.")
+                        % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                    ]
+                }
+            )
+        year = int(raw)
+        clusters = models.Cluster.objects.visible_to(request.user).filter(year=year)
+        shown = [c.pk for c in clusters if services.may_see_ranking(request.user, c)]
+        sheets = models.ScoreSheet.objects.filter(
+            year=year, campaign__isnull=True, cluster__in=shown
+        )
+        rows = services.ranking(sheets) if shown else []
+        return Response(self.get_serializer(rows, many=True).data)
