@@ -55,7 +55,7 @@ def may_review(user, sheet: ScoreSheet) -> bool:
     """The cluster head's organization (an officer of its branch), or the centre."""
     if user.edits_everything:
         return True
-    head = sheet.cluster.head if sheet.cluster_id else None
+    head = sheet.cluster.head if sheet.cluster is not None else None
     return head is not None and organization_in_scope(user, head)
 
 
@@ -150,7 +150,7 @@ def add_score_rows(sheets: list[ScoreSheet], user) -> int:
 
 def period_of(sheet: ScoreSheet) -> tuple[date, date]:
     """The period a sheet's facts are counted over: its campaign's, or its calendar year."""
-    if sheet.campaign_id:
+    if sheet.campaign is not None:
         return sheet.campaign.starts_on, sheet.campaign.ends_on
     return date(sheet.year, 1, 1), date(sheet.year, 12, 31)
 
