@@ -27,7 +27,6 @@ from django.core.management.base import CommandError
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
-from amity.core.collation import sort_key
 from amity.core.demo_dates import demo_today, moved
 from amity.geo.models import Country, Province
 from amity.organizations.choices import OrganizationKind, OrganizationStatus
@@ -895,10 +894,8 @@ class PartnerDemo:
             # What Partner.save() derives, written here because the rows are bulk-created: the
             # contacts are already known, so the search text holds their names from the start.
             names = [c["full_name"] for c in sorted(plan.contacts, key=contact_order)]
-            words = [partner.name, partner.name_vi, partner.name_en, partner.acronym, *names]
-            partner.search_text = normalise(" ".join(words))
-            partner.sort_name_vi = sort_key(partner.name_in("vi"))
-            partner.sort_name_en = sort_key(partner.name_in("en"))
+            partner.search_text = partner.derive_search_text(names)
+            partner.derive_sort_names()
             partners.append(partner)
         bulk_create_with_history(partners, Partner, batch_size=500, default_user=self.admin)
         for plan, partner in zip(self.plans, partners, strict=True):
