@@ -13,35 +13,29 @@ PANELS = ("#panel-partners-dormant", "#panel-partners-recent-interactions")
 
 
 def hanoi_has_recent_interactions() -> bool:
-    from datetime import timedelta
-
-    from django.utils import timezone
-
+    """Whether the home page's recent interactions panel has something for `hanoi`: asked of
+    the panel's own query (the demo gives Ha Noi a few in the last weeks)."""
     from amity.accounts.models import User
-    from amity.partners.models import Interaction
+    from amity.partners.dashboard import recent_interactions_of
 
-    today = timezone.localdate()
-    since = today - timedelta(days=30)
-    hanoi = User.objects.get(username="hanoi")
-    visible = Interaction.objects.visible_to(hanoi)
-    return visible.filter(occurred_on__range=(since, today)).exists()
+    return recent_interactions_of(User.objects.get(username="hanoi")).exists()
 
 
 def test_hanoi_officer_lands_on_the_dashboard(visit):
     page = visit.log_in("hanoi")
     assert page.url == visit.base_url + "/"
     expect(page.locator(PANELS[0])).to_be_visible()
-    # the recent interactions are shown when there are some in the branch's last 30 days
-    recent = page.locator(PANELS[1])
-    expect(recent).to_have_count(1 if hanoi_has_recent_interactions() else 0)
+    # the demo gives Ha Noi interactions in the panel's last 30 days, so the panel is shown
+    assert hanoi_has_recent_interactions()
+    expect(page.locator(PANELS[1])).to_be_visible()
     expect(page.locator("#federation-tree")).to_be_visible()
     visit.screenshot("30-dashboard-hanoi")
 
-    # "See all" of the dormant partners opens the list filtered to Ha Noi's own.
+    # "See all" of the dormant partners opens the list of the partners the badge counts.
     count = page.inner_text("#panel-partners-dormant .panel-count")
     with page.expect_navigation():
         page.click("#panel-partners-dormant .see-all")
-    assert "dormant=true" in page.url and "held=true" in page.url
+    assert "dormant=true" in page.url and "held=true" not in page.url
     if not count.endswith("+"):
         expect(page.locator("main")).to_contain_text(count)
 

@@ -421,6 +421,34 @@ class ModelTestCase:
         assert self.model.objects.count() >= 500
         assert (self._queries(client, list_url), self._queries(client, detail_url)) == few
 
+    def test_each_tab_is_given_its_records_and_an_unknown_one_the_overview(
+        self, client, orgs, users, login, monkeypatch
+    ):
+        """The page validates `?tab=` against the declared tabs and hands the result to
+        `detail_context`, which reads no query parameter itself."""
+        record = self.make(orgs, orgs.hanoi)
+        given = []
+        declared = self.views.detail_context
+
+        def spy(obj, request, tab):
+            given.append(tab)
+            return declared(obj, request, tab)
+
+        monkeypatch.setattr(self.views, "detail_context", spy)
+        login(users.hanoi)
+        url = self.url("", record.pk)
+        keys = [key for key, _label in self.views.extra_tabs]
+        for key in keys:
+            response = client.get(url, {"tab": key})
+            assert (response.status_code, response.context["tab"]) == (200, key)
+        unknown = ["", "overview", "history", "nonexistent", "Tab", "<b>x</b>", "ĐŨ"]
+        for value in unknown:
+            response = client.get(url, {"tab": value})
+            assert (response.status_code, response.context["tab"]) == (200, "overview")
+        history = client.get(self.url("history", record.pk), {"tab": keys[0] if keys else "x"})
+        assert (history.status_code, history.context["tab"]) == (200, "history")
+        assert given == [*keys, *["overview"] * len(unknown), "history"]
+
     # --- bad input never gives a 500 -----------------------------------------------------------
 
     GARBAGE = ["", "abc", "-1", "99999999999999999999", "<script>'; DROP TABLE x;--"]

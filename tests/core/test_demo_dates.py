@@ -8,11 +8,16 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 
+from amity.accounts.models import User
 from amity.core.demo_dates import demo_day, demo_today, month_start, moved
 from amity.events.choices import EventStatus
 from amity.events.models import Event
 from amity.partners.choices import FollowUpState
+from amity.partners.dashboard import RECENT_DAYS, recent_interactions_of
+from amity.partners.demo import HANOI_RECENT_DAYS
 from amity.partners.models import FollowUp, Interaction, NgoRegistration
 from amity.proposals.models import Proposal
 from amity.reporting.choices import SubmissionState
@@ -103,3 +108,38 @@ def test_proposals_are_raised_before_the_day_and_due_around_it():
     assert not recent.filter(raised_on__lt=LOADED_ON - timedelta(days=75)).exists()
     assert recent.filter(due_on__lt=LOADED_ON).exists()
     assert recent.filter(due_on__gte=LOADED_ON).exists()
+
+
+@pytest.mark.django_db
+def test_hanois_home_on_the_day_has_its_report_due_its_recent_interactions_and_true_counts(
+    client, monkeypatch
+):
+    """The demo's `hanoi` (issue 16, fault 8): the report due in the headline, the recent
+    interactions panel shown (the demo gives Ha Noi some in the last weeks), and each panel's
+    badge counting what the panel lists."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: LOADED_ON)
+    hanoi = User.objects.get(username="hanoi")
+    client.force_login(hanoi)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    (headline,) = response.context["headlines"]
+    assert headline["text"].startswith("Báo cáo kỳ “Sáu tháng đầu năm 2028”")
+    assert headline["action"] == "Tiếp tục báo cáo"  # its draft
+    panels = {item.panel.key: item.data for item in response.context["panels"]}
+
+    recent = recent_interactions_of(hanoi, LOADED_ON)
+    own_days = set(recent.filter(organization=hanoi.organization).values_list("occurred_on"))
+    assert {(LOADED_ON - timedelta(days=days),) for days in HANOI_RECENT_DAYS} <= own_days
+    assert max(HANOI_RECENT_DAYS) < RECENT_DAYS
+    shown = panels["partners.recent_interactions"]
+    assert shown["count"] == recent.count() >= len(HANOI_RECENT_DAYS)
+    assert [row.pk for row in shown["rows"]] == list(
+        recent.order_by("-occurred_on", "-id").values_list("pk", flat=True)[:5]
+    )
+
+    for key, data in panels.items():
+        if data.get("rows") is not None and data.get("count") is not None:
+            assert len(data["rows"]) == min(data["count"], 5), key
+    dormant = panels["partners.dormant"]
+    page = client.get(reverse("partners:partner_list"), {"dormant": "true"})
+    assert page.context["table"].paginator.count == dormant["count"]

@@ -71,3 +71,37 @@ def test_a_draft_is_continued_and_a_report_sent_in_is_not_due(client, orgs, user
 def test_whoever_writes_no_report_reads_no_headline(client, users, login, design, who):
     login(getattr(users, who))
     assert headlines(client)[0] == []
+
+
+def test_another_unions_report_sent_in_does_not_hide_ones_draft(client, orgs, users, login, design):
+    """Its draft for the period, Da Nang's approved report for the same period: Ha Noi's report
+    is still due (one exclude() over both submissions took them for one, and the demo's Ha Noi
+    read no headline)."""
+    made, sooner, later = design
+    draft = submission(orgs.hanoi, made.version, sooner, SubmissionState.DRAFT)
+    submission(orgs.danang, made.version, sooner, SubmissionState.APPROVED)
+    submission(orgs.danang, made.version, later, SubmissionState.SUBMITTED)
+    login(users.hanoi)
+    shown, _page = headlines(client)
+    assert [(h["url"], h["action"]) for h in shown] == [
+        (draft.get_absolute_url(), "Tiếp tục báo cáo")
+    ]
+    login(users.danang)  # Da Nang's own are in
+    assert headlines(client)[0] == []
+
+
+def test_the_reminders_see_the_same_reports_due(orgs, design):
+    from amity.reporting.reminders import due_for
+
+    made, sooner, later = design
+    draft = submission(orgs.hanoi, made.version, sooner, SubmissionState.DRAFT)
+    submission(orgs.danang, made.version, sooner, SubmissionState.APPROVED)
+    on = later.deadline  # both deadlines within the reminders' window
+    assert [(due.period, due.submission) for due in due_for(orgs.hanoi, on)] == [
+        (sooner, draft),
+        (later, None),
+    ]
+    assert [due.period for due in due_for(orgs.danang, on)] == [later]
+    draft.state = SubmissionState.SUBMITTED
+    draft.save()
+    assert [due.period for due in due_for(orgs.hanoi, on)] == [later]

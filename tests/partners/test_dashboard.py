@@ -112,10 +112,28 @@ def test_dormant_partners_for_a_unit_officer_their_own_first(client, users, logi
     # nor Da Nang's restricted partner.
     assert names(data["rows"]) == ["Hanoi Quiet", "Member Never Contacted", "Danang Quiet"]
     assert data["own_ids"] == {network["hanoi_quiet"].pk, network["member_never"].pk}
-    assert (data["count"], data["network"]) == (2, 3)
+    # the badge counts what the panel lists; how many of them are Ha Noi's, beside it
+    assert (data["count"], data["theirs"]) == (3, 2)
     assert data["months"] == 12
-    assert data["see_all"] == "/partners/partners/?dormant=true&held=true"
-    assert data["see_network"] == "/partners/partners/?dormant=true"
+    assert data["see_all"] == "/partners/partners/?dormant=true"
+    assert data["see_theirs"] == "/partners/partners/?dormant=true&held=true"
+
+
+def test_the_dormant_badge_says_how_many_the_panel_lists(client, users, login, network):
+    """Issue 16 (home page): the badge said 1 above five rows, counting only the unit's own."""
+    login(users.hanoi)
+    page = client.get(reverse("home")).content.decode()
+    section = page[page.index('id="panel-partners-dormant"') :]
+    section = section[: section.index("</section>")]
+    assert '<span class="badge rounded-pill text-bg-secondary fs-6 panel-count">3</span>' in section
+    assert section.count('<li class="list-group-item') == 3
+    assert section.count('<span class="badge text-bg-primary">') == 2
+    assert (
+        '<a class="text-nowrap" href="/partners/partners/?dormant=true&amp;held=true">'
+        "Đối tác của đơn vị: 2</a>"
+    ) in section
+    listed = client.get(reverse("partners:partner_list"), {"dormant": "true"})
+    assert len(listed.context["table"].rows) == 3  # "see all" lists the same partners
 
 
 def test_dormant_partners_for_another_unit(client, users, login, network):
@@ -127,7 +145,7 @@ def test_dormant_partners_for_another_unit(client, users, login, network):
         "Hanoi Quiet",
         "Member Never Contacted",
     ]
-    assert (data["count"], data["network"]) == (2, 4)
+    assert (data["count"], data["theirs"]) == (4, 2)
 
 
 def test_dormant_partners_for_the_centre_cover_the_whole_network(client, users, login, network):
@@ -142,8 +160,8 @@ def test_dormant_partners_for_the_centre_cover_the_whole_network(client, users, 
     ]
     assert data["own_ids"] == set()
     assert data["count"] == 4
+    assert data["theirs"] is None
     assert data["see_all"] == "/partners/partners/?dormant=true"
-    assert data["see_network"] is None
 
 
 def test_the_dormancy_cutoff_follows_the_setting(client, users, login, network, settings):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amity.aid import models
-from amity.core.tables import BaseTable
+from amity.core.tables import BaseTable, NumberColumn
 
 
 class ActivityTable(BaseTable):
@@ -39,7 +39,7 @@ class ActivityChildTable(BaseTable):
 
 class ActivityProvinceTable(ActivityChildTable):
     province = tables.Column(linkify=True)
-    percentage = tables.Column(linkify=True)
+    percentage = NumberColumn(linkify=True)
 
     class Meta(BaseTable.Meta):
         model = models.ActivityProvince
@@ -89,8 +89,8 @@ class ActivityDocumentTable(ActivityChildTable):
 
 class TransactionTable(ActivityChildTable):
     date = tables.DateColumn(linkify=True)
-    value_usd = tables.Column(default="⚠")
-    value_vnd = tables.Column(default="⚠")
+    value_usd = NumberColumn(default="⚠")
+    value_vnd = NumberColumn(default="⚠")
 
     class Meta(BaseTable.Meta):
         model = models.Transaction

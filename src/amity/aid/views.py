@@ -44,8 +44,7 @@ class ActivityViews(ModelViews):
         )
 
     @classmethod
-    def detail_context(cls, obj, request):
-        tab = request.GET.get("tab", "overview")
+    def detail_context(cls, obj, request, tab):
         if tab == "transactions":
             rows = obj.transactions.select_related("provider_org")
             return {"transactions": rows[:500], "problems": services.missing_rates(rows)}

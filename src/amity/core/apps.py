@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db import connections
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,14 @@ def refresh_sqlite_statistics(sender, using="default", **kwargs):
             cursor.execute("ANALYZE")
 
 
+def add_sqlite_functions(sender, connection, **kwargs):
+    """What SQLite lacks and the queries ask of it: folding a text for search (`Fold`)."""
+    if connection.vendor == "sqlite":
+        from amity.core.collation import fold_in_sqlite
+
+        connection.connection.create_function("AMITY_FOLD", 1, fold_in_sqlite, deterministic=True)
+
+
 class CoreConfig(AppConfig):
     name = "amity.core"
     label = "core"
@@ -29,4 +38,5 @@ class CoreConfig(AppConfig):
         # Each app declares its models, menu, API routes and demo in its `registry.py`.
         autodiscover_modules("registry")
         post_migrate.connect(refresh_sqlite_statistics, sender=self)
+        connection_created.connect(add_sqlite_functions)
         user_logged_in.connect(mark_session_refreshed)

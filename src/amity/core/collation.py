@@ -8,13 +8,19 @@ only, it sorts the same byte by byte (SQLite, Python) and under any database col
 (PostgreSQL's en_US or C), so that a list can be sorted by a stored key along an index, as fast
 as by the name itself, on both databases. `sorted_by_name(items)` sorts in Python with the same
 key: choice lists, countries by their translated name.
+
+Search compares texts folded (`fold`): lower case, without marks, đ as d, so that "ha noi" finds
+"Hà Nội". `Fold(expression)` folds in the database the same way (a function registered on each
+SQLite connection, TRANSLATE on PostgreSQL), and `folded_contains(field, word)` is the search's
+condition; a model that keeps a folded text of its own (a partner's `search_text`) reads that.
 """
 
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from django.db.models import F
+from django.db.models import F, Func, TextField, Value
+from django.db.models.lookups import Contains
 from django.utils.translation import get_language
 
 T = TypeVar("T")
@@ -132,3 +138,67 @@ class ShownSortKey(F):
 
     def __repr__(self):
         return f"ShownSortKey({self.prefix!r})"
+
+
+# --- matching: search insensitive to case and marks ----------------------------------------------
+
+#: the Latin letters with marks (Latin-1, Extended-A and B, Vietnamese's Extended Additional)
+_MARKED_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+_COMBINING_MARKS = range(0x0300, 0x0370)
+
+
+def _folded_letter(char: str) -> str:
+    # "đ" has no decomposition: Unicode sees a letter of its own where a reader sees a d
+    lower = char.lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", lower)
+    return "".join(mark for mark in decomposed if not unicodedata.combining(mark))
+
+
+def _fold_pairs() -> dict[str, str]:
+    pairs = {}
+    for start, end in _MARKED_RANGES:
+        for code in range(start, end + 1):
+            char = chr(code)
+            folded = _folded_letter(char)
+            if len(folded) == 1 and folded != char:
+                pairs[char] = folded
+    return pairs
+
+
+_FOLD_PAIRS = _fold_pairs()
+#: what `fold` does to a lower-case text, as one str.translate table (marks written apart, as
+#: some keyboards type them, are dropped)
+_FOLD_TABLE: dict[int, str | None] = {ord(char): folded for char, folded in _FOLD_PAIRS.items()}
+_FOLD_TABLE.update(dict.fromkeys(_COMBINING_MARKS))
+#: the same for PostgreSQL's TRANSLATE(text, from, to): upper and lower case letters to their
+#: base letter, the marks written apart (after the end of `to`) deleted
+FOLD_FROM = "".join(_FOLD_PAIRS) + "".join(map(chr, _COMBINING_MARKS))
+FOLD_TO = "".join(_FOLD_PAIRS.values())
+
+
+def fold(text: str) -> str:
+    """`text` as search compares it: lower case, without marks ("Đà Nẵng" → "da nang")."""
+    return text.lower().translate(_FOLD_TABLE)
+
+
+def fold_in_sqlite(value):
+    """`fold` as SQLite calls it (registered as AMITY_FOLD on every connection: core.apps)."""
+    return None if value is None else fold(str(value))
+
+
+class Fold(Func):
+    """`fold` in the database: AMITY_FOLD on SQLite, LOWER(TRANSLATE(…)) on PostgreSQL."""
+
+    function = "AMITY_FOLD"
+    arity = 1
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"LOWER(TRANSLATE(({sql})::text, %s, %s))", (*params, FOLD_FROM, FOLD_TO)
+
+
+def folded_contains(field: str, word: str) -> Contains:
+    """The condition "the text of `field` (a path such as `partner__name`) contains `word`",
+    both folded: a filter() takes it as it takes a Q."""
+    return Contains(Fold(F(field)), Fold(Value(word)))

@@ -6,9 +6,9 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.collation import folded_contains
 from amity.core.forms import style_widgets
 from amity.core.scoping import within_own_limit
 from amity.core.widgets import narrower_than_all, offer_from_api
@@ -43,13 +43,14 @@ class BaseFilterSet(django_filters.FilterSet):
             filter_.queryset = visible.select_related(*getattr(model, "label_related", ()))
 
     def search(self, queryset, name, value):
+        """Every word in one of the `search_fields`, whatever the case and the marks ("ha noi"
+        finds "Hà Nội"): the list, its export and the API's `?q=`, which the searchable select
+        lists ask as one types, alike."""
         words = value.split()
         if not words or not self.search_fields:
             return queryset
         conditions = [
-            reduce(
-                operator.or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields)
-            )
+            reduce(operator.or_, (folded_contains(field, word) for field in self.search_fields))
             for word in words
         ]
         return queryset.filter(reduce(operator.and_, conditions))

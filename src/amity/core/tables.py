@@ -20,14 +20,51 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
+from django_tables2.columns import library
 from django_tables2.columns.base import LinkTransform
 from django_tables2.utils import Accessor
 
 from amity.core.collation import shown_sort_field
+from amity.core.numbers import local_number
 
 # Columns whose values are codes or numbers: wrapped, "12/GĐK-2024" reads as two values.
 CODE_COLUMN = re.compile(r"(^|_)(code|number|identifier|ref|acronym|iso|year)$")
+#: number fields that are not figures: a year (2.025), a code, a place in an order
+NOT_A_FIGURE = re.compile(r"(^|_)(code|number|identifier|ref|iso|year|order|version)$")
+NUMBER_FIELDS = (models.IntegerField, models.DecimalField, models.FloatField)
 PHONE_HIDDEN = "d-none d-md-table-cell"
+
+
+@library.register
+class NumberColumn(tables.Column):
+    """An amount or a count, its thousands grouped in the active language (`core.numbers`):
+    1.525.971 on a Vietnamese page, 1,525,971 on an English one, right-aligned.
+
+    A table's model fields of a number type get one without asking (`from_field`), but for
+    those that are not figures (years, codes, an order: see NOT_A_FIGURE), so that an id or a
+    year is never grouped. Declare one for a figure read through a property or an annotation.
+    An export reads the figure itself (`value`), not its text."""
+
+    def __init__(self, *args, decimal_places: int | None = None, **kwargs):
+        self.decimal_places = decimal_places
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        if (
+            isinstance(field, NUMBER_FIELDS)
+            and not field.primary_key
+            and not field.choices
+            and not NOT_A_FIGURE.search(field.name)
+        ):
+            return cls(**kwargs)
+        return None
+
+    def render(self, value):
+        return local_number(value, self.decimal_places)
+
+    def value(self, value):
+        return value
 
 
 class ShownNameColumn(tables.Column):
@@ -129,6 +166,8 @@ class BaseTable(tables.Table):
             classes.add("text-nowrap")
         if bound_column.name == self.link_column:
             classes.add("link-column")
+        if isinstance(bound_column.column, NumberColumn):
+            classes.update(("text-end", "text-nowrap"))
         return classes
 
     def choosable_columns(self) -> list[tuple[str, str, bool]]:
@@ -185,7 +224,7 @@ class BaseTable(tables.Table):
     def _plan(self, column):
         """How to read a plain column's value without django-tables2, or None if it is not plain:
         (path of attribute names, whether to show the choice's label, the date format if it is
-        a date column, its static td attributes)."""
+        a date column, the number column if it is one, its static td attributes)."""
         date_format = None
         if type(column.column) is tables.DateColumn:
             # DateColumn keeps its format only inside the template it renders each cell with.
@@ -193,8 +232,9 @@ class BaseTable(tables.Table):
             if found is None:  # a template of its own: django-tables2 renders the cell
                 return None
             date_format = found.group(1)
+        number = column.column if type(column.column) is NumberColumn else None
         plain = (
-            (type(column.column) is tables.Column or date_format)
+            (type(column.column) is tables.Column or date_format or number)
             and column.render == column.column.render
             and column.column.localize is None
             and not any(callable(value) for value in column.attrs["td"].values())
@@ -208,11 +248,11 @@ class BaseTable(tables.Table):
                 choices = bool(self._meta.model._meta.get_field(path[0]).choices)
             except FieldDoesNotExist:
                 pass
-        return path, choices, date_format, column.attrs["td"].as_html()
+        return path, choices, date_format, number, column.attrs["td"].as_html()
 
     @staticmethod
     def _plain_cell(row, column, plan):
-        path, choices, date_format, td = plan
+        path, choices, date_format, number, td = plan
         if choices:
             value = getattr(row.record, f"get_{path[0]}_display")()
         else:
@@ -228,6 +268,8 @@ class BaseTable(tables.Table):
         column.current_value = value
         if date_format:
             value = formats.date_format(value, date_format) or column.default
+        if number is not None:
+            value = number.render(value)
         if column.link:
             value = column.link(
                 value,

@@ -190,21 +190,26 @@ class ObjectView(ModelViewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         obj = self.object
+        tab = self.get_tab()
         context.update(
-            tab=self.get_tab(),
+            tab=tab,
             tabs=self.views.tabs_for(obj),
             may_edit=can_edit(self.request.user, obj)
             and not change_refusal(obj, self.request.user),
             fields=self.views.detail_fields(obj),
         )
         # the related records a tab lists are those the user may see, as in the API
-        related = self.views.detail_context(obj, self.request)
+        related = self.views.detail_context(obj, self.request, tab)
         context.update(visible_related(related, self.request.user))
         return context
 
 
 class ObjectHistoryView(ObjectView):
     tab = "history"
+
+    def get_tab(self) -> str:
+        # the history is a page of its own: a `?tab=` left in its address picks nothing
+        return self.tab
 
     def get_template_names(self):
         return ["core/object_history.html"]
@@ -537,7 +542,8 @@ class ModelViews:
         return rows
 
     @classmethod
-    def detail_context(cls, obj, request) -> dict:
+    def detail_context(cls, obj, request, tab: str) -> dict:
+        """The records the page's `tab` (one of `extra_tabs`, or "overview") shows."""
         return {}
 
     @classmethod

@@ -41,8 +41,7 @@ class EventViews(ModelViews):
     )
 
     @classmethod
-    def detail_context(cls, obj, request):
-        tab = request.GET.get("tab", "overview")
+    def detail_context(cls, obj, request, tab):
         if tab == "participants":
             rows = obj.participants.select_related(*PARTICIPANT_RELATED[1:])
             return {"participants": rows.prefetch_related("presentations")[:1000]}

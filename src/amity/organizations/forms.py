@@ -230,3 +230,12 @@ class AttendanceForm(forms.Form):
         self.is_valid()  # a field with a wrong code is left out of cleaned_data
         chosen = {member: self.cleaned_data.get(f"member-{member.pk}") for member in self.members}
         return {member: status for member, status in chosen.items() if status}
+
+
+class TreeForm(forms.Form):
+    """What the federation's tree shows: `?inactive=1` adds the merged and ceased organizations."""
+
+    # "1" or nothing, as the page's own links write it (a checkbox field takes "0" for yes)
+    inactive = forms.TypedChoiceField(
+        choices=[("", ""), ("1", "1")], coerce=bool, empty_value=False, required=False
+    )

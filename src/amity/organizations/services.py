@@ -20,6 +20,49 @@ from amity.organizations.models import (
     Person,
 )
 
+# --- The federation's tree ----------------------------------------------------------------------
+
+
+@dataclass
+class FederationTree:
+    """Organizations as a tree: each node carries its `tree_children` (by kind, then name)."""
+
+    roots: list[Organization]
+    total: int  # every organization of the queryset, shown or not
+    active: int
+
+
+def federation_tree(organizations, *, include_inactive: bool = False) -> FederationTree:
+    """The tree of `organizations` (a queryset, already scoped) in one query.
+
+    An organization whose parent is not in the queryset is a root. Without `include_inactive`
+    organizations below a root that are not active (merged, ceased, ...) are left out with their
+    branches, so that a node's children are what the page lists and counts (a root is always
+    shown: it is the top of what the user may see).
+    """
+    nodes = list(
+        organizations.select_related("province")
+        .annotate(
+            people_count=Count("people", filter=Q(people__deleted_at__isnull=True), distinct=True)
+        )
+        .order_by("tree_path")
+    )
+    by_id = {node.pk: node for node in nodes}
+    by_parent: dict[int | None, list[Organization]] = {}
+    for node in nodes:
+        by_parent.setdefault(node.parent_id if node.parent_id in by_id else None, []).append(node)
+    for node in nodes:
+        children = by_parent.get(node.pk, [])
+        if not include_inactive:
+            children = [child for child in children if child.status == OrganizationStatus.ACTIVE]
+        node.tree_children = sorted(children, key=lambda child: (child.kind, child.name))
+    return FederationTree(
+        roots=by_parent.get(None, []),
+        total=len(nodes),
+        active=sum(node.status == OrganizationStatus.ACTIVE for node in nodes),
+    )
+
+
 # --- Lineage ------------------------------------------------------------------------------------
 
 

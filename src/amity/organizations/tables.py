@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.tables import BaseTable
+from amity.core.tables import BaseTable, NumberColumn
 from amity.organizations import models
 
 
@@ -106,7 +106,7 @@ class MeetingAttendanceTable(BaseTable):
 class StaffingRecordTable(BaseTable):
     organization = tables.Column(linkify=True)
     year = tables.Column(linkify=True)
-    vacancies = tables.Column(verbose_name=_("vacancies"), orderable=False)
+    vacancies = NumberColumn(verbose_name=_("vacancies"), orderable=False)
 
     class Meta(BaseTable.Meta):
         model = models.StaffingRecord

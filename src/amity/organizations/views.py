@@ -30,8 +30,7 @@ class OrganizationViews(ModelViews):
     )
 
     @classmethod
-    def detail_context(cls, obj, request):
-        tab = request.GET.get("tab", "overview")
+    def detail_context(cls, obj, request, tab):
         if tab == "people":
             return {
                 "people": obj.people.all(),
@@ -85,7 +84,7 @@ class PersonViews(ModelViews):
     protected_relations = ("positions", "committee_seats")
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         return {
             "languages": obj.languages.all(),
             "positions": obj.positions.select_related("organization"),
@@ -140,7 +139,7 @@ class CommitteeViews(ModelViews):
     protected_relations = ("meetings",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         participation = services.member_participation(obj)
         members = list(obj.members.select_related("person"))
         for member in members:
@@ -177,7 +176,7 @@ class CommitteeMeetingViews(ModelViews):
     detail_select_related = ("committee__organization",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         recorded = {row.member_id: row.status for row in obj.attendance.all()}
         members = obj.committee.members.select_related("person")
         return {
@@ -215,30 +214,20 @@ class StaffingRecordViews(ModelViews):
 
 @login_required
 def tree(request):
-    """The whole federation (as far as the user may see) as a tree, in two queries."""
-    organizations = list(
-        models.Organization.objects.visible_to(request.user)
-        .select_related("province")
-        .annotate(
-            people_count=Count("people", filter=Q(people__deleted_at__isnull=True), distinct=True)
-        )
-        .order_by("tree_path")
+    """The whole federation (as far as the user may see) as a tree."""
+    choice = forms.TreeForm(request.GET)
+    show_inactive = choice.is_valid() and choice.cleaned_data["inactive"]
+    federation = services.federation_tree(
+        models.Organization.objects.visible_to(request.user), include_inactive=show_inactive
     )
-    by_parent, by_id = {}, {org.pk: org for org in organizations}
-    for org in organizations:
-        by_parent.setdefault(org.parent_id if org.parent_id in by_id else None, []).append(org)
-    for org in organizations:
-        org.tree_children = sorted(by_parent.get(org.pk, []), key=lambda o: (o.kind, o.name))
-    roots = by_parent.get(None, [])
-    counts = {
-        "total": len(organizations),
-        "active": sum(org.status == OrganizationStatus.ACTIVE for org in organizations),
-    }
-    show_inactive = request.GET.get("inactive") == "1"
     return render(
         request,
         "organizations/tree.html",
-        {"roots": roots, "counts": counts, "show_inactive": show_inactive},
+        {
+            "roots": federation.roots,
+            "counts": {"total": federation.total, "active": federation.active},
+            "show_inactive": show_inactive,
+        },
     )
 
 

@@ -118,32 +118,25 @@ def expiring_registrations(request):
     icon="hourglass-split",
 )
 def dormant_partners(request):
-    """Partners with no interaction for PARTNER_DORMANT_MONTHS months. A unit officer's count is
-    of the partners its organization holds, with the rest of the network's beside it."""
+    """Partners with no interaction for PARTNER_DORMANT_MONTHS months that the user may see, a
+    unit officer's own first: the count is of the same partners as the list (the badge never
+    says 1 above five rows), with how many of them the user's organization holds beside it."""
     user = request.user
     dormant = Partner.objects.visible_to(user).filter(services.dormant_filter())
-    own = theirs(user)
-    network = capped_count(dormant)
-    if not network:
+    count = capped_count(dormant)
+    if not count:
         return None
+    own = theirs(user)
     rows, own_ids = theirs_first(latest_quiet_first, dormant, own)
-    everything = list_url("partners:partner_list", dormant="true")
-    if own is None:
-        count, see_all, see_network = network, everything, None
-    else:
-        count = dormant.filter(own).count()
-        see_all = list_url("partners:partner_list", dormant="true", held="true")
-        see_network = everything
     return {
         "count": count,
-        "network": network,
-        "network_label": count_label(network),
         "cap": COUNT_CAP,
+        "theirs": None if own is None else dormant.filter(own).count(),
         "rows": rows,
         "own_ids": own_ids,
         "months": settings.PARTNER_DORMANT_MONTHS,
-        "see_all": see_all,
-        "see_network": see_network,
+        "see_all": list_url("partners:partner_list", dormant="true"),
+        "see_theirs": list_url("partners:partner_list", dormant="true", held="true"),
     }
 
 
@@ -156,6 +149,14 @@ def latest_quiet_first(dormant) -> list:
         never = dormant.filter(last_contact_on__isnull=True).order_by("-id")
         rows += first_rows(never)[: ITEMS_SHOWN - len(rows)]
     return rows
+
+
+def recent_interactions_of(user, today: date | None = None):
+    """The interactions the user may see of the RECENT_DAYS days up to `today` (by default the
+    site's today): what the recent interactions panel counts and lists."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=RECENT_DAYS)
+    return Interaction.objects.visible_to(user).filter(occurred_on__range=(since, today))
 
 
 @register_panel(
@@ -172,7 +173,7 @@ def recent_interactions(request):
     user = request.user
     today = timezone.localdate()
     since = today - timedelta(days=RECENT_DAYS)
-    recent = Interaction.objects.visible_to(user).filter(occurred_on__range=(since, today))
+    recent = recent_interactions_of(user, today)
     count = capped_count(recent)  # along interaction_date_idx
     if not count:
         return None

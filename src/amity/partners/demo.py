@@ -27,7 +27,6 @@ from django.core.management.base import CommandError
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
-from amity.core.collation import sort_key
 from amity.core.demo_dates import demo_today, moved
 from amity.geo.models import Country, Province
 from amity.organizations.choices import OrganizationKind, OrganizationStatus
@@ -64,6 +63,9 @@ HORIZON = date(2025, 12, 15)
 QUIET_SINCE = date(2022, 12, 31)
 #: the latest interaction of a partner in regular contact falls after this day
 RECENT_FROM = date(2025, 6, 1)
+#: Ha Noi's own interactions so many days before the day of loading (see `recent_for_hanoi`):
+#: within the home page's recent interactions panel (`partners.dashboard.RECENT_DAYS`)
+HANOI_RECENT_DAYS = (2, 6, 13, 21)
 AUTHORITY = "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"
 
 # --- The data: lists and tables read from data/demo/*.json ------------------------------------
@@ -196,6 +198,17 @@ class Plan:
     paired: bool = False  # the original of a seeded near-duplicate
     partner: Partner | None = None
     contact_objects: list[Contact] = field(default_factory=list)
+
+
+@dataclass
+class InteractionRows:
+    """The interactions planned so far, with what each links to, written in a few bulk inserts."""
+
+    interactions: list[Interaction] = field(default_factory=list)
+    people: list[list[int]] = field(default_factory=list)
+    contacts: list[list[Contact]] = field(default_factory=list)
+    others: list[list[Organization]] = field(default_factory=list)
+    follow_ups: list[tuple[Interaction, dict]] = field(default_factory=list)
 
 
 class PartnerDemo:
@@ -895,10 +908,8 @@ class PartnerDemo:
             # What Partner.save() derives, written here because the rows are bulk-created: the
             # contacts are already known, so the search text holds their names from the start.
             names = [c["full_name"] for c in sorted(plan.contacts, key=contact_order)]
-            words = [partner.name, partner.name_vi, partner.name_en, partner.acronym, *names]
-            partner.search_text = normalise(" ".join(words))
-            partner.sort_name_vi = sort_key(partner.name_in("vi"))
-            partner.sort_name_en = sort_key(partner.name_in("en"))
+            partner.search_text = partner.derive_search_text(names)
+            partner.derive_sort_names()
             partners.append(partner)
         bulk_create_with_history(partners, Partner, batch_size=500, default_user=self.admin)
         for plan, partner in zip(self.plans, partners, strict=True):
@@ -1040,36 +1051,70 @@ class PartnerDemo:
             days[-1] = self.day_between(moved(RECENT_FROM), moved(HORIZON))  # in touch lately
         return days
 
+    def recent_for_hanoi(self) -> list[tuple[Plan, date]]:
+        """A few interactions of Ha Noi's own in the last weeks, with partners it leads in regular
+        contact: the random days could leave its last month empty, and its officer's home page
+        (the demo's log-in `hanoi`) would then hide the panel of recent interactions."""
+        led = [
+            plan
+            for plan in self.plans
+            if plan.holders
+            and plan.holders[0][0] == self.hanoi
+            and plan.values["status"] == PartnerStatus.ACTIVE
+            and not (plan.quiet or plan.ended_on or plan.duplicate_of)
+        ]
+        today = demo_today()
+        return [
+            (plan, today - timedelta(days=days))
+            for plan, days in zip(led, HANOI_RECENT_DAYS, strict=False)
+        ]
+
     def write_interactions(self) -> None:
-        rng = self.rng
-        interactions, people, contacts, others, follow_ups = [], [], [], [], []
-        union_list = list(self.unions.values())
+        written = InteractionRows()
         for plan in self.plans:
             orgs = [org for org, _role in plan.holders]
             for day in self.interaction_dates(plan):
-                org = orgs[0] if rng.random() < 0.65 or len(orgs) == 1 else rng.choice(orgs[1:])
-                kind = self.interaction_kind(plan, day)
-                interaction = Interaction(
-                    partner=plan.partner,
-                    organization=org,
-                    occurred_on=day,
-                    kind=kind,
-                    summary=self.summary(plan, org, kind, day),
-                    notes=MARK,
+                org = (
+                    orgs[0]
+                    if self.rng.random() < 0.65 or len(orgs) == 1
+                    else self.rng.choice(orgs[1:])
                 )
-                interactions.append(interaction)
-                staff = self.people.get(org.pk, [])
-                chosen_people = rng.sample(staff, min(len(staff), rng.randint(1, 3)))
-                people.append(chosen_people)
-                current = [c for c in plan.contact_objects if c.is_current or day.year < 2023]
-                contacts.append(rng.sample(current, min(len(current), rng.randint(0, 2))))
-                other = None
-                if rng.random() < 0.12:
-                    # Another of ours came along: a fellow holder, or the Union of the place.
-                    other = rng.choice([o for o in orgs if o != org] or union_list)
-                others.append([other] if other and other != org else [])
-                if rng.random() < 0.2:
-                    follow_ups.append((interaction, self.follow_up(day, chosen_people)))
+                self.plan_interaction(written, plan, org, day)
+        # after every other random draw, so that the rest of the set is as it was without them
+        for plan, day in self.recent_for_hanoi():
+            self.plan_interaction(written, plan, self.hanoi, day)
+        self.write_interaction_rows(written)
+
+    def plan_interaction(self, written: InteractionRows, plan: Plan, org, day: date) -> None:
+        """One interaction of `org`'s with the partner of `plan`, its people and follow-up."""
+        rng = self.rng
+        kind = self.interaction_kind(plan, day)
+        interaction = Interaction(
+            partner=plan.partner,
+            organization=org,
+            occurred_on=day,
+            kind=kind,
+            summary=self.summary(plan, org, kind, day),
+            notes=MARK,
+        )
+        written.interactions.append(interaction)
+        staff = self.people.get(org.pk, [])
+        chosen_people = rng.sample(staff, min(len(staff), rng.randint(1, 3)))
+        written.people.append(chosen_people)
+        current = [c for c in plan.contact_objects if c.is_current or day.year < 2023]
+        written.contacts.append(rng.sample(current, min(len(current), rng.randint(0, 2))))
+        other = None
+        if rng.random() < 0.12:
+            # Another of ours came along: a fellow holder, or the Union of the place.
+            orgs = [holder for holder, _role in plan.holders]
+            other = rng.choice([o for o in orgs if o != org] or list(self.unions.values()))
+        written.others.append([other] if other and other != org else [])
+        if rng.random() < 0.2:
+            written.follow_ups.append((interaction, self.follow_up(day, chosen_people)))
+
+    def write_interaction_rows(self, written: InteractionRows) -> None:
+        interactions, people = written.interactions, written.people
+        contacts, others, follow_ups = written.contacts, written.others, written.follow_ups
         bulk_create_with_history(interactions, Interaction, batch_size=500, default_user=self.admin)
         People = Interaction.people.through
         Contacts = Interaction.contacts.through

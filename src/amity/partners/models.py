@@ -201,13 +201,21 @@ class Partner(BaseModel):
 
     def derive_fields(self) -> None:
         # Derived text that search and sorting read; kept here, where every write passes (form,
-        # import, API).
+        # import, API). A bulk writer, which passes no save(), calls the two parts itself.
         self.search_text = self.derive_search_text()
+        self.derive_sort_names()
+
+    def derive_sort_names(self) -> None:
+        """The sort keys of the name a list shows in each language (see `name_in`)."""
         self.sort_name_vi = sort_key(self.name_in("vi"))
         self.sort_name_en = sort_key(self.name_in("en"))
 
-    def derive_search_text(self) -> str:
-        contact_names = list(self.contacts.values_list("full_name", flat=True)) if self.pk else []
+    def derive_search_text(self, contact_names: list[str] | None = None) -> str:
+        """The words search matches; `contact_names` by default read from the saved contacts."""
+        if contact_names is None:
+            contact_names = (
+                list(self.contacts.values_list("full_name", flat=True)) if self.pk else []
+            )
         return normalise(
             " ".join([self.name, self.name_vi, self.name_en, self.acronym, *contact_names])
         )

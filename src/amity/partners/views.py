@@ -43,8 +43,7 @@ class PartnerViews(ModelViews):
     )
 
     @classmethod
-    def detail_context(cls, obj, request):
-        tab = request.GET.get("tab", "overview")
+    def detail_context(cls, obj, request, tab):
         user = request.user
         if tab == "contacts":
             return {"contacts": obj.contacts.all()}
@@ -128,7 +127,7 @@ class InteractionViews(ModelViews):
     protected_relations = ("follow_ups",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         return {
             "people": obj.people.all(),
             "contacts": obj.contacts.all(),

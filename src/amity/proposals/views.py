@@ -92,7 +92,7 @@ class ProposalViews(ModelViews):
         return [row for row in super().detail_fields(obj) if not row[2].name.startswith("answer")]
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         user = request.user
         answering = services.may_answer(user, obj)
         approving = services.may_approve(user)
@@ -166,8 +166,7 @@ class ConsultationViews(ModelViews):
     )
 
     @classmethod
-    def detail_context(cls, obj, request):
-        tab = request.GET.get("tab", "overview")
+    def detail_context(cls, obj, request, tab):
         if tab == "tracker":
             rows = services.tracker(obj)
             answered = sum(1 for row in rows if row["response"])
@@ -207,7 +206,7 @@ class ConsultationResponseViews(ModelViews):
     protected_relations = ("positions",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         positions = obj.positions.select_related("article")
         return {
             "positions": [
@@ -233,7 +232,7 @@ class ArticlePositionViews(ModelViews):
     detail_select_related = ("article", "response__organization", "response__consultation")
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         diff = services.word_diff(obj.article.text, obj.proposed_text) if obj.proposed_text else ""
         return {"diff": diff}
 

@@ -1,6 +1,5 @@
 """Reports due on the home page: the periods the user's organization still has to report on."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -9,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from amity.core.dashboard import ITEMS_SHOWN, register_headline, register_panel
 from amity.reporting.choices import EDITABLE_STATES
 from amity.reporting.models import Period, Submission
-from amity.reporting.reminders import due_for
+from amity.reporting.reminders import due_for, still_to_report
 
 
 @register_headline(order=10)
@@ -23,16 +22,8 @@ def report_to_write(request):
         return None
     today = timezone.localdate()
     open_periods = (
-        Period.objects.filter(locked=False, opens_on__lte=today)
-        .filter(
-            Q(form__assigned_kinds__contains=organization.kind)
-            | Q(form__assigned_organizations=organization)
-        )
-        .exclude(
-            submissions__organization=organization, submissions__state__in=("submitted", "approved")
-        )
+        still_to_report(Period.objects.filter(locked=False, opens_on__lte=today), organization)
         .select_related("form__organization")
-        .distinct()
         .order_by("deadline", "id")
     )
     period = next(

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from amity.reporting.choices import EDITABLE_STATES
+from amity.reporting.choices import EDITABLE_STATES, SubmissionState
 from amity.reporting.models import Period, Submission
 
 REMIND_BEFORE_DAYS = 7
@@ -40,22 +40,29 @@ def periods_due(today: date | None = None):
     ).select_related("form__organization")
 
 
+def still_to_report(periods, organization):
+    """The `periods` of a form assigned to `organization` (by its kind or by name) for which it
+    has sent in no report yet. The report sent in is the organization's own: a filter on
+    `submissions__organization` and `submissions__state` in one exclude() would ask of any two
+    submissions (Ha Noi's draft, another Union's approved report) and hide the period."""
+    sent_in = Submission.objects.filter(
+        organization=organization, state__in=(SubmissionState.SUBMITTED, SubmissionState.APPROVED)
+    )
+    return (
+        periods.filter(
+            Q(form__assigned_kinds__contains=organization.kind)
+            | Q(form__assigned_organizations=organization)
+        )
+        .exclude(pk__in=sent_in.values("period_id"))
+        .distinct()
+    )
+
+
 def due_for(organization, today: date | None = None, limit: int = 50) -> list[Due]:
     """The periods `organization` still has to report on, soonest deadline first."""
     if organization is None:
         return []
-    periods = (
-        periods_due(today)
-        .filter(
-            Q(form__assigned_kinds__contains=organization.kind)
-            | Q(form__assigned_organizations=organization)
-        )
-        .exclude(
-            submissions__organization=organization, submissions__state__in=("submitted", "approved")
-        )
-        .distinct()
-        .order_by("deadline")[:limit]
-    )
+    periods = still_to_report(periods_due(today), organization).order_by("deadline")[:limit]
     periods = [
         p for p in periods if organization.tree_path.startswith(p.form.organization.tree_path)
     ]

@@ -42,7 +42,7 @@ class FormViews(ModelViews):
     )
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         return {
             "versions": obj.versions.all(),
             "periods": obj.periods.all()[:40],
@@ -63,7 +63,7 @@ class FormVersionViews(ModelViews):
     protected_relations = ("submissions",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         return {
             "sections": services.version_sections(obj),
             "rules": obj.rules.select_related("left", "right"),
@@ -109,7 +109,7 @@ class PeriodViews(ModelViews):
     protected_relations = ("submissions",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         user = request.user
         home = user.organization
         mine = services.submission_of(home, obj)

@@ -37,7 +37,7 @@ class SubmissionViews(ModelViews):
     )
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         user = request.user
         editable = can_edit(user, obj)
         return {
