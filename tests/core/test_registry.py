@@ -71,7 +71,8 @@ def test_the_api_root_lists_every_domain_of_the_registry(client, django_user_mod
     for label in expected:  # each domain's own root answers with its collections
         routes = client.get(f"/api/{label}/", HTTP_ACCEPT="application/json").json()
         app = registry.app(label)
-        assert set(routes) == {entry.route for entry in app.models if entry.api}
+        collections = {entry.route for entry in app.models if entry.api}
+        assert set(routes) == collections | {route.prefix for route in app.routes}
 
 
 @pytest.mark.django_db
@@ -90,10 +91,23 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
         ("Partners & aid", ["Partners", "Aid"]),
         ("Reports", []),
         ("Events & proposals", ["Events", "Proposals"]),
+        (
+            "Emulation & awards",
+            [
+                "Emulation regulations",
+                "Emulation clusters",
+                "Score sheets",
+                "Emulation campaigns",
+                "Award proposals",
+                "Award decisions",
+                "Reviews of member organizations",
+            ],
+        ),
     ]
     urls = [item["url"] for entry in navigation for item in entry.get("items", [entry])]
     assert sorted(urls) == sorted(reverse(item.url_name) for item in registry.menu())
-    assert len(urls) == 9  # organizations (3), partners, aid, reports, events, proposals, places
+    # organizations (3), partners, aid, reports, events, proposals, places, emulation (7)
+    assert len(urls) == 16
 
 
 def test_a_menu_entry_must_name_a_known_group():

@@ -57,7 +57,7 @@ class AwardProposalViews(ModelViews):
     protected_relations = ("votes",)
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         user = request.user
         editable = can_edit(user, obj)
         return {
@@ -156,7 +156,7 @@ class AwardDecisionViews(ModelViews):
     detail_select_related = ("organization", "award_form", "revoked_by")
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         user = request.user
         central = user.edits_everything and can_edit(user, obj)
         return {

@@ -74,7 +74,7 @@ class ReviewViews(ModelViews):
         ]
 
     @classmethod
-    def detail_context(cls, obj, request):
+    def detail_context(cls, obj, request, tab):
         facts = review_services.profile(obj.organization, obj.period_start, obj.period_end)
         user = request.user
         recorded = review_services.lifecycle_recorded(obj)

@@ -56,7 +56,7 @@ class ClusterViews(ModelViews):
     protected_relations = ("sheets",)
 
     @classmethod
-    def detail_context(cls, obj, request) -> dict:
+    def detail_context(cls, obj, request, tab) -> dict:
         from amity.emulation.views.scoring_pages import cluster_board_context
 
         return cluster_board_context(obj, request)
@@ -74,7 +74,7 @@ class CampaignViews(ModelViews):
     protected_relations = ("sheets",)
 
     @classmethod
-    def detail_context(cls, obj, request) -> dict:
+    def detail_context(cls, obj, request, tab) -> dict:
         from amity.emulation.views.scoring_pages import campaign_context
 
         return campaign_context(obj, request)
@@ -91,7 +91,7 @@ class ScoreSheetViews(ModelViews):
     detail_template = "emulation/scoring/sheet_detail.html"
 
     @classmethod
-    def detail_context(cls, obj, request) -> dict:
+    def detail_context(cls, obj, request, tab) -> dict:
         from amity.emulation.views.scoring_pages import sheet_context
 
         return sheet_context(obj, request)
