@@ -364,3 +364,34 @@ def test_the_document_form_with_a_file_of_the_wrong_type_says_so_beside_the_fiel
     assert response.status_code == 200
     assert response.context["form"].errors["upload"]
     assert not models.AwardDocument.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [None, ("virus.exe", b"MZ\x90\x00" + b"\x00" * 64), ("fake.pdf", b"<html></html>")],
+)
+def test_the_api_refuses_a_document_without_a_file_or_of_the_wrong_type(
+    orgs, users, login, upload
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    proposal = build.proposal(orgs, orgs.hanoi)
+    data = {"proposal": proposal.pk, "kind": "submission"}
+    if upload is not None:
+        data["file"] = SimpleUploadedFile(*upload)
+    response = login(users.hanoi).post("/api/emulation/award-documents/", data)
+    assert response.status_code == 400
+    assert "file" in response.json()
+    assert not models.AwardDocument.objects.exists()
+
+
+def test_the_api_refuses_a_document_on_another_branchs_proposal(orgs, users, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    proposal = build.proposal(orgs, orgs.hanoi)
+    response = login(users.danang).post(
+        "/api/emulation/award-documents/",
+        {"proposal": proposal.pk, "kind": "submission", "file": SimpleUploadedFile("a.pdf", build.PDF)},
+    )
+    assert response.status_code == 400
+    assert not models.AwardDocument.objects.exists()
