@@ -370,9 +370,7 @@ def test_the_document_form_with_a_file_of_the_wrong_type_says_so_beside_the_fiel
     "upload",
     [None, ("virus.exe", b"MZ\x90\x00" + b"\x00" * 64), ("fake.pdf", b"<html></html>")],
 )
-def test_the_api_refuses_a_document_without_a_file_or_of_the_wrong_type(
-    orgs, users, login, upload
-):
+def test_the_api_refuses_a_document_without_a_file_or_of_the_wrong_type(orgs, users, login, upload):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     proposal = build.proposal(orgs, orgs.hanoi)
@@ -391,7 +389,11 @@ def test_the_api_refuses_a_document_on_another_branchs_proposal(orgs, users, log
     proposal = build.proposal(orgs, orgs.hanoi)
     response = login(users.danang).post(
         "/api/emulation/award-documents/",
-        {"proposal": proposal.pk, "kind": "submission", "file": SimpleUploadedFile("a.pdf", build.PDF)},
+        {
+            "proposal": proposal.pk,
+            "kind": "submission",
+            "file": SimpleUploadedFile("a.pdf", build.PDF),
+        },
     )
     assert response.status_code == 400
     assert not models.AwardDocument.objects.exists()
