@@ -397,3 +397,56 @@ def test_the_api_refuses_a_document_on_another_branchs_proposal(orgs, users, log
     )
     assert response.status_code == 400
     assert not models.AwardDocument.objects.exists()
+
+
+# --- the yearly review ----------------------------------------------------------------------------
+
+
+def _review(orgs, organization, reviewer, **extra):
+    return models.Review.objects.create(
+        organization=organization,
+        year=2025,
+        reviewer=reviewer,
+        assessment="well",
+        proposal="keep",
+        **extra,
+    )
+
+
+def test_deciding_a_review_twice_is_refused_with_a_message(orgs, users, login):
+    review = _review(orgs, orgs.hanoi, orgs.central)
+    client = login(users.central)
+    url = reverse("emulation:review_decide", args=[review.pk])
+    client.post(url, follow=True)
+    response = client.post(url, follow=True)
+    assert [str(m) for m in response.context["messages"]] == ["This review is decided already."]
+    response = client.post(f"/api/emulation/reviews/{review.pk}/decide/")
+    assert response.status_code == 400
+    assert response.json() == ["This review is decided already."]
+
+
+def test_a_unit_may_not_reopen_a_decided_review(orgs, users, login):
+    review = _review(orgs, orgs.hanoi_member, orgs.hanoi)
+    client = login(users.hanoi)
+    client.post(reverse("emulation:review_decide", args=[review.pk]))
+    assert models.Review.objects.get(pk=review.pk).is_decided
+    assert client.post(reverse("emulation:review_reopen", args=[review.pk])).status_code == 403
+    response = client.post(f"/api/emulation/reviews/{review.pk}/reopen/")
+    assert response.status_code == 403
+    assert models.Review.objects.get(pk=review.pk).is_decided
+
+
+def test_another_branchs_review_is_not_found(orgs, users, login):
+    review = _review(orgs, orgs.hanoi_member, orgs.hanoi)
+    client = login(users.danang)
+    for name in ("review_decide", "review_reopen"):
+        assert client.post(reverse(f"emulation:{name}", args=[review.pk])).status_code == 404
+    assert client.get(review.get_absolute_url()).status_code == 404
+    assert client.get(f"/api/emulation/reviews/{review.pk}/").status_code == 404
+    assert client.post(f"/api/emulation/reviews/{review.pk}/decide/").status_code == 404
+    assert not models.Review.objects.get(pk=review.pk).is_decided
+
+
+def test_a_profile_of_another_branchs_organization_is_not_found(orgs, users, login):
+    url = reverse("emulation:review_profile", args=[orgs.hanoi_member.pk])
+    assert login(users.danang).get(url).status_code == 404
