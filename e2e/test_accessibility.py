@@ -37,6 +37,10 @@ def main_pages(username):
         ("submission-list", "/reporting/submissions/"),
         ("proposals-board", "/proposals/board/"),
         ("events-calendar", "/events/calendar/"),
+        ("award-proposals-board", "/emulation/award-proposals/board/"),
+        ("award-decisions", "/emulation/award-decisions/"),
+        ("review-year", "/emulation/reviews/year/"),
+        ("review-dormant", "/emulation/reviews/dormant/"),
         ("404", "/partners/partners/999999999/"),
     ]
     seen_only = visible.exclude(pk__in=Partner.objects.editable_by(user)).order_by("pk").first()

@@ -79,6 +79,15 @@ class AwardDocumentForm(ScopedModelForm):
             self.instance.file = cleaned["upload"]
         return cleaned
 
+    def _update_errors(self, errors):
+        """The model's errors on its `file` are the `upload` field's (the form has no `file`):
+        said once, beside the field."""
+        if hasattr(errors, "error_dict") and "file" in errors.error_dict:
+            file_errors = errors.error_dict.pop("file")
+            if "upload" not in self.errors:
+                errors.error_dict["upload"] = file_errors
+        super()._update_errors(errors)
+
 
 class CouncilMemberForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):

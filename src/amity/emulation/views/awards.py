@@ -233,6 +233,17 @@ def _proposal(request, pk):
     return get_object_or_404(models.AwardProposal.objects.visible_to(request.user), pk=pk)
 
 
+def _form_refused(request, form, field: str) -> bool:
+    """Put the form's errors as messages when the user wrote something the form refuses (too
+    long, a NUL byte); an empty field is left to the step, whose message says what to do."""
+    if form.is_valid() or not str(request.POST.get(field, "")).strip():
+        return False
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+    return True
+
+
 def _step(request, obj, step, done: str):
     try:
         step()
@@ -264,7 +275,10 @@ def step_vote(request, pk):
     proposal = _proposal(request, pk)
     form = forms.VoteForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose for, against or abstain."))
+        if "choice" in form.errors:
+            messages.error(request, _("Choose for, against or abstain."))
+        for message in form.errors.get("note", []):
+            messages.error(request, message)
         return HttpResponseRedirect(proposal.get_absolute_url())
     data = form.cleaned_data
     return _step(
@@ -280,6 +294,8 @@ def step_vote(request, pk):
 def step_review(request, pk):
     proposal = _proposal(request, pk)
     form = forms.ReviewForm(request.POST)
+    if _form_refused(request, form, "note"):
+        return HttpResponseRedirect(proposal.get_absolute_url())
     note = form.cleaned_data["note"] if form.is_valid() else ""
     return _step(
         request,
@@ -294,6 +310,8 @@ def step_review(request, pk):
 def step_refuse(request, pk):
     proposal = _proposal(request, pk)
     form = forms.ReasonForm(request.POST)
+    if _form_refused(request, form, "reason"):
+        return HttpResponseRedirect(proposal.get_absolute_url())
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _step(
         request,
@@ -350,6 +368,8 @@ def step_decide(request, pk):
 def step_revoke(request, pk):
     decision = _decision(request, pk)
     form = forms.ReasonForm(request.POST)
+    if _form_refused(request, form, "reason"):
+        return HttpResponseRedirect(decision.get_absolute_url())
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _step(
         request,
@@ -365,8 +385,15 @@ def step_revoke(request, pk):
 @login_required
 def document_download(request, pk):
     document = get_object_or_404(models.AwardDocument.objects.visible_to(request.user), pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError) as missing:  # gone from the media directory
+        raise Http404 from missing
     return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name
+        handle,
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.content_type or "application/octet-stream",
     )
 
 
