@@ -42,7 +42,15 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     headings = [line for line in done.stdout.splitlines() if line and " " not in line]
-    assert headings == ["partners", "aid", "reporting", "events", "proposals", "imports"]
+    assert headings == [
+        "partners",
+        "aid",
+        "reporting",
+        "events",
+        "proposals",
+        "emulation",
+        "imports",
+    ]
     assert "import 20 partners" in done.stdout
     assert (tmp_path / "amity.sqlite3").exists()
 

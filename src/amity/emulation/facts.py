@@ -218,6 +218,10 @@ class Branches:
 def _local_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """[start 00:00, the day after end 00:00) in local time, for a moment's field."""
     zone = timezone.get_current_timezone()
+    # a day from either end of the calendar, so that neither the day after nor the conversion to
+    # UTC overflows (a review stored with 9999-12-31 or 0001-01-01 still shows its page)
+    start = max(start, date.min + timedelta(days=1))
+    end = min(end, date.max - timedelta(days=2))
     return (
         datetime.combine(start, time.min, tzinfo=zone),
         datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),

@@ -7,6 +7,7 @@ from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSe
 from amity.emulation import models
 from amity.emulation.filtersets import scoring as filtersets
 from amity.emulation.forms import scoring as forms
+from amity.emulation.models.scoring import FIRST_YEAR, LAST_YEAR
 
 
 class CriteriaTableSerializer(ScopedModelSerializer):
@@ -133,12 +134,18 @@ class RankingViewSet(viewsets.GenericViewSet):
     pagination_class = None
 
     @extend_schema(
-        parameters=[OpenApiParameter("year", int, required=True)],
+        # the years a ranking can have, in the schema too: a client (and the fuzz) asks for them
+        parameters=[
+            OpenApiParameter(
+                "year",
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+                required=True,
+            )
+        ],
         responses=RankRowSerializer(many=True),
     )
     def list(self, request):
         from amity.emulation import scoring_services as services
-        from amity.emulation.models.scoring import FIRST_YEAR, LAST_YEAR
 
         raw = request.query_params.get("year", "")
         if not (raw.isascii() and raw.isdigit() and FIRST_YEAR <= int(raw) <= LAST_YEAR):
