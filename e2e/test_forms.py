@@ -25,9 +25,11 @@ def pick(page, name, typed, option_text):
 
 def type_into(page, name, text):
     """Click a box and type, as a person does (the date picker opens on the click)."""
-    page.click(f"input[name={name}]")
-    page.keyboard.type(text)
-    page.keyboard.press("Escape")  # the calendar closes, the text stays
+    box = page.locator(f"input[name={name}]")
+    box.click()
+    # typed into the box itself: the keys go to it, not to whatever the opening calendar focused
+    box.press_sequentially(text)
+    box.press("Escape")  # the calendar closes, the text stays
 
 
 def test_a_country_typed_in_vietnamese_is_picked_and_saved(visit):
