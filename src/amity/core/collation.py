@@ -17,6 +17,8 @@ condition; a model that keeps a folded text of its own (a partner's `search_text
 
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
+from itertools import takewhile
 from typing import TypeVar
 
 from django.db.models import F, Func, TextField, Value
@@ -88,15 +90,38 @@ def _weight(base: str, marks: str) -> int | None:
 
 def sort_key(text: str) -> str:
     """The key of `text` in Vietnamese alphabetical order (see the module's docstring)."""
+    words = " ".join(text.split())[:KEY_CHARACTERS]  # runs of spaces change no order
     primary, tones = [], []
-    words = " ".join(text.split())  # runs of spaces, and those at the ends, change no order
-    for base, marks in _characters(words[:KEY_CHARACTERS]):
+    for index, word in enumerate(words.split(" ")):
+        word_primary, word_tones, leading_tone = _word_key(word)
+        if index:  # the space before the word, with the marks that follow it, if any
+            primary.append(_encode(_SPACE))
+            tones.append(leading_tone)
+        primary.append(word_primary)
+        tones.append(word_tones)
+    return "".join(primary) + _encode(_LEVEL_END) + "".join(tones)
+
+
+# A name's words repeat across a list ("Hội", "hữu", "nghị"): an import of 20,000 partners spent
+# two thirds of its time weighing the same syllables letter by letter, so each word's part of
+# the key is kept once computed. The cache is bounded; a word is at most KEY_CHARACTERS long.
+@lru_cache(maxsize=65_536)
+def _word_key(word: str) -> tuple[str, str, str]:
+    """The primary and tone parts of one word's key (no spaces in `word`), and the tone of the
+    marks it starts with, which belong to the space before it."""
+    primary, tones = [], []
+    for base, marks in _characters(word):
         weight = _weight(base, marks)
         if weight is None:
             continue
         primary.append(_encode(weight))
-        tones.append(chr(ord("a") + next((TONES[m] for m in marks if m in TONES), 0)))
-    return "".join(primary) + _encode(_LEVEL_END) + "".join(tones)
+        tones.append(_tone(marks))
+    leading = takewhile(unicodedata.combining, unicodedata.normalize("NFD", word.casefold()))
+    return "".join(primary), "".join(tones), _tone("".join(leading))
+
+
+def _tone(marks: str) -> str:
+    return chr(ord("a") + next((TONES[m] for m in marks if m in TONES), 0))
 
 
 def sorted_by_name(items: Iterable[T], name: Callable[[T], str] = str) -> list[T]:
