@@ -313,7 +313,7 @@ def test_a_step_out_of_order_is_refused(users, submitted):
 
 
 def test_a_returned_sheet_is_a_draft_again(users, submitted):
-    services.return_sheet(submitted, by=users.danang)
+    services.return_sheet(submitted, reason="Thiếu minh chứng", by=users.danang)
     submitted.refresh_from_db()
     assert submitted.state == SheetState.DRAFT
 
@@ -666,7 +666,7 @@ def test_computed_from_the_real_records(orgs, users, computed_table):
 
 
 def test_only_the_unit_refreshes_its_computed_values(client, users, login, submitted):
-    services.return_sheet(submitted, by=users.central)
+    services.return_sheet(submitted, reason="Thiếu minh chứng", by=users.central)
     login(users.danang)  # the cluster head sees the sheet, but does not score it
     response = client.post(
         f"/emulation/score-sheets/{submitted.pk}/step/", {"action": "compute"}, follow=True

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import FloatField, Q, Sum, Value
+from django.db.models import F, FilteredRelation, FloatField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,6 +74,26 @@ def may_see_ranking(user, cluster: Cluster) -> bool:
     if not cluster.ranking_published or home is None or not home.tree_path:
         return False
     return cluster.members.filter(pk__in=branch_of(home)).exists()
+
+
+def clusters_with_ranking(user, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters among `clusters` whose ranking `user` may see (`may_see_ranking`), with at
+    most one query whatever their number (the year's ranking page lists them all)."""
+    if not user.is_authenticated:
+        return []
+    if user.sees_everything:
+        return list(clusters)
+    home = user.organization
+    heading = {c.pk for c in clusters if c.head_id and organization_in_scope(user, c.head)}
+    published = [c.pk for c in clusters if c.ranking_published and c.pk not in heading]
+    member_of: set[int] = set()
+    if published and home is not None and home.tree_path:
+        member_of = set(
+            Cluster.members.through.objects.filter(
+                cluster_id__in=published, organization_id__in=branch_of(home)
+            ).values_list("cluster_id", flat=True)
+        )
+    return [c for c in clusters if c.pk in heading or c.pk in member_of]
 
 
 # --- the write path of sheets and scores ----------------------------------------------------------
@@ -353,6 +373,7 @@ def submit_sheet(sheet: ScoreSheet, *, by) -> ScoreSheet:
             )
         current.state = SheetState.SELF_SCORED
         current.submitted_at = timezone.now()
+        current.return_reason = ""  # answered by this submission; the history keeps it
         current._history_user = by
         current.save()
     return current
@@ -434,14 +455,64 @@ def confirm_sheet(sheet: ScoreSheet, *, by) -> ScoreSheet:
     return _move(sheet, SheetState.CLUSTER_REVIEWED, SheetState.CONFIRMED, "confirmed_at", by)
 
 
-def return_sheet(sheet: ScoreSheet, *, by) -> ScoreSheet:
-    """Self-scored → draft again, for the unit to correct (the cluster's or the centre's step)."""
+#: the longest reason for a return kept (a page of text): more is a paste gone wrong
+RETURN_REASON_MAX_CHARS = 5000
+
+
+def return_sheet(sheet: ScoreSheet, *, reason: str, by) -> ScoreSheet:
+    """Self-scored → draft again, for the unit to correct (the cluster's or the centre's step),
+    with the reason the unit reads on its sheet until it submits again."""
     if not may_review(by, sheet):
         raise PermissionDenied(_("Only the cluster head or the centre returns the sheet."))
-    return _move(sheet, SheetState.SELF_SCORED, SheetState.DRAFT, "", by)
+    reason = str(reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the sheet goes back to the unit."))
+    if len(reason) > RETURN_REASON_MAX_CHARS:
+        raise ValidationError(
+            _("The reason is longer than %(limit)s characters.")
+            % {"limit": RETURN_REASON_MAX_CHARS}
+        )
+    return _move(
+        sheet,
+        SheetState.SELF_SCORED,
+        SheetState.DRAFT,
+        "returned_at",
+        by,
+        return_reason=reason,
+    )
 
 
-def _move(sheet, source: str, target: str, stamp_field: str, by) -> ScoreSheet:
+@dataclass(frozen=True)
+class SheetReturn:
+    """One time the sheet was sent back: when, by whom, why."""
+
+    returned_at: object
+    by: str
+    reason: str
+
+
+def returns_of(sheet: ScoreSheet) -> list[SheetReturn]:
+    """Every return of the sheet, oldest first, read from its history (one query): the sheet
+    keeps only the latest reason, and only until the unit submits again."""
+    seen, found = set(), []
+    records = (
+        sheet.history.filter(returned_at__isnull=False)
+        .exclude(return_reason="")
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    for record in records:
+        if record.returned_at in seen:
+            continue  # a later save of the same returned sheet
+        seen.add(record.returned_at)
+        user = record.history_user
+        found.append(
+            SheetReturn(record.returned_at, str(user) if user else "", record.return_reason)
+        )
+    return found
+
+
+def _move(sheet, source: str, target: str, stamp_field: str, by, **changes) -> ScoreSheet:
     with transaction.atomic():
         current = _locked(sheet)
         if current.state != source:
@@ -455,6 +526,8 @@ def _move(sheet, source: str, target: str, stamp_field: str, by) -> ScoreSheet:
         current.state = target
         if stamp_field:
             setattr(current, stamp_field, timezone.now())
+        for name, value in changes.items():
+            setattr(current, name, value)
         current._history_user = by
         current.save()
     return current
@@ -492,39 +565,46 @@ class RankRow:
         return str(SheetState(self.state).label)
 
 
+#: the sheet's live rows, deleted ones left out in the join itself (as the hand-written SQL
+#: does), not by a test repeated inside each of the three sums
+LIVE_SCORES = "live_scores"
+
+
 def _points(condition: Q | None = None):
-    """The sum of a sheet's rows at their latest stage (the council's, else the cluster's, else
-    the unit's), of the live rows meeting `condition`; 0 for none."""
-    live = Q(scores__deleted_at__isnull=True)
+    """The sum of a sheet's live rows at their latest stage (the council's, else the
+    cluster's, else the unit's), of the rows meeting `condition`; 0 for none."""
     effective = Coalesce(
-        "scores__council_points",
-        "scores__cluster_points",
-        "scores__self_points",
+        f"{LIVE_SCORES}__council_points",
+        f"{LIVE_SCORES}__cluster_points",
+        f"{LIVE_SCORES}__self_points",
         output_field=POINTS_FIELD,
     )
     return Coalesce(
-        Sum(effective, filter=live & condition if condition is not None else live),
+        Sum(effective, filter=condition),
         Value(0.0),
         output_field=POINTS_FIELD,
     )
 
 
-def ranking_queryset(sheets):
-    """The sheets' totals, in ranking order: one aggregate query, grouped by the sheet alone."""
+def ranking_queryset(sheets, *, english: bool = False):
+    """The sheets' totals, in ranking order: one aggregate query, grouped by the sheet alone.
+    The organization's English name is read only for a page in English."""
+    name = "organization__name_en" if english else "organization__name"
     return (
         sheets.order_by()
-        .values(
-            "pk",
-            "organization_id",
-            "organization__name",
-            "organization__name_en",
-            "cluster_id",
-            "state",
-        )
         .annotate(
+            **{
+                LIVE_SCORES: FilteredRelation(
+                    "scores", condition=Q(scores__deleted_at__isnull=True)
+                )
+            }
+        )
+        .values("pk", "organization_id", "organization__name", "cluster_id", "state")
+        .annotate(
+            shown_name=F(name),
             total=_points(),
-            first_section=_points(Q(scores__criterion__section__number=1)),
-            penalties=_points(Q(scores__criterion__kind=CriterionKind.PENALTY)),
+            first_section=_points(Q(**{f"{LIVE_SCORES}__criterion__section__number": 1})),
+            penalties=_points(Q(**{f"{LIVE_SCORES}__criterion__kind": CriterionKind.PENALTY})),
         )
         .order_by("-total", "-first_section", "-penalties", "organization__name", "pk")
     )
@@ -533,48 +613,58 @@ def ranking_queryset(sheets):
 def ranking(sheets) -> list[RankRow]:
     """The ranking of `sheets` (a queryset of ScoreSheet): rank overall and within each
     cluster, ties broken by `TIE_RULE`; a true tie (same total, section 1 and penalties) shares
-    the rank."""
+    the rank. One query; the rows come sorted from the database."""
     from amity.organizations.models import in_language
 
-    rows: list[RankRow] = []
-    by_cluster: dict[int | None, list[RankRow]] = defaultdict(list)
     english = in_language("vi", "en") == "en"  # one look at the language, not one per row
-    for pk, org, name, name_en, cluster, state, total, first, penalties in ranking_queryset(
-        sheets
-    ).values_list(
-        "pk",
-        "organization_id",
-        "organization__name",
-        "organization__name_en",
-        "cluster_id",
-        "state",
-        "total",
-        "first_section",
-        "penalties",
-    ):
-        row = RankRow(
+    rows = [
+        RankRow(
             sheet_id=pk,
             organization_id=org,
-            organization=(name_en or name) if english else name,
+            organization=shown or name,
             cluster_id=cluster,
             state=state,
             total=_cents(total),
             first_section=_cents(first),
             penalties=_cents(penalties),
         )
-        rows.append(row)
-        by_cluster[row.cluster_id].append(row)
+        for pk, org, name, cluster, state, shown, total, first, penalties in ranking_queryset(
+            sheets, english=english
+        ).values_list(
+            "pk",
+            "organization_id",
+            "organization__name",
+            "cluster_id",
+            "state",
+            "shown_name",
+            "total",
+            "first_section",
+            "penalties",
+        )
+    ]
     _assign(rows, "rank")
+    by_cluster: dict[int | None, list[RankRow]] = defaultdict(list)
+    for row in rows:
+        by_cluster[row.cluster_id].append(row)
     for members in by_cluster.values():
         _assign(members, "cluster_rank")
     return rows
+
+
+def rows_by_cluster(rows: list[RankRow]) -> dict[int | None, list[RankRow]]:
+    """The ranking's rows cluster by cluster, in rank order (one pass)."""
+    grouped: dict[int | None, list[RankRow]] = defaultdict(list)
+    for row in rows:
+        grouped[row.cluster_id].append(row)
+    return grouped
 
 
 CENT = Decimal("0.01")
 
 
 def _cents(value) -> Decimal:
-    return (value if isinstance(value, Decimal) else Decimal(str(value or 0))).quantize(CENT)
+    # the sum is a float of cents: rounding it to 2 places first gives the decimal directly
+    return Decimal(f"{value or 0:.2f}") if not isinstance(value, Decimal) else value.quantize(CENT)
 
 
 def _assign(rows: list[RankRow], attribute: str) -> None:

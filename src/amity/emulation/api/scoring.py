@@ -1,9 +1,18 @@
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
+from amity.core.api import (
+    BASE_FIELDS,
+    ScopedModelSerializer,
+    ScopedModelViewSet,
+    StaleVersion,
+    if_match_versions,
+)
 from amity.emulation import models
 from amity.emulation.filtersets import scoring as filtersets
 from amity.emulation.forms import scoring as forms
@@ -40,7 +49,14 @@ class CampaignSerializer(ScopedModelSerializer):
         fields = (*BASE_FIELDS, *forms.CAMPAIGN_FIELDS)
 
 
-SHEET_WORKFLOW_FIELDS = ("state", "submitted_at", "reviewed_at", "confirmed_at")
+SHEET_WORKFLOW_FIELDS = (
+    "state",
+    "submitted_at",
+    "reviewed_at",
+    "confirmed_at",
+    "return_reason",
+    "returned_at",
+)
 
 
 class ScoreSheetSerializer(ScopedModelSerializer):
@@ -98,10 +114,45 @@ class CampaignViewSet(ScopedModelViewSet):
     filterset_class = filtersets.CampaignFilterSet
 
 
+class SheetReturnSerializer(serializers.Serializer):
+    """Why the sheet goes back to the unit (required: the unit reads it on its sheet)."""
+
+    reason = serializers.CharField(max_length=5000)
+
+
 class ScoreSheetViewSet(ScopedModelViewSet):
     model = models.ScoreSheet
     serializer_class = ScoreSheetSerializer
     filterset_class = filtersets.ScoreSheetFilterSet
+
+    @extend_schema(request=SheetReturnSerializer, responses=ScoreSheetSerializer)
+    @action(
+        detail=True, methods=["post"], url_path="return", serializer_class=SheetReturnSerializer
+    )
+    def return_(self, request, pk=None):
+        """Send a submitted sheet back to the unit with the reason (the cluster head or the
+        centre); the sheet is a draft again."""
+        from amity.emulation import scoring_services as services
+
+        # the cluster head sees the unit's sheet without editing it, and returns it: the step's
+        # own rule (`may_review`) decides, not the record's edit scope
+        sheet = GenericAPIView.get_object(self)  # 404 outside what the user sees
+        sent = if_match_versions(request)
+        if sent is not None and sheet.version not in sent:
+            raise StaleVersion()
+        if not request.user.may_edit:  # a viewer reads, never takes a step
+            raise exceptions.PermissionDenied(_("You may not take this step."))
+        given = SheetReturnSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        try:
+            sheet = services.return_sheet(
+                sheet, reason=given.validated_data["reason"], by=request.user
+            )
+        except PermissionDenied as denied:
+            raise exceptions.PermissionDenied(str(denied)) from denied
+        except ValidationError as refused:
+            raise exceptions.ValidationError({"detail": refused.messages}) from refused
+        return Response(ScoreSheetSerializer(sheet, context={"request": request}).data)
 
 
 class ScoreViewSet(ScopedModelViewSet):
@@ -158,8 +209,10 @@ class RankingViewSet(viewsets.GenericViewSet):
                 }
             )
         year = int(raw)
-        clusters = models.Cluster.objects.visible_to(request.user).filter(year=year)
-        shown = [c.pk for c in clusters if services.may_see_ranking(request.user, c)]
+        clusters = list(
+            models.Cluster.objects.visible_to(request.user).filter(year=year).select_related("head")
+        )
+        shown = [c.pk for c in services.clusters_with_ranking(request.user, clusters)]
         sheets = models.ScoreSheet.objects.filter(
             year=year, campaign__isnull=True, cluster__in=shown
         )

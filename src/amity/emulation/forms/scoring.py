@@ -1,4 +1,8 @@
-from amity.core.forms import ScopedModelForm
+from django import forms as django_forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.forms import ScopedModelForm, style_widgets
 from amity.emulation import models
 
 CRITERIA_TABLE_FIELDS = ["organization", "regulation", "code", "title_vi", "title_en", "notes"]
@@ -87,3 +91,26 @@ class ScoreForm(ScopedModelForm):
     class Meta(ScopedModelForm.Meta):
         model = models.Score
         fields = SCORE_FIELDS
+
+
+class CriteriaWorkbookForm(django_forms.Form):
+    """A whole criteria table in one workbook (`imports.criteria_workbook`): only its name and
+    size are checked here; the file's own checks come when it is read."""
+
+    file = django_forms.FileField(label=_("Workbook (XLSX)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".xlsx"
+        style_widgets(self)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise django_forms.ValidationError(_("Choose an .xlsx file."))
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise django_forms.ValidationError(
+                _("The file is larger than %(limit)s MB.")
+                % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
+            )
+        return upload

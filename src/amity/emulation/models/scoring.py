@@ -423,6 +423,11 @@ class ScoreSheet(BaseModel):
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True, editable=False)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, editable=False)
+    # why the cluster (or the centre) sent the sheet back: shown to the unit until it submits
+    # again; every return stays in the sheet's history. Written only by `return_sheet` (no form
+    # or serializer lists them), yet editable: the History tab shows only editable fields.
+    return_reason = models.TextField(_("reason for the return"), blank=True)
+    returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("score sheet")

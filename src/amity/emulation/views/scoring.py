@@ -20,6 +20,11 @@ class CriteriaTableViews(ModelViews):
     list_select_related = ("regulation",)
     detail_select_related = ("organization", "regulation")
     protected_relations = ("sections",)
+    detail_template = "emulation/scoring/criteriatable_detail.html"
+    list_actions = (
+        (_("Import a whole table (XLSX)"), "emulation:criteria_workbook_import", "upload"),
+        (_("Template of a whole table"), "emulation:criteria_workbook_template", "download"),
+    )
 
 
 class CriteriaSectionViews(ModelViews):

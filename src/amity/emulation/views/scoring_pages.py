@@ -29,6 +29,7 @@ from amity.emulation.models.scoring import (
     CriterionKind,
     SheetState,
 )
+from amity.emulation.views import scoring_import
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -167,6 +168,7 @@ def sheet_context(sheet: ScoreSheet, request) -> dict:
     return {
         "sections": sections,
         "stage": stage,
+        "returns": services.returns_of(sheet),
         "totals": {
             "self": _shown(sum((s.self_points or zero) for s in scores)),
             "computed": _shown(sum((s.computed_points or zero) for s in scores)),
@@ -227,7 +229,9 @@ def sheet_action(request, pk):
             services.adjust_cluster_scores(sheet, rows, by=request.user) if rows else None,
             services.review_sheet(sheet, by=request.user),
         ),
-        "return": lambda: services.return_sheet(sheet, by=request.user),
+        "return": lambda: services.return_sheet(
+            sheet, reason=request.POST.get("return_reason", ""), by=request.user
+        ),
         "council": lambda: services.adjust_council_scores(sheet, rows, by=request.user),
         "confirm": lambda: (
             services.adjust_council_scores(sheet, rows, by=request.user) if rows else None,
@@ -330,19 +334,22 @@ def ranking_page(request):
     clusters = list(
         Cluster.objects.visible_to(user).filter(year=year).select_related("head").order_by("name")
     )
-    shown = {cluster.pk: cluster for cluster in clusters if services.may_see_ranking(user, cluster)}
+    shown = {cluster.pk: cluster for cluster in services.clusters_with_ranking(user, clusters)}
     sheets = ScoreSheet.objects.filter(year=year, campaign__isnull=True, cluster__in=list(shown))
     rows = services.ranking(sheets) if shown else []
     names = {pk: cluster.name for pk, cluster in shown.items()}
     if request.GET.get("export") == "xlsx":
         title = _("Emulation ranking %(year)s") % {"year": year}
         return download(services.ranking_xlsx(rows, title, names), f"ranking-{year}.xlsx", XLSX)
-    groups = []
-    for pk, cluster in shown.items():
-        members = [row for row in rows if row.cluster_id == pk]
-        groups.append(
-            {"cluster": cluster, "rows": members, "leader": members[0] if members else None}
-        )
+    by_cluster = services.rows_by_cluster(rows)
+    groups = [
+        {
+            "cluster": cluster,
+            "rows": by_cluster.get(pk, []),
+            "leader": by_cluster[pk][0] if by_cluster.get(pk) else None,
+        }
+        for pk, cluster in shown.items()
+    ]
     years = sorted(
         set(Cluster.objects.visible_to(user).values_list("year", flat=True)) | {year}, reverse=True
     )
@@ -369,4 +376,5 @@ def urls() -> list:
         path("clusters/<int:pk>/results.docx", cluster_docx, name="cluster_docx"),
         path("clusters/<int:pk>/publish/", cluster_publish, name="cluster_publish"),
         path("clusters/copy-forward/", clusters_copy_forward, name="cluster_copy_forward"),
+        *scoring_import.urls(),  # a whole criteria table from one workbook
     ]
