@@ -5,8 +5,11 @@ A `<location>` is read in the order of what is most exact: an administrative cod
 id (ISO 3166-2, GADM, GeoNames, the GSO's), then its point, then its name, description and
 activity description. What is found is one of the 63 provinces as they were; `province_as_of`
 keeps it for an activity begun before 1 July 2025 (and for a name only the old provinces have),
-else gives today's province. A place none of these resolves is placed where a person placed the
-same place of the same publisher before (`UnplacedLocation.province`), or reported.
+else gives today's province. A code or point that the location's own name contradicts is
+reported (names several provinces), not guessed: one of them is wrong, and a wrong province is
+worse than none; the point of a location that is the whole country is its centroid, no
+province's. A place none of these resolves is placed where a person placed the same place of
+the same publisher before (`UnplacedLocation.province`), or reported.
 """
 
 import math
@@ -50,11 +53,21 @@ class Place:
         return f"{self.text}: {_('not placed')} ({why}{': ' + self.detail if self.detail else ''})"
 
 
+#: what is read of a location's names: a place is named in a few languages and a few words;
+#: a thousand narratives or a page of text are no place's name, and are not searched whole
+NARRATIVES_READ = 10
+NARRATIVE_CHARS = 300
+CODE_CHARS = 50
+
+
 def _narrative(element) -> str:
     """The element's narratives, one text: each language's, joined."""
     if element is None:
         return ""
-    texts = [(n.text or "").strip() for n in element.findall("narrative")]
+    texts = [
+        (narrative.text or "")[:NARRATIVE_CHARS].strip()
+        for narrative in element.findall("narrative")[:NARRATIVES_READ]
+    ]
     return " / ".join(text for text in texts if text)
 
 
@@ -88,7 +101,8 @@ def _point(text: str) -> tuple[float, float] | None:
 def _names_the_country(location, codes) -> bool:
     """Whether a location is the whole country: coded so (ISO 3166-1, IATI vocabulary A4) or
     designated so; its point, if any, is then the country's centroid, not a province's."""
-    feature = (location.find("feature-designation") or location).get("code", "")
+    designation = location.find("feature-designation")
+    feature = designation.get("code", "") if designation is not None else ""
     return feature.upper() in COUNTRY_FEATURES or any(
         code.upper() in ("VN", "VNM") for _vocabulary, code in codes
     )
@@ -115,9 +129,7 @@ class PlaceReader:
         """Every place of an activity element; one not placed when it gives no location or
         only its country or region."""
         # The activity's own locations, not a result's references to them (result/…/location).
-        places = [
-            self.read(location, publisher, start) for location in element.findall("location")
-        ]
+        places = [self.read(location, publisher, start) for location in element.findall("location")]
         if places:
             return places
         countries = [c.get("code", "") for c in element.findall("recipient-country")]
@@ -134,14 +146,15 @@ class PlaceReader:
             _narrative(location.find("activity-description")),
         ]
         codes = [
-            (item.get("vocabulary", ""), (item.get("code") or "").strip())
+            (item.get("vocabulary", "")[:CODE_CHARS], (item.get("code") or "")[:CODE_CHARS].strip())
             for item in (*location.findall("administrative"), *location.findall("location-id"))
-        ]
+        ][:NARRATIVES_READ]
         point_text = _point_text(location)
         point = _point(point_text)
         label = next((text for text in texts if text), "")
         label = label or ", ".join(code for _vocabulary, code in codes if code)
-        label = label or point_text or _("(a location with nothing)")
+        label = label or (f"{point[0]} {point[1]}" if point else point_text)
+        label = label or _("(a location with nothing)")
         place = Place(label)
         if _names_the_country(location, codes):
             point = None  # the country's centroid
@@ -162,9 +175,11 @@ class PlaceReader:
         if not place.reason:
             if _names_the_country(location, codes):
                 place.reason = UnplacedReason.COUNTRY
+            elif not (codes or point_text or any(texts)):
+                place.reason = UnplacedReason.NO_LOCATION
             elif codes and not any(texts):
                 place.reason = UnplacedReason.UNKNOWN_CODE
-            elif point_text and not any(texts):
+            elif point_text:  # the most exact of what it gives
                 place.reason = UnplacedReason.OUTSIDE
             else:
                 place.reason = UnplacedReason.UNKNOWN_NAME
