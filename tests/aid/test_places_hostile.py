@@ -59,6 +59,9 @@ def importing(orgs, users):
     return run
 
 
+NAMED_VN = "<name><narrative>Vietnam</narrative></name>"
+
+
 def point(text: str) -> str:
     return (
         '<location><point srsName="http://www.opengis.net/def/crs/EPSG/0/4326">'
@@ -74,17 +77,22 @@ def test_points_that_are_no_points_are_reported(importing):
             activity("INF", point("inf -inf")),
             activity("WORDS", point("north of Hue")),
             activity("COMMA", point("21.0285,105.8542")),
+            activity(
+                "CENTROID", point("16.16667 107.83333").replace("<point", NAMED_VN + "<point")
+            ),
         )
     )
-    assert report.counts == {"created": 5, "updated": 0, "unchanged": 0, "refused": 0}
+    assert report.counts == {"created": 6, "updated": 0, "unchanged": 0, "refused": 0}
     assert described == {
         "NAN": ["nan nan: not placed (point outside every province)"],
         "FAR": ["91 200: not placed (point outside every province)"],
         "INF": ["inf -inf: not placed (point outside every province)"],
         "WORDS": ["north of Hue: not placed (point outside every province)"],
         "COMMA": ["21.0285 105.8542 → Ha Noi (before 1/7/2025) (by point)"],
+        # The country's centroid is the country, not the province it falls in.
+        "CENTROID": ["Vietnam: not placed (country level only)"],
     }
-    assert UnplacedLocation.objects.count() == 4
+    assert UnplacedLocation.objects.count() == 5
 
 
 def test_codes_of_no_vocabulary_are_reported(importing):

@@ -156,13 +156,13 @@ class PlaceReader:
         label = label or (f"{point[0]} {point[1]}" if point else point_text)
         label = label or _("(a location with nothing)")
         place = Place(label)
-        if _names_the_country(location, codes):
-            point = None  # the country's centroid
-        placed = self._by_code(place, codes, start) or self._by_point(place, point, start)
         named = Place(label)
         for text in texts:
             if text and self._by_name(named, text, start):
                 break
+        if _names_the_country(location, codes) or named.reason == UnplacedReason.COUNTRY:
+            point = None  # the country's centroid ("Viet Nam" at 16.17 107.83)
+        placed = self._by_code(place, codes, start) or self._by_point(place, point, start)
         if placed:
             return self._checked(place, named)
         if named.placed:
