@@ -138,3 +138,58 @@ def test_as_it_was_before_the_merger_and_today_after(finder):
     assert province_as_of(ha_giang, after, by_name=True) == ha_giang
     # ...but a point in it after the merger lies in today's Tuyên Quang.
     assert province_as_of(ha_giang, after, by_name=False) == today
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Quang Ninh District, Quang Binh Province", "44"),  # Quảng Ninh is also its district
+        ("Huyện Hòa Bình, tỉnh Bạc Liêu", "95"),
+        ("huyện Phù Yên, tỉnh Sơn La", "14"),  # not Phú Yên
+        ("H. Quảng Ninh, T. Quảng Bình", "44"),  # as addresses abbreviate
+        ("TX. Quảng Trị, tỉnh Quảng Trị", "45"),
+        ("TT-Huế", "46"),  # "TT" is Thừa Thiên here, not a township
+        ("BR-VT", "77"),
+    ],
+)
+def test_a_district_named_like_another_province_is_left_aside(finder, text, code):
+    assert [p.code for p in finder.by_name(text).provinces] == [code]
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "code", "gso"),
+    [
+        ("A3", "VNM.56.3_1", "19"),  # a district of Thái Nguyên names its province
+        ("A3", "VNM.56_1", "19"),
+        ("A3", "VNM.56", "19"),
+        ("A4", "VN-ÆØ", None),
+        ("A4", "33", None),  # ISO's Đắk Lắk or the GSO's Hưng Yên: neither is guessed
+    ],
+)
+def test_a_code_names_its_province_or_none(finder, vocabulary, code, gso):
+    found = finder.by_code(vocabulary, code)
+    assert (found.code if found else None) == gso
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "code"),
+    [
+        (8.6829, 106.6080, "77"),  # Côn Đảo: the outlines give it to Sóc Trăng
+        (20.7275, 107.0480, "31"),  # Cát Bà: the outlines give it to Quảng Ninh
+        (15.3834, 109.1178, "51"),  # Lý Sơn, cut off the outlines
+        (20.1344, 107.7264, "31"),  # Bạch Long Vĩ
+        (10.0167, 104.0167, "91"),  # An Thới, Phú Quốc
+        (float("nan"), float("nan"), None),
+    ],
+)
+def test_an_island_lies_in_its_island_districts_province(latitude, longitude, code):
+    assert province_code_at(latitude, longitude) == code
+
+
+def test_after_the_merger_a_name_goes_on_with_todays_province_of_that_name(finder):
+    gia_lai, binh_dinh = finder.former["64"], finder.former["52"]
+    after = date(2025, 9, 1)
+    # Today's Gia Lai has Bình Định's code (52) and Gia Lai's name.
+    today = province_as_of(gia_lai, after, by_name=True)
+    assert (today.code, today.is_current, today.name_en) == ("52", True, "Gia Lai")
+    assert province_as_of(binh_dinh, after, by_name=True) == binh_dinh

@@ -35,13 +35,21 @@ BOUNDARIES = Path(__file__).resolve().parent / "static" / "geo" / "vn-provinces-
 #: a point this close to a province's simplified boundary (degrees, about 3 km) is taken to be in
 #: it: the map's outlines are simplified by half a kilometre and cut off small islands
 NEAR_BOUNDARY = 0.03
-#: the words before a name that make it a district's (or a town's) rather than a province's
-DISTRICT_WORDS = ("district", "huyen", "quan", "thi xa", "town")
+#: the words just before a name that make it a district's, town's, commune's or ward's rather
+#: than a province's, in full and as addresses abbreviate them ("H. Quảng Ninh", "TX. Quảng Trị")
+DISTRICT_WORDS_BEFORE = frozenset(
+    {("huyen",), ("quan",), ("thi", "xa"), ("thi", "tran"), ("xa",), ("phuong",), ("tx",)}
+    | {("h",), ("q",), ("x",), ("p",)}
+)
+#: the words just after a name that make it a district's ("Quang Ninh district")
+DISTRICT_WORDS_AFTER = frozenset({"district", "town", "commune", "ward", "township"})
 #: the words of a place that is the whole country
 COUNTRY_WORDS = ("viet nam", "vietnam", "toan quoc", "ca nuoc", "nationwide", "countrywide")
 PARTS = re.compile(r"[,;/()\n|]+")
 ISO_CODE = re.compile(r"^VN-[0-9A-Z]{2}$")
-GADM_CODE = re.compile(r"^VNM\.\d+(_\d+)?$")
+#: a GADM GID of any level ("VNM.26_1", a district "VNM.56.3_1"): its first number is the
+#: province's, so a district's code names its province
+GADM_CODE = re.compile(r"^VNM\.(\d+)(\.\d+)*(_\d+)?$")
 GSO_CODE = re.compile(r"^\d{2}$")
 
 
@@ -122,9 +130,32 @@ def _distance_to_ring(x: float, y: float, ring) -> float:
     return best
 
 
+@cache
+def _island_boxes() -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(GSO code, (south, west, north, east)) around the islands of the island districts."""
+    return [
+        (district["province"], tuple(box))
+        for district in _read("island_districts.json")["districts"]
+        for box in district["boxes"]
+    ]
+
+
+def _island_province(latitude: float, longitude: float) -> str | None:
+    for code, (south, west, north, east) in _island_boxes():
+        if south <= latitude <= north and west <= longitude <= east:
+            return code
+    return None
+
+
 def province_code_at(latitude: float, longitude: float) -> str | None:
     """The GSO code of the province (as it was before 2025) whose boundary holds the point, or
-    the nearest one within `NEAR_BOUNDARY`; None outside Viet Nam."""
+    the nearest one within `NEAR_BOUNDARY`; None outside Viet Nam or for no point at all. The
+    islands of the island districts come first: the simplified outlines misplace some."""
+    if not (math.isfinite(latitude) and math.isfinite(longitude)):
+        return None
+    island = _island_province(latitude, longitude)
+    if island is not None:
+        return island
     nearest, nearest_distance = None, NEAR_BOUNDARY
     for code, polygons in _boundaries():
         for outer, *holes in polygons:
@@ -194,9 +225,7 @@ class ProvinceFinder:
                 code = self.names.get(words[position : position + length])
                 if code is None:
                     continue
-                before = " ".join(words[max(0, position - 2) : position])
-                after = " ".join(words[position + length : position + length + 2])
-                if not any(before.endswith(w) or after.startswith(w) for w in DISTRICT_WORDS):
+                if not _is_district(words, position, length):
                     codes.append(code)
                 position += length - 1
                 break
@@ -212,8 +241,8 @@ class ProvinceFinder:
         gso = None
         if ISO_CODE.match(code):
             gso = _code_index().get(("iso", code))
-        elif GADM_CODE.match(code):
-            gso = _code_index().get(("gadm", code if "_" in code else f"{code}_1"))
+        elif gadm := GADM_CODE.match(code):
+            gso = _code_index().get(("gadm", f"VNM.{gadm.group(1)}_1"))
         elif vocabulary == "G1" and code.isdigit():
             gso = _code_index().get(("geonames", code))
         elif vocabulary in ("A9", "99", "") and GSO_CODE.match(code):
@@ -225,6 +254,18 @@ class ProvinceFinder:
         return self.former.get(code) if code else None
 
 
+def _is_district(words: tuple[str, ...], position: int, length: int) -> bool:
+    """Whether the name at `position` is a district's, a commune's or a ward's: "huyện Quảng
+    Ninh" is in Quảng Bình, "Hoa Binh district" in Bạc Liêu."""
+    before = words[max(0, position - 2) : position]
+    after = words[position + length : position + length + 1]
+    return (
+        before[-1:] in DISTRICT_WORDS_BEFORE
+        or before in DISTRICT_WORDS_BEFORE
+        or bool(after and after[0] in DISTRICT_WORDS_AFTER)
+    )
+
+
 def province_as_of(former: Province, start: date | None, *, by_name: bool) -> Province:
     """The province a place found among the 63 stands for in an activity that starts on
     `start`: the province as it was for an activity begun before the merger, and for a name
@@ -232,6 +273,7 @@ def province_as_of(former: Province, start: date | None, *, by_name: bool) -> Pr
     if start is None or start < MERGER_DAY:
         return former
     current = current_province_for(former)
-    if by_name and current.code != former.code:  # the name did not pass to today's province
-        return former
+    # Today's Gia Lai has Bình Định's code and Gia Lai's name: what passes on is the name.
+    if by_name and _words(current.name_en) != _words(former.name_en):
+        return former  # a name only the former province had (Hà Giang)
     return current
