@@ -11,29 +11,7 @@ registry.register(
     App(
         "training",
         demo="amity.training.demo",
-        menu=[
-            Menu(
-                _("Training courses"),
-                "training:course_list",
-                "mortarboard",
-                order=140,
-                group="network",
-            ),
-            Menu(
-                _("Training programmes"),
-                "training:programme_list",
-                "journal-bookmark",
-                order=141,
-                group="network",
-            ),
-            Menu(
-                _("Nominations"),
-                "training:nomination_list",
-                "person-check",
-                order=142,
-                group="network",
-            ),
-        ],
+        menu=[Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network")],
         models=[
             Model(
                 "training.Programme",

@@ -43,6 +43,10 @@ class CourseViews(ModelViews):
     list_select_related = ("organization",)
     detail_select_related = ("organization", "programme", "event")
     protected_relations = ("nominations",)
+    list_actions = (
+        (gettext_lazy("Training programmes"), "training:programme_list", "journal-bookmark"),
+        (gettext_lazy("Nominations"), "training:nomination_list", "person-check"),
+    )
 
     @classmethod
     def urls(cls):
