@@ -30,7 +30,7 @@ class CourseViewSet(ScopedModelViewSet):
     filterset_class = CourseFilterSet
 
 
-class SessionSerializer(RulesSerializerMixin, ScopedModelSerializer):
+class CourseSessionSerializer(RulesSerializerMixin, ScopedModelSerializer):
     owner_field = None
 
     class Meta:
@@ -40,11 +40,11 @@ class SessionSerializer(RulesSerializerMixin, ScopedModelSerializer):
 
 class SessionViewSet(ScopedModelViewSet):
     model = models.Session
-    serializer_class = SessionSerializer
+    serializer_class = CourseSessionSerializer
     filterset_class = SessionFilterSet
 
 
-class QuotaSerializer(ScopedModelSerializer):
+class CourseQuotaSerializer(ScopedModelSerializer):
     owner_field = None
 
     class Meta:
@@ -54,11 +54,11 @@ class QuotaSerializer(ScopedModelSerializer):
 
 class QuotaViewSet(ScopedModelViewSet):
     model = models.Quota
-    serializer_class = QuotaSerializer
+    serializer_class = CourseQuotaSerializer
     filterset_class = QuotaFilterSet
 
 
-class MaterialSerializer(ScopedModelSerializer):
+class CourseMaterialSerializer(ScopedModelSerializer):
     """A course's file: sent as multipart form data, read back from `download` (the scoped
     address; the media directory is not served)."""
 
@@ -85,5 +85,5 @@ class MaterialSerializer(ScopedModelSerializer):
 
 class MaterialViewSet(ScopedModelViewSet):
     model = models.Material
-    serializer_class = MaterialSerializer
+    serializer_class = CourseMaterialSerializer
     filterset_class = MaterialFilterSet

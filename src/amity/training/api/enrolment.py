@@ -78,7 +78,7 @@ class NominationViewSet(ScopedModelViewSet):
         return self._step(enrolment_services.withdraw)
 
 
-class AttendanceSerializer(RulesSerializerMixin, ScopedModelSerializer):
+class CourseAttendanceSerializer(RulesSerializerMixin, ScopedModelSerializer):
     owner_field = None
 
     class Meta:
@@ -88,11 +88,11 @@ class AttendanceSerializer(RulesSerializerMixin, ScopedModelSerializer):
 
 class AttendanceViewSet(ScopedModelViewSet):
     model = models.Attendance
-    serializer_class = AttendanceSerializer
+    serializer_class = CourseAttendanceSerializer
     filterset_class = AttendanceFilterSet
 
 
-class ResultSerializer(RulesSerializerMixin, ScopedModelSerializer):
+class CourseResultSerializer(RulesSerializerMixin, ScopedModelSerializer):
     owner_field = None
 
     class Meta:
@@ -102,11 +102,11 @@ class ResultSerializer(RulesSerializerMixin, ScopedModelSerializer):
 
 class ResultViewSet(ScopedModelViewSet):
     model = models.Result
-    serializer_class = ResultSerializer
+    serializer_class = CourseResultSerializer
     filterset_class = ResultFilterSet
 
 
-class FeedbackSerializer(ScopedModelSerializer):
+class CourseFeedbackSerializer(ScopedModelSerializer):
     owner_field = None
 
     class Meta:
@@ -116,5 +116,5 @@ class FeedbackSerializer(ScopedModelSerializer):
 
 class FeedbackViewSet(ScopedModelViewSet):
     model = models.Feedback
-    serializer_class = FeedbackSerializer
+    serializer_class = CourseFeedbackSerializer
     filterset_class = FeedbackFilterSet

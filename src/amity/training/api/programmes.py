@@ -4,7 +4,7 @@ from amity.training.filtersets.programmes import ModuleFilterSet, ProgrammeFilte
 from amity.training.forms.programmes import MODULE_FIELDS, PROGRAMME_FIELDS
 
 
-class ProgrammeSerializer(ScopedModelSerializer):
+class TrainingProgrammeSerializer(ScopedModelSerializer):
     class Meta:
         model = models.Programme
         fields = (*BASE_FIELDS, *PROGRAMME_FIELDS)
@@ -12,11 +12,11 @@ class ProgrammeSerializer(ScopedModelSerializer):
 
 class ProgrammeViewSet(ScopedModelViewSet):
     model = models.Programme
-    serializer_class = ProgrammeSerializer
+    serializer_class = TrainingProgrammeSerializer
     filterset_class = ProgrammeFilterSet
 
 
-class ModuleSerializer(ScopedModelSerializer):
+class TrainingModuleSerializer(ScopedModelSerializer):
     owner_field = None
 
     class Meta:
@@ -26,5 +26,5 @@ class ModuleSerializer(ScopedModelSerializer):
 
 class ModuleViewSet(ScopedModelViewSet):
     model = models.Module
-    serializer_class = ModuleSerializer
+    serializer_class = TrainingModuleSerializer
     filterset_class = ModuleFilterSet
