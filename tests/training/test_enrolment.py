@@ -244,7 +244,9 @@ def test_the_nominate_page_refuses_over_quota_and_nominates_within(
 def test_a_viewer_may_not_nominate(client, orgs, users, login, course, people):
     login(users.hanoi_viewer)
     url = reverse("training:course_nominate", args=[course.pk])
-    assert client.post(url, {"organization": orgs.hanoi.pk, "person": people[0].pk}).status_code == 403
+    assert (
+        client.post(url, {"organization": orgs.hanoi.pk, "person": people[0].pk}).status_code == 403
+    )
     assert Nomination.all_objects.count() == 0
 
 
@@ -292,9 +294,7 @@ def test_the_nominating_unit_sees_only_its_own_nominations_on_the_course(
 # --- attendance, results, the timetable ----------------------------------------------------------
 
 
-def test_attendance_only_for_a_confirmed_participant_of_the_course(
-    client, orgs, users, login
-):
+def test_attendance_only_for_a_confirmed_participant_of_the_course(client, orgs, users, login):
     nominated = build.nomination(orgs.hanoi, 1, state="nominated")
     session = build.session(nominated.course)
     elsewhere = build.session(build.course(orgs.hanoi, 2))
@@ -333,9 +333,7 @@ def test_a_certificate_only_for_someone_who_completed(client, orgs, users, login
         "certificate_number": "CC-9",
         "issued_on": build.END.isoformat(),
     }
-    refused = client.post(
-        "/api/training/course-results/", data, content_type="application/json"
-    )
+    refused = client.post("/api/training/course-results/", data, content_type="application/json")
     assert refused.status_code == 400
     assert refused.json()["certificate_number"] == [
         "A certificate is issued only to someone who completed."
@@ -351,15 +349,27 @@ def test_a_certificate_only_for_someone_who_completed(client, orgs, users, login
 
 
 def test_a_certificate_number_is_unique_within_its_year(orgs):
-    first = Result(nomination=build.nomination(orgs.hanoi, 1), completed=True,
-                   certificate_number="CC-1", issued_on=build.START)
+    first = Result(
+        nomination=build.nomination(orgs.hanoi, 1),
+        completed=True,
+        certificate_number="CC-1",
+        issued_on=build.START,
+    )
     first.save()
-    same_year = Result(nomination=build.nomination(orgs.hanoi, 2), completed=True,
-                       certificate_number="CC-1", issued_on=build.START)
+    same_year = Result(
+        nomination=build.nomination(orgs.hanoi, 2),
+        completed=True,
+        certificate_number="CC-1",
+        issued_on=build.START,
+    )
     with pytest.raises(ValidationError):
         same_year.validate_constraints()
-    next_year = Result(nomination=build.nomination(orgs.hanoi, 3), completed=True,
-                       certificate_number="CC-1", issued_on=build.START.replace(year=build.START.year + 1))
+    next_year = Result(
+        nomination=build.nomination(orgs.hanoi, 3),
+        completed=True,
+        certificate_number="CC-1",
+        issued_on=build.START.replace(year=build.START.year + 1),
+    )
     next_year.validate_constraints()
 
 

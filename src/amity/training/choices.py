@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 class TargetGroup(models.TextChoices):
     LOCAL_LEADERS = "local_leaders", _("Leaders of local Unions")
-    DIPLOMACY_OFFICIALS = "diplomacy_officials", _(
-        "Officials in charge of people-to-people diplomacy"
+    DIPLOMACY_OFFICIALS = (
+        "diplomacy_officials",
+        _("Officials in charge of people-to-people diplomacy"),
     )
     NEW_STAFF = "new_staff", _("New staff")
     SECRETARIATS = "secretariats", _("Association secretariats")

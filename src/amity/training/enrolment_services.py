@@ -77,9 +77,10 @@ def nomination_errors(nomination: Nomination, today: date | None = None) -> dict
         }
     places = quota_places(course, organization)
     if places is None:
-        return {"organization": _("%(organization)s has no quota on this course.") % {
-            "organization": organization
-        }}
+        return {
+            "organization": _("%(organization)s has no quota on this course.")
+            % {"organization": organization}
+        }
     taken = places_taken(course, organization)
     if places is not None and taken >= places:
         return {
@@ -342,9 +343,7 @@ def quota_rows(course: Course, user) -> list[dict]:
     for organization_id, quota in quotas.items():
         rows[organization_id] = _row(quota.organization, quota.places)
     for nomination in nominations:
-        row = rows.setdefault(
-            nomination.organization_id, _row(nomination.organization, None)
-        )
+        row = rows.setdefault(nomination.organization_id, _row(nomination.organization, None))
         row["nominations"].append(nomination)
         if nomination.state in TAKING_A_PLACE:
             row["taken"] += 1

@@ -11,7 +11,9 @@ registry.register(
     App(
         "training",
         demo="amity.training.demo",
-        menu=[Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network")],
+        menu=[
+            Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network")
+        ],
         models=[
             Model(
                 "training.Programme",

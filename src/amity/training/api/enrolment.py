@@ -63,7 +63,9 @@ class NominationViewSet(ScopedModelViewSet):
             raise exceptions.ValidationError(refusal.messages) from refusal
         except PermissionDenied as refusal:
             raise exceptions.PermissionDenied(str(refusal)) from refusal
-        return Response(NominationSerializer(nomination, context=self.get_serializer_context()).data)
+        return Response(
+            NominationSerializer(nomination, context=self.get_serializer_context()).data
+        )
 
     @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
     def confirm(self, request, pk=None):

@@ -36,6 +36,7 @@ class SessionFilterSet(BaseFilterSet):
 
 class QuotaFilterSet(BaseFilterSet):
     search_fields = ("organization__name", "course__title_vi")
+
     class Meta:
         model = models.Quota
         fields = {"course": ["exact"], "organization": ["exact"]}

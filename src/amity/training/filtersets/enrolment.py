@@ -17,6 +17,7 @@ class NominationFilterSet(BaseFilterSet):
 
 class AttendanceFilterSet(BaseFilterSet):
     search_fields = ("nomination__person__full_name",)
+
     class Meta:
         model = models.Attendance
         fields = {"session": ["exact"], "nomination": ["exact"], "present": ["exact"]}

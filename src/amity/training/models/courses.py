@@ -23,9 +23,7 @@ class Course(BaseModel):
     members). It is the organizer's; the organizations given a quota see it, and every
     organization does when it is open to all."""
 
-    scope = Scope(
-        "organization", seen_by=("quotas__organization",), shared=Q(open_to_all=True)
-    )
+    scope = Scope("organization", seen_by=("quotas__organization",), shared=Q(open_to_all=True))
     label_related = ()
 
     programme = models.ForeignKey(
@@ -150,7 +148,11 @@ class Session(BaseModel):
             raise ValidationError(
                 {"outside_lecturer": _("Name either a lecturer of the registry or an outside one.")}
             )
-        if self.module_id and self.course_id and self.module.programme_id != self.course.programme_id:
+        if (
+            self.module_id
+            and self.course_id
+            and self.module.programme_id != self.course.programme_id
+        ):
             raise ValidationError({"module": _("The module is not one of the course's programme.")})
 
 

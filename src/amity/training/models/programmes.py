@@ -26,9 +26,7 @@ class Programme(BaseModel):
     title_vi = models.CharField(_("Vietnamese title"), max_length=255)
     title_en = models.CharField(_("English title"), max_length=255, blank=True)
     goals = models.TextField(_("goals"), blank=True)
-    target_group = models.CharField(
-        _("target group"), max_length=30, choices=TargetGroup.choices
-    )
+    target_group = models.CharField(_("target group"), max_length=30, choices=TargetGroup.choices)
     required_hours = models.PositiveSmallIntegerField(
         _("required hours"), default=0, validators=[MaxValueValidator(2000)]
     )

@@ -93,9 +93,7 @@ class NominateForm(forms.Form):
         super().__init__(*args, **kwargs)
         organizations = Organization.objects.editable_by(user)
         if not course.open_to_all:
-            organizations = organizations.filter(
-                pk__in=course.quotas.values("organization_id")
-            )
+            organizations = organizations.filter(pk__in=course.quotas.values("organization_id"))
         self.fields["organization"].queryset = organizations
         people = Person.objects.editable_by(user).select_related("organization")
         self.fields["person"].queryset = people
