@@ -17,6 +17,7 @@ organizer's tool (`waitlist`), for a course that is full.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -35,7 +36,7 @@ from amity.training.models import Attendance, Course, Nomination, Result, Sessio
 
 def check(record, today: date | None = None) -> None:
     """Raise a `ValidationError` (field → message) when `record` breaks an enrolment rule."""
-    rules = {
+    rules: dict[type, Callable[..., dict]] = {
         Nomination: nomination_errors,
         Session: session_errors,
         Attendance: attendance_errors,
