@@ -404,3 +404,33 @@ def test_overlapping_sessions_of_one_course_are_refused(client, orgs, users, log
     )
     assert adjacent.status_code == 302
     assert Session.objects.count() == 2
+
+
+def test_an_import_over_the_quota_is_refused_and_writes_nothing(
+    client, orgs, users, login, course, people
+):
+    from amity.core.models import Job
+    from tests.generic import csv_upload
+
+    nominate(course, people[0], orgs.hanoi, users.hanoi)
+    rows = [
+        {"id": "", "course": course.pk, "organization": orgs.hanoi.pk, "person": person.pk}
+        for person in people[1:3]
+    ]
+    login(users.hanoi)
+    response = client.post(reverse("training:nomination_import"), {"file": csv_upload(rows)})
+    job = response.context["job"]
+    assert job.status == Job.Status.INVALID
+    assert [problem["line"] for problem in job.summary["errors"]] == [3]
+    assert Nomination.all_objects.count() == 1
+
+
+def test_the_course_page_speaks_vietnamese(client, orgs, users, login, course, people):
+    from django.conf import settings
+
+    nominate(course, people[0], orgs.hanoi, users.hanoi)
+    login(users.hanoi)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    page = client.get(course.get_absolute_url()).content.decode()
+    assert "Đã cử 1/2 người" in page
+    assert "Người được cử theo tổ chức" in page
