@@ -83,7 +83,7 @@ def nomination_errors(nomination: Nomination, today: date | None = None) -> dict
             % {"organization": organization}
         }
     taken = places_taken(course, organization)
-    if places is not None and taken >= places:
+    if taken >= places:
         return {
             "organization": _(
                 "The quota of %(organization)s on this course (%(places)s places) is used: "
