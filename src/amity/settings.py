@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "amity.events",
     "amity.proposals",
     "amity.emulation",
+    "amity.training",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("events/", include("amity.events.urls")),
     path("proposals/", include("amity.proposals.urls")),
     path("emulation/", include("amity.emulation.urls")),
+    path("training/", include("amity.training.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]

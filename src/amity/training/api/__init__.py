@@ -1,0 +1,1 @@
+"""The training app's API, one module per area (as `models` and `views`)."""

@@ -1,0 +1,1 @@
+"""The training app's filter sets, one module per area (as `models`)."""

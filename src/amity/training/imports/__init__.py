@@ -1,0 +1,1 @@
+"""The training app's import and export columns, one module per area (as `models`)."""

@@ -1,0 +1,100 @@
+"""Training of officials: programmes, courses, nominations and what follows them.
+
+Declared once, read by the navigation, the API, imports and exports, the demo loader and the
+write path (`amity.core.registry`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.registry import App, Menu, Model, registry
+
+registry.register(
+    App(
+        "training",
+        demo="amity.training.demo",
+        menu=[
+            Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network")
+        ],
+        models=[
+            Model(
+                "training.Programme",
+                "training-programmes",
+                views="amity.training.views.programmes.ProgrammeViews",
+                resource="amity.training.imports.programmes.ProgrammeResource",
+                api="amity.training.api.programmes.ProgrammeViewSet",
+                search=("title_vi", "title_en"),
+            ),
+            Model(
+                "training.Module",
+                "training-modules",
+                views="amity.training.views.programmes.ModuleViews",
+                resource="amity.training.imports.programmes.ModuleResource",
+                api="amity.training.api.programmes.ModuleViewSet",
+                search=("title_vi", "title_en"),
+            ),
+            Model(
+                "training.Course",
+                "courses",
+                views="amity.training.views.courses.CourseViews",
+                resource="amity.training.imports.courses.CourseResource",
+                api="amity.training.api.courses.CourseViewSet",
+                search=("title_vi", "title_en", "place"),
+            ),
+            Model(
+                "training.Session",
+                "course-sessions",
+                views="amity.training.views.courses.SessionViews",
+                resource="amity.training.imports.courses.SessionResource",
+                api="amity.training.api.courses.SessionViewSet",
+                writer="amity.training.enrolment_services.SessionWriter",
+            ),
+            Model(
+                "training.Quota",
+                "course-quotas",
+                views="amity.training.views.courses.QuotaViews",
+                resource="amity.training.imports.courses.QuotaResource",
+                api="amity.training.api.courses.QuotaViewSet",
+            ),
+            Model(
+                "training.Material",
+                "course-materials",
+                views="amity.training.views.courses.MaterialViews",
+                resource="amity.training.imports.courses.MaterialResource",
+                api="amity.training.api.courses.MaterialViewSet",
+                search=("title", "original_name"),
+            ),
+            Model(
+                "training.Nomination",
+                "nominations",
+                views="amity.training.views.enrolment.NominationViews",
+                resource="amity.training.imports.enrolment.NominationResource",
+                api="amity.training.api.enrolment.NominationViewSet",
+                writer="amity.training.enrolment_services.NominationWriter",
+                search=("person__full_name", "note"),
+            ),
+            Model(
+                "training.Attendance",
+                "course-attendance",
+                views="amity.training.views.enrolment.AttendanceViews",
+                resource="amity.training.imports.enrolment.AttendanceResource",
+                api="amity.training.api.enrolment.AttendanceViewSet",
+                writer="amity.training.enrolment_services.AttendanceWriter",
+            ),
+            Model(
+                "training.Result",
+                "course-results",
+                views="amity.training.views.enrolment.ResultViews",
+                resource="amity.training.imports.enrolment.ResultResource",
+                api="amity.training.api.enrolment.ResultViewSet",
+                writer="amity.training.enrolment_services.ResultWriter",
+                search=("certificate_number",),
+            ),
+            Model(
+                "training.Feedback",
+                "course-feedback",
+                views="amity.training.views.enrolment.FeedbackViews",
+                resource="amity.training.imports.enrolment.FeedbackResource",
+                api="amity.training.api.enrolment.FeedbackViewSet",
+            ),
+        ],
+    )
+)

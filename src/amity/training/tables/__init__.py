@@ -1,0 +1,1 @@
+"""The training app's tables, one module per area (as `models`)."""
