@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from amity.accounts.choices import Role
 from amity.accounts.models import User
+from amity.core.management.commands.demo import Command as DemoCommand
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import Organization
 
@@ -153,6 +154,8 @@ class SharedDemo:
         with self.blocker.unblock():
             transaction.set_rollback(True)
             self.loaded.__exit__(None, None, None)
+            # what the next tests see: not one organization of the demo's tree
+            assert not DemoCommand.holds_a_tree(), "the shared demo was not rolled back"
         self.loaded = None
 
 
