@@ -106,19 +106,20 @@ def login(client):
 # --- the demo data set, shared by the tests that read it ------------------------------------------
 #
 # `amity demo` writes thousands of rows in every app: loaded for each test that reads it, it was
-# the longest part of the suite. A test that reads it asks for the `shared_demo` fixture (and is
-# not marked `django_db`: the fixture gives it the database) and, when it wants the set drawn
-# around another day than today, says which with `@pytest.mark.demo_on(date(...))`. The set is
-# loaded once per worker and day, in an outer transaction that is rolled back as soon as the
-# tests of that day are done: no other test ever sees its rows. Each test runs in a savepoint of
-# its own, rolled back after it, so a test's writes never reach the next one. The tests of one
-# day run one after the other, on one worker (`xdist_group`, with `--dist loadgroup`), and first:
-# before the transactional tests have flushed the reference data the demo builds on.
+# the longest part of the suite. A test that reads it is marked `django_db` and asks for the
+# `shared_demo` fixture; a module whose tests want the set drawn around another day than today
+# says which with `pytestmark = pytest.mark.demo_on(date(...))`. The set is loaded once per
+# worker and day, in an outer transaction opened before the test's own (a module-scoped fixture
+# comes before the function-scoped `db`) and rolled back as soon as the tests of that day are
+# done: no other test ever sees its rows, and each test's writes are rolled back after it as
+# usual. The tests of one day run one after the other, on one worker (`xdist_group`, with
+# `--dist loadgroup`), and first: before the transactional tests have flushed the reference
+# data the demo builds on.
 
 
 def demo_day_of(item) -> date | None | bool:
     """The day `item` wants the shared demo loaded on (None: today), False if it does not."""
-    if "shared_demo" not in getattr(item, "fixturenames", ()):
+    if item is None or "shared_demo" not in getattr(item, "fixturenames", ()):
         return False
     marker = item.get_closest_marker("demo_on")
     return marker.args[0] if marker else None
@@ -138,7 +139,7 @@ class SharedDemo:
             return
         self.unload()
         if connection.in_atomic_block:
-            raise RuntimeError("a shared_demo test must not be marked django_db nor use `db`")
+            raise RuntimeError("the shared demo is loaded before the test's own transaction")
         self.blocker = blocker
         with blocker.unblock():
             self.loaded = transaction.atomic()
@@ -169,15 +170,20 @@ def _shared_demo_session(django_db_setup):
     SHARED_DEMO.unload()
 
 
+@pytest.fixture(scope="module")
+def _shared_demo_loaded(request, _shared_demo_session, django_db_blocker):
+    """Loads the demo on the module's `demo_on` day (today by default) unless it is loaded."""
+    marker = request.node.get_closest_marker("demo_on")
+    _shared_demo_session.ensure(django_db_blocker, marker.args[0] if marker else None)
+
+
 @pytest.fixture
-def shared_demo(request, _shared_demo_session, django_db_blocker):
-    """The demo data set, loaded on the test's `demo_on` day (today by default): the command's
-    output. The test's own writes are rolled back after it."""
-    _shared_demo_session.ensure(django_db_blocker, demo_day_of(request.node))
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            yield _shared_demo_session.output
-            transaction.set_rollback(True)
+def shared_demo(request, _shared_demo_loaded, db):
+    """The demo data set, loaded once for the tests of its day: the command's output."""
+    wanted = demo_day_of(request.node)
+    if SHARED_DEMO.loaded is None or SHARED_DEMO.day != wanted:
+        raise RuntimeError(f"the demo of {wanted or 'today'} is not loaded (demo_on: per module)")
+    return SHARED_DEMO.output
 
 
 def pytest_configure(config):

@@ -9,8 +9,9 @@ from amity.emulation.models import Campaign, Cluster, Criterion, Score, ScoreShe
 from amity.emulation.models.scoring import ClusterKind, SheetState
 from amity.organizations.choices import OrganizationStatus
 
+pytestmark = pytest.mark.demo_on(date(2026, 12, 7))
 
-@pytest.mark.demo_on(date(2026, 12, 7))
+
 def test_scoring_demo_data_set(shared_demo):
     assert "emulation scoring: 14 clusters over two years" in shared_demo
     last, this = Cluster.objects.filter(year=2025), Cluster.objects.filter(year=2026)

@@ -35,7 +35,9 @@ LISTED_KINDS = {
 
 # on the day its dates were written for: the same day gives the same set (its dates move with
 # the day it is loaded, and so does how many interactions fit before it)
-@pytest.mark.demo_on(WRITTEN_FOR)
+pytestmark = pytest.mark.demo_on(WRITTEN_FOR)
+
+
 def test_partner_demo_data_set(shared_demo):
     assert "amity.partners.demo:" in shared_demo
 
