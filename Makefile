@@ -35,11 +35,13 @@ run: install
 	@echo ""
 	$(BIN)/amity serve --port $(PORT)
 
+# --dist loadgroup: the tests that read the shared demo data set run on one worker, a day's set
+# loaded once (tests/conftest.py, shared_demo); every other test is spread as with `load`.
 test: install
 	$(BIN)/ruff check src tests e2e bench scripts
 	$(BIN)/ruff format --check src tests e2e bench scripts
 	$(BIN)/mypy  # core and every services.py: [tool.mypy] in pyproject.toml
-	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} -m "not browser"
+	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} --dist loadgroup -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
 browser:

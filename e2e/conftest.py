@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium driven by Playwright against the app on a live server."""
 
 import os
+import sqlite3
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -29,11 +30,41 @@ CHROMIUM_ARGS = [
 ]
 
 
+class DemoSnapshot:
+    """The demo data set, loaded once for the session and copied back before each test.
+
+    Each test starts from the demo as `amity demo` writes it and may change it (the server runs
+    in another thread, so the data are committed; the transactional test flushes them after).
+    Loading it takes many seconds, so on the embedded database (in memory for the tests) the
+    first load is copied aside with SQLite's backup API and copied back for each next test: the
+    same rows, the same ids. Elsewhere (PostgreSQL) each test loads it."""
+
+    def __init__(self):
+        self.copy = None  # an in-memory sqlite3 connection holding the loaded demo
+
+    def load(self):
+        from django.core.management import call_command
+        from django.db import connection
+
+        embedded = connection.vendor == "sqlite" and connection.is_in_memory_db()
+        if not embedded:
+            call_command("demo", verbosity=0)
+            return
+        connection.ensure_connection()
+        if self.copy is None:
+            call_command("demo", verbosity=0)
+            self.copy = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self.copy)
+        else:
+            self.copy.backup(connection.connection)
+
+
+DEMO = DemoSnapshot()
+
+
 @pytest.fixture
 def demo_data(transactional_db):
-    from django.core.management import call_command
-
-    call_command("demo", verbosity=0)
+    DEMO.load()
 
 
 @pytest.fixture(scope="session")

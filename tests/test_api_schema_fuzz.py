@@ -8,6 +8,7 @@ operation's writes never change what the next one sees.
 """
 
 from contextlib import contextmanager
+from functools import cache
 
 import pytest
 import schemathesis
@@ -56,6 +57,13 @@ def records(orgs, part):
 PARTS = sorted(
     {area_of(name, callback) for name, _pattern, callback in url_patterns() if name[:4] == "api:"}
 )
+
+
+@cache
+def api_schema():
+    """The schema served at /api/schema/, read once per worker: it is the same for every part
+    (an anonymous read, of the code's routes), and generating it takes seconds."""
+    return schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
 
 
 def part_of(path: str) -> str:
@@ -127,7 +135,7 @@ def test_every_operation_answers_generated_requests_without_error(users, records
         case.validate_response(response, checks=CHECKS, headers=headers)
 
     with connection_kept_open():
-        schema = schemathesis.openapi.from_wsgi("/api/schema/", WSGIHandler())
+        schema = api_schema()
         every_operation = [result.ok() for result in schema.get_all_operations()]
         operations = [each for each in every_operation if part_of(each.path) == part]
         for operation in operations:

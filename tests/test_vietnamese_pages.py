@@ -1,19 +1,17 @@
 """The pages in Vietnamese say everything in Vietnamese: no column header left in English, no
 raw choice code (`provincial_union`) shown to people, no unit written twice ("(USD, USD)").
 
-Logged in as the central officer and as the Ha Noi officer on the demo data set (loaded once for
-the module), every list page of the registry, the first record's page and the add form of every
-model, and the main pages are read in Vietnamese, and in English for comparison.
+Logged in as the central officer and as the Ha Noi officer on the demo data set (loaded once
+for the suite: `shared_demo`), every list page of the registry, the first record's page and the
+add form of every model, and the main pages are read in Vietnamese, and in English for
+comparison.
 """
 
 import html
 import re
-from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
@@ -44,15 +42,6 @@ HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1>", re.S)
 DOUBLED_UNIT = re.compile(r"\(([^()]{1,20})\)\s*\(\1\)|\(([^(),]{1,20}), \2\)")
 #: a yes/no filter left unset filters nothing: "Tất cả", not Django's "Chưa xác định"
 UNSET_CHOICE = re.compile(r'<option value="unknown"[^>]*>\s*Chưa xác định')
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data set, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def text_of(fragment: str) -> str:
@@ -134,9 +123,8 @@ def problems_of(client, url: str, codes: set[str]) -> list[str]:
     return found
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("username", ["central", "hanoi"])
-def test_every_page_speaks_vietnamese(client, demo, username):
+def test_every_page_speaks_vietnamese(client, shared_demo, username):
     user = User.objects.get(username=username)
     client.force_login(user)
     codes = raw_codes()

@@ -12,3 +12,9 @@ STORAGES = {
 # that minute would see a session write among the queries it counts. The tests of the
 # middleware set their own margin.
 SESSION_REFRESH_SECONDS = 10**9
+# PostgreSQL: a test's commit need not wait for the disk (the test database is thrown away).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"] = {  # noqa: F405
+        **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
+        "options": "-c synchronous_commit=off",
+    }

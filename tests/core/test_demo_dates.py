@@ -3,11 +3,8 @@ that the calendar's "today", the planned events, the recent activity, the open r
 and the due proposals are there whenever the set is loaded; history keeps its own days."""
 
 from datetime import date, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,18 +25,8 @@ from amity.reporting.models import Period, Submission
 LOADED_ON = date(2028, 3, 10)
 
 
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """The demo data set loaded once for the module, as if on LOADED_ON, then rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("demo", "--today", LOADED_ON.isoformat(), stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-# Every test of the module a database test: pytest-django runs tests without one last, after
-# the transactional tests have flushed the database, where the demo would find no provinces.
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_loaded")]
+# The demo data set loaded once, as if on LOADED_ON (tests/conftest.py: shared_demo).
+pytestmark = [pytest.mark.demo_on(LOADED_ON), pytest.mark.usefixtures("shared_demo")]
 
 
 def test_the_day_of_loading_can_be_chosen_and_dates_move_with_it():
@@ -50,7 +37,6 @@ def test_the_day_of_loading_can_be_chosen_and_dates_move_with_it():
     assert month_start(date(2028, 12, 10), 2) == date(2029, 2, 1)
 
 
-@pytest.mark.django_db
 def test_events_are_held_before_the_day_and_planned_today_this_month_and_next():
     others = Event.objects.exclude(start="2024-04-19")  # the conference the articles report
     assert others.filter(start=LOADED_ON).count() >= 2  # two placed there, others may fall on it
@@ -64,7 +50,6 @@ def test_events_are_held_before_the_day_and_planned_today_this_month_and_next():
     assert Event.objects.filter(start="2024-04-19", kind="online_conference").count() == 1
 
 
-@pytest.mark.django_db
 def test_interactions_reach_the_day_and_what_is_open_is_recent():
     assert not Interaction.objects.filter(occurred_on__gt=LOADED_ON).exists()
     assert Interaction.objects.filter(occurred_on__gt=LOADED_ON - timedelta(days=30)).count() > 10
@@ -78,7 +63,6 @@ def test_interactions_reach_the_day_and_what_is_open_is_recent():
     assert expiring.exists()
 
 
-@pytest.mark.django_db
 def test_the_current_half_year_is_open_and_the_earlier_ones_are_in():
     current = Period.objects.get(year=2028, number=1)
     assert (current.opens_on, current.deadline) == (date(2028, 1, 1), date(2028, 7, 15))
@@ -100,7 +84,6 @@ def test_the_current_half_year_is_open_and_the_earlier_ones_are_in():
     )
 
 
-@pytest.mark.django_db
 def test_proposals_are_raised_before_the_day_and_due_around_it():
     recent = Proposal.objects.exclude(raised_on="2024-04-19")
     assert recent.count() == 24
@@ -110,7 +93,6 @@ def test_proposals_are_raised_before_the_day_and_due_around_it():
     assert recent.filter(due_on__gte=LOADED_ON).exists()
 
 
-@pytest.mark.django_db
 def test_hanois_home_on_the_day_has_its_report_due_its_recent_interactions_and_true_counts(
     client, monkeypatch
 ):

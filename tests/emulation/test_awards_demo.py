@@ -1,19 +1,11 @@
 """`amity demo`: the awards of the demo federation, every state of the workflow, the insignia to
 foreign friends among the demo partners' contacts."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from amity.emulation.models import AwardDecision, AwardForm, AwardProposal
 
 
-@pytest.mark.django_db
-def test_awards_demo_data_set():
-    out = StringIO()
-    call_command("demo", stdout=out)
-    assert "award forms" in out.getvalue()
+def test_awards_demo_data_set(shared_demo):
+    assert "award forms" in shared_demo
     codes = set(AwardForm.objects.values_list("code", flat=True))
     assert codes == {"CTD-CP", "BK-TTG", "CTD-LH", "BK-LH", "KNC-HBHN"}
     states = set(AwardProposal.objects.values_list("state", flat=True))

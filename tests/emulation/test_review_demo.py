@@ -1,10 +1,6 @@
 """`amity demo`: a review year that flags a few dormant member organizations from the facts the
 other loaders leave, with some reviews decided."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from amity.emulation import review_services
@@ -12,11 +8,8 @@ from amity.emulation.demo.review import DORMANT_MONTHS, FEW
 from amity.emulation.models import Review
 
 
-@pytest.mark.django_db
-def test_review_demo_flags_dormant_members_and_decides_some(client):
-    out = StringIO()
-    call_command("demo", stdout=out)
-    assert "reviews of member organizations" in out.getvalue()
+def test_review_demo_flags_dormant_members_and_decides_some(client, shared_demo):
+    assert "reviews of member organizations" in shared_demo
     reviews = Review.objects.select_related("organization")
     assert reviews.exists() and not reviews.exclude(notes__contains="[demo]").exists()
     year = timezone.localdate().year

@@ -1,24 +1,19 @@
 """`amity demo`: two years of emulation scoring on the merged provinces, on a fixed day."""
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
-from amity.core.demo_dates import demo_day
 from amity.emulation import scoring_services as services
 from amity.emulation.models import Campaign, Cluster, Criterion, Score, ScoreSheet
 from amity.emulation.models.scoring import ClusterKind, SheetState
 from amity.organizations.choices import OrganizationStatus
 
+pytestmark = pytest.mark.demo_on(date(2026, 12, 7))
 
-@pytest.mark.django_db
-def test_scoring_demo_data_set():
-    out = StringIO()
-    with demo_day(date(2026, 12, 7)):
-        call_command("demo", stdout=out)
-    assert "emulation scoring: 14 clusters over two years" in out.getvalue()
+
+def test_scoring_demo_data_set(shared_demo):
+    assert "emulation scoring: 14 clusters over two years" in shared_demo
     last, this = Cluster.objects.filter(year=2025), Cluster.objects.filter(year=2026)
     assert (last.count(), this.count()) == (7, 7)
     assert this.filter(kind=ClusterKind.CENTRAL).count() == 1

@@ -1,10 +1,7 @@
 """`amity demo`: the events' demo set holds the April 2024 conference and a year of events."""
 
 from datetime import date
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -14,11 +11,8 @@ from amity.events.choices import EventKind
 from amity.events.models import Event
 
 
-@pytest.mark.django_db
-def test_events_demo_data_set():
-    out = StringIO()
-    call_command("demo", stdout=out)
-    assert "amity.events.demo:" in out.getvalue()
+def test_events_demo_data_set(shared_demo):
+    assert "amity.events.demo:" in shared_demo
 
     conference = Event.objects.get(kind=EventKind.ONLINE_CONFERENCE, start=date(2024, 4, 19))
     totals = services.bridge_point_totals(conference)

@@ -38,12 +38,8 @@ def counts():
     } | {"User": User.objects.count()}
 
 
-# One test, one load: the data set takes seconds to write.
-@pytest.mark.django_db
-def test_demo_data_set():
-    out = StringIO()
-    call_command("demo", stdout=out)
-    output = out.getvalue()
+def test_demo_data_set(shared_demo):
+    output = shared_demo
     for username in DEMO_USERS:
         assert username in output
     assert "amity-demo" in output

@@ -2,10 +2,8 @@
 
 import json
 from datetime import date, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count, Max
 
 from amity.accounts.models import User
@@ -35,14 +33,13 @@ LISTED_KINDS = {
 }
 
 
-# One test, one load: the data set takes seconds to write.
-@pytest.mark.django_db
-def test_partner_demo_data_set():
-    out = StringIO()
-    # on the day its dates were written for: the same day gives the same set (its dates move
-    # with the day it is loaded, and so does how many interactions fit before it)
-    call_command("demo", "--today", WRITTEN_FOR.isoformat(), stdout=out)
-    assert "amity.partners.demo:" in out.getvalue()
+# on the day its dates were written for: the same day gives the same set (its dates move with
+# the day it is loaded, and so does how many interactions fit before it)
+pytestmark = pytest.mark.demo_on(WRITTEN_FOR)
+
+
+def test_partner_demo_data_set(shared_demo):
+    assert "amity.partners.demo:" in shared_demo
 
     # Many partners, of every kind, from every region, all marked as demo.
     partners = Partner.objects.all()

@@ -1,22 +1,14 @@
 """`amity demo`: the proposals of the 2024 conference with their answers, the Charter
 consultation with responses from part of the Unions."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from amity.accounts.models import User
 from amity.proposals import services
 from amity.proposals.choices import AnswerState
 from amity.proposals.models import Consultation, Proposal
 
 
-@pytest.mark.django_db
-def test_proposals_demo_data_set():
-    out = StringIO()
-    call_command("demo", stdout=out)
-    assert "amity.proposals.demo:" in out.getvalue()
+def test_proposals_demo_data_set(shared_demo):
+    assert "amity.proposals.demo:" in shared_demo
     proposals = Proposal.objects.all()
     assert not proposals.exclude(notes__contains="[demo]").exists()
     quoted = proposals.filter(raised_on="2024-04-19")

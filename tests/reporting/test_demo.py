@@ -1,10 +1,7 @@
 """`amity demo`: the half-year form with its periods and submissions in every state, and the
 reporting pages render for each demo user with what they may see."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from amity.accounts.models import User
@@ -14,10 +11,8 @@ from amity.reporting.models import Form, Submission
 
 
 @pytest.fixture
-def demo(db):
-    out = StringIO()
-    call_command("demo", stdout=out)
-    assert "amity.reporting.demo:" in out.getvalue()
+def demo(shared_demo):
+    assert "amity.reporting.demo:" in shared_demo
     return Form.objects.get(code=CODE)
 
 
