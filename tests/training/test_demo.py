@@ -1,23 +1,18 @@
 """`amity demo`: the training of the demo federation loads, as the brief of issue 19 says."""
 
-from io import StringIO
+from datetime import date
 
 import pytest
-from django.core.management import call_command
 
-from amity.core.demo_dates import demo_day
 from amity.training import enrolment_services
 from amity.training.models import Attendance, Course, Nomination, Result, Session
 
+# the day the scoring demo is read on too (tests/conftest.py: shared_demo), so one load serves both
+pytestmark = pytest.mark.demo_on(date(2026, 12, 7))
 
-@pytest.mark.django_db
-def test_training_demo_data_set():
-    out = StringIO()
-    from datetime import date
 
-    with demo_day(date(2026, 12, 7)):
-        call_command("demo", stdout=out)
-    assert "training programmes" in out.getvalue()
+def test_training_demo_data_set(shared_demo):
+    assert "training programmes" in shared_demo
     courses = Course.objects.order_by("starts_on")
     years = sorted(course.starts_on.year for course in courses if not course.is_online)
     assert years == [2025, 2025, 2026, 2026]
