@@ -16,7 +16,10 @@ Definitions (docs/user/aid.md says the same to users):
 The transactions are read twice, each time added up by the database: once grouped by activity
 (each selected activity's sums, from which the tables by donor, world region, province and sector
 group, and the totals, are folded in Python with the activities' province and sector shares) and
-once grouped by year. A grouped query per table, joining the transactions to the shares, read
+once grouped by year; "as they were", once, grouped by activity, year and side of the merger,
+which every table and the years are folded from (SQLite sorts the rows for any grouping but the
+activity's, the order of its index: two such groupings would sort them twice).
+A grouped query per table, joining the transactions to the shares, read
 them four times, each multiplied by the shares. Values in USD and VND are read as stored on each
 transaction: they are derived from the rate table whenever a transaction, a rate or an
 activity's keeper changes (`services.reconvert_after_rate_change`, `services.reconvert`), so the
