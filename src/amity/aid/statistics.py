@@ -16,7 +16,10 @@ Definitions (docs/user/aid.md says the same to users):
 The transactions are read twice, each time added up by the database: once grouped by activity
 (each selected activity's sums, from which the tables by donor, world region, province and sector
 group, and the totals, are folded in Python with the activities' province and sector shares) and
-once grouped by year. A grouped query per table, joining the transactions to the shares, read
+once grouped by year; "as they were", once, grouped by activity, year and side of the merger,
+which every table and the years are folded from (SQLite sorts the rows for any grouping but the
+activity's, the order of its index: two such groupings would sort them twice).
+A grouped query per table, joining the transactions to the shares, read
 them four times, each multiplied by the shares. Values in USD and VND are read as stored on each
 transaction: they are derived from the rate table whenever a transaction, a rate or an
 activity's keeper changes (`services.reconvert_after_rate_change`, `services.reconvert`), so the
@@ -39,12 +42,13 @@ from django.db.models import (
     F,
     FilteredRelation,
     FloatField,
+    IntegerField,
     Q,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, Substr
+from django.db.models.functions import Cast, Coalesce, Concat, Round, Substr
 from django.db.models.lookups import In, IsNull
 from django.utils.translation import gettext as _
 
@@ -70,8 +74,15 @@ SUMMED = (*VALUES, "missing")
 
 
 def active_in(activities, start: date | None, end: date | None):
-    """Activities whose dates overlap [start, end] and that were not cancelled."""
-    activities = activities.exclude(status=ActivityStatus.CANCELLED)
+    """Activities whose dates overlap [start, end] and that were not cancelled.
+
+    Applied once: the statistics' selection applies it to activities the list's filter may
+    have narrowed to the same period already, and the conditions written twice made
+    PostgreSQL expect fifty activities of three thousand (and plan for so few)."""
+    applied = f"active_in_{start or ''}_{end or ''}".replace("-", "")
+    if applied in activities.query.annotations:
+        return activities
+    activities = activities.alias(**{applied: Value(True)}).exclude(status=ActivityStatus.CANCELLED)
     if start is None and end is None:
         return activities
     spanned = activities
@@ -267,43 +278,65 @@ class Selection:
         }
 
     @cached_property
-    def _flows_by_activity(self) -> tuple[dict, dict]:
-        """Activity id → (its four sums, its unconverted transactions), of all its counted
-        transactions and of those dated from the merger on (when `splits_at_merger`): one
-        pass over the transactions, grouped by activity and side of the merger."""
+    def _flow_rows(self) -> list[tuple]:
+        """(activity id, year, side of the merger, its four sums as decimals, its unconverted
+        transactions) of the counted transactions, the pass over them that the tables are
+        folded from. Grouped by activity alone (year None, side 0), unless `splits_at_merger`:
+        then by activity, year and side of the merger (1 from it on, else 0), the one pass the
+        years are folded from too (SQLite sorts the rows to group them by anything but the
+        activity, whose order its index gives: two groupings would sort them twice)."""
+        keys = {"group": F("activity_id")}
         if self.splits_at_merger:
-            side = Case(When(date__gte=MERGER_DAY, then=Value(1)), default=Value(0))
-            grouped = (
-                self.transactions()
-                .order_by()
-                .values(group=F("activity_id"), side=side)
-                .annotate(**flow_sums())
-                .values_list("group", "side", *SUMMED)
-            )
-            rows = raw_rows(grouped)
-        else:
-            rows = [(key, 0, *sums) for key, *sums in raw_rows(self.flows(F("activity_id")))]
-        whole: dict[int, tuple] = {}
-        late: dict[int, tuple] = {}
-        for activity_id, after, *totals, missing in rows:
-            values = tuple(exact(total) for total in totals)
-            if after:
-                late[activity_id] = (values, missing)
-            if activity_id in whole:
-                known, known_missing = whole[activity_id]
-                values = tuple(a + b for a, b in zip(known, values, strict=True))
-                missing += known_missing
-            whole[activity_id] = (values, missing)
-        return whole, late
+            keys["year_key"] = year_of("date")
+            keys["side"] = Case(When(date__gte=MERGER_DAY, then=Value(1)), default=Value(0))
+        rows = []
+        for activity_id, *rest in self._read_flows(keys):
+            year, after = rest[:2] if self.splits_at_merger else (None, 0)
+            rows.append((activity_id, year, after, *rest[-2:]))
+        return rows
 
-    def flows(self, key):
-        """The counted transactions of the selection added up by `key` (an expression): the
-        four sums and the unconverted ones, in the order of `SUMMED`. Read from the
+    def _read_flows(self, keys: dict) -> list[tuple]:
+        """The counted transactions of the selection added up by `keys` (expressions by name):
+        rows of the keys, the four sums as decimals and the unconverted ones. Read from the
         transactions, checked against the set of selected activities: joined the other way,
         each activity to its transactions, PostgreSQL plans for the few activities it expects
         of a period's conditions rather than the thousands it finds."""
-        grouped = self.transactions().order_by().values(group=key).annotate(**flow_sums())
-        return grouped.values_list("group", *SUMMED)
+        grouped = (
+            self.transactions()
+            .order_by()
+            .values(**keys)
+            .annotate(**flow_sums(exact_units=True))
+            .values_list(*keys, *SUMMED)
+        )
+        read = _UnitReader()
+        rows = []
+        for row in raw_rows(grouped):
+            usd_1, usd_2, vnd_1, vnd_2, missing = row[len(keys) :]
+            values = (read.usd(usd_1), read.usd(usd_2), read.vnd(vnd_1), read.vnd(vnd_2))
+            rows.append((*row[: len(keys)], values, missing))
+        return rows
+
+    @cached_property
+    def _flows_by_activity(self) -> tuple[dict, dict]:
+        """Activity id → (its four sums, its unconverted transactions), of all its counted
+        transactions and of those dated from the merger on (when `splits_at_merger`)."""
+        whole: dict[int, tuple] = {}
+        late: dict[int, tuple] = {}
+        for activity_id, _year, after, values, missing in self._flow_rows:
+            if after:
+                _add_to(late, activity_id, values, missing)
+            _add_to(whole, activity_id, values, missing)
+        return whole, late
+
+    def _flows_by_year(self) -> list[tuple]:
+        """(year, its four sums, its unconverted transactions), not split."""
+        if not self.splits_at_merger:
+            rows = self._read_flows({"year_key": year_of("date")})
+            return [(year, *values, missing) for year, values, missing in rows]
+        years: dict[str, tuple] = {}
+        for _activity_id, year, _after, values, missing in self._flow_rows:
+            _add_to(years, year, values, missing)
+        return [(year, *values, missing) for year, (values, missing) in years.items()]
 
     @cached_property
     def province_fractions(self) -> dict[int, dict]:
@@ -448,15 +481,13 @@ class Selection:
         return _split_many(self._merger_pairs(parts, late_parts))
 
     def by_year_rows(self) -> list[dict]:
-        # The year as text: SQLite would call a Python function per row for ExtractYear.
         if self.province is not None and self.after_merger:
             rows = self._years_split_at_merger()
         elif self.province is None and not self.sector_group:
-            year = Substr(Cast("date", CharField()), 1, 4)
-            rows = raw_rows(self.flows(year))
+            rows = self._flows_by_year()
         else:  # the values split by the chosen shares: the transactions joined to them
             joined, weight = self.query()
-            year = Substr(Cast("flow__date", CharField()), 1, 4)
+            year = year_of("flow__date")
             grouped = joined.order_by().values(key=year).annotate(**flow_sums("flow__", weight))
             rows = raw_rows(grouped.values_list("key", *SUMMED))
         return [
@@ -465,28 +496,19 @@ class Selection:
 
     def _years_split_at_merger(self) -> list[tuple]:
         """The years' rows of a chosen province "as they were" when some activities span the
-        merger: each activity's sums by year and side of the merger, weighted in Python by
-        its part in the province on that side."""
-        year = Substr(Cast("date", CharField()), 1, 4)
-        late = Case(When(date__gte=MERGER_DAY, then=Value(1)), default=Value(0))
-        grouped = (
-            self.transactions()
-            .order_by()
-            .values(group=F("activity_id"), year_key=year, side=late)
-            .annotate(**flow_sums())
-            .values_list("group", "year_key", "side", *SUMMED)
-        )
+        merger: each activity's sums by year and side of the merger (the one pass's rows),
+        weighted in Python by its part in the province on that side."""
         early_weight = self.chosen_weight(province=True, sector=True)
         late_weight = self.late_weight(sector=True)
         years: dict[str, list] = {}
-        for activity_id, key, after, *totals in raw_rows(grouped):
+        for activity_id, key, after, values, missing in self._flow_rows:
             spans = after and activity_id in self.after_merger
             weight = late_weight(activity_id) if spans else early_weight(activity_id)
             row = years.setdefault(key, [ZERO] * len(VALUES) + [0])
-            for index, total in enumerate(totals[: len(VALUES)]):
-                row[index] += exact(total) * weight
+            for index, value in enumerate(values):
+                row[index] += value * weight
             if weight:
-                row[-1] += totals[-1]
+                row[-1] += missing
         return [(key, *row) for key, row in years.items()]
 
 
@@ -500,22 +522,62 @@ def spans_the_merger() -> Q:
     )
 
 
-def flow_sums(prefix: str = "", weight=None) -> dict:
+def flow_sums(prefix: str = "", weight=None, *, exact_units: bool = False) -> dict:
     """The aggregates of counted transactions (named with `prefix` when joined from their
     activities): committed and disbursed, in USD and VND, each value times `weight` when the
     shares split it, and the transactions no rate converts (once each, however many shares
-    a join repeats them for)."""
+    a join repeats them for).
+
+    With `exact_units` (unsplit sums, read by `_UnitReader`), SQLite adds up whole cents and
+    whole dong as integers: exact, and read back without turning each float sum into a
+    decimal through its text, which cost more than the query. The unconverted ones are
+    counted by a column of the statistics index, so that PostgreSQL reads that index alone."""
     sums = {}
+    in_units = exact_units and connection.vendor == "sqlite"
     for kind, types in (("committed", COMMITMENT_TYPES), ("disbursed", DISBURSEMENT_TYPES)):
         for currency in ("usd", "vnd"):
             value = F(f"{prefix}value_{currency}")
+            output = summed()
             if weight is not None:
                 value = value * weight
+            elif in_units:
+                value = Cast(
+                    Round(value * Value(100)) if currency == "usd" else value, IntegerField()
+                )
+                output = IntegerField()
             of_kind = Q(**{f"{prefix}transaction_type__in": types})
-            sums[f"{kind}_{currency}"] = Sum(value, filter=of_kind, output_field=summed())
+            sums[f"{kind}_{currency}"] = Sum(value, filter=of_kind, output_field=output)
     missing = Q(**{f"{prefix}value_usd__isnull": True}) | Q(**{f"{prefix}value_vnd__isnull": True})
-    sums["missing"] = Count(f"{prefix}pk", distinct=bool(prefix), filter=missing)
+    counted = f"{prefix}pk" if prefix else "activity_id"
+    sums["missing"] = Count(counted, distinct=bool(prefix), filter=missing)
     return sums
+
+
+class _UnitReader:
+    """Reads the sums of `flow_sums(exact_units=True)` as decimals: whole cents and dong on
+    SQLite, decimals as they are on PostgreSQL."""
+
+    def __init__(self):
+        if connection.vendor == "sqlite":
+            self.usd = lambda cents: Decimal(cents).scaleb(-2) if cents else ZERO
+            self.vnd = lambda dong: Decimal(dong) if dong else ZERO
+        else:
+            self.usd = self.vnd = exact
+
+
+def year_of(column: str):
+    """The year of a date column as text ("2025"): SQLite would call a Python function per row
+    for ExtractYear."""
+    return Substr(Cast(column, CharField()), 1, 4)
+
+
+def _add_to(totals: dict, key, values: tuple, missing: int) -> None:
+    """Add (values, missing) to `totals[key]`."""
+    known = totals.get(key)
+    if known is not None:
+        values = tuple(a + b for a, b in zip(known[0], values, strict=True))
+        missing += known[1]
+    totals[key] = (values, missing)
 
 
 def _fractions(shares, chosen=None) -> dict[int, dict]:
