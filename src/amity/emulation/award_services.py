@@ -5,7 +5,6 @@ Every step is one transaction on the locked proposal, and refuses with a message
 (`ValidationError`) before it writes anything. Each step is taken by another user than the step
 before it (submit ≠ review ≠ decide), so that no one carries a dossier through alone."""
 
-import io
 from collections import Counter
 from datetime import date
 
@@ -22,6 +21,7 @@ from amity.emulation.models.awards import (
     AwardProposal,
     AwardVote,
     CouncilMember,
+    NomineeKind,
     ProposalState,
 )
 
@@ -342,27 +342,11 @@ def may_propose(user, organization) -> bool:
     return organization_in_scope(user, organization)
 
 
-# --- Word documents -----------------------------------------------------------------------------
+# --- Word documents (docxtpl templates: `emulation.documents`) ----------------------------------
 
 
-def _document(paragraphs: list[tuple[str, dict]]) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    document = Document()
-    for text, style in paragraphs:
-        paragraph = document.add_paragraph()
-        paragraph.alignment = (
-            WD_ALIGN_PARAGRAPH.CENTER if style.get("center") else WD_ALIGN_PARAGRAPH.JUSTIFY
-        )
-        run = paragraph.add_run(text)
-        run.bold = bool(style.get("bold"))
-        run.italic = bool(style.get("italic"))
-        run.font.size = Pt(style.get("size", 13))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+def _day(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
 
 
 def _head(decision: AwardDecision, on: date):
@@ -375,68 +359,88 @@ def _head(decision: AwardDecision, on: date):
     return head
 
 
-def decision_docx(decision: AwardDecision) -> bytes:
-    """The decision as a Word document: the letterhead, the articles, the list of recipients."""
-    from amity.core.letterhead import stamp_docx
-
+def decision_context(decision: AwardDecision) -> dict:
+    """What the decision's template shows, in the language of the request: the number, date,
+    signer, award form and the list of recipients with their achievements."""
     recipients = list(
         decision.recipients.select_related(
             "nominee_organization", "nominee_person", "nominee_contact__partner", "nominee_partner"
         ).order_by("pk")
     )
-    lines: list[tuple[str, dict]] = [
-        (_("DECISION"), {"bold": True, "center": True, "size": 14}),
-        (
-            _("On conferring %(form)s") % {"form": decision.award_form},
-            {"bold": True, "center": True},
-        ),
-        (
-            _("No. %(number)s, dated %(date)s")
-            % {"number": decision.number, "date": decision.decided_on.strftime("%d/%m/%Y")},
-            {"italic": True, "center": True},
-        ),
-        (
-            _("Article 1. To confer %(form)s on the following %(count)s recipients:")
-            % {"form": decision.award_form, "count": len(recipients)},
-            {},
-        ),
-    ]
-    for index, proposal in enumerate(recipients, start=1):
-        lines.append((f"{index}. {proposal.nominee_label}", {}))
-        if proposal.achievements:
-            lines.append((proposal.achievements[:500], {"italic": True, "size": 12}))
-    lines.append((_("Article 2. This decision takes effect from the date of signing."), {}))
-    if decision.is_revoked:
-        lines.append(
-            (
-                _("Revoked: %(reason)s") % {"reason": decision.revocation_reason},
-                {"bold": True},
-            )
-        )
-    return stamp_docx(_document(lines), _head(decision, decision.decided_on))
+    form = str(decision.award_form)
+    return {
+        "number": decision.number,
+        "date": _day(decision.decided_on),
+        "award_form": form,
+        "issuer": str(decision.organization.display_name),
+        "signer_name": decision.signer_name,
+        "signer_position": decision.signer_position,
+        "revoked": decision.is_revoked,
+        "revocation_reason": decision.revocation_reason,
+        "recipients": [
+            {
+                "index": index,
+                "name": proposal.nominee_label,
+                "kind": str(NomineeKind(proposal.nominee_kind).label),
+                "year": proposal.year,
+                "achievements": proposal.achievements[:500],
+            }
+            for index, proposal in enumerate(recipients, start=1)
+        ],
+        "text": {
+            "title": _("DECISION"),
+            "subject": _("On conferring %(form)s") % {"form": form},
+            "number_and_date": _("No. %(number)s, dated %(date)s")
+            % {"number": decision.number, "date": _day(decision.decided_on)},
+            "article_1": _("Article 1. To confer %(form)s on the following %(count)s recipients:")
+            % {"form": form, "count": len(recipients)},
+            "article_2": _("Article 2. This decision takes effect from the date of signing."),
+            "revoked": _("Revoked: %(reason)s") % {"reason": decision.revocation_reason},
+        },
+    }
 
 
-def certificate_docx(proposal: AwardProposal) -> bytes:
-    """The certificate of one recipient of a decision, as a Word document."""
+def decision_docx(decision: AwardDecision) -> bytes:
+    """The decision as a Word document: the letterhead, the articles, the list of recipients."""
+    from amity.emulation import documents
+
+    return documents.render(
+        documents.DECISION, decision_context(decision), _head(decision, decision.decided_on)
+    )
+
+
+def certificate_context(proposal: AwardProposal) -> dict:
+    """What the certificate's template shows: the issuer, the award form, the recipient, the
+    year, the decision's number and date, and its signer."""
     decision = proposal.decision
     if decision is None or proposal.state != ProposalState.DECIDED:
         _refuse(_("Only a decided proposal has a certificate."))
     assert decision is not None
-    lines: list[tuple[str, dict]] = [
-        (str(decision.organization.display_name).upper(), {"bold": True, "center": True}),
-        (str(proposal.award_form).upper(), {"bold": True, "center": True, "size": 20}),
-        (_("awarded to"), {"italic": True, "center": True}),
-        (proposal.nominee_label, {"bold": True, "center": True, "size": 18}),
-        (
-            _("for outstanding achievements in %(year)s") % {"year": proposal.year},
-            {"center": True},
-        ),
-        (
-            _("Decision No. %(number)s of %(date)s")
-            % {"number": decision.number, "date": decision.decided_on.strftime("%d/%m/%Y")},
-            {"italic": True, "center": True, "size": 12},
-        ),
-        (decision.signer_position, {"bold": True, "center": True}),
-        (decision.signer_name, {"bold": True, "center": True}),
-    ]
-    return _document(lines)
+    issuer, form = str(decision.organization.display_name), str(proposal.award_form)
+    return {
+        "issuer": issuer,
+        "issuer_upper": issuer.upper(),
+        "award_form": form,
+        "award_form_upper": form.upper(),
+        "nominee": proposal.nominee_label,
+        "year": proposal.year,
+        "number": decision.number,
+        "date": _day(decision.decided_on),
+        "signer_name": decision.signer_name,
+        "signer_position": decision.signer_position,
+        "text": {
+            "awarded_to": _("awarded to"),
+            "achievements": _("for outstanding achievements in %(year)s")
+            % {"year": proposal.year},
+            "decision": _("Decision No. %(number)s of %(date)s")
+            % {"number": decision.number, "date": _day(decision.decided_on)},
+        },
+    }
+
+
+def certificate_docx(proposal: AwardProposal) -> bytes:
+    """The certificate of one recipient of a decision, as a Word document (no letterhead: a
+    certificate is not a letter)."""
+    from amity.emulation import documents
+
+    return documents.render(documents.CERTIFICATE, certificate_context(proposal))
