@@ -223,9 +223,9 @@ def test_a_cluster_without_head_nor_sheets_leaves_those_lines_out(orgs):
         "Ties are broken by more points in section 1, then by fewer penalty points, then by the "
         "unit's name.",
     ]
-    assert [[c.text for c in row.cells] for row in Document(io.BytesIO(content)).tables[1].rows] == [
-        ["Rank", "Unit", "Total", "State"]
-    ]
+    assert [
+        [c.text for c in row.cells] for row in Document(io.BytesIO(content)).tables[1].rows
+    ] == [["Rank", "Unit", "Total", "State"]]
 
 
 def test_the_pages_give_the_documents(client, orgs, users, login, decided, ranked_cluster):

@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -338,6 +339,31 @@ class AwardDecisionWriter(Writer):
         return None
 
 
+def honours_received(nominee):
+    """Every award `nominee` (an organization, a person, a foreign friend or a foreign
+    organization) received by a decision, the revoked ones too (the register marks them),
+    newest first; a foreign organization's include its people's (a friend of its staff)."""
+    from amity.organizations.models import Organization, Person
+    from amity.partners.models import Contact, Partner
+
+    if isinstance(nominee, Partner):
+        who = Q(nominee_partner=nominee) | Q(nominee_contact__partner=nominee)
+    else:
+        field = {
+            Organization: "nominee_organization",
+            Person: "nominee_person",
+            Contact: "nominee_contact",
+        }[type(nominee)]
+        who = Q(**{field: nominee})
+    return (
+        AwardProposal.objects.filter(
+            who, state=ProposalState.DECIDED, decision__deleted_at__isnull=True
+        )
+        .select_related("award_form", "decision", "organization", "nominee_contact")
+        .order_by("-decision__decided_on", "-pk")
+    )
+
+
 def may_propose(user, organization) -> bool:
     return organization_in_scope(user, organization)
 
@@ -430,8 +456,7 @@ def certificate_context(proposal: AwardProposal) -> dict:
         "signer_position": decision.signer_position,
         "text": {
             "awarded_to": _("awarded to"),
-            "achievements": _("for outstanding achievements in %(year)s")
-            % {"year": proposal.year},
+            "achievements": _("for outstanding achievements in %(year)s") % {"year": proposal.year},
             "decision": _("Decision No. %(number)s of %(date)s")
             % {"number": decision.number, "date": _day(decision.decided_on)},
         },
