@@ -154,6 +154,11 @@ def test_the_committed_templates_are_those_the_script_writes(tmp_path):
 
 @pytest.fixture
 def ranked_cluster(orgs):
+    return ranked(orgs)
+
+
+def ranked(orgs):
+    """A cluster of Ha Noi (92.5 points) and Da Nang (1080 points, rank 1), headed by Da Nang."""
     table = scoring.table(orgs.central)
     section = scoring.section(orgs.central, of_table=table, number=1)
     criterion = scoring.criterion(section, "1.1", "2000")

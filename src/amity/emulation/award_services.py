@@ -24,6 +24,7 @@ from amity.emulation.models.awards import (
     CouncilMember,
     NomineeKind,
     ProposalState,
+    split_codes,
 )
 
 # --- who may be nominated (the rules themselves are the models': `nominee_scope_error`) ----
@@ -366,6 +367,79 @@ def honours_received(nominee):
 
 def may_propose(user, organization) -> bool:
     return organization_in_scope(user, organization)
+
+
+# --- the cluster's leader proposed for the emulation flag (cờ thi đua) -----------------------
+
+#: an award form is an emulation flag when its code says so: CTD-LH, CTD-CP (cờ thi đua)
+FLAG_CODE_PREFIX = "CTD"
+
+
+def flag_award_form(cluster):
+    """The Union's emulation flag a cluster's leader is proposed for: an award form of the
+    Union's level, coded as a flag, given to collectives, set by the cluster's organization or
+    one above it; None when the regulations name none."""
+    from amity.emulation.models.awards import AwardForm, AwardLevel
+
+    forms = AwardForm.objects.filter(
+        code__istartswith=FLAG_CODE_PREFIX,
+        level=AwardLevel.UNION,
+        organization_id__in=[int(pk) for pk in cluster.organization.tree_path.split("/") if pk],
+    ).order_by("code", "pk")
+    return next(
+        (form for form in forms if NomineeKind.COLLECTIVE in split_codes(form.nominee_kinds)),
+        None,
+    )
+
+
+def flag_proposer(user, leader, form, centre):
+    """The organization `user` would propose `leader` from: the centre's officer from the
+    centre (the cluster's organization), a unit's officer from its own organization when it
+    holds the leader and the award form lets it propose; None when the user may not."""
+    if not (user.is_authenticated and user.may_edit):
+        return None
+    home = centre if user.edits_everything else user.organization
+    if home is None or not may_propose(user, home) or not home.holds(leader):
+        return None
+    proposers = split_codes(form.proposer_kinds) if form is not None else []
+    if proposers and home.kind not in proposers:
+        return None
+    return home
+
+
+def flag_proposal_initial(cluster, leader_row, rows: int, user) -> dict | None:
+    """The award proposal's fields, prefilled for the cluster's rank 1 (`leader_row`, one of
+    `rows` ranked): the flag, the organization, the year, achievements summarising the score and
+    rank. None when `user` may not propose it."""
+    from amity.core.numbers import local_number
+    from amity.organizations.models import Organization
+
+    leader = Organization.objects.filter(pk=leader_row.organization_id).first()
+    if leader is None:
+        return None
+    form = flag_award_form(cluster)
+    proposer = flag_proposer(user, leader, form, cluster.organization)
+    if proposer is None:
+        return None
+    achievements = _(
+        "Ranked first of %(count)s units of %(cluster)s in the emulation of %(year)s, with "
+        "%(total)s points (score sheet: %(state)s)."
+    ) % {
+        "count": rows,
+        "cluster": cluster.name,
+        "year": cluster.year,
+        "total": local_number(leader_row.total, 2),
+        "state": leader_row.state_label,
+    }
+    initial = {
+        "organization": proposer.pk,
+        "year": cluster.year,
+        "nominee_organization": leader.pk,
+        "achievements": achievements,
+    }
+    if form is not None:
+        initial["award_form"] = form.pk
+    return initial
 
 
 # --- Word documents (docxtpl templates: `emulation.documents`) ----------------------------------
