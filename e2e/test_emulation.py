@@ -3,6 +3,8 @@ on a laptop and on a phone: the proposals board, a proposal carried through its 
 different users (submit → vote → review → decide), a decision with its Word download, a
 partner's honours, the review year and the dormant board."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -172,5 +174,40 @@ def test_the_emulation_pages_on_a_phone(browser, live_server, demo_data, usernam
         if scrolls_sideways(page):
             overflowing.append(name)
     assert overflowing == []
+    assert not visit.foreign_hosts
+    context.close()
+
+
+def test_the_honours_tab_and_the_flag_proposal(browser, live_server, demo_data):
+    """A foreign friend's honours are a tab of the partner's page; the leader of a cluster is
+    proposed for the emulation flag from the cluster's board, the proposal form filled in."""
+    from amity.emulation.models import AwardDecision, Cluster
+    from amity.emulation.scoring_services import cluster_result
+
+    context, visit = signed_in(browser, live_server.url, "central", "en")
+    decision = AwardDecision.objects.get(award_form__code="KNC-HBHN")
+    contact = decision.recipients.filter(nominee_contact__isnull=False).first().nominee_contact
+    page = visit.go(f"/partners/partners/{contact.partner_id}/")
+    page.get_by_role("link", name="Honours", exact=True).click()
+    expect(page.locator("#honours")).to_contain_text(str(decision.number))
+    expect(page.locator("#honours")).to_contain_text(contact.full_name)
+    assert not scrolls_sideways(page)
+    visit.screenshot("96-partner-honours-tab-en")
+    cluster = next(
+        cluster
+        for cluster in Cluster.objects.order_by("-year", "pk")
+        if cluster_result(cluster).leader is not None
+    )
+    leader = cluster_result(cluster).leader
+    page = visit.go(cluster.get_absolute_url())
+    page.locator("#propose-flag").click()
+    page.wait_for_url("**/emulation/award-proposals/add/?**")
+    expect(page.locator("textarea[name=achievements]")).to_have_value(
+        re.compile(rf"^Ranked first of \d+ units of {re.escape(cluster.name)} in the emulation")
+    )
+    expect(page.locator("select[name=nominee_organization]")).to_have_value(
+        str(leader.organization_id)
+    )
+    visit.screenshot("97-flag-proposal-en")
     assert not visit.foreign_hosts
     context.close()

@@ -618,26 +618,6 @@ def test_the_steps_in_the_api(client, orgs, users, login):
     )
 
 
-def test_the_honours_card_on_a_partners_and_an_organizations_page(client, orgs, users, login):
-    proposal = reviewed(orgs, users)
-    record = decision(orgs)
-    services.decide(record, [proposal], by=users.admin)
-    login(users.hanoi)
-    page = client.get(reverse("organizations:organization", args=[orgs.hanoi.pk])).content
-    assert b'id="honours-title"' in page
-    assert "1/QĐ".encode() in page
-    other = client.get(reverse("organizations:organization", args=[orgs.hanoi_member.pk]))
-    assert b'id="honours-title"' not in other.content
-    friend = foreign_friend(orgs.hanoi, "Mohamed Fouad")
-    models.AwardProposal.objects.filter(pk=proposal.pk).update(
-        nominee_organization=None, nominee_contact=friend
-    )
-    partner_page = client.get(reverse("partners:partner", args=[friend.partner_id]))
-    assert "Certificate of merit of VUFO (2026) – Mohamed Fouad" in partner_page.content.decode()
-    contact_page = client.get(reverse("partners:contact", args=[friend.pk])).content.decode()
-    assert "Certificate of merit of VUFO (2026) · " in contact_page
-
-
 def test_the_api_refuses_a_nominee_of_another_branch_and_writes_nothing(client, orgs, users, login):
     login(users.hanoi)
     body = {

@@ -122,15 +122,31 @@ class Route:
     basename: str
 
 
+@dataclass(frozen=True)
+class Tab:
+    """A tab an app adds to the detail page of another app's model, which cannot name it (it
+    sits below, pyproject's import-linter layers): the emulation's honours on an organization's
+    page. `context` is the dotted path of a function `(obj, request) -> dict` giving what the
+    tab shows, scoped by the function itself; `template` shows it."""
+
+    model: str  # "organizations.Organization"
+    key: str  # ?tab=<key>
+    label: str | Promise
+    context: str
+    template: str
+
+
 @dataclass
 class App:
-    """One domain app: its models, its menu entries, its demo loader, its extra API routes."""
+    """One domain app: its models, its menu entries, its demo loader, its extra API routes, the
+    tabs it adds to other apps' pages."""
 
     label: str  # the app label: "partners"
     models: list[Model] = field(default_factory=list)
     menu: list[Menu] = field(default_factory=list)
     demo: str = ""  # dotted path of the module with `load(stdout)` (and `logins()`)
     routes: list[Route] = field(default_factory=list)
+    tabs: list[Tab] = field(default_factory=list)
 
     @property
     def has_api(self) -> bool:
@@ -171,6 +187,11 @@ class Registry:
     def menu(self) -> list[Menu]:
         entries = [item for app in self.apps() for item in app.menu]
         return sorted(entries, key=lambda item: item.order)
+
+    def tabs_of(self, model) -> list[Tab]:
+        """The tabs other apps add to `model`'s detail page."""
+        label = model._meta.label.lower()
+        return [tab for app in self.apps() for tab in app.tabs if tab.model.lower() == label]
 
     @cached_property
     def _by_model(self) -> dict[str, Model]:

@@ -25,6 +25,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -185,7 +186,8 @@ class ObjectView(ModelViewMixin, DetailView):
 
     def get_tab(self) -> str:
         requested = self.request.GET.get("tab", "")
-        return requested if requested in dict(self.views.extra_tabs) else self.tab
+        known = {*dict(self.views.extra_tabs), *(tab.key for tab in self.views.added_tabs())}
+        return requested if requested in known else self.tab
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -198,6 +200,13 @@ class ObjectView(ModelViewMixin, DetailView):
             and not change_refusal(obj, self.request.user),
             fields=self.views.detail_fields(obj),
         )
+        added = {added.key: added for added in self.views.added_tabs()}.get(tab)
+        if added is not None:
+            # another app's tab: its function scopes what it shows, its template shows it
+            context.update(
+                import_string(added.context)(obj, self.request), tab_template=added.template
+            )
+            return context
         # the related records a tab lists are those the user may see, as in the API
         related = self.views.detail_context(obj, self.request, tab)
         context.update(visible_related(related, self.request.user))
@@ -547,11 +556,17 @@ class ModelViews:
         return {}
 
     @classmethod
+    def added_tabs(cls) -> list:
+        """The tabs other apps add to this model's page (`core.registry.Tab`)."""
+        return registry.tabs_of(cls.model)
+
+    @classmethod
     def tabs_for(cls, obj) -> list[tuple[str, str, str]]:
         url = obj.get_absolute_url()
         return [
             ("overview", _("Overview"), url),
             *[(key, label, f"{url}?tab={key}") for key, label in cls.extra_tabs],
+            *[(tab.key, tab.label, f"{url}?tab={tab.key}") for tab in cls.added_tabs()],
             ("history", _("History"), reverse(cls.url_name("history"), args=[obj.pk])),
         ]
 

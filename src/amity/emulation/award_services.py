@@ -5,12 +5,12 @@ Every step is one transaction on the locked proposal, and refuses with a message
 (`ValidationError`) before it writes anything. Each step is taken by another user than the step
 before it (submit ≠ review ≠ decide), so that no one carries a dossier through alone."""
 
-import io
 from collections import Counter
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,9 @@ from amity.emulation.models.awards import (
     AwardProposal,
     AwardVote,
     CouncilMember,
+    NomineeKind,
     ProposalState,
+    split_codes,
 )
 
 # --- who may be nominated (the rules themselves are the models': `nominee_scope_error`) ----
@@ -338,31 +340,113 @@ class AwardDecisionWriter(Writer):
         return None
 
 
+def honours_received(nominee):
+    """Every award `nominee` (an organization, a person, a foreign friend or a foreign
+    organization) received by a decision, the revoked ones too (the register marks them),
+    newest first; a foreign organization's include its people's (a friend of its staff)."""
+    from amity.organizations.models import Organization, Person
+    from amity.partners.models import Contact, Partner
+
+    if isinstance(nominee, Partner):
+        who = Q(nominee_partner=nominee) | Q(nominee_contact__partner=nominee)
+    else:
+        field = {
+            Organization: "nominee_organization",
+            Person: "nominee_person",
+            Contact: "nominee_contact",
+        }[type(nominee)]
+        who = Q(**{field: nominee})
+    return (
+        AwardProposal.objects.filter(
+            who, state=ProposalState.DECIDED, decision__deleted_at__isnull=True
+        )
+        .select_related("award_form", "decision", "organization", "nominee_contact")
+        .order_by("-decision__decided_on", "-pk")
+    )
+
+
 def may_propose(user, organization) -> bool:
     return organization_in_scope(user, organization)
 
 
-# --- Word documents -----------------------------------------------------------------------------
+# --- the cluster's leader proposed for the emulation flag (cờ thi đua) -----------------------
+
+#: an award form is an emulation flag when its code says so: CTD-LH, CTD-CP (cờ thi đua)
+FLAG_CODE_PREFIX = "CTD"
 
 
-def _document(paragraphs: list[tuple[str, dict]]) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+def flag_award_form(cluster):
+    """The Union's emulation flag a cluster's leader is proposed for: an award form of the
+    Union's level, coded as a flag, given to collectives, set by the cluster's organization or
+    one above it; None when the regulations name none."""
+    from amity.emulation.models.awards import AwardForm, AwardLevel
 
-    document = Document()
-    for text, style in paragraphs:
-        paragraph = document.add_paragraph()
-        paragraph.alignment = (
-            WD_ALIGN_PARAGRAPH.CENTER if style.get("center") else WD_ALIGN_PARAGRAPH.JUSTIFY
-        )
-        run = paragraph.add_run(text)
-        run.bold = bool(style.get("bold"))
-        run.italic = bool(style.get("italic"))
-        run.font.size = Pt(style.get("size", 13))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    forms = AwardForm.objects.filter(
+        code__istartswith=FLAG_CODE_PREFIX,
+        level=AwardLevel.UNION,
+        organization_id__in=[int(pk) for pk in cluster.organization.tree_path.split("/") if pk],
+    ).order_by("code", "pk")
+    return next(
+        (form for form in forms if NomineeKind.COLLECTIVE in split_codes(form.nominee_kinds)),
+        None,
+    )
+
+
+def flag_proposer(user, leader, form, centre):
+    """The organization `user` would propose `leader` from: the centre's officer from the
+    centre (the cluster's organization), a unit's officer from its own organization when it
+    holds the leader and the award form lets it propose; None when the user may not."""
+    if not (user.is_authenticated and user.may_edit):
+        return None
+    home = centre if user.edits_everything else user.organization
+    if home is None or not may_propose(user, home) or not home.holds(leader):
+        return None
+    proposers = split_codes(form.proposer_kinds) if form is not None else []
+    if proposers and home.kind not in proposers:
+        return None
+    return home
+
+
+def flag_proposal_initial(cluster, leader_row, rows: int, user) -> dict | None:
+    """The award proposal's fields, prefilled for the cluster's rank 1 (`leader_row`, one of
+    `rows` ranked): the flag, the organization, the year, achievements summarising the score and
+    rank. None when `user` may not propose it."""
+    from amity.core.numbers import local_number
+    from amity.organizations.models import Organization
+
+    leader = Organization.objects.filter(pk=leader_row.organization_id).first()
+    if leader is None:
+        return None
+    form = flag_award_form(cluster)
+    proposer = flag_proposer(user, leader, form, cluster.organization)
+    if proposer is None:
+        return None
+    achievements = _(
+        "Ranked first of %(count)s units of %(cluster)s in the emulation of %(year)s, with "
+        "%(total)s points (score sheet: %(state)s)."
+    ) % {
+        "count": rows,
+        "cluster": cluster.name,
+        "year": cluster.year,
+        "total": local_number(leader_row.total, 2),
+        "state": leader_row.state_label,
+    }
+    initial = {
+        "organization": proposer.pk,
+        "year": cluster.year,
+        "nominee_organization": leader.pk,
+        "achievements": achievements,
+    }
+    if form is not None:
+        initial["award_form"] = form.pk
+    return initial
+
+
+# --- Word documents (docxtpl templates: `emulation.documents`) ----------------------------------
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
 
 
 def _head(decision: AwardDecision, on: date):
@@ -375,68 +459,87 @@ def _head(decision: AwardDecision, on: date):
     return head
 
 
-def decision_docx(decision: AwardDecision) -> bytes:
-    """The decision as a Word document: the letterhead, the articles, the list of recipients."""
-    from amity.core.letterhead import stamp_docx
-
+def decision_context(decision: AwardDecision) -> dict:
+    """What the decision's template shows, in the language of the request: the number, date,
+    signer, award form and the list of recipients with their achievements."""
     recipients = list(
         decision.recipients.select_related(
             "nominee_organization", "nominee_person", "nominee_contact__partner", "nominee_partner"
         ).order_by("pk")
     )
-    lines: list[tuple[str, dict]] = [
-        (_("DECISION"), {"bold": True, "center": True, "size": 14}),
-        (
-            _("On conferring %(form)s") % {"form": decision.award_form},
-            {"bold": True, "center": True},
-        ),
-        (
-            _("No. %(number)s, dated %(date)s")
-            % {"number": decision.number, "date": decision.decided_on.strftime("%d/%m/%Y")},
-            {"italic": True, "center": True},
-        ),
-        (
-            _("Article 1. To confer %(form)s on the following %(count)s recipients:")
-            % {"form": decision.award_form, "count": len(recipients)},
-            {},
-        ),
-    ]
-    for index, proposal in enumerate(recipients, start=1):
-        lines.append((f"{index}. {proposal.nominee_label}", {}))
-        if proposal.achievements:
-            lines.append((proposal.achievements[:500], {"italic": True, "size": 12}))
-    lines.append((_("Article 2. This decision takes effect from the date of signing."), {}))
-    if decision.is_revoked:
-        lines.append(
-            (
-                _("Revoked: %(reason)s") % {"reason": decision.revocation_reason},
-                {"bold": True},
-            )
-        )
-    return stamp_docx(_document(lines), _head(decision, decision.decided_on))
+    form = str(decision.award_form)
+    return {
+        "number": decision.number,
+        "date": _day(decision.decided_on),
+        "award_form": form,
+        "issuer": str(decision.organization.display_name),
+        "signer_name": decision.signer_name,
+        "signer_position": decision.signer_position,
+        "revoked": decision.is_revoked,
+        "revocation_reason": decision.revocation_reason,
+        "recipients": [
+            {
+                "index": index,
+                "name": proposal.nominee_label,
+                "kind": str(NomineeKind(proposal.nominee_kind).label),
+                "year": proposal.year,
+                "achievements": proposal.achievements[:500],
+            }
+            for index, proposal in enumerate(recipients, start=1)
+        ],
+        "text": {
+            "title": _("DECISION"),
+            "subject": _("On conferring %(form)s") % {"form": form},
+            "number_and_date": _("No. %(number)s, dated %(date)s")
+            % {"number": decision.number, "date": _day(decision.decided_on)},
+            "article_1": _("Article 1. To confer %(form)s on the following %(count)s recipients:")
+            % {"form": form, "count": len(recipients)},
+            "article_2": _("Article 2. This decision takes effect from the date of signing."),
+            "revoked": _("Revoked: %(reason)s") % {"reason": decision.revocation_reason},
+        },
+    }
 
 
-def certificate_docx(proposal: AwardProposal) -> bytes:
-    """The certificate of one recipient of a decision, as a Word document."""
+def decision_docx(decision: AwardDecision) -> bytes:
+    """The decision as a Word document: the letterhead, the articles, the list of recipients."""
+    from amity.emulation import documents
+
+    return documents.render(
+        documents.DECISION, decision_context(decision), _head(decision, decision.decided_on)
+    )
+
+
+def certificate_context(proposal: AwardProposal) -> dict:
+    """What the certificate's template shows: the issuer, the award form, the recipient, the
+    year, the decision's number and date, and its signer."""
     decision = proposal.decision
     if decision is None or proposal.state != ProposalState.DECIDED:
         _refuse(_("Only a decided proposal has a certificate."))
     assert decision is not None
-    lines: list[tuple[str, dict]] = [
-        (str(decision.organization.display_name).upper(), {"bold": True, "center": True}),
-        (str(proposal.award_form).upper(), {"bold": True, "center": True, "size": 20}),
-        (_("awarded to"), {"italic": True, "center": True}),
-        (proposal.nominee_label, {"bold": True, "center": True, "size": 18}),
-        (
-            _("for outstanding achievements in %(year)s") % {"year": proposal.year},
-            {"center": True},
-        ),
-        (
-            _("Decision No. %(number)s of %(date)s")
-            % {"number": decision.number, "date": decision.decided_on.strftime("%d/%m/%Y")},
-            {"italic": True, "center": True, "size": 12},
-        ),
-        (decision.signer_position, {"bold": True, "center": True}),
-        (decision.signer_name, {"bold": True, "center": True}),
-    ]
-    return _document(lines)
+    issuer, form = str(decision.organization.display_name), str(proposal.award_form)
+    return {
+        "issuer": issuer,
+        "issuer_upper": issuer.upper(),
+        "award_form": form,
+        "award_form_upper": form.upper(),
+        "nominee": proposal.nominee_label,
+        "year": proposal.year,
+        "number": decision.number,
+        "date": _day(decision.decided_on),
+        "signer_name": decision.signer_name,
+        "signer_position": decision.signer_position,
+        "text": {
+            "awarded_to": _("awarded to"),
+            "achievements": _("for outstanding achievements in %(year)s") % {"year": proposal.year},
+            "decision": _("Decision No. %(number)s of %(date)s")
+            % {"number": decision.number, "date": _day(decision.decided_on)},
+        },
+    }
+
+
+def certificate_docx(proposal: AwardProposal) -> bytes:
+    """The certificate of one recipient of a decision, as a Word document (no letterhead: a
+    certificate is not a letter)."""
+    from amity.emulation import documents
+
+    return documents.render(documents.CERTIFICATE, certificate_context(proposal))

@@ -4,14 +4,31 @@ Declared once, read by the navigation, the API, imports and exports, the demo lo
 write path (`amity.core.registry`)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from amity.core.registry import App, Menu, Model, Route, registry
+from amity.core.registry import App, Menu, Model, Route, Tab, registry
 
 registry.register(
     App(
         "emulation",
         demo="amity.emulation.demo",
         routes=[Route("ranking", "amity.emulation.api.scoring.RankingViewSet", "ranking")],
+        # each nominee's honours, on its own page (the organizations and partners sit below)
+        tabs=[
+            Tab(
+                label,
+                "honours",
+                pgettext_lazy("tab", "Honours"),
+                "amity.emulation.views.awards.honours_tab",
+                "emulation/awards/honours_tab.html",
+            )
+            for label in (
+                "organizations.Organization",
+                "organizations.Person",
+                "partners.Partner",
+                "partners.Contact",
+            )
+        ],
         menu=[
             Menu(
                 _("Emulation regulations"),

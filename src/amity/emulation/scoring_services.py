@@ -880,47 +880,52 @@ def cluster_result(cluster: Cluster) -> ClusterResult:
 
 
 def cluster_docx(result: ClusterResult) -> bytes:
-    """The cluster's results as a Word document under the centre's letterhead: members, head,
-    pact, the ranking with its tie-break rule, and the proposed leader."""
-    from docx import Document
-
-    from amity.core.letterhead import stamp
+    """The cluster's results as a Word document from its docxtpl template, under the centre's
+    letterhead: members, head and deputy, pact, the ranking with its tie-break rule, and the
+    proposed leader (fields: `documents.build_cluster_template`, docs/admin.md)."""
+    from amity.core.collation import sorted_by_name
+    from amity.core.numbers import local_number
+    from amity.emulation import documents
     from amity.organizations.letterhead import letterhead_of
 
     cluster = result.cluster
-    document = Document()
-    document.add_heading(
-        _("Emulation results of %(cluster)s, %(year)s")
-        % {"cluster": cluster.name, "year": cluster.year},
-        level=1,
+    members = sorted_by_name(str(member) for member in cluster.members.all())
+    head = str(cluster.head) if cluster.head_id else ""
+    deputy = str(cluster.deputy) if cluster.deputy_id else ""
+    pact = cluster.pact_signed_on.strftime("%d/%m/%Y") if cluster.pact_signed_on else ""
+    leader = result.leader.organization if result.leader is not None else ""
+    context = {
+        "cluster": cluster.name,
+        "year": cluster.year,
+        "members": members,
+        "head": head,
+        "deputy": deputy,
+        "pact_signed_on": pact,
+        "leader": leader,
+        "ranking": [
+            {
+                "rank": row.cluster_rank,
+                "unit": row.organization,
+                "total": local_number(row.total, 2),
+                "state": row.state_label,
+            }
+            for row in result.rows
+        ],
+        "labels": {"rank": _("Rank"), "unit": _("Unit"), "total": _("Total"), "state": _("State")},
+        "text": {
+            "title": _("Emulation results of %(cluster)s, %(year)s")
+            % {"cluster": cluster.name, "year": cluster.year},
+            "head": _("Head: %(org)s") % {"org": head} if head else "",
+            "deputy": _("Deputy head: %(org)s") % {"org": deputy} if deputy else "",
+            "pact": _("Pact signed on %(day)s.") % {"day": pact} if pact else "",
+            "members": _("Members of the cluster: %(members)s.")
+            % {"members": "; ".join(members) or "—"},
+            "tie_rule": str(TIE_RULE),
+            "leader": _("Proposed for the cluster's emulation flag: %(org)s.") % {"org": leader}
+            if leader
+            else "",
+        },
+    }
+    return documents.render(
+        documents.CLUSTER, context, letterhead_of(cluster.organization, symbol="BC")
     )
-    if cluster.head_id:
-        document.add_paragraph(_("Head: %(org)s") % {"org": cluster.head})
-    if cluster.deputy_id:
-        document.add_paragraph(_("Deputy head: %(org)s") % {"org": cluster.deputy})
-    if cluster.pact_signed_on:
-        document.add_paragraph(
-            _("Pact signed on %(day)s.") % {"day": cluster.pact_signed_on.strftime("%d/%m/%Y")}
-        )
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for cell, text in zip(
-        table.rows[0].cells, [_("Rank"), _("Unit"), _("Total"), _("State")], strict=True
-    ):
-        cell.text = str(text)
-    for row in result.rows:
-        cells = table.add_row().cells
-        cells[0].text = str(row.cluster_rank)
-        cells[1].text = row.organization
-        cells[2].text = f"{row.total:.2f}"
-        cells[3].text = row.state_label
-    document.add_paragraph(str(TIE_RULE))
-    if result.leader is not None:
-        document.add_paragraph(
-            _("Proposed for the cluster's emulation flag: %(org)s.")
-            % {"org": result.leader.organization}
-        )
-    stamp(document, letterhead_of(cluster.organization, symbol="BC"))
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

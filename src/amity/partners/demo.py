@@ -66,6 +66,13 @@ RECENT_FROM = date(2025, 6, 1)
 #: Ha Noi's own interactions so many days before the day of loading (see `recent_for_hanoi`):
 #: within the home page's recent interactions panel (`partners.dashboard.RECENT_DAYS`)
 HANOI_RECENT_DAYS = (2, 6, 13, 21)
+#: the country friendship associations that have gone quiet: none of their interactions falls
+#: in the last QUIET_ASSOCIATION_DAYS (more than a year) before the day of loading, so that the
+#: yearly review's board of dormant organizations (issue 18: "not contributed for a long
+#: period") flags them at twelve months; their partner work is the only activity the demo
+#: records for a central association (`emulation.facts`)
+QUIET_ASSOCIATIONS = ("EG", "ID", "IT", "MN")
+QUIET_ASSOCIATION_DAYS = 400
 AUTHORITY = "Ủy ban Công tác về các tổ chức phi chính phủ nước ngoài"
 
 # --- The data: lists and tables read from data/demo/*.json ------------------------------------
@@ -1083,7 +1090,32 @@ class PartnerDemo:
         # after every other random draw, so that the rest of the set is as it was without them
         for plan, day in self.recent_for_hanoi():
             self.plan_interaction(written, plan, self.hanoi, day)
+        self.quieten_associations(written)
         self.write_interaction_rows(written)
+
+    def quieten_associations(self, written: InteractionRows) -> None:
+        """Move the recent interactions of the QUIET_ASSOCIATIONS back by QUIET_ASSOCIATION_DAYS
+        (their follow-ups with them, done by now) and leave them out of the recent interactions
+        of others: the set keeps its size and every other record, and they go quiet. No random
+        draw, so the rest of the set is as it was."""
+        quiet = {
+            self.associations[code] for code in QUIET_ASSOCIATIONS if code in self.associations
+        }
+        since = demo_today() - timedelta(days=QUIET_ASSOCIATION_DAYS)
+        back = timedelta(days=QUIET_ASSOCIATION_DAYS)
+        moved_back = set()
+        for interaction, others in zip(written.interactions, written.others, strict=True):
+            if interaction.occurred_on <= since:
+                continue
+            if interaction.organization in quiet:
+                interaction.occurred_on -= back
+                moved_back.add(id(interaction))
+            others[:] = [org for org in others if org not in quiet]
+        for interaction, values in written.follow_ups:
+            if id(interaction) in moved_back:
+                values["due_on"] -= back
+                if values["state"] == FollowUpState.OPEN:
+                    values["state"] = FollowUpState.DONE
 
     def plan_interaction(self, written: InteractionRows, plan: Plan, org, day: date) -> None:
         """One interaction of `org`'s with the partner of `plan`, its people and follow-up."""

@@ -4,10 +4,10 @@ the current status of operations of all member organizations" and proposed to te
 that had "not contributed for a long period").
 
 Nothing is added to the other apps: the dormant organizations are those whose demo records show
-no activity for the longest of `DORMANT_MONTHS` that flags at least `FEW` of them (the other
-loaders date every member's records within the last months, so twelve months flags none today;
-the board shows them with `?months=` that period). Deterministic: the same demo day gives the
-same reviews.
+no activity for `DORMANT_MONTHS` (twelve): the partners' demo leaves a few country friendship
+associations without any interaction for more than a year (`partners.demo.QUIET_ASSOCIATIONS`),
+and a central association's partner work is all the demo records of it. The board shows them at
+its default period. Deterministic: the same demo day gives the same reviews.
 """
 
 from datetime import date
@@ -24,13 +24,12 @@ from amity.emulation.models.review import (
     ReviewProposal,
     ReviewState,
 )
-from amity.emulation.review_services import LIVE_STATUSES, months_before
+from amity.emulation.review_services import DEFAULT_DORMANT_MONTHS, LIVE_STATUSES, months_before
 from amity.organizations.models import Organization
 
 MARK = "[demo]"
-#: the periods without activity tried, longest first, and how many dormant ones are enough
-DORMANT_MONTHS = (12, 9, 6, 4, 3)
-FEW = 3
+#: the period without any activity that marks an organization as dormant: the board's default
+DORMANT_MONTHS = DEFAULT_DORMANT_MONTHS
 #: how many of the dormant organizations have their termination decided (the rest are drafts)
 DECIDED_TERMINATIONS = 3
 #: how many of the least active organizations are assessed as operating weakly
@@ -66,11 +65,9 @@ def load(stdout) -> dict[str, int]:
         )
     )
     last = last_activity(members, until=today)
-    for months in DORMANT_MONTHS:
-        since = months_before(today, months)
-        dormant = [member for member in members if (latest_of(last[member.pk]) or date.min) < since]
-        if len(dormant) >= FEW:
-            break
+    months = DORMANT_MONTHS
+    since = months_before(today, months)
+    dormant = [member for member in members if (latest_of(last[member.pk]) or date.min) < since]
     facts = activity_facts(members, date(year, 1, 1), today, links=False)
     active = sorted(
         (member for member in members if member not in dormant),

@@ -1,54 +1,26 @@
-"""`{% load awards %}{% honours_card object %}`: the honours an organization, a person, a
-foreign friend or a foreign organization received, on its own page.
+"""`{% load awards %}{% flag_proposal_url cluster result as url %}`: the address of the award
+proposal form prefilled for a cluster's rank 1 (the emulation flag, cờ thi đua), or "" when the
+user may not propose it. A tag, so that the cluster board (scoring's page) offers it without
+the scoring views knowing the awards' rules."""
 
-A template tag, so that the organizations' and the partners' pages show them without their apps
-importing this one (which sits above them: pyproject's import-linter layers)."""
+from urllib.parse import urlencode
 
 from django import template
-from django.db.models import Q
+from django.urls import reverse
 
-from amity.emulation.models.awards import AwardProposal, ProposalState
+from amity.emulation import award_services
 
 register = template.Library()
 
-SHOWN = 10
 
-
-def _honours(nominee):
-    from amity.organizations.models import Organization, Person
-    from amity.partners.models import Contact, Partner
-
-    if isinstance(nominee, Organization):
-        who = Q(nominee_organization=nominee)
-    elif isinstance(nominee, Person):
-        who = Q(nominee_person=nominee)
-    elif isinstance(nominee, Contact):
-        who = Q(nominee_contact=nominee)
-    elif isinstance(nominee, Partner):  # the organization and its people
-        who = Q(nominee_partner=nominee) | Q(nominee_contact__partner=nominee)
-    else:
-        return None, ""
-    kind = type(nominee).__name__.lower()
-    rows = (
-        AwardProposal.objects.filter(
-            who,
-            state=ProposalState.DECIDED,
-            decision__revoked_at__isnull=True,
-            decision__deleted_at__isnull=True,
-        )
-        .select_related("award_form", "decision", "nominee_contact")
-        .order_by("-decision__decided_on", "-pk")
+@register.simple_tag(takes_context=True)
+def flag_proposal_url(context, cluster, result) -> str:
+    leader = getattr(result, "leader", None)
+    if leader is None:
+        return ""
+    initial = award_services.flag_proposal_initial(
+        cluster, leader, len(result.rows), context["request"].user
     )
-    return rows, kind
-
-
-@register.inclusion_tag("emulation/awards/honours_card.html")
-def honours_card(nominee):
-    rows, kind = _honours(nominee)
-    honours = list(rows[: SHOWN + 1]) if rows is not None else []
-    return {
-        "nominee": nominee,
-        "kind": kind,
-        "honours": honours[:SHOWN],
-        "more": len(honours) > SHOWN,
-    }
+    if initial is None:
+        return ""
+    return f"{reverse('emulation:awardproposal_add')}?{urlencode(initial)}"

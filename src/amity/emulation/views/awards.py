@@ -448,3 +448,28 @@ def honours(request, kind, pk):
         "emulation/awards/honours.html",
         {"nominee": nominee, "honours": list(honours_of(nominee)), "kind": kind},
     )
+
+
+#: the most honours a tab lists: a register, not an archive (the oldest are the API's)
+HONOURS_SHOWN = 200
+
+
+def honours_tab(nominee, request) -> dict:
+    """The "Honours" tab of an organization's, a person's, a partner's or a foreign friend's
+    page (`registry.py` adds it): every award received, the revoked ones marked. An honour is
+    a public act, so the nominee's page shows it to whoever sees the page; its decision is a
+    link only for who may open the decision. Two queries, whatever the number of honours."""
+    received = list(services.honours_received(nominee)[:HONOURS_SHOWN])
+    decisions = {honour.decision_id for honour in received}
+    seen = set(
+        models.AwardDecision.objects.visible_to(request.user)
+        .filter(pk__in=decisions)
+        .values_list("pk", flat=True)
+        if decisions
+        else ()
+    )
+    return {
+        "honours": received,
+        "seen_decisions": seen,
+        "honours_of_partner": type(nominee).__name__ == "Partner",
+    }
