@@ -64,7 +64,7 @@ def test_the_decision_in_english_and_vietnamese(decided):
     heading, closing = cells(tables[0]), cells(tables[-1])
     assert "LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ VIỆT NAM" in heading
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in heading
-    assert "Số: ……/QĐ-VUFO" in heading
+    assert "Số: 1/QĐ" in heading  # the decision's own number, not the blank of a draft
     assert closing[-1] == "Phan Anh Sơn"
     assert "CHỦ TỊCH" in closing
 

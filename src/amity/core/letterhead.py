@@ -37,15 +37,19 @@ class Letterhead:
     recipients: list[str] = field(default_factory=list)
     signer_position: str = ""
     signer_name: str = ""
+    #: the number the document was registered under ("07/QĐ-LHHN-2026"), once it has one
+    registered_number: str = ""
 
     @property
     def number(self) -> str:
-        """ "Số: ……/BC-VUFO": the number is left to the registry, the symbol is known."""
+        """ "Số: ……/BC-VUFO": the number is left to the registry, the symbol is known; a
+        document already registered ("07/QĐ-LHHN") shows its own number and symbol."""
         suffix = f"-{self.abbreviation}" if self.abbreviation else ""
-        return _("No.: %(number)s/%(symbol)s") % {
-            "number": BLANK_NUMBER,
-            "symbol": f"{self.symbol}{suffix}",
-        }
+        number, symbol = BLANK_NUMBER, f"{self.symbol}{suffix}"
+        if self.registered_number:
+            number, _slash, own_symbol = self.registered_number.partition("/")
+            symbol = own_symbol or symbol
+        return _("No.: %(number)s/%(symbol)s") % {"number": number, "symbol": symbol}
 
     @property
     def place_and_date(self) -> str:

@@ -453,6 +453,7 @@ def _head(decision: AwardDecision, on: date):
     from amity.organizations.letterhead import letterhead_of
 
     head = letterhead_of(decision.organization, symbol="QĐ", on=on)
+    head.registered_number = decision.number
     head.signer_name = decision.signer_name
     if decision.signer_position:
         head.signer_position = decision.signer_position
