@@ -318,7 +318,11 @@ class TestResult(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.Result(
-            nomination=build.nomination(owner, index), completed=True, score=Decimal("8.50")
+            nomination=build.nomination(owner, index),
+            completed=True,
+            score=Decimal("8.50"),
+            certificate_number=f"CC-B{index:03d}",
+            issued_on=build.END,
         )
 
     def form_data(self, orgs):

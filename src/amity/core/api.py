@@ -1,18 +1,20 @@
 """The API's base serializer and viewset: the same scoping and filter sets as the pages."""
 
 import copy
+import datetime as dt
 import re
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, status, viewsets
 
-from amity.core.dates import date_bound_errors
+from amity.core.dates import date_bound_errors, validate_date_in_bounds
 from amity.core.scoping import (
     can_edit,
     organization_in_scope,
@@ -33,6 +35,23 @@ from amity.core.writes import (
 BASE_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
+class BoundedDateTimeField(serializers.DateTimeField):
+    """A date and time, with a year outside Amity's bounds refused as a field error before DRF
+    moves it into the active time zone: 9999-12-31T23:59 moved to UTC+7 is past the calendar
+    Python knows (OverflowError, a 500)."""
+
+    def to_internal_value(self, value):
+        parsed = value
+        if isinstance(value, str):
+            parsed = parse_datetime(value.strip()) if value.strip() else value
+        if isinstance(parsed, dt.datetime):
+            try:
+                validate_date_in_bounds(parsed)
+            except DjangoValidationError as error:
+                raise serializers.ValidationError(error.messages) from error
+        return super().to_internal_value(value)
+
+
 class ScopedModelSerializer(serializers.ModelSerializer):
     """Related records are chosen among those the user may see; the owner among those it may edit.
 
@@ -42,6 +61,10 @@ class ScopedModelSerializer(serializers.ModelSerializer):
     """
 
     owner_field: str | None = "organization"
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: BoundedDateTimeField,
+    }
 
     version = serializers.IntegerField(
         required=False,

@@ -1,3 +1,6 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from amity.core.forms import ScopedModelForm
 from amity.training import models
 from amity.training.forms.rules import RulesFormMixin
@@ -32,12 +35,25 @@ class AttendanceForm(RulesFormMixin, ScopedModelForm):
         fields = ATTENDANCE_FIELDS
 
 
+class PassedSelect(forms.NullBooleanSelect):
+    """A course without a test leaves "passed" empty: it reads "no test", not "unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [
+            ("unknown", _("No test")),
+            ("true", _("Passed")),
+            ("false", _("Did not pass")),
+        ]
+
+
 class ResultForm(RulesFormMixin, ScopedModelForm):
     owner_field = None
 
     class Meta(ScopedModelForm.Meta):
         model = models.Result
         fields = RESULT_FIELDS
+        widgets = {"passed": PassedSelect}
 
 
 class FeedbackForm(ScopedModelForm):
