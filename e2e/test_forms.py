@@ -27,8 +27,11 @@ def type_into(page, name, text):
     """Click a box and type, as a person does (the date picker opens on the click)."""
     box = page.locator(f"input[name={name}]")
     box.click()
-    # typed into the box itself: the keys go to it, not to whatever the opening calendar focused
+    # the calendar opens first: keys typed while it opens were lost to it under load (a date
+    # read as 05 of this January); then into the box itself, which must hold all of them
+    page.locator(".flatpickr-calendar.open").wait_for()
     box.press_sequentially(text)
+    expect(box).to_have_value(text)
     box.press("Escape")  # the calendar closes, the text stays
 
 
