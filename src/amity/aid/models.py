@@ -663,3 +663,40 @@ class UnplacedLocation(ActivityPart):
 def place_key(text: str) -> str:
     """A place as written, compared without case, diacritics or punctuation."""
     return normalise(text)[:500]
+
+
+class YearFlow(models.Model):
+    """An activity's counted transactions added up by year and side of the provinces' merger
+    (the half-year of 2025 from 1 July is a row of its own): what the statistics of whole years
+    read instead of every transaction.
+
+    Derived data, like an index: written only by the database's triggers on the transactions
+    (`amity.aid.flows`), so that every way of writing a transaction (forms, API, IATI imports,
+    conversions after a rate change, bulk updates) keeps it right; never edited, no history.
+    USD are in cents and VND in dong, whole numbers, as SQLite adds them exactly."""
+
+    # No constraint in the database: a derived row must never be why a transaction's write
+    # fails (the triggers run inside it); the rows of a deleted activity go with it.
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="year_flows", db_constraint=False
+    )
+    year = models.PositiveSmallIntegerField()
+    after_merger = models.BooleanField()
+    committed_usd_cents = models.DecimalField(max_digits=32, decimal_places=0)
+    disbursed_usd_cents = models.DecimalField(max_digits=32, decimal_places=0)
+    committed_vnd = models.DecimalField(max_digits=32, decimal_places=0)
+    disbursed_vnd = models.DecimalField(max_digits=32, decimal_places=0)
+    #: counted transactions without a value in USD or VND (no rate applied)
+    unconverted = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("yearly flow")
+        verbose_name_plural = _("yearly flows")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "year", "after_merger"], name="yearflow_unique_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.activity_id} {self.year}"

@@ -54,7 +54,7 @@ from django.utils.translation import gettext as _
 
 from amity.aid import codelists
 from amity.aid.choices import COMMITMENT_TYPES, DISBURSEMENT_TYPES, ActivityStatus, Lineage
-from amity.aid.models import Activity, ActivityProvince, ActivitySector, Transaction
+from amity.aid.models import Activity, ActivityProvince, ActivitySector, Transaction, YearFlow
 from amity.aid.services import activities_of, missing_rates
 from amity.core.exports import SafeWorkbook
 from amity.core.queries import raw_rows
@@ -265,10 +265,11 @@ class Selection:
 
     @cached_property
     def per_activity(self) -> dict[int, tuple]:
-        """Activity id → (donor, the donor's world region, its four sums as decimals, not split,
-        its unconverted transactions): every table but the years' is folded from these."""
+        """Activity id → (donor, the donor's world region, its four sums in whole units (cents,
+        dong), not split, its unconverted transactions): every table but the years' is folded
+        from these, as decimals once added up."""
         flows = self._flows_by_activity[0]
-        nothing = ((ZERO,) * len(VALUES), 0)
+        nothing = ((0,) * len(VALUES), 0)
         activities = self.activities.order_by().values_list(
             "pk", "reporting_org_id", "reporting_org__country__region"
         )
@@ -279,12 +280,18 @@ class Selection:
 
     @cached_property
     def _flow_rows(self) -> list[tuple]:
-        """(activity id, year, side of the merger, its four sums as decimals, its unconverted
+        """(activity id, year, side of the merger, its four sums in whole units, its unconverted
         transactions) of the counted transactions, the pass over them that the tables are
-        folded from. Grouped by activity alone (year None, side 0), unless `splits_at_merger`:
+        folded from; USD in cents and VND in dong, added up as whole numbers and made decimals
+        once folded (`_as_money`), thousands of times fewer. Of whole years, the yearly flows
+        by activity, year and side of the merger (1 from it on, else 0; 0 unless
+        `splits_at_merger`). Of other periods (a report's quarter), the transactions grouped
+        by activity alone (year None, side 0), unless `splits_at_merger`:
         then by activity, year and side of the merger (1 from it on, else 0), the one pass the
         years are folded from too (SQLite sorts the rows to group them by anything but the
         activity, whose order its index gives: two groupings would sort them twice)."""
+        if self.whole_years:
+            return self._year_flow_rows()
         keys = {"group": F("activity_id")}
         if self.splits_at_merger:
             keys["year_key"] = year_of("date")
@@ -292,8 +299,43 @@ class Selection:
         rows = []
         for activity_id, *rest in self._read_flows(keys):
             year, after = rest[:2] if self.splits_at_merger else (None, 0)
-            rows.append((activity_id, year, after, *rest[-2:]))
+            (usd_1, usd_2, vnd_1, vnd_2), missing = rest[-2:]
+            rows.append(
+                (activity_id, year, after, (usd_1 * 100, usd_2 * 100, vnd_1, vnd_2), missing)
+            )
         return rows
+
+    @cached_property
+    def whole_years(self) -> bool:
+        """Whether the period is whole years (the statistics page's are): then the yearly
+        flows, kept by the database, hold its sums."""
+        return (self.start is None or (self.start.month, self.start.day) == (1, 1)) and (
+            self.end is None or (self.end.month, self.end.day) == (12, 31)
+        )
+
+    def _year_flow_rows(self) -> list[tuple]:
+        """`_flow_rows` read from the yearly flows: a row an activity, year and side of the
+        merger (the side 0 unless `splits_at_merger`)."""
+        flows = YearFlow.objects.filter(activity__in=self.activities.order_by().values("pk"))
+        if self.start:
+            flows = flows.filter(year__gte=self.start.year)
+        if self.end:
+            flows = flows.filter(year__lte=self.end.year)
+        flows = flows.order_by().values_list(
+            "activity_id",
+            "year",
+            "after_merger",
+            "committed_usd_cents",
+            "disbursed_usd_cents",
+            "committed_vnd",
+            "disbursed_vnd",
+            "unconverted",
+        )
+        splits = self.splits_at_merger
+        return [
+            (activity_id, year, 1 if splits and after else 0, units, missing)
+            for activity_id, year, after, *units, missing in raw_rows(flows)
+        ]
 
     def _read_flows(self, keys: dict) -> list[tuple]:
         """The counted transactions of the selection added up by `keys` (expressions by name):
@@ -318,25 +360,25 @@ class Selection:
 
     @cached_property
     def _flows_by_activity(self) -> tuple[dict, dict]:
-        """Activity id → (its four sums, its unconverted transactions), of all its counted
-        transactions and of those dated from the merger on (when `splits_at_merger`)."""
-        whole: dict[int, tuple] = {}
-        late: dict[int, tuple] = {}
-        for activity_id, _year, after, values, missing in self._flow_rows:
+        """Activity id → (its four sums in whole units, its unconverted transactions), of all its
+        counted transactions and of those dated from the merger on (when `splits_at_merger`)."""
+        whole: dict[int, list] = {}
+        late: dict[int, list] = {}
+        for activity_id, _year, after, units, missing in self._flow_rows:
             if after:
-                _add_to(late, activity_id, values, missing)
-            _add_to(whole, activity_id, values, missing)
-        return whole, late
+                _add_units(late, activity_id, units, missing)
+            _add_units(whole, activity_id, units, missing)
+        return _as_tuples(whole), _as_tuples(late)
 
     def _flows_by_year(self) -> list[tuple]:
         """(year, its four sums, its unconverted transactions), not split."""
-        if not self.splits_at_merger:
+        if not self.splits_at_merger and not self.whole_years:
             rows = self._read_flows({"year_key": year_of("date")})
             return [(year, *values, missing) for year, values, missing in rows]
-        years: dict[str, tuple] = {}
-        for _activity_id, year, _after, values, missing in self._flow_rows:
-            _add_to(years, year, values, missing)
-        return [(year, *values, missing) for year, (values, missing) in years.items()]
+        years: dict[str, list] = {}
+        for _activity_id, year, _after, units, missing in self._flow_rows:
+            _add_units(years, year, units, missing)
+        return [(year, *values, missing) for year, (values, missing) in _as_money(years).items()]
 
     @cached_property
     def province_fractions(self) -> dict[int, dict]:
@@ -501,7 +543,8 @@ class Selection:
         early_weight = self.chosen_weight(province=True, sector=True)
         late_weight = self.late_weight(sector=True)
         years: dict[str, list] = {}
-        for activity_id, key, after, values, missing in self._flow_rows:
+        for activity_id, key, after, units, missing in self._flow_rows:
+            values = _money(units)
             spans = after and activity_id in self.after_merger
             weight = late_weight(activity_id) if spans else early_weight(activity_id)
             row = years.setdefault(key, [ZERO] * len(VALUES) + [0])
@@ -565,19 +608,49 @@ class _UnitReader:
             self.usd = self.vnd = exact
 
 
+def _cents(value) -> Decimal:
+    """Cents as read from the yearly flows (an integer on SQLite, a decimal on PostgreSQL),
+    as dollars."""
+    return Decimal(value).scaleb(-2) if value else ZERO
+
+
+def _whole(value) -> Decimal:
+    return Decimal(value) if value else ZERO
+
+
 def year_of(column: str):
     """The year of a date column as text ("2025"): SQLite would call a Python function per row
     for ExtractYear."""
     return Substr(Cast(column, CharField()), 1, 4)
 
 
-def _add_to(totals: dict, key, values: tuple, missing: int) -> None:
-    """Add (values, missing) to `totals[key]`."""
+def _add_units(totals: dict, key, units, missing: int) -> None:
+    """Add the four sums in whole units and the unconverted count to `totals[key]`."""
     known = totals.get(key)
-    if known is not None:
-        values = tuple(a + b for a, b in zip(known[0], values, strict=True))
-        missing += known[1]
-    totals[key] = (values, missing)
+    if known is None:
+        totals[key] = [*units, missing]
+    else:
+        known[0] += units[0]
+        known[1] += units[1]
+        known[2] += units[2]
+        known[3] += units[3]
+        known[4] += missing
+
+
+def _money(units) -> tuple:
+    """The four sums in whole units (cents, dong) as decimals of USD and VND."""
+    usd_1, usd_2, vnd_1, vnd_2 = units[:4]
+    return (_cents(usd_1), _cents(usd_2), _whole(vnd_1), _whole(vnd_2))
+
+
+def _as_tuples(totals: dict) -> dict:
+    """Key → (its four sums in whole units, its unconverted count), of `_add_units`'s totals."""
+    return {key: (tuple(units[:4]), units[4]) for key, units in totals.items()}
+
+
+def _as_money(totals: dict) -> dict:
+    """Key → (its four sums as decimals, its unconverted count), of `_add_units`'s totals."""
+    return {key: (_money(units), units[4]) for key, units in totals.items()}
 
 
 def _fractions(shares, chosen=None) -> dict[int, dict]:
@@ -624,28 +697,36 @@ def _split(per_activity: dict, parts: dict, key_of=lambda _donor, key: key) -> l
 def _split_many(pairs, key_of=lambda _donor, key: key) -> list[dict]:
     """`_split` of several (per_activity, parts) pairs into one table: an activity in two of
     them under one key counts once there."""
+    # The loop runs for every activity of every table: unrolled, the four sums of whole
+    # units added as integers where the part is whole (most shares).
     table: dict = {}
+    nothing: dict = {}
     for per_activity, parts in pairs:
         for activity_id, (donor, _region, values, missing) in per_activity.items():
-            for key, part in parts.get(activity_id, {}).items():
+            committed_usd, disbursed_usd, committed_vnd, disbursed_vnd = values
+            for key, part in parts.get(activity_id, nothing).items():
                 grouped = key_of(donor, key)
                 total = table.get(grouped)
                 if total is None:
-                    total = table[grouped] = [[ZERO] * len(VALUES), set(), set(), 0]
+                    total = table[grouped] = [[0, 0, 0, 0], set(), set(), 0]
                 sums = total[0]
                 if part is ONE:
-                    for index, value in enumerate(values):
-                        sums[index] += value
+                    sums[0] += committed_usd
+                    sums[1] += disbursed_usd
+                    sums[2] += committed_vnd
+                    sums[3] += disbursed_vnd
                 else:
-                    for index, value in enumerate(values):
-                        sums[index] += value * part
+                    sums[0] += committed_usd * part
+                    sums[1] += disbursed_usd * part
+                    sums[2] += committed_vnd * part
+                    sums[3] += disbursed_vnd * part
                 total[1].add(activity_id)
                 total[2].add(donor)
                 total[3] += missing
     return [
         {
             "key": key,
-            **dict(zip(VALUES, sums, strict=True)),
+            **dict(zip(VALUES, _money(sums), strict=True)),
             "activities": len(activities),
             "ngos": len(donors),
             "missing": missing,
