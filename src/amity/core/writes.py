@@ -18,28 +18,51 @@ hooks through `before_save_batch` / `after_save_batch`.
 """
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from amity.core.registry import registry
 from amity.core.scoping import can_edit
 
 
+@dataclass(frozen=True)
+class EditableWhile:
+    """A record changes by an edit only while the workflow state at `state` (a field of the
+    record, or of a record it belongs to: "proposal.state") is one of `states`; otherwise the
+    edit is refused with `refusal`. A saved record's, and a new one's under a held parent."""
+
+    state: str
+    states: tuple
+    refusal: str | Promise  # lazy: translated when refused, in the reader's language
+
+    def refusal_for(self, record) -> str | None:
+        value = record
+        for name in self.state.split("."):
+            value = getattr(value, name)
+        return None if value in self.states else str(self.refusal)
+
+
 class Writer:
     """The steps around saving one model's records; the default does nothing around the save.
 
     `fixed_fields` name what identifies a record (a report's organization and period): set
-    when it is made, never changed by an edit. `change_refusal` says when a record's own
-    workflow holds it (a submitted report): then no generic edit, API write, import or delete
-    may change it, only the workflow's steps."""
+    when it is made, never changed by an edit. `editable_while` declares, and
+    `change_refusal` computes when a rule is more than that, when a record's own workflow
+    holds it (a submitted report): then no generic edit, API write, import or delete may
+    change it, only the workflow's steps."""
 
     fixed_fields: tuple[str, ...] = ()
+    editable_while: EditableWhile | None = None
 
     def change_refusal(self, record, user) -> str | None:
         """Why `user` may not change or delete `record` by an edit now, or None when it may."""
-        return None
+        if self.editable_while is None:
+            return None
+        return self.editable_while.refusal_for(record)
 
     def before_save(self, record, user, created: bool) -> None:
         """Set what comes from the writer, before the record is validated and saved."""

@@ -13,9 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from amity.core.scoping import can_edit, organization_in_scope
-from amity.core.writes import Writer
+from amity.core.writes import EditableWhile, Writer
 from amity.emulation.models.awards import (
     AwardDecision,
     AwardDocument,
@@ -302,17 +303,19 @@ def add_document(proposal: AwardProposal, upload, kind: str, *, title: str = "",
 class AwardProposalWriter(Writer):
     """A proposal changes by its edit form only while it is a draft; after, by its steps."""
 
-    def change_refusal(self, record, user) -> str | None:
-        if record.state != ProposalState.DRAFT:
-            return _("The proposal has been submitted: it changes only by its workflow's steps.")
-        return None
+    editable_while = EditableWhile(
+        "state",
+        (ProposalState.DRAFT,),
+        gettext_lazy("The proposal has been submitted: it changes only by its workflow's steps."),
+    )
 
 
 class AwardDocumentWriter(Writer):
-    def change_refusal(self, record, user) -> str | None:
-        if record.proposal.state != ProposalState.DRAFT:
-            return _("The proposal has been submitted: its documents can no longer change.")
-        return None
+    editable_while = EditableWhile(
+        "proposal.state",
+        (ProposalState.DRAFT,),
+        gettext_lazy("The proposal has been submitted: its documents can no longer change."),
+    )
 
 
 class AwardVoteWriter(Writer):
@@ -320,10 +323,11 @@ class AwardVoteWriter(Writer):
     keeps the council's records (its secretary: the lists and the API), while the review is
     open."""
 
-    def change_refusal(self, record, user) -> str | None:
-        if record.proposal.state != ProposalState.SUBMITTED:
-            return _("The council's review is closed: its votes can no longer change.")
-        return None
+    editable_while = EditableWhile(
+        "proposal.state",
+        (ProposalState.SUBMITTED,),
+        gettext_lazy("The council's review is closed: its votes can no longer change."),
+    )
 
 
 class AwardDecisionWriter(Writer):

@@ -25,7 +25,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from amity.core.exports import SafeWorkbook, neutralise
 from amity.core.scoping import branch_of, organization_in_scope
-from amity.core.writes import ChangeRefused, Writer
+from amity.core.writes import ChangeRefused, EditableWhile, Writer
 from amity.emulation.models import Cluster, Criterion, Score, ScoreSheet
 from amity.emulation.models.scoring import CriterionKind, SheetState
 from amity.organizations.choices import LineageEventKind, OrganizationStatus
@@ -104,11 +104,11 @@ class ScoreSheetWriter(Writer):
     criterion of its table, with the computed values the records give."""
 
     fixed_fields = ("organization", "year", "campaign", "criteria_table")
-
-    def change_refusal(self, record, user) -> str | None:
-        if record.state != SheetState.DRAFT:
-            return str(_("The sheet has been submitted: only its workflow's steps change it now."))
-        return None
+    editable_while = EditableWhile(
+        "state",
+        (SheetState.DRAFT,),
+        gettext_lazy("The sheet has been submitted: only its workflow's steps change it now."),
+    )
 
     def after_save(self, record, user, created: bool) -> None:
         if created:
