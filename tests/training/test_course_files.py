@@ -138,7 +138,7 @@ def test_a_course_out_of_sight_has_no_files(client, login, users, orgs):
         assert client.get(url).status_code == 404
 
 
-# --- the attendance sheet uploaded back ------------------------------------------------------------
+# --- the attendance sheet uploaded back -----------------------------------------------------------
 
 
 def filled_sheet(client, course):
@@ -201,7 +201,9 @@ def test_a_wrong_sheet_lists_every_error_by_row_and_writes_nothing(
     assert Attendance.all_objects.count() == 0
 
 
-def test_a_row_of_another_course_is_refused(client, login, users, orgs, course, sessions, nominations):
+def test_a_row_of_another_course_is_refused(
+    client, login, users, orgs, course, sessions, nominations
+):
     stranger = build.nomination(orgs.hanoi, 8)
     login(users.central)
     rows = filled_sheet(client, course)
@@ -241,7 +243,7 @@ def test_only_the_organizer_uploads_a_sheet(client, login, users, course, sessio
     assert Attendance.all_objects.count() == 0
 
 
-# --- the nominations' import -----------------------------------------------------------------------
+# --- the nominations' import ----------------------------------------------------------------------
 
 
 def test_the_nominations_import_keeps_the_deadline(client, login, users, orgs):

@@ -1,6 +1,7 @@
 """The course page's second half: the attendance grid (saved whole, for confirmed participants
 only), its summary, the results grid and the feedback's summary."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from amity.training import attendance_services
-from amity.training.models import Attendance, Feedback, Result
+from amity.training.models import Attendance, Course, Feedback, Result
 from tests.training import builders as build
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +132,9 @@ def test_a_row_for_someone_not_enrolled_is_a_form_error_and_nothing_is_written(
     response = client.post(reverse("training:course_attendance", args=[course.pk]), data)
     assert response.status_code == 200
     errors = response.context["formset"].errors
-    assert errors[2] == {"nomination": ["This person is not a confirmed participant of this course."]}
+    assert errors[2] == {
+        "nomination": ["This person is not a confirmed participant of this course."]
+    }
     assert Attendance.all_objects.count() == 0
 
 
@@ -168,9 +171,12 @@ def test_only_the_organizer_records_attendance_and_results(
     )
     assert response.status_code == 403
     assert Attendance.all_objects.count() == 0
-    other = build.course(users.danang.organization, 5)
     login(users.central)
-    assert client.get(reverse("training:course_attendance", args=[other.pk + 1000])).status_code == 404
+    missing = reverse("training:course_attendance", args=[course.pk + 1000])
+    assert client.get(missing).status_code == 404
+    hidden = build.course(users.hanoi.organization, 5)  # Ha Noi's own course: Da Nang sees nothing
+    login(users.danang)
+    assert client.get(reverse("training:course_attendance", args=[hidden.pk])).status_code == 404
 
 
 def test_the_course_page_sums_attendance_up_per_session_and_person(
@@ -315,3 +321,43 @@ def test_the_course_page_shows_the_organizer_the_feedback_summary(
     content = response.content.decode()
     assert "3 feedback forms." in content
     assert "3.3 / 5" in content
+
+
+def test_the_course_page_asks_as_many_queries_for_many_participants(
+    client, login, users, orgs, course, sessions, confirmed
+):
+    login(users.central)
+    with CaptureQueriesContext(connection) as few:
+        client.get(course.get_absolute_url())
+    for index in range(8):
+        nomination = build.nomination(
+            orgs.hanoi, course_=course, person_=build.person(orgs.hanoi, 200 + index)
+        )
+        Attendance.objects.create(session=sessions[0], nomination=nomination)
+        Feedback.objects.create(course=course, nomination=nomination, comments=f"Ý kiến {index}")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(course.get_absolute_url())
+    assert len(response.context["attendance"]["people"]) == 11
+    assert len(many) == len(few)
+
+
+@pytest.mark.demo_on(date(2026, 12, 7))
+def test_a_demo_course_sums_up_its_attendance_and_feedback(client, shared_demo):
+    from amity.accounts.models import User
+    from tests.conftest import log_in
+
+    course = Course.objects.filter(feedback__isnull=False).order_by("starts_on", "pk").first()
+    log_in(client, User.objects.get(username="admin"))
+    response = client.get(course.get_absolute_url())
+    assert response.status_code == 200
+    summary = response.context["attendance"]
+    present = Attendance.objects.filter(session__course=course, present=True)
+    assert sum(count for _session, count in summary["sessions"]) == present.count()
+    confirmed = course.nominations.filter(state="confirmed").count()
+    assert len(summary["people"]) == confirmed
+    feedback = response.context["feedback"]
+    assert feedback["count"] == Feedback.objects.filter(course=course).count()
+    assert sum(row["count"] for row in feedback["distribution"]) == sum(
+        len(ratings) for ratings in course.feedback.values_list("ratings", flat=True)
+    )
+    assert {row["rating"] for row in feedback["distribution"] if row["count"]} <= {3, 4, 5}

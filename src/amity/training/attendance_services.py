@@ -24,7 +24,7 @@ from amity.core.exports import SafeWorkbook
 from amity.core.import_files import ImportFileError, read_dataset
 from amity.core.writes import save_record
 from amity.training.choices import NominationState
-from amity.training.enrolment_services import _lock_course
+from amity.training.enrolment_services import lock_course
 from amity.training.models import Attendance, Course, Feedback, Nomination, Session
 from amity.training.models.enrolment import HIGHEST_RATING, LOWEST_RATING
 
@@ -97,7 +97,7 @@ def save_attendance(course: Course, marks: Mapping[int, set[int]], *, by) -> int
     sessions = {session.pk: session for session in course.sessions.all()}
     changed = 0
     with transaction.atomic():
-        _lock_course(course.pk)
+        lock_course(course.pk)
         refuse_strangers(course, marks)
         unknown = set().union(*marks.values()) - set(sessions) if marks else set()
         if unknown:

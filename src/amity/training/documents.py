@@ -12,17 +12,30 @@ stamped on it.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Pt
+from docxtpl import DocxTemplate
 
 from amity.core.letterhead import dated_place
-from amity.emulation.documents import _line, _new_document, _save, render
 from amity.organizations.letterhead import letterhead_of
 from amity.training.models import Course, Result
 
 FOLDER = Path(__file__).parent / "docx"
 CERTIFICATE = FOLDER / "certificate.docx"
+
+
+def render(template: Path, context: dict) -> bytes:
+    """The template filled with `context`, escaped (a name may hold "<" or "&")."""
+    document = DocxTemplate(str(template))
+    document.render(context, autoescape=True)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def _day(day) -> str:
@@ -82,9 +95,9 @@ def build_certificate_template(path: Path = CERTIFICATE) -> Path:
     """A page per certificate: the issuing body, the title, the person and their organization,
     the course with its days and place, the number, the place and date, the signer; a page
     break between two certificates."""
-    from docx.enum.text import WD_BREAK
-
-    document = _new_document()
+    document = Document()
+    document.styles["Normal"].font.name = "Times New Roman"
+    document.styles["Normal"].font.size = Pt(13)
     document.add_paragraph("{%p for certificate in certificates %}")
     _line(document, "{{ parent_upper }}", size=12)
     _line(document, "{{ issuer_upper }}", bold=True)
@@ -107,3 +120,18 @@ def build_certificate_template(path: Path = CERTIFICATE) -> Path:
 
 def build_templates() -> list[Path]:
     return [build_certificate_template()]
+
+
+def _line(document, text, *, bold=False, italic=False, size=13):
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+    run.font.size = Pt(size)
+    return paragraph
+
+
+def _save(document, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path

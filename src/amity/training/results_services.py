@@ -22,7 +22,7 @@ from amity.core.collation import sorted_by_name
 from amity.core.writes import save_record
 from amity.training.attendance_services import refuse_strangers
 from amity.training.choices import NominationState
-from amity.training.enrolment_services import _lock_course
+from amity.training.enrolment_services import lock_course
 from amity.training.models import Course, Nomination, Result
 
 # --- results -----------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def save_results(course: Course, rows: Iterable[ResultRow], *, by) -> int:
     rows = list(rows)
     changed = 0
     with transaction.atomic():
-        _lock_course(course.pk)
+        lock_course(course.pk)
         refuse_strangers(course, [row.nomination_id for row in rows])
         stored = results_by_nomination(course)
         nominations = Nomination.objects.in_bulk([row.nomination_id for row in rows])
@@ -98,7 +98,7 @@ def issue_certificates(course: Course, *, by, today: date | None = None) -> list
     Someone who failed the test is left without one."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        _lock_course(course.pk)
+        lock_course(course.pk)
         pending = list(
             Result.objects.filter(
                 nomination__course=course,
@@ -125,7 +125,7 @@ def issue_certificate(result: Result, *, by, today: date | None = None) -> Resul
     today = today or timezone.localdate()
     course = result.nomination.course
     with transaction.atomic():
-        _lock_course(course.pk)
+        lock_course(course.pk)
         current = Result.objects.select_related("nomination__course").get(pk=result.pk)
         if current.certificate_number:
             raise ValidationError(_("This certificate is issued already."))

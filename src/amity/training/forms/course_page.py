@@ -33,7 +33,7 @@ class ParticipantRowForm(forms.Form):
         pk = self.data.get(self.add_prefix("nomination")) if self.is_bound else None
         pk = pk or self.initial.get("nomination")
         try:
-            return self.participants.get(int(pk))
+            return self.participants.get(int(str(pk)))
         except (TypeError, ValueError):
             return None
 
@@ -48,7 +48,9 @@ class AttendanceRowForm(ParticipantRowForm):
 
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sessions"].choices = [(session.pk, str(session)) for session in sessions]
+        field = self.fields["sessions"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(session.pk, str(session)) for session in sessions]
 
 
 class ResultRowForm(ParticipantRowForm):

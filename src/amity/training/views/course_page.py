@@ -168,7 +168,7 @@ def results(request, pk):
     initial = []
     for nomination in people:
         result = stored.get(nomination.pk)
-        nomination.result_on_page = result
+        nomination.result_on_page = result  # type: ignore[attr-defined]
         initial.append(
             {
                 "nomination": nomination.pk,
