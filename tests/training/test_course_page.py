@@ -13,7 +13,8 @@ from amity.training import attendance_services
 from amity.training.models import Attendance, Course, Feedback, Result
 from tests.training import builders as build
 
-pytestmark = pytest.mark.django_db
+# the day the demo is drawn around, as tests/training/test_demo.py reads it: one load serves both
+pytestmark = [pytest.mark.django_db, pytest.mark.demo_on(date(2026, 12, 7))]
 
 
 @pytest.fixture
@@ -341,13 +342,11 @@ def test_the_course_page_asks_as_many_queries_for_many_participants(
     assert len(many) == len(few)
 
 
-@pytest.mark.demo_on(date(2026, 12, 7))
 def test_a_demo_course_sums_up_its_attendance_and_feedback(client, shared_demo):
     from amity.accounts.models import User
-    from tests.conftest import log_in
 
     course = Course.objects.filter(feedback__isnull=False).order_by("starts_on", "pk").first()
-    log_in(client, User.objects.get(username="admin"))
+    client.force_login(User.objects.get(username="central"))
     response = client.get(course.get_absolute_url())
     assert response.status_code == 200
     summary = response.context["attendance"]
@@ -361,3 +360,27 @@ def test_a_demo_course_sums_up_its_attendance_and_feedback(client, shared_demo):
         len(ratings) for ratings in course.feedback.values_list("ratings", flat=True)
     )
     assert {row["rating"] for row in feedback["distribution"] if row["count"]} <= {3, 4, 5}
+
+
+def test_the_services_refuse_a_stranger_whoever_calls_them(users, course, sessions, confirmed):
+    from django.core.exceptions import ValidationError
+
+    from amity.training import results_services
+
+    nominations, waiting = confirmed
+    marks = {nominations[0].pk: {sessions[0].pk}, waiting.pk: {sessions[0].pk}}
+    with pytest.raises(ValidationError) as error:
+        attendance_services.save_attendance(course, marks, by=users.central)
+    assert error.value.messages == [
+        "Attendance is recorded for confirmed participants of this course only."
+    ]
+    with pytest.raises(ValidationError) as error:
+        attendance_services.save_attendance(
+            course, {nominations[0].pk: {sessions[0].pk, 999_999}}, by=users.central
+        )
+    assert error.value.messages == ["A session is not one of this course's."]
+    rows = [results_services.ResultRow(waiting.pk, True, None, None)]
+    with pytest.raises(ValidationError) as error:
+        results_services.save_results(course, rows, by=users.central)
+    assert error.value.messages == ["Results are recorded for confirmed participants only."]
+    assert (Attendance.all_objects.count(), Result.all_objects.count()) == (0, 0)

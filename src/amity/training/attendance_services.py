@@ -78,16 +78,15 @@ def attendance_summary(course: Course, sessions: list[Session], user) -> dict:
     }
 
 
-def refuse_strangers(course: Course, nomination_ids: Iterable[int]) -> set[int]:
+def refuse_strangers(course: Course, nomination_ids: Iterable[int], refusal: str) -> None:
+    """Raise `refusal` when a nomination id is not a confirmed nomination of `course` (the
+    forms check it first; this holds for any other caller, under the course's lock)."""
     confirmed = set(
         course.nominations.filter(state=NominationState.CONFIRMED).values_list("pk", flat=True)
     )
     strangers = set(nomination_ids) - confirmed
     if strangers:
-        raise ValidationError(
-            _("Attendance is recorded for confirmed participants of this course only.")
-        )
-    return confirmed
+        raise ValidationError(refusal)
 
 
 def save_attendance(course: Course, marks: Mapping[int, set[int]], *, by) -> int:
@@ -98,7 +97,11 @@ def save_attendance(course: Course, marks: Mapping[int, set[int]], *, by) -> int
     changed = 0
     with transaction.atomic():
         lock_course(course.pk)
-        refuse_strangers(course, marks)
+        refuse_strangers(
+            course,
+            marks,
+            _("Attendance is recorded for confirmed participants of this course only."),
+        )
         unknown = set().union(*marks.values()) - set(sessions) if marks else set()
         if unknown:
             raise ValidationError(_("A session is not one of this course's."))

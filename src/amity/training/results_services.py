@@ -50,7 +50,11 @@ def save_results(course: Course, rows: Iterable[ResultRow], *, by) -> int:
     changed = 0
     with transaction.atomic():
         lock_course(course.pk)
-        refuse_strangers(course, [row.nomination_id for row in rows])
+        refuse_strangers(
+            course,
+            [row.nomination_id for row in rows],
+            _("Results are recorded for confirmed participants only."),
+        )
         stored = results_by_nomination(course)
         nominations = Nomination.objects.in_bulk([row.nomination_id for row in rows])
         for row in rows:
