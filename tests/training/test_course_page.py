@@ -384,3 +384,17 @@ def test_the_services_refuse_a_stranger_whoever_calls_them(users, course, sessio
         results_services.save_results(course, rows, by=users.central)
     assert error.value.messages == ["Results are recorded for confirmed participants only."]
     assert (Attendance.all_objects.count(), Result.all_objects.count()) == (0, 0)
+
+
+def test_the_grids_speak_vietnamese(client, login, users, course, sessions, confirmed, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    login(users.central)
+    attendance = client.get(reverse("training:course_attendance", args=[course.pk]))
+    content = attendance.content.decode()
+    assert "Lưu điểm danh" in content and "Tải bảng (.xlsx)" in content
+    assert "Save attendance" not in content
+    results = client.get(reverse("training:course_results", args=[course.pk])).content.decode()
+    assert "Cấp giấy chứng nhận" in results and "Lưu kết quả" in results
+    assert "Issue certificates" not in results
+    page = client.get(course.get_absolute_url()).content.decode()
+    assert "Tệp của khóa học" in page and "Tỷ lệ có mặt" in page
