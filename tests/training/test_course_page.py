@@ -398,3 +398,23 @@ def test_the_grids_speak_vietnamese(client, login, users, course, sessions, conf
     assert "Issue certificates" not in results
     page = client.get(course.get_absolute_url()).content.decode()
     assert "Tệp của khóa học" in page and "Tỷ lệ có mặt" in page
+
+
+def test_the_results_page_asks_as_many_queries_for_many_participants(
+    client, login, users, orgs, course, confirmed
+):
+    nominations, _waiting = confirmed
+    Result.objects.create(nomination=nominations[0], completed=True)
+    login(users.central)
+    url = reverse("training:course_results", args=[course.pk])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for index in range(6):
+        nomination = build.nomination(
+            orgs.hanoi, course_=course, person_=build.person(orgs.hanoi, 300 + index)
+        )
+        Result.objects.create(nomination=nomination, completed=True, score=Decimal(index))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    assert len(response.context["formset"].forms) == 9
+    assert len(many) == len(few) <= 12
