@@ -203,6 +203,10 @@ def _lock_course(course_id) -> None:
     Course._base_manager.select_for_update().filter(pk=course_id).order_by().first()
 
 
+#: for the services that write several records of a course at once (a grid, certificates)
+lock_course = _lock_course
+
+
 class RulesWriter(Writer):
     def before_save(self, record, user, created: bool) -> None:
         course_id = self.course_id(record)

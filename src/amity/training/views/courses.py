@@ -15,7 +15,7 @@ from amity.core.forms import style_widgets
 from amity.core.scoping import can_edit, organization_in_scope
 from amity.core.views import ModelViews
 from amity.organizations.models import Organization, Person
-from amity.training import enrolment_services, models
+from amity.training import attendance_services, enrolment_services, models
 from amity.training.choices import CourseStatus
 from amity.training.filtersets.courses import (
     CourseFilterSet,
@@ -31,6 +31,7 @@ from amity.training.imports.courses import (
     SessionResource,
 )
 from amity.training.tables.courses import CourseTable, MaterialTable, QuotaTable, SessionTable
+from amity.training.views import course_page
 
 
 class CourseViews(ModelViews):
@@ -52,6 +53,7 @@ class CourseViews(ModelViews):
     def urls(cls):
         return [
             path("courses/<int:pk>/nominate/", nominate, name="course_nominate"),
+            *course_page.urls(),
             *super().urls(),
         ]
 
@@ -59,10 +61,13 @@ class CourseViews(ModelViews):
     def detail_context(cls, obj, request, tab):
         user = request.user
         organizer = can_edit(user, obj)
+        sessions = list(
+            obj.sessions.select_related("module", "lecturer").order_by("starts_at", "pk")
+        )
         return {
-            "sessions": obj.sessions.select_related("module", "lecturer").order_by(
-                "starts_at", "pk"
-            ),
+            "sessions": sessions,
+            "attendance": attendance_services.attendance_summary(obj, sessions, user),
+            "feedback": attendance_services.feedback_summary(obj, user) if organizer else None,
             "quota_rows": _with_own_rows(enrolment_services.quota_rows(obj, user), user),
             "materials": obj.materials.order_by("pk"),
             "is_organizer": organizer,
