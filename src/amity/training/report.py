@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.db.models import Count
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from docx import Document
@@ -73,7 +74,9 @@ def yearly_figures(user, year: int) -> dict:
 
 
 def figure(value) -> str:
-    return number_format(value, decimal_pos=None, force_grouping=True)
+    """A figure grouped in the page's language; hours with a decimal only when they have one."""
+    places = 1 if isinstance(value, float) and not value.is_integer() else 0
+    return number_format(value, decimal_pos=places, force_grouping=True)
 
 
 def report_context(figures: dict, year: int, issuer: str) -> dict:
@@ -116,7 +119,7 @@ def report_context(figures: dict, year: int, issuer: str) -> dict:
             "group": _("Target group"),
             "kind": _("Kind of organization"),
             "people": _("People"),
-            "position": pgettext("job", "title"),
+            "position": capfirst(pgettext("job", "title")),
         },
         "plan": [
             {
