@@ -276,9 +276,10 @@ def measure(state: dict, requests: int = 200) -> list[Figure]:
             note=f"{len(found)} gaps",
         )
     )
-    pages = latencies(get, [reverse("training:gaps")] * rounds)
-    figures.append(
-        Figure("gaps page, every organization (worst)", max(pages) / 1000, "s", GAPS_TARGET_S)
+    gaps_page = reverse("training:gaps")
+    get(gaps_page)  # its template compiled once, as on a running server
+    figures += summary(
+        "gaps page, every organization", latencies(get, [gaps_page] * rounds), GAPS_TARGET_S * 1000
     )
     return figures
 

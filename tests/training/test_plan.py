@@ -29,7 +29,9 @@ def course_of(owner, programme, starts_on, status="open", capacity=30, index=0):
 def finish(course_, owner, people, completed=True):
     for index in range(people):
         nomination = build.nomination(
-            owner, course_=course_, person_=build.person(owner, name=f"Học viên {course_.pk}-{index}")
+            owner,
+            course_=course_,
+            person_=build.person(owner, name=f"Học viên {course_.pk}-{index}"),
         )
         models.Result.objects.create(nomination=nomination, completed=completed)
 
@@ -119,9 +121,7 @@ def test_a_bad_year_is_refused_with_400(client, users, login, year):
     assert client.get(reverse("training:plan_report"), {"year": year}).status_code == 400
 
 
-def test_the_plan_page_reads_the_same_queries_for_few_courses_or_many(
-    client, orgs, users, login
-):
+def test_the_plan_page_reads_the_same_queries_for_few_courses_or_many(client, orgs, users, login):
     leaders = build.programme(orgs.central, 1)
     course_of(orgs.central, leaders, date(2031, 3, 2))
     login(users.central)
@@ -134,8 +134,11 @@ def test_the_plan_page_reads_the_same_queries_for_few_courses_or_many(
     few = count()
     for index in range(1, 12):
         held = course_of(
-            orgs.central, build.programme(orgs.central, 10 + index), date(2031, 4, index),
-            status="done", index=10 + index,
+            orgs.central,
+            build.programme(orgs.central, 10 + index),
+            date(2031, 4, index),
+            status="done",
+            index=10 + index,
         )
         build.quota(held, orgs.hanoi)
         build.session(held)

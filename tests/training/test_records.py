@@ -64,8 +64,12 @@ def test_a_persons_training_tab(client, orgs, users, login, leaders):
     PersonLanguage.objects.create(person=person, language="en", level="fluent")
     attended_course(person, leaders, certificate="CC-2025-007")
     other = build.programme(orgs.central, 2)
-    build.nomination(orgs.hanoi, course_=build.course(orgs.central, 3, programme=other),
-                     person_=person, state="nominated")
+    build.nomination(
+        orgs.hanoi,
+        course_=build.course(orgs.central, 3, programme=other),
+        person_=person,
+        state="nominated",
+    )
     login(users.hanoi)
     page = client.get(f"{person.get_absolute_url()}?tab=training")
     assert page.status_code == 200

@@ -55,7 +55,9 @@ def test_the_centres_yearly_report(orgs, users):
     build_year(orgs)
     text, tables = tables_of(report.yearly_report(users.central, 2031))
     assert "REPORT ON THE TRAINING OF OFFICIALS IN 2031" in text
-    assert "2 of 2 planned courses were held, 7 people completed a course and 1 certificates" in text
+    assert (
+        "2 of 2 planned courses were held, 7 people completed a course and 1 certificates" in text
+    )
     assert str(orgs.department).lower() in str(tables[0]).lower()  # the letterhead
     plan = next(table for table in tables if table[0][0] == "Programme")
     assert plan[1:] == [

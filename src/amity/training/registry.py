@@ -15,7 +15,11 @@ registry.register(
         menu=[
             Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network"),
             Menu(
-                _("Training gaps"), "training:gaps", "person-exclamation", order=141, group="network"
+                _("Training gaps"),
+                "training:gaps",
+                "person-exclamation",
+                order=141,
+                group="network",
             ),
             Menu(_("Training plan"), "training:plan", "calendar-check", order=142, group="network"),
         ],
