@@ -191,3 +191,27 @@ def test_filtered_by_programme(orgs, leaders):
     other = build.programme(orgs.central, 6)
     assert gap_names(programme=other) == []
     assert len(gap_names(programme=leaders[0])) == 1
+
+
+def test_the_demo_requirements_and_their_gaps(shared_demo, client):
+    from amity.accounts.models import User
+
+    assert "3 training requirements" in shared_demo
+    rules = models.Requirement.objects.order_by("position_title")
+    assert [(rule.position_title, rule.organization_kind, rule.within_years) for rule in rules] == [
+        ("officer", "provincial_union", 5),
+        ("president", "provincial_union", None),
+        ("vice_president", "provincial_union", None),
+    ]
+    assert {rule.programme.target_group for rule in rules} == {
+        "local_leaders",
+        "diplomacy_officials",
+    }
+    found = records.gaps(Position.objects.all())
+    assert {gap.organization.kind for gap in found} <= {"provincial_union"}
+    for gap in found:
+        assert gap.position.title == gap.requirement.position_title
+    client.force_login(User.objects.filter(role="central_officer").order_by("pk").first())
+    page = client.get("/training/gaps/")
+    assert page.status_code == 200
+    assert page.context["total"] == len(records.gaps(Position.objects.all()))
