@@ -246,3 +246,18 @@ def test_the_gaps_page_reads_the_same_queries_for_few_people_or_many(
     with django_assert_max_num_queries(few):
         page = client.get(GAPS)
     assert page.context["total"] == 13
+
+
+def test_an_organizations_tab_shows_the_first_gaps_and_links_to_them_all(
+    client, orgs, users, login, leaders, monkeypatch
+):
+    from amity.training.views import records as pages
+
+    monkeypatch.setattr(pages, "TAB_GAPS_SHOWN", 2)
+    for index in range(3):
+        holder(orgs.hanoi, name=f"Chủ tịch {index}")
+    login(users.hanoi)
+    html = client.get(f"{orgs.hanoi.get_absolute_url()}?tab=training").content.decode()
+    assert "The first 2 of 3 are shown." in html
+    assert f"{GAPS}?organization={orgs.hanoi.pk}" in html
+    assert "Chủ tịch 1" in html and "Chủ tịch 2" not in html

@@ -22,6 +22,8 @@ from amity.training.models import Course, Programme
 
 #: the gaps a page shows; the export holds them all
 GAPS_SHOWN = 500
+#: the gaps an organization's tab shows; the gaps page, filtered by it, shows the others
+TAB_GAPS_SHOWN = 100
 
 
 # --- the tabs -------------------------------------------------------------------------------------
@@ -46,7 +48,11 @@ def person_tab(person, request) -> dict:
 def organization_tab(organization, request) -> dict:
     """An organization's training overview (`records.organization_overview`) of its branch,
     which the user sees whole once they see the organization (the tree's scope)."""
-    return {"overview": records.organization_overview(organization)}
+    return {
+        "overview": records.organization_overview(organization),
+        "gaps_shown": TAB_GAPS_SHOWN,
+        "gaps_slice": f":{TAB_GAPS_SHOWN}",
+    }
 
 
 # --- the gaps -------------------------------------------------------------------------------------
