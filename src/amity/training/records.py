@@ -205,7 +205,7 @@ def hours_of(delta: timedelta) -> float:
 def person_record(person: Person, today: date | None = None) -> PersonRecord:
     """A person's training record: every course they were nominated to, with its state, the
     hours of the sessions attended, the result and certificate; their languages, positions and
-    gaps. Seven queries."""
+    gaps. Eight queries."""
     nominations = list(
         Nomination.objects.filter(person=person, course__deleted_at__isnull=True)
         .select_related("course__programme", "organization", "result")
