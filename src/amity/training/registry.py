@@ -12,16 +12,29 @@ registry.register(
     App(
         "training",
         demo="amity.training.demo",
+        # the labels are lazy, read in each request's language (`Menu` declares them `str`)
         menu=[
-            Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network"),
             Menu(
-                _("Training gaps"),
+                _("Training"),  # type: ignore[arg-type]
+                "training:course_list",
+                "mortarboard",
+                order=140,
+                group="network",
+            ),
+            Menu(
+                _("Training gaps"),  # type: ignore[arg-type]
                 "training:gaps",
                 "person-exclamation",
                 order=141,
                 group="network",
             ),
-            Menu(_("Training plan"), "training:plan", "calendar-check", order=142, group="network"),
+            Menu(
+                _("Training plan"),  # type: ignore[arg-type]
+                "training:plan",
+                "calendar-check",
+                order=142,
+                group="network",
+            ),
         ],
         # a person's training record and an organization's training overview, on their pages
         tabs=[

@@ -8,7 +8,7 @@ from amity.training.tables.requirements import RequirementTable
 
 class RequirementViews(ModelViews):
     model = models.Requirement
-    table = RequirementTable
+    table = RequirementTable  # type: ignore[assignment]  # ModelViews declares None
     filterset = RequirementFilterSet
     form = RequirementForm
     resource = RequirementResource
