@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAINS = ("partners", "aid", "reporting", "events", "proposals", "emulation")
+DOMAINS = ("partners", "aid", "reporting", "events", "proposals", "emulation", "training")
 #: every suite `--suite all` runs: the domains', then the imports from XLSX
 ALL = (*DOMAINS, "imports")
 SUITES = (*ALL, "pages", "generate")

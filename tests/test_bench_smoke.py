@@ -1,7 +1,7 @@
 """The benchmarks keep working: a tiny run of each suite (the real runs are `make bench`)."""
 
 import pytest
-from bench import aid, events, harness, imports, partners, proposals, reporting
+from bench import aid, events, harness, imports, partners, proposals, reporting, training
 
 
 @pytest.mark.django_db
@@ -66,6 +66,19 @@ def test_import_benchmarks_run_at_a_tiny_scale():
     assert by_name["import 20 partners from XLSX"].target == 10
     assert by_name["report values: rows per second"].value > 0
     assert by_name["report values: import / reading only"].value > 1  # reading is the floor
+
+
+@pytest.mark.django_db
+def test_training_benchmarks_run_at_a_tiny_scale():
+    figures, parameters = training.run(scale=0.0025, requests=3)
+    assert (parameters["people"], parameters["courses"]) == (50, 10)
+    assert parameters["nominations"] == 10 * 20
+    by_name = {figure.name: figure for figure in figures}
+    assert by_name["course page p95"].target == 100
+    assert by_name["organization's training overview p95"].target == 100
+    assert by_name["gaps of every organization (service)"].target == 1
+    assert by_name["gaps page, every organization p95"].target == 1000
+    assert by_name["gaps page, every organization p95"].verdict in ("meets", "misses")
 
 
 def test_percentile_and_verdicts():

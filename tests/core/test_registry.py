@@ -87,7 +87,18 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
         ]
     # A group of several apps' entries is a drop-down; a group of one is its entry's link.
     assert shown == [
-        ("Network", ["Organizations", "People", "Committees", "Places", "Training"]),
+        (
+            "Network",
+            [
+                "Organizations",
+                "People",
+                "Committees",
+                "Places",
+                "Training",
+                "Training gaps",
+                "Training plan",
+            ],
+        ),
         ("Partners & aid", ["Partners", "Aid"]),
         ("Reports", []),
         ("Events & proposals", ["Events", "Proposals"]),
@@ -107,8 +118,8 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
     urls = [item["url"] for entry in navigation for item in entry.get("items", [entry])]
     assert sorted(urls) == sorted(reverse(item.url_name) for item in registry.menu())
     # organizations (3), partners, aid, reports, events, proposals, places, emulation (7),
-    # training
-    assert len(urls) == 17
+    # training (3: courses, gaps, plan)
+    assert len(urls) == 19
 
 
 def test_a_menu_entry_must_name_a_known_group():

@@ -6,6 +6,7 @@ from amity.training import models
 for model in (
     models.Programme,
     models.Module,
+    models.Requirement,
     models.Course,
     models.Session,
     models.Quota,

@@ -4,15 +4,54 @@ Declared once, read by the navigation, the API, imports and exports, the demo lo
 write path (`amity.core.registry`)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from amity.core.registry import App, Menu, Model, registry
+from amity.core.registry import App, Menu, Model, Tab, registry
 
 registry.register(
     App(
         "training",
         demo="amity.training.demo",
+        # the labels are lazy, read in each request's language (`Menu` declares them `str`)
         menu=[
-            Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network")
+            Menu(
+                _("Training"),  # type: ignore[arg-type]
+                "training:course_list",
+                "mortarboard",
+                order=140,
+                group="network",
+            ),
+            Menu(
+                _("Training gaps"),  # type: ignore[arg-type]
+                "training:gaps",
+                "person-exclamation",
+                order=141,
+                group="network",
+            ),
+            Menu(
+                _("Training plan"),  # type: ignore[arg-type]
+                "training:plan",
+                "calendar-check",
+                order=142,
+                group="network",
+            ),
+        ],
+        # a person's training record and an organization's training overview, on their pages
+        tabs=[
+            Tab(
+                "organizations.Person",
+                "training",
+                pgettext_lazy("tab", "Training"),
+                "amity.training.views.records.person_tab",
+                "training/record_tab.html",
+            ),
+            Tab(
+                "organizations.Organization",
+                "training",
+                pgettext_lazy("tab", "Training"),
+                "amity.training.views.records.organization_tab",
+                "training/overview_tab.html",
+            ),
         ],
         models=[
             Model(
@@ -30,6 +69,13 @@ registry.register(
                 resource="amity.training.imports.programmes.ModuleResource",
                 api="amity.training.api.programmes.ModuleViewSet",
                 search=("title_vi", "title_en"),
+            ),
+            Model(
+                "training.Requirement",
+                "training-requirements",
+                views="amity.training.views.requirements.RequirementViews",
+                resource="amity.training.imports.requirements.RequirementResource",
+                api="amity.training.api.requirements.RequirementViewSet",
             ),
             Model(
                 "training.Course",

@@ -1,9 +1,9 @@
 """The training demo: the programmes and their courses, then the enrolment (nominations,
-attendance, results), in this order."""
+attendance, results), then the requirements, in this order."""
 
 from importlib import import_module
 
-AREAS = ["courses", "enrolment"]
+AREAS = ["courses", "enrolment", "requirements"]
 
 
 def load(stdout) -> dict[str, int]:

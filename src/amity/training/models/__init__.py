@@ -5,7 +5,8 @@ registry look for them:
 
 - `programmes`: programmes and their modules;
 - `courses`: courses, their sessions, quotas and materials;
-- `enrolment`: nominations, attendance, results and certificates, feedback.
+- `enrolment`: nominations, attendance, results and certificates, feedback;
+- `requirements`: the programmes a position's holder must have completed.
 
 Scoping: a programme is made by the centre and seen under it (`above=True`); a course is its
 organizer's, seen by the organizations it gives a quota (or by every one when open to all); a
@@ -16,6 +17,7 @@ nomination is the nominating organization's, seen by the organizer; what follows
 from amity.training.models.courses import Course, Material, Quota, Session
 from amity.training.models.enrolment import Attendance, Feedback, Nomination, Result
 from amity.training.models.programmes import Module, Programme
+from amity.training.models.requirements import Requirement
 
 __all__ = [
     "Attendance",
@@ -26,6 +28,7 @@ __all__ = [
     "Nomination",
     "Programme",
     "Quota",
+    "Requirement",
     "Result",
     "Session",
 ]
