@@ -147,6 +147,9 @@ class App:
     demo: str = ""  # dotted path of the module with `load(stdout)` (and `logins()`)
     routes: list[Route] = field(default_factory=list)
     tabs: list[Tab] = field(default_factory=list)
+    # dotted path of its calendar source, `entries(user, start, end, organization=None)`, whose
+    # entries the events' calendar page and feeds show beside the events (`core.calendar`)
+    calendar: str = ""
 
     @property
     def has_api(self) -> bool:
@@ -192,6 +195,10 @@ class Registry:
         """The tabs other apps add to `model`'s detail page."""
         label = model._meta.label.lower()
         return [tab for app in self.apps() for tab in app.tabs if tab.model.lower() == label]
+
+    def calendar_sources(self) -> list:
+        """The calendar sources of the apps (`App.calendar`), as functions."""
+        return [import_string(app.calendar) for app in self.apps() if app.calendar]
 
     @cached_property
     def _by_model(self) -> dict[str, Model]:

@@ -11,6 +11,7 @@ registry.register(
     App(
         "training",
         demo="amity.training.demo",
+        calendar="amity.training.calendar.entries",
         menu=[
             Menu(_("Training"), "training:course_list", "mortarboard", order=140, group="network")
         ],
