@@ -22,12 +22,13 @@ An app declares itself in its `registry.py` (found by `CoreConfig.ready`):
 and the central places read it: the navigation (`core/context_processors.py`), the demo loader
 (`amity demo`), the API's routes and its root (`api/urls.py`, `api/views.py`), the import and
 export registry (`amity import <plural>`, the export jobs), the generic views' URL plural and the
-one write path's writers (`core/writes.py`). A new app touches none of them: it adds itself to
-`INSTALLED_APPS` and writes its `registry.py`.
+one write path's writers (`core/writes.py`), and the events' calendar and feeds, which add the
+entries of each app's `calendar` source (`core/calendar.py`). A new app touches none of them: it
+adds itself to `INSTALLED_APPS` and writes its `registry.py`.
 
-The views, resources, viewsets and writers are named by their dotted path, not imported: the
-registry is read when the apps are ready, before any view module may be imported, and a view
-module asks the registry for its plural.
+The views, resources, viewsets, writers and calendar sources are named by their dotted path, not
+imported: the registry is read when the apps are ready, before any view module may be imported,
+and a view module asks the registry for its plural.
 """
 
 from dataclasses import dataclass, field
