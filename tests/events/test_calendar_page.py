@@ -13,8 +13,9 @@ from tests.events.factories import event
 
 pytestmark = pytest.mark.django_db
 
-#: session, user, the user's organization (the scope, or the page's header) and the events
-CALENDAR_QUERIES = {"central": 4, "hanoi": 4}
+#: session, user, the user's organization (the scope, or the page's header), the events and the
+#: courses (`training.calendar`: none here, so no query for their sessions)
+CALENDAR_QUERIES = {"central": 5, "hanoi": 5}
 
 
 def calendar_queries(client, **query) -> int:

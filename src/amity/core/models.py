@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from amity.core.dates import date_bound_errors
 from amity.core.scoping import AllManager, LiveManager, Scope
+from amity.core.uploads import describe_upload
 
 
 class TimestampedModel(models.Model):
@@ -96,6 +97,53 @@ class BaseModel(TimestampedModel):
     @property
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+class UploadedFile(BaseModel):
+    """A record holding one uploaded file (a course's material, a report's attachment, a
+    dossier's document): its title, the file under a name of our own, and the name, size and
+    content type it came with, read from the file itself when it is uploaded.
+
+    The model declares its columns where its own fields leave them, each with the path
+    function its files are stored under:
+
+        title, file, original_name, size, content_type = UploadedFile.columns(material_path)
+
+    so that the columns keep their place after the model's own relation (its pages, exports and
+    migrations unchanged); what a domain refuses of a file stays in the model's `clean()`."""
+
+    # declared by each concrete model with `columns()`
+    title: Any
+    file: Any
+    original_name: Any
+    size: Any
+    content_type: Any
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def columns(upload_to) -> tuple[models.Field, ...]:
+        """The five columns of an uploaded file, stored under `upload_to(instance, filename)`."""
+        return (
+            models.CharField(_("title"), max_length=255, blank=True),
+            models.FileField(_("file"), upload_to=upload_to, max_length=255),
+            models.CharField(_("file name"), max_length=255, editable=False),
+            models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False),
+            models.CharField(_("type of file"), max_length=100, editable=False),
+        )
+
+    @property
+    def is_new_upload(self) -> bool:
+        """Whether the file was uploaded now, and is not yet in storage."""
+        return bool(self.file) and not getattr(self.file, "_committed", True)
+
+    def derive_fields(self) -> None:
+        """The name, size and type of a new upload, read from the file itself."""
+        super().derive_fields()
+        if self.is_new_upload:
+            self.original_name, self.content_type = describe_upload(self.file)
+            self.size = self.file.size
 
 
 class Job(TimestampedModel):

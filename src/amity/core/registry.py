@@ -22,12 +22,13 @@ An app declares itself in its `registry.py` (found by `CoreConfig.ready`):
 and the central places read it: the navigation (`core/context_processors.py`), the demo loader
 (`amity demo`), the API's routes and its root (`api/urls.py`, `api/views.py`), the import and
 export registry (`amity import <plural>`, the export jobs), the generic views' URL plural and the
-one write path's writers (`core/writes.py`). A new app touches none of them: it adds itself to
-`INSTALLED_APPS` and writes its `registry.py`.
+one write path's writers (`core/writes.py`), and the events' calendar and feeds, which add the
+entries of each app's `calendar` source (`core/calendar.py`). A new app touches none of them: it
+adds itself to `INSTALLED_APPS` and writes its `registry.py`.
 
-The views, resources, viewsets and writers are named by their dotted path, not imported: the
-registry is read when the apps are ready, before any view module may be imported, and a view
-module asks the registry for its plural.
+The views, resources, viewsets, writers and calendar sources are named by their dotted path, not
+imported: the registry is read when the apps are ready, before any view module may be imported,
+and a view module asks the registry for its plural.
 """
 
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class Menu:
     """An entry of the navigation: its label, the URL name it opens, its Bootstrap icon, and the
     key of the menu group it is listed under (one of `MENU_GROUPS`; "" for a top-level link)."""
 
-    label: str
+    label: str | Promise  # a lazy translation: read in the language of each request
     url_name: str
     icon: str
     order: int = 100
@@ -147,6 +148,9 @@ class App:
     demo: str = ""  # dotted path of the module with `load(stdout)` (and `logins()`)
     routes: list[Route] = field(default_factory=list)
     tabs: list[Tab] = field(default_factory=list)
+    # dotted path of its calendar source, `entries(user, start, end, organization=None)`, whose
+    # entries the events' calendar page and feeds show beside the events (`core.calendar`)
+    calendar: str = ""
 
     @property
     def has_api(self) -> bool:
@@ -192,6 +196,10 @@ class Registry:
         """The tabs other apps add to `model`'s detail page."""
         label = model._meta.label.lower()
         return [tab for app in self.apps() for tab in app.tabs if tab.model.lower() == label]
+
+    def calendar_sources(self) -> list:
+        """The calendar sources of the apps (`App.calendar`), as functions."""
+        return [import_string(app.calendar) for app in self.apps() if app.calendar]
 
     @cached_property
     def _by_model(self) -> dict[str, Model]:

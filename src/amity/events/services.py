@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from amity.core.calendar import CalendarEntry, calendar_entries
 from amity.core.dates import MAX_YEAR, MIN_YEAR, add_days
 from amity.events.choices import EventStatus
 from amity.events.models import BridgePoint, CalendarToken, Event, new_calendar_key
@@ -86,6 +87,43 @@ def month_events(user, first: date) -> list[dict]:
         )
         for row in rows
     ]
+
+
+def month_entries(user, first: date) -> list[dict]:
+    """The entries other apps add to the month (`core.calendar`: the courses), as rows the page
+    prints like the events', each with its `badge` (its kind: "Course")."""
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    short_dates = _Formatted("SHORT_DATE_FORMAT")
+    rows = []
+    for entry in calendar_entries(user, first, last):
+        start, end, moment = entry.first_day, entry.last_day, entry.start
+        rows.append(
+            {
+                "id": entry.uid,
+                "kind": "entry",
+                "status": "",
+                "title": entry.title,
+                "url": entry.url,
+                "time": (
+                    f"{timezone.localtime(moment):%H:%M}" if isinstance(moment, datetime) else ""
+                ),
+                "until": short_dates[end] if end != start else "",
+                "start": start,
+                "end": end,
+                "is_online": False,
+                "place": entry.place,
+                "badge": entry.kind,
+            }
+        )
+    return rows
+
+
+def with_entries(events: list[dict], entries: list[dict]) -> list[dict]:
+    """The month's events and other entries in one order: by day, the all-day ones first, then
+    by time (the order the events come in)."""
+    if not entries:
+        return events
+    return sorted(events + entries, key=lambda row: (row["start"], bool(row["time"]), row["time"]))
 
 
 class _Formatted(dict):
@@ -159,7 +197,14 @@ def feed_events(queryset):
     )
 
 
-def ical_feed(events, name: str, base_url: str) -> bytes:
+def feed_entries(user, organization=None) -> list[CalendarEntry]:
+    """The entries other apps add to a feed (`core.calendar`), over the feed's days: the last
+    FEED_PAST_DAYS and all to come; with `organization`, those of its feed."""
+    since = timezone.localdate() - timedelta(days=FEED_PAST_DAYS)
+    return calendar_entries(user, since, None, organization=organization)
+
+
+def ical_feed(events, name: str, base_url: str, entries=()) -> bytes:
     """An iCalendar (RFC 5545) feed of `events`, for a phone's or a mail client's calendar."""
     feed = Calendar()
     feed.add("prodid", "-//Amity//Events//VI")
@@ -169,7 +214,31 @@ def ical_feed(events, name: str, base_url: str) -> bytes:
     stamp = timezone.now()
     for event in events:
         feed.add_component(_ical_event(event, base_url, stamp))
+    for entry in entries:
+        feed.add_component(_ical_entry(entry, base_url, stamp))
     return feed.to_ical()
+
+
+def _ical_entry(entry: CalendarEntry, base_url, stamp) -> CalendarEvent:
+    """An entry of another app (a course) as an iCalendar event, under its own stable uid."""
+    item = CalendarEvent()
+    item.add("uid", entry.uid)
+    item.add("dtstamp", stamp)
+    item.add("summary", entry.title)
+    item.add("dtstart", entry.start)
+    if entry.all_day:  # ends (exclusively) the day after its last day
+        following = add_days(entry.end, 1)
+        if following is not None:
+            item.add("dtend", following)
+    else:
+        item.add("dtend", entry.end)
+    if entry.place:
+        item.add("location", entry.place)
+    item.add("categories", [entry.kind])
+    item.add("url", base_url + entry.url)
+    if entry.description:
+        item.add("description", entry.description)
+    return item
 
 
 def _ical_event(event, base_url, stamp) -> CalendarEvent:

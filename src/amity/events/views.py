@@ -180,10 +180,13 @@ def conference(request, pk):
 
 @login_required
 def calendar_page(request):
-    """The events the user may see in a month: as a grid of weeks, or as a list."""
+    """The events the user may see in a month, with what other apps add (the courses): as a
+    grid of weeks, or as a list."""
     shown = forms.CalendarForm(request.GET)
     first, view = shown.first_day(), shown.layout()
-    events = services.month_events(request.user, first)
+    events = services.with_entries(
+        services.month_events(request.user, first), services.month_entries(request.user, first)
+    )
     previous = (first.replace(day=1) - timedelta(days=1)).replace(day=1)
     following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     return render(
@@ -222,14 +225,16 @@ def unauthorized():
     return response
 
 
-def feed_response(request, events, name, filename):
-    content = services.ical_feed(events, name, request.build_absolute_uri("/")[:-1])
+def feed_response(request, events, name, filename, entries=()):
+    base_url = request.build_absolute_uri("/")[:-1]
+    content = services.ical_feed(events, name, base_url, entries)
     return download(content, filename, "text/calendar; charset=utf-8", inline=True)
 
 
 def user_feed(request, user):
     events = services.feed_events(models.Event.objects.visible_to(user))
-    return feed_response(request, events, _("Amity events"), "amity-events.ics")
+    entries = services.feed_entries(user)
+    return feed_response(request, events, _("Amity events"), "amity-events.ics", entries)
 
 
 def organization_events_feed(request, user, pk):
@@ -238,7 +243,8 @@ def organization_events_feed(request, user, pk):
         raise Http404
     events = models.Event.objects.visible_to(user).filter(services.involving(organization))
     name = _("Events of %(organization)s") % {"organization": organization}
-    return feed_response(request, services.feed_events(events), name, f"events-{pk}.ics")
+    entries = services.feed_entries(user, organization)
+    return feed_response(request, services.feed_events(events), name, f"events-{pk}.ics", entries)
 
 
 def calendar_feed(request):

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.dates import MAX_YEAR, MIN_YEAR, add_days
-from amity.core.models import BaseModel
+from amity.core.models import BaseModel, UploadedFile
 from amity.core.scoping import Scope
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import in_language
@@ -40,7 +40,6 @@ from amity.reporting.choices import (
 from amity.reporting.rules import (
     attachment_limits,
     check_attachment,
-    describe_upload,
     entry_refusal,
     plain_number,
 )
@@ -861,7 +860,7 @@ def attachment_path(instance, filename) -> str:
     return f"reporting/attachments/{timezone.now():%Y/%m}/{uuid4().hex}{suffix}"
 
 
-class Attachment(BaseModel):
+class Attachment(UploadedFile):
     """A file that goes with a submission: the narrative report in Word, photos, a signed scan.
     Added and removed while the submission may still change; kept with it afterwards."""
 
@@ -874,11 +873,7 @@ class Attachment(BaseModel):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    title = models.CharField(_("title"), max_length=255, blank=True)
-    file = models.FileField(_("file"), upload_to=attachment_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255, editable=False)
-    size = models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False)
-    content_type = models.CharField(_("type of file"), max_length=100, editable=False)
+    title, file, original_name, size, content_type = UploadedFile.columns(attachment_path)
 
     class Meta:
         verbose_name = _("attachment")
@@ -890,16 +885,6 @@ class Attachment(BaseModel):
 
     def get_absolute_url(self):
         return reverse("reporting:attachment", args=[self.pk])
-
-    @property
-    def is_new_upload(self) -> bool:
-        return bool(self.file) and not getattr(self.file, "_committed", True)
-
-    def derive_fields(self) -> None:
-        """The name, size and type of a new upload, read from the file itself."""
-        if self.is_new_upload:
-            self.original_name, self.content_type = describe_upload(self.file)
-            self.size = self.file.size
 
     def clean(self):
         if not self.file:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amity.core.import_files import ImportFileError, refuse_zip_bomb
+from amity.core.uploads import ATTACHMENT_TYPES, ZIP, describe_upload
 from amity.reporting.choices import EDITABLE_STATES
 
 
@@ -39,8 +40,8 @@ def is_reopened(period, organization, today=None) -> bool:
 
 def entry_refusal(submission, today=None) -> str | None:
     """Why the values of `submission` may not change now, or None when they may."""
-    cached = getattr(submission, "_entry_refusal", False)
-    if cached is not False and today is None:
+    cached: str | None | bool = getattr(submission, "_entry_refusal", False)
+    if not isinstance(cached, bool) and today is None:
         return cached
     refusal = None
     if submission.state not in EDITABLE_STATES:
@@ -73,21 +74,8 @@ def submission_change_refusal(submission) -> str | None:
 
 # --- attachments --------------------------------------------------------------------------------
 
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Word and Excel formats
-ZIP = b"PK\x03\x04"  # the Office Open XML and OpenDocument formats
-#: extension → (content type, how such a file begins)
-ATTACHMENT_TYPES = {
-    ".pdf": ("application/pdf", b"%PDF-"),
-    ".doc": ("application/msword", OLE),
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ZIP),
-    ".odt": ("application/vnd.oasis.opendocument.text", ZIP),
-    ".xls": ("application/vnd.ms-excel", OLE),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ZIP),
-    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", ZIP),
-    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
-    ".png": ("image/png", b"\x89PNG\r\n\x1a\n"),
-}
+# The accepted types and `describe_upload` are core's (`core.uploads`), shared by every
+# uploaded-file model; the forms of the apps read ATTACHMENT_TYPES from here.
 
 
 def attachment_limits() -> dict:
@@ -97,13 +85,6 @@ def attachment_limits() -> dict:
         "bytes": getattr(settings, "REPORTING_ATTACHMENT_MAX_BYTES", 15 * 1024 * 1024),
         "count": getattr(settings, "REPORTING_ATTACHMENTS_PER_SUBMISSION", 20),
     }
-
-
-def describe_upload(upload) -> tuple[str, str]:
-    """(the name a file came with, without any folder; its content type by that name)."""
-    name = PurePath(str(upload.name).replace("\\", "/")).name.strip()[-200:] or "file"
-    known = ATTACHMENT_TYPES.get(PurePath(name).suffix.lower())
-    return name, known[0] if known else "application/octet-stream"
 
 
 def check_attachment(upload) -> tuple[str, str]:

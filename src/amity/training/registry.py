@@ -12,24 +12,24 @@ registry.register(
     App(
         "training",
         demo="amity.training.demo",
-        # the labels are lazy, read in each request's language (`Menu` declares them `str`)
+        calendar="amity.training.calendar.entries",
         menu=[
             Menu(
-                _("Training"),  # type: ignore[arg-type]
+                _("Training"),
                 "training:course_list",
                 "mortarboard",
                 order=140,
                 group="network",
             ),
             Menu(
-                _("Training gaps"),  # type: ignore[arg-type]
+                _("Training gaps"),
                 "training:gaps",
                 "person-exclamation",
                 order=141,
                 group="network",
             ),
             Menu(
-                _("Training plan"),  # type: ignore[arg-type]
+                _("Training plan"),
                 "training:plan",
                 "calendar-check",
                 order=142,

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.models import BaseModel
+from amity.core.models import BaseModel, UploadedFile
 from amity.core.scoping import Scope
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.models import in_language
@@ -445,7 +445,7 @@ def award_document_path(instance, filename) -> str:
     return f"emulation/awards/{timezone.now():%Y/%m}/{uuid4().hex}{suffix}"
 
 
-class AwardDocument(BaseModel):
+class AwardDocument(UploadedFile):
     """A document of a dossier (the letter of submission, the report of achievements, …): a real
     file, of an allowed type and size, added while the proposal is a draft."""
 
@@ -465,11 +465,7 @@ class AwardDocument(BaseModel):
         related_name="documents",
     )
     kind = models.CharField(_("kind of document"), max_length=20, choices=DocumentKind.choices)
-    title = models.CharField(_("title"), max_length=255, blank=True)
-    file = models.FileField(_("file"), upload_to=award_document_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255, editable=False)
-    size = models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False)
-    content_type = models.CharField(_("type of file"), max_length=100, editable=False)
+    title, file, original_name, size, content_type = UploadedFile.columns(award_document_path)
 
     class Meta:
         verbose_name = _("dossier document")
@@ -481,17 +477,6 @@ class AwardDocument(BaseModel):
 
     def get_absolute_url(self):
         return reverse("emulation:awarddocument", args=[self.pk])
-
-    @property
-    def is_new_upload(self) -> bool:
-        return bool(self.file) and not getattr(self.file, "_committed", True)
-
-    def derive_fields(self) -> None:
-        if self.is_new_upload:
-            from amity.reporting.rules import describe_upload
-
-            self.original_name, self.content_type = describe_upload(self.file)
-            self.size = self.file.size
 
     def clean(self):
         super().clean()

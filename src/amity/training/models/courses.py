@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.models import BaseModel
+from amity.core.models import BaseModel, UploadedFile
 from amity.core.scoping import Scope
 from amity.organizations.models import in_language
 from amity.training.choices import CourseStatus
@@ -202,7 +202,7 @@ def material_path(instance, filename) -> str:
     return f"training/materials/{timezone.now():%Y/%m}/{uuid4().hex}{suffix}"
 
 
-class Material(BaseModel):
+class Material(UploadedFile):
     """A file of a course (slides, a reading): of an allowed type and size."""
 
     scope = Scope(parent="course")
@@ -211,11 +211,7 @@ class Material(BaseModel):
     course = models.ForeignKey(
         Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="materials"
     )
-    title = models.CharField(_("title"), max_length=255, blank=True)
-    file = models.FileField(_("file"), upload_to=material_path, max_length=255)
-    original_name = models.CharField(_("file name"), max_length=255, editable=False)
-    size = models.PositiveIntegerField(_("size (bytes)"), default=0, editable=False)
-    content_type = models.CharField(_("type of file"), max_length=100, editable=False)
+    title, file, original_name, size, content_type = UploadedFile.columns(material_path)
 
     class Meta:
         verbose_name = _("course material")
@@ -227,18 +223,6 @@ class Material(BaseModel):
 
     def get_absolute_url(self):
         return reverse("training:material", args=[self.pk])
-
-    @property
-    def is_new_upload(self) -> bool:
-        return bool(self.file) and not getattr(self.file, "_committed", True)
-
-    def derive_fields(self) -> None:
-        super().derive_fields()
-        if self.is_new_upload:
-            from amity.reporting.rules import describe_upload
-
-            self.original_name, self.content_type = describe_upload(self.file)
-            self.size = self.file.size
 
     def clean(self):
         super().clean()
