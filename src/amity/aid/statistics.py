@@ -321,19 +321,27 @@ class Selection:
             flows = flows.filter(year__gte=self.start.year)
         if self.end:
             flows = flows.filter(year__lte=self.end.year)
+        sums = ("committed_usd_cents", "disbursed_usd_cents", "committed_vnd", "disbursed_vnd")
+        if connection.vendor == "postgresql":
+            # Read as text and made integers: PostgreSQL's numerics would arrive as decimals,
+            # and every sum after them would be one (three times the page's Python time);
+            # bigint could overflow on a sum SQLite and Python hold exactly.
+            texts = {f"{name}_text": Cast(name, CharField()) for name in sums}
+            flows = flows.annotate(**texts)
+            sums = tuple(texts)
         flows = flows.order_by().values_list(
-            "activity_id",
-            "year",
-            "after_merger",
-            "committed_usd_cents",
-            "disbursed_usd_cents",
-            "committed_vnd",
-            "disbursed_vnd",
-            "unconverted",
+            "activity_id", "year", "after_merger", *sums, "unconverted"
         )
         splits = self.splits_at_merger
+        as_text = connection.vendor == "postgresql"
         return [
-            (activity_id, year, 1 if splits and after else 0, units, missing)
+            (
+                activity_id,
+                year,
+                1 if splits and after else 0,
+                [int(value) for value in units] if as_text else units,
+                missing,
+            )
             for activity_id, year, after, *units, missing in raw_rows(flows)
         ]
 
