@@ -49,6 +49,7 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
         "events",
         "proposals",
         "emulation",
+        "training",
         "imports",
     ]
     assert "import 20 partners" in done.stdout

@@ -194,7 +194,7 @@ def session_column(session: Session) -> str:
     return f"{when:%d/%m/%Y %H:%M} (#{session.pk})"
 
 
-def _workbook(title: str, headers: list[str], rows: Iterable[list]) -> bytes:
+def workbook(title: str, headers: list[str], rows: Iterable[list]) -> bytes:
     book = SafeWorkbook()
     sheet = book.active
     sheet.title = title[:31]
@@ -218,7 +218,7 @@ def nominations_workbook(course: Course, user) -> bytes:
     )
     rows = sorted_by_name(nominations, lambda nomination: nomination.person.full_name)
     rows.sort(key=lambda nomination: nomination.organization.tree_path)
-    return _workbook(
+    return workbook(
         _("Nominations"),
         [_("Organization"), _("Person"), _("State"), _("Note")],
         ([str(n.organization), n.person.full_name, n.get_state_display(), n.note] for n in rows),
@@ -238,40 +238,7 @@ def attendance_workbook(course: Course, user) -> bytes:
         + ["x" if (nomination.pk, session.pk) in present else "" for session in sessions]
         for nomination in participants(course, user)
     )
-    return _workbook(_("Attendance"), headers, rows)
-
-
-def results_workbook(course: Course, user) -> bytes:
-    from amity.training.results_services import results_by_nomination
-
-    results = results_by_nomination(course, user)
-    yes, no = _("Yes"), _("No")
-
-    def row(nomination):
-        result = results.get(nomination.pk)
-        if result is None:
-            return [nomination.person.full_name, str(nomination.organization), no, "", "", "", ""]
-        passed = {True: yes, False: no, None: _("No test")}[result.passed]
-        return [
-            nomination.person.full_name,
-            str(nomination.organization),
-            yes if result.completed else no,
-            passed,
-            result.score,
-            result.certificate_number,
-            result.issued_on.strftime("%d/%m/%Y") if result.issued_on else "",
-        ]
-
-    headers = [
-        _("Person"),
-        _("Organization"),
-        _("Completed"),
-        _("Passed the test"),
-        _("Score"),
-        _("Certificate number"),
-        _("Issued on"),
-    ]
-    return _workbook(_("Results"), headers, (row(n) for n in participants(course, user)))
+    return workbook(_("Attendance"), headers, rows)
 
 
 class SheetRefused(Exception):

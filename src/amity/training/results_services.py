@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from amity.core.collation import sorted_by_name
 from amity.core.writes import save_record
+from amity.training import attendance_services
 from amity.training.attendance_services import refuse_strangers
 from amity.training.choices import NominationState
 from amity.training.enrolment_services import lock_course
@@ -147,3 +148,35 @@ def certificate_results(course: Course, user=None) -> list[Result]:
             "issued_on", "certificate_number", "pk"
         )
     )
+
+
+def results_workbook(course: Course, user) -> bytes:
+    results = results_by_nomination(course, user)
+    yes, no = _("Yes"), _("No")
+
+    def row(nomination):
+        result = results.get(nomination.pk)
+        if result is None:
+            return [nomination.person.full_name, str(nomination.organization), no, "", "", "", ""]
+        passed = {True: yes, False: no, None: _("No test")}[result.passed]
+        return [
+            nomination.person.full_name,
+            str(nomination.organization),
+            yes if result.completed else no,
+            passed,
+            result.score,
+            result.certificate_number,
+            result.issued_on.strftime("%d/%m/%Y") if result.issued_on else "",
+        ]
+
+    headers = [
+        _("Person"),
+        _("Organization"),
+        _("Completed"),
+        _("Passed the test"),
+        _("Score"),
+        _("Certificate number"),
+        _("Issued on"),
+    ]
+    rows = (row(nomination) for nomination in attendance_services.participants(course, user))
+    return attendance_services.workbook(_("Results"), headers, rows)

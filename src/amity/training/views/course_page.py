@@ -207,7 +207,7 @@ def results(request, pk):
 @login_required
 def results_export(request, pk):
     course = _course(request, pk)
-    content = attendance_services.results_workbook(course, request.user)
+    content = results_services.results_workbook(course, request.user)
     return download(content, f"{_stem(course, 'results')}.xlsx", XLSX)
 
 
