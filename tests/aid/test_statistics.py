@@ -262,6 +262,28 @@ def test_the_donor_filter_offers_only_donors(merged, users, client, login, engli
     ]
 
 
+def test_the_donor_filter_offers_donors_as_one_types(merged, users, client, login, english):
+    """The page holds only the chosen donor; the others come from the filter's own endpoint,
+    which offers what the filter accepts and finds them without marks or case."""
+    ngo("Never Gave Anything", "US")
+    login(users.central)
+    chosen = merged["a"].reporting_org
+    page = client.get(reverse(URL), {"reporting_org": chosen.pk}).content.decode()
+    assert f'data-options-url="{reverse("aid:donor_options")}"' in page
+    assert f'<option value="{chosen.pk}" selected>' in page
+    others = [name for name in ("French Schools", "Japan Care", "US Health") if name != str(chosen)]
+    assert all(f">{name}</option>" not in page for name in others)
+    url = reverse("aid:donor_options")
+    every = client.get(url).json()["results"]
+    assert [row["label"] for row in every] == ["French Schools", "Japan Care", "US Health"]
+    found = client.get(url, {"q": "japan"}).json()["results"]
+    assert found == [{"id": merged["c"].reporting_org_id, "label": "Japan Care"}]
+    assert client.get(url, {"q": "never gave"}).json()["results"] == []
+    assert client.get(url, {"q": "x" * 5000}).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
 def test_an_empty_selection_has_zero_figures_not_an_error(merged, users, client, login):
     # A sector group with no sector selects no activity: the figures of nothing.
     activities = Activity.objects.visible_to(users.central)

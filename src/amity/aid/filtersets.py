@@ -3,6 +3,7 @@ from types import SimpleNamespace
 
 import django_filters
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amity.aid import codelists, models, services, statistics
@@ -91,6 +92,13 @@ class ActivityFilterSet(BaseFilterSet):
         super().__init__(*args, **kwargs)
         donors = self.filters["reporting_org"]
         donors.queryset = donors.queryset.select_related(None).only(*self.DONOR_LABEL_FIELDS)
+        # Hundreds of donors: the page holds the chosen one, the others come as one types
+        # (`views.donor_options`), as the API's lists answer other searchable selects.
+        donors.options_url = reverse("aid:donor_options")
+
+    def donors(self):
+        """The donors the donor filter accepts: those the user may see."""
+        return self.filters["reporting_org"].queryset
 
     @classmethod
     def for_user(cls, user, data):

@@ -503,6 +503,13 @@ class Selection:
         merger on are split by `late_parts` instead."""
         if not self.after_merger:
             return [(self.per_activity, parts)]
+        before, after = self._split_at_merger
+        return [(before, parts), (after, late_parts)]
+
+    @cached_property
+    def _split_at_merger(self) -> tuple[dict, dict]:
+        """`per_activity` with the sums of the activities `after_merger` cut in two: before
+        the merger, and from it on (the same for the three tables that split them)."""
         before, after = {}, {}
         for activity_id, (donor, region, values, missing) in self.per_activity.items():
             late = self.after_merger.get(activity_id)
@@ -513,7 +520,7 @@ class Selection:
             early = tuple(v - lv for v, lv in zip(values, late_values, strict=True))
             before[activity_id] = (donor, region, early, missing - late_missing)
             after[activity_id] = (donor, region, late_values, late_missing)
-        return [(before, parts), (after, late_parts)]
+        return before, after
 
     def by_sector_rows(self) -> list[dict]:
         parts = _times(

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from amity.core.downloads import XLSX, download
 from amity.core.exports import export_filename
 from amity.core.forms import style_widgets
 from amity.core.views import ModelViews
+from amity.partners import services as partner_services
 
 
 class ActivityViews(ModelViews):
@@ -206,6 +208,22 @@ def lineage_links(request) -> list[dict]:
         query["lineage"] = value
         links.append({"value": value, "label": label, "query": query.urlencode()})
     return links
+
+
+#: the most donors the donor filter offers for what is typed
+DONOR_OPTIONS = 50
+
+
+@login_required
+def donor_options(request):
+    """The donors the donor filter offers for what is typed (`?q=`), as the API's lists answer
+    the searchable selects: `{"results": [{"id", "label"}]}`; only those the filter accepts."""
+    donors = filtersets.ActivityFilterSet.for_user(request.user, {}).donors()
+    typed = request.GET.get("q", "")[:100]
+    found = partner_services.search(donors, typed) if typed.strip() else donors.order_by("name")
+    return JsonResponse(
+        {"results": [{"id": donor.pk, "label": str(donor)} for donor in found[:DONOR_OPTIONS]]}
+    )
 
 
 @login_required

@@ -63,7 +63,11 @@ class BaseFilterSet(django_filters.FilterSet):
         form = super().form
         if not getattr(form, "_styled", False):
             for name, filter_ in self.filters.items():
-                if getattr(filter_, "offer_from_api", False) and name in form.fields:
+                if name not in form.fields:
+                    continue
+                if getattr(filter_, "options_url", ""):  # an endpoint of the filter's own
+                    form.fields[name].options_url = filter_.options_url  # type: ignore[attr-defined]
+                elif getattr(filter_, "offer_from_api", False):
                     offer_from_api(form.fields[name])
             style_widgets(form)
             name_the_unset_choice_all(form)
