@@ -66,7 +66,7 @@ class BaseFilterSet(django_filters.FilterSet):
                 if name not in form.fields:
                     continue
                 if getattr(filter_, "options_url", ""):  # an endpoint of the filter's own
-                    form.fields[name].options_url = filter_.options_url  # type: ignore[attr-defined]
+                    form.fields[name].options_url = filter_.options_url
                 elif getattr(filter_, "offer_from_api", False):
                     offer_from_api(form.fields[name])
             style_widgets(form)
