@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Cast, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -139,7 +139,10 @@ class Result(BaseModel):
         ordering = ["nomination", "id"]
         constraints = [
             models.UniqueConstraint(
-                ExtractYear("issued_on"),
+                # The cast types the value that validation puts in the date's place: a result
+                # without a date would otherwise be an untyped NULL PostgreSQL cannot extract
+                # a year from (and every such result was refused as a duplicate).
+                ExtractYear(Cast("issued_on", output_field=models.DateField())),
                 "certificate_number",
                 condition=Q(deleted_at__isnull=True) & ~Q(certificate_number=""),
                 name="training_result_unique_certificate_per_year",
