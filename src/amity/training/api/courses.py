@@ -1,8 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.urls import reverse
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
 from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
-from amity.training import models
+from amity.training import models, results_services
 from amity.training.api.rules import RulesSerializerMixin
 from amity.training.filtersets.courses import (
     CourseFilterSet,
@@ -24,10 +27,34 @@ class CourseSerializer(ScopedModelSerializer):
         fields = (*BASE_FIELDS, *COURSE_FIELDS)
 
 
+class IssuedCertificateSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    nomination = serializers.IntegerField(source="nomination_id")
+    certificate_number = serializers.CharField()
+    issued_on = serializers.DateField()
+
+
 class CourseViewSet(ScopedModelViewSet):
+    """The courses; `POST …/<id>/issue-certificates/` is the organizer's step that numbers
+    every completed result without a certificate, as the results page does."""
+
     model = models.Course
     serializer_class = CourseSerializer
     filterset_class = CourseFilterSet
+
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="issue-certificates",
+        serializer_class=serializers.Serializer,
+    )
+    def issue_certificates(self, request, pk=None):
+        course = self.get_object()  # a write: only who may edit the course (its organizer)
+        try:
+            issued = results_services.issue_certificates(course, by=request.user)
+        except ValidationError as refusal:
+            raise exceptions.ValidationError(refusal.messages) from refusal
+        return Response({"issued": IssuedCertificateSerializer(issued, many=True).data})
 
 
 class CourseSessionSerializer(RulesSerializerMixin, ScopedModelSerializer):
