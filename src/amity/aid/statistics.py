@@ -617,19 +617,18 @@ class _UnitReader:
 
     def __init__(self):
         if connection.vendor == "sqlite":
-            self.usd = lambda cents: Decimal(cents).scaleb(-2) if cents else ZERO
-            self.vnd = lambda dong: Decimal(dong) if dong else ZERO
+            self.usd, self.vnd = _cents, _whole
         else:
             self.usd = self.vnd = exact
 
 
 def _cents(value) -> Decimal:
-    """Cents as read from the yearly flows (an integer on SQLite, a decimal on PostgreSQL),
-    as dollars."""
+    """Whole cents (an integer, or a whole decimal) as dollars."""
     return Decimal(value).scaleb(-2) if value else ZERO
 
 
 def _whole(value) -> Decimal:
+    """Whole dong as a decimal."""
     return Decimal(value) if value else ZERO
 
 
