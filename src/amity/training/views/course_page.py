@@ -33,14 +33,16 @@ def urls():
             attendance_upload,
             name="course_attendance_upload",
         ),
-        path("courses/<int:pk>/attendance.xlsx", attendance_export, name="course_attendance_xlsx"),
-        path("courses/<int:pk>/results/", results, name="course_results"),
-        path("courses/<int:pk>/results.xlsx", results_export, name="course_results_xlsx"),
-        path(
-            "courses/<int:pk>/nominations.xlsx",
-            nominations_export,
-            name="course_nominations_xlsx",
+        *(
+            path(
+                f"courses/<int:pk>/{kind}.xlsx",
+                workbook,
+                {"kind": kind},
+                name=f"course_{kind}_xlsx",
+            )
+            for kind in WORKBOOKS
         ),
+        path("courses/<int:pk>/results/", results, name="course_results"),
         path(
             "courses/<int:pk>/certificates/issue/",
             issue_certificates,
@@ -143,18 +145,19 @@ def attendance_upload(request, pk):
     )
 
 
-@login_required
-def attendance_export(request, pk):
-    course = _course(request, pk)
-    content = attendance_services.attendance_workbook(course, request.user)
-    return download(content, f"{_stem(course, 'attendance')}.xlsx", XLSX)
+#: the course's workbooks by the name of their file: what each user may see of them
+WORKBOOKS = {
+    "attendance": attendance_services.attendance_workbook,
+    "nominations": attendance_services.nominations_workbook,
+    "results": results_services.results_workbook,
+}
 
 
 @login_required
-def nominations_export(request, pk):
+def workbook(request, pk, kind):
     course = _course(request, pk)
-    content = attendance_services.nominations_workbook(course, request.user)
-    return download(content, f"{_stem(course, 'nominations')}.xlsx", XLSX)
+    content = WORKBOOKS[kind](course, request.user)
+    return download(content, f"{_stem(course, kind)}.xlsx", XLSX)
 
 
 # --- results and certificates ------------------------------------------------------------------
@@ -202,13 +205,6 @@ def results(request, pk):
         "training/course_results.html",
         {"course": course, "formset": formset, "results": stored},
     )
-
-
-@login_required
-def results_export(request, pk):
-    course = _course(request, pk)
-    content = results_services.results_workbook(course, request.user)
-    return download(content, f"{_stem(course, 'results')}.xlsx", XLSX)
 
 
 @login_required
