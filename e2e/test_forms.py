@@ -21,6 +21,10 @@ def pick(page, name, typed, option_text):
     option = page.locator(f"#id_{name}-ts-dropdown .option", has_text=exact).first
     expect(option).to_be_visible()
     option.click()
+    # a search still on its way would open the list again after the choice: wait for its answer
+    expect(page.locator(f"#id_{name}-ts-control").locator("xpath=..")).not_to_have_class(
+        re.compile(r"\bloading\b")
+    )
 
 
 def type_into(page, name, text):
@@ -84,6 +88,7 @@ def test_a_partner_is_found_as_one_types_and_saved_on_an_event(visit):
     # the date picker writes dd/mm/yyyy and 24-hour times, in English too; the searchable
     # select just chosen keeps the focus until Escape (a click elsewhere only closed it)
     page.keyboard.press("Escape")
+    expect(page.locator(".ts-dropdown:visible")).to_have_count(0)
     page.locator("input[name=end]").click()
     expect(page.locator(".flatpickr-calendar.open")).to_be_visible()
     page.keyboard.press("Escape")
