@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "amity.proposals",
     "amity.emulation",
     "amity.training",
+    "amity.documents",
+    "amity.agreements",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,8 @@ urlpatterns = [
     path("proposals/", include("amity.proposals.urls")),
     path("emulation/", include("amity.emulation.urls")),
     path("training/", include("amity.training.urls")),
+    path("documents/", include("amity.documents.urls")),
+    path("agreements/", include("amity.agreements.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]
