@@ -9,9 +9,14 @@ with a bridge point at every Union (which makes them visible to every unit offic
 import random
 from datetime import date, timedelta
 
-from django.test import Client
-
-from bench.harness import Figure, latencies, settle_database, summary, timed
+from bench.harness import (
+    Figure,
+    alternating,
+    compared,
+    logged_in_clients,
+    settle_database,
+    timed,
+)
 from bench.partners import make_federation
 
 SEED = 20240419
@@ -68,19 +73,16 @@ def make_events(rng, count, central, unions):
 
 
 def measure_calendar(rng, users, requests):
-    client = Client()
-    figures = []
-    for label, user in users:
-        client.force_login(user)
-        paths = []
-        for index in range(requests):
-            year, month = rng.randint(2016, 2025), rng.randint(1, 12)
-            view = "&view=list" if index % 4 == 3 else ""
-            paths.append(f"/events/calendar/?month={year}-{month:02d}{view}")
+    paths = []
+    for index in range(requests):
+        year, month = rng.randint(2016, 2025), rng.randint(1, 12)
+        view = "&view=list" if index % 4 == 3 else ""
+        paths.append(f"/events/calendar/?month={year}-{month:02d}{view}")
+    clients = logged_in_clients(users)
+    for client in clients:
         client.get(paths[0])  # warm the caches once
-        samples = latencies(lambda path, client=client: _ok(client.get(path)), paths)
-        figures += summary(f"calendar month ({label})", samples, 100)
-    return figures
+    pages = [lambda path, client=client: _ok(client.get(path)) for client in clients]
+    return compared("calendar month", users, alternating(pages, paths), 100)
 
 
 def _ok(response):

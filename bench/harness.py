@@ -13,6 +13,8 @@ from pathlib import Path
 from django.db import connection
 
 RESULTS = Path(__file__).resolve().parent / "results"
+#: a unit officer's page against the same page for a central officer, at p95 (issue 15)
+UNIT_RATIO = 1.2
 
 
 @dataclass
@@ -67,6 +69,42 @@ def latencies(function, arguments) -> list[float]:
         seconds, _result = timed(function, argument)
         samples.append(seconds * 1000)
     return samples
+
+
+def alternating(functions, arguments) -> list[list[float]]:
+    """Milliseconds of each of `functions` on every argument, the functions taking turns on
+    each argument (first one first, then the other first): the users compared are measured
+    under the same conditions, where one run after the other met a machine that had drifted
+    (the caches, the collector's generations, the neighbours' load)."""
+    samples: list[list[float]] = [[] for _function in functions]
+    for index, argument in enumerate(arguments):
+        order = list(enumerate(functions))
+        for number, function in order if index % 2 == 0 else reversed(order):
+            samples[number] += latencies(function, [argument])
+    return samples
+
+
+def compared(name, users, samples, target_p95) -> list[Figure]:
+    """Each user's figures, and the last user's p95 against the first's (a unit officer's
+    page against a central officer's: within 1.2×, issue 15)."""
+    figures = []
+    for (label, _user), measured in zip(users, samples, strict=True):
+        figures += summary(f"{name} ({label})", measured, target_p95)
+    ratio = percentile(samples[-1], 0.95) / percentile(samples[0], 0.95)
+    figures.append(Figure(f"{name} unit / central p95", ratio, "×", UNIT_RATIO))
+    return figures
+
+
+def logged_in_clients(users) -> list:
+    """A test client logged in as each of `users` ((label, user) pairs)."""
+    from django.test import Client
+
+    clients = []
+    for _label, user in users:
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
 
 
 def summary(name: str, samples_ms: list[float], target_p95: float | None) -> list[Figure]:

@@ -15,9 +15,15 @@ import random
 from datetime import date, timedelta
 
 from django.db import connection
-from django.test import Client
 
-from bench.harness import Figure, latencies, settle_database, summary, timed
+from bench.harness import (
+    Figure,
+    alternating,
+    compared,
+    logged_in_clients,
+    settle_database,
+    timed,
+)
 
 SEED = 20261123
 WORDS = (
@@ -147,22 +153,21 @@ def make_interactions(rng, count, partner_ids, unions):
 
 
 def measure_pages(rng, users, requests, pages):
-    client = Client()
-    figures = []
-    for label, user in users:
-        client.force_login(user)
-        paths = [
-            f"/partners/partners/?page={rng.randint(1, pages)}"
-            if i % 3 == 0
-            else f"/partners/partners/?country={rng.randint(1, 240)}"
-            if i % 3 == 1
-            else f"/partners/partners/?kind=university&sort={rng.choice(['name', '-strength'])}"
-            for i in range(requests)
-        ]
+    clients = logged_in_clients(users)
+    paths = [
+        f"/partners/partners/?page={rng.randint(1, pages)}"
+        if i % 3 == 0
+        else f"/partners/partners/?country={rng.randint(1, 240)}"
+        if i % 3 == 1
+        else f"/partners/partners/?kind=university&sort={rng.choice(['name', '-strength'])}"
+        for i in range(requests)
+    ]
+    for client in clients:
         client.get(paths[0])  # warm the caches once
-        samples = latencies(lambda path, client=client: _ok(client.get(path)), paths)
-        figures += summary(f"list page ({label})", samples, 100)
-    return figures
+    samples = alternating(
+        [lambda path, client=client: _ok(client.get(path)) for client in clients], paths
+    )
+    return compared("list page", users, samples, 100)
 
 
 def _ok(response):
@@ -174,7 +179,6 @@ def measure_search(rng, users, queries):
     from amity.partners import services
     from amity.partners.models import Partner
 
-    figures = []
     names = list(Partner.objects.values_list("name", flat=True)[:5000])
     terms = []
     for i in range(queries):
@@ -184,13 +188,12 @@ def measure_search(rng, users, queries):
             word = words[0]
             words[0] = word[:-2] + word[-1] + word[-2]
         terms.append(" ".join(words[:2]))
-    for label, user in users:
-        visible = Partner.objects.visible_to(user)
-        samples = latencies(
-            lambda term, visible=visible: list(services.search(visible, term)[:25]), terms
-        )
-        figures += summary(f"search ({label})", samples, 50)
-    return figures
+    scopes = [Partner.objects.visible_to(user) for _label, user in users]
+    searches = [
+        lambda term, visible=visible: list(services.search(visible, term)[:25])
+        for visible in scopes
+    ]
+    return compared("search", users, alternating(searches, terms), 50)
 
 
 def import_file(rng, rows) -> bytes:

@@ -8,9 +8,14 @@ measurements go through the pages the app serves.
 import random
 from datetime import date, timedelta
 
-from django.test import Client
-
-from bench.harness import Figure, latencies, settle_database, summary, timed
+from bench.harness import (
+    Figure,
+    alternating,
+    compared,
+    logged_in_clients,
+    settle_database,
+    timed,
+)
 from bench.partners import _ok, make_federation
 
 SEED = 20240419
@@ -51,25 +56,21 @@ def make_proposals(rng, count, unions, departments):
 
 
 def measure_board(rng, users, requests, departments):
-    client = Client()
-    figures = []
-    for label, user in users:
-        client.force_login(user)
-        paths = [
-            "/proposals/board/"
-            if i % 3 == 0
-            else f"/proposals/board/?addressed_to={rng.choice(departments).pk}"
-            if i % 3 == 1
-            else "/proposals/board/?overdue=true"
-            for i in range(requests)
-        ]
-        client.get(paths[0])
-        samples = latencies(lambda path, client=client: _ok(client.get(path)), paths)
-        figures += summary(f"proposals board ({label})", samples, 100)
-        pages = [f"/proposals/proposals/?page={rng.randint(1, 20)}" for _ in range(requests)]
-        samples = latencies(lambda path, client=client: _ok(client.get(path)), pages)
-        figures += summary(f"proposals list ({label})", samples, 100)
-    return figures
+    board = [
+        "/proposals/board/"
+        if i % 3 == 0
+        else f"/proposals/board/?addressed_to={rng.choice(departments).pk}"
+        if i % 3 == 1
+        else "/proposals/board/?overdue=true"
+        for i in range(requests)
+    ]
+    listed = [f"/proposals/proposals/?page={rng.randint(1, 20)}" for _ in range(requests)]
+    clients = logged_in_clients(users)
+    for client in clients:
+        client.get(board[0])
+    pages = [lambda path, client=client: _ok(client.get(path)) for client in clients]
+    figures = compared("proposals board", users, alternating(pages, board), 100)
+    return figures + compared("proposals list", users, alternating(pages, listed), 100)
 
 
 def generate(scale: float = 1.0) -> tuple[dict, list[Figure]]:
