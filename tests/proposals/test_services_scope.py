@@ -126,3 +126,27 @@ def test_the_synthesis_downloads_as_an_attachment_named_after_the_consultation(
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
+
+
+def test_a_proposal_reached_through_any_of_its_three_owners_is_seen_once(
+    orgs, users, hanoi_department
+):
+    """Raised in the branch, addressed to it, or given to one of its departments: each is seen,
+    once, and nothing of another branch; on SQLite through one union of the three columns'
+    index searches (an OR of the three scanned every proposal)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from amity.proposals.models import Proposal
+
+    raised = builders.proposal(orgs, orgs.hanoi_member, 1)
+    addressed = builders.proposal(orgs, orgs.danang, 2, addressed_to=hanoi_department)
+    given = builders.proposal(orgs, orgs.danang, 3, responsible_department=hanoi_department)
+    both = builders.proposal(orgs, orgs.hanoi, 4, addressed_to=hanoi_department)
+    builders.proposal(orgs, orgs.danang, 5)  # another branch's, to the centre
+    with CaptureQueriesContext(connection) as context:
+        seen = list(Proposal.objects.visible_to(users.hanoi).values_list("pk", flat=True))
+    assert sorted(seen) == sorted([raised.pk, addressed.pk, given.pk, both.pk])
+    assert Proposal.objects.visible_to(users.hanoi).count() == 4
+    (query,) = [entry["sql"] for entry in context.captured_queries]
+    assert (" UNION " in query) == (connection.vendor == "sqlite")

@@ -20,7 +20,7 @@ the depth of the tree, compared with a record's organization by `__any_of` (belo
 
 from typing import Any
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Lookup, Q
 
 
@@ -135,17 +135,34 @@ class ScopedQuerySet(models.QuerySet[Any]):
         """What `user` may see (or edit) of the model, or None for nothing."""
         scope = self.model.scope
         home = user.organization
-        condition = None if editing or scope.shared is None else scope.shared
+        shared = None if editing or scope.shared is None else scope.shared
+        reaches = []
         if home is not None and home.tree_path:
             paths = scope.owners if editing else (*scope.owners, *scope.seen_by)
-            for path in paths:
-                reach = _reaching(self.model, path, home)
-                condition = reach if condition is None else condition | reach
+            reaches = [_reaching(self.model, path, home) for path in paths]
             if scope.above and not editing:
-                assert condition is not None  # the owners' loop above has set it
-                for path in scope.owners:
-                    condition = condition | _above(path, home)
-        return condition
+                reaches += [_above(path, home) for path in scope.owners]
+        reach = self._any_of(reaches)
+        if shared is None or reach is None:
+            return shared if reach is None else reach
+        return shared | reach
+
+    def _any_of(self, reaches: list[Q]) -> Q | None:
+        """The records any of `reaches` leads to. SQLite reads an OR of several columns' `IN`
+        by scanning every row of the table (it cannot tell that each list is short: a unit
+        officer's proposals, through their raiser, addressee or department, took 11 ms of 20,000
+        against 1.4 for the central officer's); the union of each column's own index search
+        reads only the rows reached (0.7 ms). PostgreSQL combines the indexes by itself."""
+        if not reaches:
+            return None
+        if len(reaches) == 1 or connections[self.db].vendor != "sqlite":
+            condition = reaches[0]
+            for other in reaches[1:]:
+                condition |= other
+            return condition
+        every = self.model._base_manager.order_by()
+        parts = [every.filter(reach).values("pk") for reach in reaches]
+        return Q(pk__in=parts[0].union(*parts[1:]))
 
     def owned_within(self, organization) -> Q:
         """The condition "owned within `organization`'s branch" (held by it or an organization
