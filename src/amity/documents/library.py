@@ -400,8 +400,10 @@ def check_template(kind: Kind, content: bytes) -> set[str]:
     if unknown:
         errors.append(
             ValidationError(
-                _("Unknown placeholder(s) %(names)s: a template of the kind “%(kind)s” may use "
-                  "only %(fields)s.")
+                _(
+                    "Unknown placeholder(s) %(names)s: a template of the kind “%(kind)s” may use "
+                    "only %(fields)s."
+                )
                 % {
                     "names": ", ".join(f"{{{{ {name} }}}}" for name in unknown),
                     "kind": kind.label,
@@ -414,8 +416,10 @@ def check_template(kind: Kind, content: bytes) -> set[str]:
     if missing:
         errors.append(
             ValidationError(
-                _("The template lacks the placeholder(s) %(names)s, which the kind “%(kind)s” "
-                  "needs.")
+                _(
+                    "The template lacks the placeholder(s) %(names)s, which the kind “%(kind)s” "
+                    "needs."
+                )
                 % {
                     "names": ", ".join(f"{{{{ {name} }}}}" for name in missing),
                     "kind": kind.label,
