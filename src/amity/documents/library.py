@@ -272,7 +272,7 @@ def _read_stored(name: str, _moment: float, _size: int) -> bytes:
         return stored.read()
 
 
-# --- rendering -----------------------------------------------------------------------------------
+# --- rendering ---------------------------------------------------------------------------------
 
 
 def current_identity():
@@ -358,7 +358,7 @@ def _paint(word, identity) -> None:
             colour.set(attribute, identity.colour_hex)
 
 
-# --- checking an uploaded template ---------------------------------------------------------------
+# --- checking an uploaded template -------------------------------------------------------------
 
 
 def placeholders(content: bytes) -> set[str]:
@@ -509,7 +509,7 @@ def preview_blocks(content: bytes) -> list[dict]:
     return blocks
 
 
-# --- uploading and reverting a template ------------------------------------------------------------
+# --- uploading and reverting a template --------------------------------------------------------
 
 
 def may_manage(user, organization=None) -> bool:

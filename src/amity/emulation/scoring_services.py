@@ -927,5 +927,5 @@ def cluster_docx(result: ClusterResult) -> bytes:
             else "",
         },
     }
-    head = letterhead_of(cluster.organization, symbol="BC")
-    return library.render(CLUSTER_RESULTS.code, context, head, issuer=cluster.organization)
+    letterhead = letterhead_of(cluster.organization, symbol="BC")
+    return library.render(CLUSTER_RESULTS.code, context, letterhead, issuer=cluster.organization)

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 
 from amity.core import docx
 from amity.core.numbers import local_number
+from amity.documents import library
 from amity.organizations.letterhead import letterhead_of
 from amity.reporting.choices import REPORTED_STATES, SectionKind
 from amity.reporting.consolidation import consolidate
 from amity.reporting.models import Section, Value
-from amity.documents import library
 from amity.reporting.services import current_version, entry_sections, version_indicators
 
 TEMPLATE = Path(__file__).parent / "docx" / "consolidated.docx"

@@ -16,6 +16,7 @@ from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
 from amity.core import docx
 from amity.documents import library
 from amity.organizations.choices import OrganizationKind
