@@ -12,6 +12,9 @@ from pathlib import Path
 
 #: the font and size of Decree 30/2020/NĐ-CP (Times New Roman, 13-14 pt)
 FONT = "Times New Roman"
+#: the colour the built-in templates give their titles: the documents library paints what has
+#: it in the identity's colour
+COLOUR_MARK = "1F4E79"
 
 
 def new_document(size: int = 13):

@@ -32,12 +32,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from jinja2 import ChainableUndefined
 
+from amity.core.docx import COLOUR_MARK
 from amity.core.letterhead import Letterhead, stamp
 from amity.documents.drafting import Draft
 
 FOLDER = Path(__file__).parent / "docx"
-#: the colour the built-in templates give their titles: replaced by the identity's
-COLOUR_MARK = "1F4E79"
 #: a template uploaded larger than this is refused (a template is text and styles)
 TEMPLATE_MAX_BYTES = 5 * 1024 * 1024
 
@@ -175,9 +174,9 @@ for _code, _label in DRAFT_LABELS.items():
 
 
 def _build_draft_template(kind: str, path: Path) -> Path:
-    from amity.documents.docx.build import build_template
+    from amity.documents.docx import build
 
-    return build_template(kind, path)
+    return build.build_template(kind, path)
 
 
 def draft_context(draft: Draft, head: Letterhead) -> dict:

@@ -11,10 +11,11 @@ keeps the tags; the fields of each kind are `library.DRAFT_FIELDS`.
 from pathlib import Path
 
 from amity.core import docx
-from amity.documents.library import COLOUR_MARK, FOLDER, SYMBOLS
+from amity.core.docx import COLOUR_MARK
 
 
-def build_template(kind: str, path: Path | None = None) -> Path:
+def build_template(kind: str, path: Path) -> Path:
+    """The template of `kind` (a code of `library.SYMBOLS`) written at `path`."""
     document = docx.new_document(14)
     # an official letter has no title: its subject "V/v …" stands in italics under the number
     document.add_paragraph("{%p if title %}")
@@ -39,8 +40,4 @@ def build_template(kind: str, path: Path | None = None) -> Path:
     document.add_paragraph("{%p for paragraph in paragraphs %}")
     docx.line(document, "{{ paragraph }}", size=14, center=False)
     document.add_paragraph("{%p endfor %}")
-    return docx.save(document, path or FOLDER / f"{kind}.docx")
-
-
-def build_templates() -> list[Path]:
-    return [build_template(kind) for kind in SYMBOLS]
+    return docx.save(document, path)

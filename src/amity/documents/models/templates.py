@@ -9,7 +9,6 @@
 
 import re
 
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -112,9 +111,3 @@ class DocumentTemplate(BaseModel):
 
     def get_absolute_url(self):
         return reverse("documents:template_gallery") + f"#kind-{self.kind}"
-
-    def clean(self):
-        from amity.documents.library import kind_of
-
-        if kind_of(self.kind) is None:
-            raise ValidationError({"kind": _("Unknown kind of document: %s") % self.kind})
