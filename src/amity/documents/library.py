@@ -428,7 +428,24 @@ def check_template(kind: Kind, content: bytes) -> set[str]:
         )
     if errors:
         raise ValidationError(errors)
+    _try_filling(content)
     return used
+
+
+def _try_filling(content: bytes) -> None:
+    """Fill the template with a sample of every field, so that a template that would fail
+    when a document is written (a filter Word mangled, a call of a field) is refused now."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment
+
+    try:
+        document = DocxTemplate(io.BytesIO(content))
+        document.render({}, Environment(undefined=_Shown, autoescape=True), autoescape=True)
+    except Exception as error:  # noqa: BLE001 -- whatever fails here would fail every document
+        raise ValidationError(
+            _("The template cannot be filled: %(message)s") % {"message": error},
+            code="not_fillable",
+        ) from error
 
 
 # --- the gallery's sample ----------------------------------------------------------------------

@@ -16,7 +16,8 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from amity.core import docx
-from amity.documents.library import COLOUR_MARK, Kind, register
+from amity.core.docx import COLOUR_MARK
+from amity.documents.library import Kind, register
 
 FOLDER = Path(__file__).parent / "docx"
 DECISION = FOLDER / "decision.docx"

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from amity.core import docx
-from amity.documents.library import COLOUR_MARK, Kind, register
+from amity.core.docx import COLOUR_MARK
+from amity.documents.library import Kind, register
 
 SYNTHESIS = Path(__file__).parent / "docx" / "synthesis.docx"
 

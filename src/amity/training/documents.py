@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from amity.core import docx
+from amity.core.docx import COLOUR_MARK
 from amity.core.letterhead import dated_place
-from amity.documents.library import COLOUR_MARK, Kind, register, render
+from amity.documents.library import Kind, register, render
 from amity.organizations.letterhead import letterhead_of
 from amity.training.models import Course, Result
 

@@ -28,7 +28,7 @@ from amity.training.models import Course, Result
 
 FOLDER = Path(__file__).parent / "docx"
 REPORT = FOLDER / "report.docx"
-COLOUR = library.COLOUR_MARK
+COLOUR = docx.COLOUR_MARK
 
 
 def issuer_of(user) -> Organization | None:

@@ -215,3 +215,14 @@ def test_the_sample_shows_every_field_the_context_lacks(orgs):
         "Pursuant to the Charter of the Union of Friendship Organizations;",
         "The body of the document: a paragraph each, justified.",
     ]
+
+
+def test_a_template_that_cannot_be_filled_is_refused(users):
+    kind = library.kind_of("report")
+    lines = ("{{ subject }}", "{{ paragraphs|nosuchfilter }}")
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        library.upload_template(kind, upload(*lines), by=users.admin)
+    assert refused.value.messages[0].startswith(
+        ("The template cannot be filled", "The template's tags are not valid")
+    )
+    assert DocumentTemplate.all_objects.count() == 0

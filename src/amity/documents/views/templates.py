@@ -105,7 +105,13 @@ def kind_page(request, kind, upload_form=None, revert_form=None, status=200):
 def sample(request, kind):
     """A sample document of the kind, from the template the user's organization writes in."""
     kind = _kind(kind)
-    content = library.sample_docx(kind, issuer_of(request.user))
+    try:
+        content = library.sample_docx(kind, issuer_of(request.user))
+    except Exception:  # noqa: BLE001 -- a template that cannot be filled is told, not a 500
+        messages.error(
+            request, _("This template cannot be rendered: upload a corrected one or revert it.")
+        )
+        return redirect("documents:template_kind", kind=kind.code)
     return download(content, f"{kind.code}-sample.docx", DOCX)
 
 
