@@ -117,7 +117,7 @@ def test_a_bad_upload_is_the_form_again_naming_the_problem(
 ):
     login(users.admin)
     data = {"file": SimpleUploadedFile("mau.docx", content), "organization": ""}
-    response = client.post(kind_url("upload"), data, HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(kind_url("upload") + "?lang=en", data)
     assert response.status_code == 400
     errors = response.context["upload_form"].errors["file"]
     assert any(message in error for error in errors), errors
