@@ -21,6 +21,11 @@ NOT_GENERIC = {
     "geo.province",
     "geo.country",
     "partners.fieldofwork",
+    # the one identity of the network, edited by the administrator on its own page, and the
+    # uploaded templates, checked, replaced and reverted in the template gallery: both tested
+    # in tests/documents/library
+    "documents.identity",
+    "documents.documenttemplate",
 }
 
 

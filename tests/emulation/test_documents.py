@@ -6,9 +6,11 @@ import io
 from datetime import date
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from docx import Document
 
+from amity.documents import library
 from amity.emulation import award_services, documents, scoring_services
 from amity.emulation.models import Score
 from tests.emulation import scoring_builders as scoring
@@ -117,9 +119,9 @@ def test_a_name_with_markup_is_written_as_text(decided, orgs):
     assert "1. Ha Noi <Union> & Friends" in lines
 
 
-def test_a_template_the_administrator_replaced_is_used(decided, tmp_path, monkeypatch):
-    """An office restyles the decision in Word and keeps the fields: the file in
-    `emulation/docx/` is what is rendered."""
+def test_a_template_the_administrator_replaced_is_used(decided, users, settings, tmp_path):
+    """An office restyles the decision in Word and keeps the fields: the template uploaded to
+    the library for the kind is what is rendered."""
     _proposal, record = decided
     replaced = Document()
     replaced.add_paragraph("Quyết định {{ number }} ngày {{ date }} – {{ award_form }}")
@@ -127,9 +129,11 @@ def test_a_template_the_administrator_replaced_is_used(decided, tmp_path, monkey
     replaced.add_paragraph("{{ recipient.index }}) {{ recipient.name }} [{{ recipient.kind }}]")
     replaced.add_paragraph("{%p endfor %}")
     replaced.add_paragraph("Ký: {{ signer_position }} {{ signer_name }}")
-    path = tmp_path / "decision.docx"
-    replaced.save(str(path))
-    monkeypatch.setattr(documents, "DECISION", path)
+    buffer = io.BytesIO()
+    replaced.save(buffer)
+    settings.MEDIA_ROOT = str(tmp_path)
+    upload = SimpleUploadedFile("decision.docx", buffer.getvalue())
+    library.upload_template(documents.AWARD_DECISION, upload, by=users.admin)
     with translation.override("vi"):
         lines = body(award_services.decision_docx(record))
     assert lines == [

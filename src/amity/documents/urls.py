@@ -1,2 +1,17 @@
 app_name = "documents"
 urlpatterns: list = []
+
+# templates
+from django.urls import path  # noqa: E402
+
+from amity.documents.views import templates  # noqa: E402
+
+urlpatterns += [
+    path("templates/", templates.gallery, name="template_gallery"),
+    path("templates/<slug:kind>/", templates.kind_page, name="template_kind"),
+    path("templates/<slug:kind>/sample.docx", templates.sample, name="template_sample"),
+    path("templates/<slug:kind>/template.docx", templates.template_file, name="template_file"),
+    path("templates/<slug:kind>/upload/", templates.upload, name="template_upload"),
+    path("templates/<slug:kind>/revert/", templates.revert, name="template_revert"),
+    path("identity/", templates.identity, name="identity"),
+]

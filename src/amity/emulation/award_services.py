@@ -507,11 +507,12 @@ def decision_context(decision: AwardDecision) -> dict:
 
 def decision_docx(decision: AwardDecision) -> bytes:
     """The decision as a Word document: the letterhead, the articles, the list of recipients."""
-    from amity.emulation import documents
+    from amity.documents import library
+    from amity.emulation.documents import AWARD_DECISION
 
-    return documents.render(
-        documents.DECISION, decision_context(decision), _head(decision, decision.decided_on)
-    )
+    head = _head(decision, decision.decided_on)
+    context = decision_context(decision)
+    return library.render(AWARD_DECISION.code, context, head, issuer=decision.organization)
 
 
 def certificate_context(proposal: AwardProposal) -> dict:
@@ -545,6 +546,9 @@ def certificate_context(proposal: AwardProposal) -> dict:
 def certificate_docx(proposal: AwardProposal) -> bytes:
     """The certificate of one recipient of a decision, as a Word document (no letterhead: a
     certificate is not a letter)."""
-    from amity.emulation import documents
+    from amity.documents import library
+    from amity.emulation.documents import AWARD_CERTIFICATE
 
-    return documents.render(documents.CERTIFICATE, certificate_context(proposal))
+    issuer = proposal.decision.organization if proposal.decision else None
+    context = certificate_context(proposal)
+    return library.render(AWARD_CERTIFICATE.code, context, issuer=issuer)

@@ -885,7 +885,8 @@ def cluster_docx(result: ClusterResult) -> bytes:
     proposed leader (fields: `documents.build_cluster_template`, docs/admin.md)."""
     from amity.core.collation import sorted_by_name
     from amity.core.numbers import local_number
-    from amity.emulation import documents
+    from amity.documents import library
+    from amity.emulation.documents import CLUSTER_RESULTS
     from amity.organizations.letterhead import letterhead_of
 
     cluster = result.cluster
@@ -926,6 +927,5 @@ def cluster_docx(result: ClusterResult) -> bytes:
             else "",
         },
     }
-    return documents.render(
-        documents.CLUSTER, context, letterhead_of(cluster.organization, symbol="BC")
-    )
+    letterhead = letterhead_of(cluster.organization, symbol="BC")
+    return library.render(CLUSTER_RESULTS.code, context, letterhead, issuer=cluster.organization)

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from amity.core.exports import SafeWorkbook, neutralise
-from amity.core.letterhead import stamp
 from amity.core.scoping import branch_of, organization_in_scope
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.letterhead import letterhead_of
@@ -522,41 +521,46 @@ def synthesis_xlsx(result: Synthesis) -> bytes:
     return buffer.getvalue()
 
 
-def synthesis_docx(result: Synthesis) -> bytes:
-    # python-docx (and lxml's document classes) is read only when a Word file is written, as
-    # in reporting: no page or command needs it loaded at start.
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
+def synthesis_context(result: Synthesis) -> dict:
+    """What the compiled summary's template shows, in the language of the request."""
     labels = dict(Position.choices)
-    document = Document()
-    document.add_heading(str(result.consultation), level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(
-        _("Compiled summary of the opinions on %(document)s: %(count)s responses.")
-        % {"document": result.consultation.document, "count": len(result.organizations)}
-    )
+    articles = []
     for row in result.rows():
         article = row["article"]
-        document.add_heading(str(article), level=1)
-        document.add_paragraph(article.text)
+        opinions = [
+            {
+                "organization": org.display_name,
+                "position": str(labels[cell.position]),
+                "proposed": cell.proposed_text,
+                "comment": cell.comment,
+            }
+            for org, cell in zip(result.organizations, row["cells"], strict=True)
+            if cell is not None and (cell.position != Position.AGREE or cell.comment)
+        ]
         counts = ", ".join(
             f"{labels[value]}: {row['counts'][value]}" for value, _label in Position.choices
         )
-        document.add_paragraph(counts).runs[0].bold = True
-        for org, cell in zip(result.organizations, row["cells"], strict=True):
-            if cell is None or (cell.position == Position.AGREE and not cell.comment):
-                continue
-            paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(f"{org.display_name} ({labels[cell.position]})").bold = True
-            if cell.proposed_text:
-                paragraph.add_run(f" — {_('Proposed wording')}: {cell.proposed_text}")
-            if cell.comment:
-                paragraph.add_run(f" — {cell.comment}")
-    # issued by the consulting organization, as an official report (Decree 30 layout)
-    head = letterhead_of(
-        result.consultation.organization, recipients=[_("The organizations consulted")]
-    )
-    stamp(document, head)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        articles.append(
+            {"heading": str(article), "text": article.text, "counts": counts, "opinions": opinions}
+        )
+    return {
+        "title": str(result.consultation),
+        "document": str(result.consultation.document),
+        "responses": len(result.organizations),
+        "articles": articles,
+        "text": {
+            "summary": _("Compiled summary of the opinions on %(document)s: %(count)s responses.")
+            % {"document": result.consultation.document, "count": len(result.organizations)},
+            "proposed": _("Proposed wording"),
+        },
+    }
+
+
+def synthesis_docx(result: Synthesis) -> bytes:
+    """The compiled summary, issued by the consulting organization as an official report
+    (Decree 30 layout), from its template in the library."""
+    from amity.documents import library
+
+    issuer = result.consultation.organization
+    head = letterhead_of(issuer, recipients=[_("The organizations consulted")])
+    return library.render("consultation_synthesis", synthesis_context(result), head, issuer)

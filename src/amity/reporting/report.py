@@ -6,18 +6,14 @@ long as the Jinja tags stay. It receives the period, the consolidated figures of
 indicator (to current boundaries) and, under each narrative heading, what every Union wrote.
 """
 
-import io
 from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from docxtpl import DocxTemplate
 
-from amity.core.letterhead import stamp_docx
+from amity.core import docx
 from amity.core.numbers import local_number
+from amity.documents import library
 from amity.organizations.letterhead import letterhead_of
 from amity.reporting.choices import REPORTED_STATES, SectionKind
 from amity.reporting.consolidation import consolidate
@@ -87,21 +83,14 @@ def report_context(period, user) -> dict:
 
 def consolidated_docx(period, user) -> bytes:
     """The consolidated report, issued by the form's owner to the organizations that fill it."""
-    document = DocxTemplate(str(TEMPLATE))
-    document.render(report_context(period, user), autoescape=True)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    head = letterhead_of(
-        period.form.organization, recipients=[_("The organizations that report on the form")]
-    )
-    return stamp_docx(buffer.getvalue(), head)
+    issuer = period.form.organization
+    head = letterhead_of(issuer, recipients=[_("The organizations that report on the form")])
+    return library.render("consolidated_report", report_context(period, user), head, issuer)
 
 
 def build_template(path: Path = TEMPLATE) -> Path:
     """Write the Word template with python-docx: a title, a table of figures, the narratives."""
-    document = Document()
-    document.styles["Normal"].font.name = "Times New Roman"
-    document.styles["Normal"].font.size = Pt(13)
+    document = docx.new_document()
     # the issuer, the number and the date are the letterhead's (core.letterhead.stamp_docx)
     _centred(document.add_heading("{{ title }}", level=1))
     _centred(document.add_paragraph("{{ period }}"))
@@ -123,9 +112,7 @@ def build_template(path: Path = TEMPLATE) -> Path:
     paragraph.add_run("{{ entry.text }}")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p endfor %}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return docx.save(document, path)
 
 
 # --- one submission as a document ---------------------------------------------------------------
@@ -212,14 +199,13 @@ def submission_letterhead(submission):
 
 
 def submission_docx(submission) -> bytes:
-    document = DocxTemplate(str(SUBMISSION_TEMPLATE))
-    document.render(submission_context(submission), autoescape=True)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return stamp_docx(buffer.getvalue(), submission_letterhead(submission))
+    head, context = submission_letterhead(submission), submission_context(submission)
+    return library.render("submission_report", context, head, submission.organization)
 
 
 def _centred(paragraph):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return paragraph
 
@@ -227,9 +213,7 @@ def _centred(paragraph):
 def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
     """Write the Word template of one submission with python-docx: the heading of the official
     layout, then each section as a table of figures or as its narratives, then attachments."""
-    document = Document()
-    document.styles["Normal"].font.name = "Times New Roman"
-    document.styles["Normal"].font.size = Pt(13)
+    document = docx.new_document()
     # the issuer, the number, the date and the signature are the letterhead's (stamp_docx)
     _centred(document.add_heading("{{ form }}", level=1))
     _centred(document.add_paragraph("{{ period }} · {{ labels.version }} {{ version }}"))
@@ -263,6 +247,4 @@ def build_submission_template(path: Path = SUBMISSION_TEMPLATE) -> Path:
     document.add_paragraph("{{ name }}", style="List Bullet")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p endif %}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return docx.save(document, path)

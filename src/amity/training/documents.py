@@ -12,30 +12,20 @@ stamped on it.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Pt
-from docxtpl import DocxTemplate
+from django.utils.translation import gettext_lazy
 
+from amity.core import docx
+from amity.core.docx import COLOUR_MARK
 from amity.core.letterhead import dated_place
+from amity.documents.library import Kind, register, render
 from amity.organizations.letterhead import letterhead_of
 from amity.training.models import Course, Result
 
 FOLDER = Path(__file__).parent / "docx"
 CERTIFICATE = FOLDER / "certificate.docx"
-
-
-def render(template: Path, context: dict) -> bytes:
-    """The template filled with `context`, escaped (a name may hold "<" or "&")."""
-    document = DocxTemplate(str(template))
-    document.render(context, autoescape=True)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _day(day) -> str:
@@ -85,7 +75,8 @@ def certificates_context(course: Course, results: list[Result]) -> dict:
 
 def certificates_docx(course: Course, results: list[Result]) -> bytes:
     """The certificates of `results` (of `course`) in one Word file, a page each."""
-    return render(CERTIFICATE, certificates_context(course, results))
+    context = certificates_context(course, results)
+    return render(TRAINING_CERTIFICATE.code, context, issuer=course.organization)
 
 
 # --- the template, written with python-docx ----------------------------------------------------
@@ -95,13 +86,13 @@ def build_certificate_template(path: Path = CERTIFICATE) -> Path:
     """A page per certificate: the issuing body, the title, the person and their organization,
     the course with its days and place, the number, the place and date, the signer; a page
     break between two certificates."""
-    document = Document()
-    document.styles["Normal"].font.name = "Times New Roman"
-    document.styles["Normal"].font.size = Pt(13)
+    from docx.enum.text import WD_BREAK
+
+    document = docx.new_document()
     document.add_paragraph("{%p for certificate in certificates %}")
     _line(document, "{{ parent_upper }}", size=12)
     _line(document, "{{ issuer_upper }}", bold=True)
-    _line(document, "{{ certificate.text.title }}", bold=True, size=26)
+    _line(document, "{{ certificate.text.title }}", bold=True, size=26, colour=COLOUR_MARK)
     _line(document, "{{ certificate.text.granted_to }}", italic=True)
     _line(document, "{{ certificate.name }}", bold=True, size=20)
     _line(document, "{{ certificate.organization }}", italic=True)
@@ -115,23 +106,53 @@ def build_certificate_template(path: Path = CERTIFICATE) -> Path:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endfor %}")
-    return _save(document, path)
+    return docx.save(document, path)
 
 
 def build_templates() -> list[Path]:
     return [build_certificate_template()]
 
 
-def _line(document, text, *, bold=False, italic=False, size=13):
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
-    run.bold, run.italic = bold, italic
-    run.font.size = Pt(size)
-    return paragraph
+def _line(document, text, *, bold=False, italic=False, size=13, colour=""):
+    return docx.line(document, text, bold=bold, italic=italic, size=size, colour=colour)
 
 
-def _save(document, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+# --- the kinds, with the fields their templates may use ------------------------------------------
+
+TRAINING_CERTIFICATE = register(
+    Kind(
+        "training_certificate",
+        gettext_lazy("Training certificate"),
+        CERTIFICATE,
+        (
+            "issuer",
+            "issuer_upper",
+            "parent_upper",
+            "course",
+            "signer_position",
+            "signer_name",
+            "certificates",
+        ),
+        required=("certificates",),
+        official=False,
+        build=build_certificate_template,
+    )
+)
+
+
+def _register_report() -> Kind:
+    from amity.training import report
+
+    return register(
+        Kind(
+            "training_report",
+            gettext_lazy("Yearly training report"),
+            report.REPORT,
+            ("year", "text", "labels", "plan", "groups", "kinds", "gaps"),
+            required=("plan",),
+            build=report.build_report_template,
+        )
+    )
+
+
+TRAINING_REPORT = _register_report()

@@ -8,7 +8,6 @@ the language of the request (`text.*`), so one template serves Vietnamese and En
 heading and the closing of an official document are put on by `core.letterhead.stamp_docx`.
 """
 
-import io
 from collections import Counter
 from pathlib import Path
 
@@ -17,12 +16,9 @@ from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from docxtpl import DocxTemplate
 
-from amity.core.letterhead import stamp_docx
+from amity.core import docx
+from amity.documents import library
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.letterhead import letterhead_of
 from amity.organizations.models import Organization, Position
@@ -32,6 +28,7 @@ from amity.training.models import Course, Result
 
 FOLDER = Path(__file__).parent / "docx"
 REPORT = FOLDER / "report.docx"
+COLOUR = docx.COLOUR_MARK
 
 
 def issuer_of(user) -> Organization | None:
@@ -148,45 +145,22 @@ def yearly_report(user, year: int) -> bytes:
     head = letterhead_of(organization) if organization is not None else None
     issuer = organization.display_name if organization is not None else ""
     context = report_context(figures, year, issuer)
-    document = DocxTemplate(str(REPORT))
-    document.render(context, autoescape=True)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    content = buffer.getvalue()
-    return stamp_docx(content, head) if head is not None else content
+    return library.render("training_report", context, head, issuer=organization)
 
 
 # --- the template, written with python-docx ------------------------------------------------------
 
 
-def _line(document, text, *, bold=False, size=13, center=False):
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.JUSTIFY
-    run = paragraph.add_run(text)
-    run.bold = bold
-    run.font.size = Pt(size)
-    return paragraph
+def _line(document, text, *, bold=False, size=13, center=False, colour=""):
+    return docx.line(document, text, bold=bold, size=size, center=center, colour=colour)
 
 
-def _table(document, headers: tuple[str, ...], loop: str, cells: tuple[str, ...]):
-    """A table whose header is `headers` and whose rows repeat `cells` for each item of
-    `loop` ("row in plan")."""
-    table = document.add_table(rows=3, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
-    table.cell(1, 0).text = f"{{%tr for {loop} %}}"
-    for cell, text in zip(table.rows[2].cells, cells, strict=True):
-        cell.text = text
-    table.add_row().cells[0].text = "{%tr endfor %}"
-    return table
+_table = docx.loop_table
 
 
 def build_report_template(path: Path = REPORT) -> Path:
-    document = Document()
-    document.styles["Normal"].font.name = "Times New Roman"
-    document.styles["Normal"].font.size = Pt(13)
-    _line(document, "{{ text.title }}", bold=True, size=14, center=True)
+    document = docx.new_document()
+    _line(document, "{{ text.title }}", bold=True, size=14, center=True, colour=COLOUR)
     _line(document, "{{ text.intro }}")
     _line(document, "{{ text.plan }}", bold=True)
     _table(
@@ -234,6 +208,4 @@ def build_report_template(path: Path = REPORT) -> Path:
     document.add_paragraph("{%p else %}")
     _line(document, "{{ text.no_gap }}")
     document.add_paragraph("{%p endif %}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return docx.save(document, path)

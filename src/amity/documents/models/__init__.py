@@ -8,3 +8,6 @@ registry look for them:
 - `orientations`: the centre's work orientations and directives, their tasks, distribution,
   acknowledgements and implementation reports.
 """
+
+# templates
+from amity.documents.models.templates import DocumentTemplate, Identity  # noqa: E402, F401
