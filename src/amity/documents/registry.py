@@ -1,6 +1,84 @@
 """Declared once, read by the navigation, the API, imports and exports, the demo loader and the
 write path (`amity.core.registry`)."""
 
-from amity.core.registry import App, registry
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-registry.register(App("documents"))
+from amity.core.registry import App, Menu, Model, Tab, registry
+
+# orientations
+ORIENTATIONS = "amity.documents.views.orientations"
+ORIENTATION_API = "amity.documents.api.orientations"
+ORIENTATION_IMPORTS = "amity.documents.imports.orientations"
+orientation_menu = [
+    Menu(_("Work orientations"), "documents:orientation_list", "compass", order=150, group="reports"),
+    Menu(
+        _("Orientations for us"),
+        "documents:orientations_for_us",
+        "inbox",
+        order=151,
+        group="reports",
+    ),
+]
+orientation_tabs = [
+    Tab(
+        "organizations.Organization",
+        "orientations",
+        pgettext_lazy("tab", "Orientations"),
+        f"{ORIENTATIONS}.organization_tab",
+        "documents/orientations/organization_tab.html",
+    )
+]
+orientation_models = [
+    Model(
+        "documents.Orientation",
+        "orientations",
+        views=f"{ORIENTATIONS}.OrientationViews",
+        resource=f"{ORIENTATION_IMPORTS}.OrientationResource",
+        api=f"{ORIENTATION_API}.OrientationViewSet",
+        search=("title", "summary", "number"),
+        draft="amity.documents.orientation_drafts.draft",
+    ),
+    Model(
+        "documents.OrientationTask",
+        "orientation-tasks",
+        views=f"{ORIENTATIONS}.TaskViews",
+        resource=f"{ORIENTATION_IMPORTS}.TaskResource",
+        api=f"{ORIENTATION_API}.TaskViewSet",
+        search=("title", "description"),
+    ),
+    Model(
+        "documents.Recipient",
+        "orientation-recipients",
+        views=f"{ORIENTATIONS}.RecipientViews",
+        resource=f"{ORIENTATION_IMPORTS}.RecipientResource",
+        api=f"{ORIENTATION_API}.RecipientViewSet",
+        writer="amity.documents.orientations_services.RecipientWriter",
+    ),
+    Model(
+        "documents.TaskReport",
+        "orientation-reports",
+        views=f"{ORIENTATIONS}.TaskReportViews",
+        resource=f"{ORIENTATION_IMPORTS}.TaskReportResource",
+        api=f"{ORIENTATION_API}.TaskReportViewSet",
+        writer="amity.documents.orientations_services.TaskReportWriter",
+    ),
+    Model(
+        "documents.Evidence",
+        "orientation-evidence",
+        views=f"{ORIENTATIONS}.EvidenceViews",
+        resource=f"{ORIENTATION_IMPORTS}.EvidenceResource",
+        api=f"{ORIENTATION_API}.EvidenceViewSet",
+        search=("title", "original_name"),
+    ),
+]
+
+registry.register(
+    App(
+        "documents",
+        demo="amity.documents.demo",
+        menu=[*orientation_menu],
+        tabs=[*orientation_tabs],
+        models=[*orientation_models],
+    )
+)

@@ -8,3 +8,14 @@ registry look for them:
 - `orientations`: the centre's work orientations and directives, their tasks, distribution,
   acknowledgements and implementation reports.
 """
+
+# orientations
+from amity.documents.models.orientations import (  # noqa: E402
+    Evidence,
+    Orientation,
+    OrientationTask,
+    Recipient,
+    TaskReport,
+)
+
+__all__ = ["Evidence", "Orientation", "OrientationTask", "Recipient", "TaskReport"]
