@@ -3,13 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.core.filtersets import BaseFilterSet
 from amity.documents import models
+from amity.geo.models import Country
+from amity.partners.models import FieldOfWork
 
 
 class OrientationFilterSet(BaseFilterSet):
     search_fields = ("title", "summary", "number")
-    country = django_filters.NumberFilter(label=_("country"), field_name="countries")
-    field_of_work = django_filters.NumberFilter(
-        label=_("field of work"), field_name="fields_of_work"
+    country = django_filters.ModelChoiceFilter(
+        label=_("country"), field_name="countries", queryset=Country.objects.all()
+    )
+    field_of_work = django_filters.ModelChoiceFilter(
+        label=_("field of work"), field_name="fields_of_work", queryset=FieldOfWork.objects.all()
     )
 
     class Meta:
