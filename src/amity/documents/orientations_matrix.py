@@ -51,7 +51,9 @@ class Matrix:
         return dict(TaskProgress.choices)
 
 
-def matrix(orientation: Orientation, recipients=None, *, organization_ids=None, status="") -> Matrix:
+def matrix(
+    orientation: Orientation, recipients=None, *, organization_ids=None, status=""
+) -> Matrix:
     """The matrix of `orientation`: of `recipients` (a queryset, by default all of them), kept
     to the organizations `organization_ids` and to the rows `status` names, if given."""
     tasks = list(OrientationTask.objects.filter(orientation=orientation).order_by("order", "pk"))

@@ -36,12 +36,17 @@ def distribute(orientation: Orientation, organization_ids: Iterable[int], *, by)
         raise PermissionDenied(_("You may not distribute this orientation."))
     if not orientation.is_issued:
         raise ValidationError(_("An orientation cannot be distributed before it is issued."))
-    wanted = set(Organization.objects.filter(pk__in=set(organization_ids)).values_list("pk", flat=True))
+    wanted = set(
+        Organization.objects.filter(pk__in=set(organization_ids)).values_list("pk", flat=True)
+    )
     with transaction.atomic():
-        had = set(orientation.recipients.values_list("organization_id", flat=True))
+        had = set(
+            Recipient.objects.filter(orientation=orientation).values_list(
+                "organization_id", flat=True
+            )
+        )
         new = [
-            Recipient(orientation=orientation, organization_id=pk)
-            for pk in sorted(wanted - had)
+            Recipient(orientation=orientation, organization_id=pk) for pk in sorted(wanted - had)
         ]
         bulk_create_with_history(new, Recipient, default_user=by)
     return new
@@ -52,7 +57,7 @@ def recipient_of(orientation: Orientation, organization: Organization, *, by) ->
     act for the organization, or when the orientation was not sent to it."""
     if not organization_in_scope(by, organization):
         raise PermissionDenied(_("You may not act for this organization."))
-    recipient = orientation.recipients.filter(organization=organization).first()
+    recipient = Recipient.objects.filter(orientation=orientation, organization=organization).first()
     if recipient is None:
         raise ValidationError(
             _("%(organization)s is not a recipient of this orientation.")
@@ -88,12 +93,14 @@ def report(
     """`organization` reports on the tasks of `orientation` (one entry each): every entry is
     written, or none."""
     recipient = recipient_of(orientation, organization, by=by)
-    foreign = [entry.task for entry in entries if entry.task.orientation_id != orientation.pk]
+    own = set(OrientationTask.objects.filter(orientation=orientation).values_list("pk", flat=True))
+    foreign = [entry.task for entry in entries if entry.task.pk not in own]
     if foreign:
         raise ValidationError(
             _("The task %(task)s is not one of this orientation.") % {"task": foreign[0]}
         )
-    stored = {item.task_id: item for item in recipient.reports.all()}
+    reported = TaskReport.objects.filter(recipient=recipient).select_related("task")
+    stored = {item.task.pk: item for item in reported}
     written = []
     with transaction.atomic():
         for entry in entries:
@@ -137,9 +144,7 @@ def concerning(organization: Organization, user) -> list[Concern]:
     countries = Partner.objects.filter(holders__organization=organization).values("country")
     regions = {
         region
-        for region in Country.objects.filter(
-            pk__in=countries
-        ).values_list("region", flat=True)
+        for region in Country.objects.filter(pk__in=countries).values_list("region", flat=True)
     }
     about = (
         Q(recipients__organization=organization, recipients__deleted_at__isnull=True)
@@ -155,8 +160,10 @@ def concerning(organization: Organization, user) -> list[Concern]:
     )
     ids = [orientation.pk for orientation in orientations]
     recipients = {
-        recipient.orientation_id: recipient
-        for recipient in Recipient.objects.filter(orientation__in=ids, organization=organization)
+        recipient.orientation.pk: recipient
+        for recipient in Recipient.objects.filter(
+            orientation__in=ids, organization=organization
+        ).select_related("orientation")
     }
     progress = dict(
         TaskReport.objects.filter(recipient__in=recipients.values()).values_list(
@@ -164,9 +171,10 @@ def concerning(organization: Organization, user) -> list[Concern]:
         )
     )
     tasks: dict[int, list] = {pk: [] for pk in ids}
-    for task in OrientationTask.objects.filter(orientation__in=ids).order_by("order", "pk"):
+    in_order = OrientationTask.objects.filter(orientation__in=ids).order_by("order", "pk")
+    for task in in_order.select_related("orientation"):
         if progress.get(task.pk) != TaskProgress.DONE:
-            tasks[task.orientation_id].append((task, progress.get(task.pk, "")))
+            tasks[task.orientation.pk].append((task, progress.get(task.pk, "")))
     return [
         Concern(orientation, recipients.get(orientation.pk), tasks[orientation.pk])
         for orientation in orientations

@@ -11,7 +11,9 @@ ORIENTATIONS = "amity.documents.views.orientations"
 ORIENTATION_API = "amity.documents.api.orientations"
 ORIENTATION_IMPORTS = "amity.documents.imports.orientations"
 orientation_menu = [
-    Menu(_("Work orientations"), "documents:orientation_list", "compass", order=150, group="reports"),
+    Menu(
+        _("Work orientations"), "documents:orientation_list", "compass", order=150, group="reports"
+    ),
     Menu(
         _("Orientations for us"),
         "documents:orientations_for_us",

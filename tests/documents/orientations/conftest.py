@@ -1,4 +1,4 @@
-"""The orientations tests read messages and pages in English (the default language is Vietnamese)."""
+"""The orientations tests read messages and pages in English (the default is Vietnamese)."""
 
 import pytest
 from django.utils import translation

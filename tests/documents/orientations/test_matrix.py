@@ -52,13 +52,18 @@ def test_the_matrix_cells(orgs, reported):
 def _big(orgs, recipients=200, tasks=50):
     orientation = build.orientation(orgs.central, 9)
     made = bulk_create_with_history(
-        [models.OrientationTask(orientation=orientation, order=i, title=f"T{i}") for i in range(tasks)],
+        [
+            models.OrientationTask(orientation=orientation, order=i, title=f"T{i}")
+            for i in range(tasks)
+        ],
         models.OrientationTask,
     )
     units = Organization.objects.bulk_create(
         [
             Organization(
-                name=f"Liên hiệp {i}", kind=OrganizationKind.PROVINCIAL_UNION, parent=orgs.central,
+                name=f"Liên hiệp {i}",
+                kind=OrganizationKind.PROVINCIAL_UNION,
+                parent=orgs.central,
                 tree_path=f"{orgs.central.tree_path}x{i}/",
             )
             for i in range(recipients)
@@ -97,10 +102,18 @@ def test_the_matrix_page_and_its_export_do_not_grow_with_rows(
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(f"/documents/orientations/{big.pk}/", {"tab": "matrix"})
     assert len(page.context["matrix"].rows) == 200
-    export = client.get(f"/documents/orientations/{reported.pk}/matrix.xlsx", {"status": "acknowledged"})
+    export = client.get(
+        f"/documents/orientations/{reported.pk}/matrix.xlsx", {"status": "acknowledged"}
+    )
     sheet = load_workbook(io.BytesIO(export.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[0] == ["Recipient", "Acknowledged on", "Acknowledged by", "1. Nhiệm vụ 1", "2. Nhiệm vụ 2"]
+    assert values[0] == [
+        "Recipient",
+        "Acknowledged on",
+        "Acknowledged by",
+        "1. Nhiệm vụ 1",
+        "2. Nhiệm vụ 2",
+    ]
     assert values[1][0] == str(orgs.hanoi)
     assert values[1][2:] == ["VP", "Done", "In progress"]
     assert len(values) == 2
@@ -124,7 +137,9 @@ def test_orientations_for_us(client, orgs, users, login, reported):
     laos = Country.objects.get(code="LA")
     for_laos = build.orientation(orgs.central, 5, kind="country")
     for_laos.countries.set([laos])
-    build.orientation(orgs.central, 6, kind="country").countries.set([Country.objects.get(code="FR")])
+    build.orientation(orgs.central, 6, kind="country").countries.set(
+        [Country.objects.get(code="FR")]
+    )
     asia = build.orientation(orgs.central, 7, kind="region", region="asia")
     partner = Partner.objects.create(kind="ngo", name="Lao Friends", country=laos)
     RelationshipHolder.objects.create(partner=partner, organization=orgs.danang)
@@ -151,7 +166,10 @@ def test_the_covering_letter(orgs, reported):
     assert letter.kind == "official_letter"
     assert letter.issuer == orgs.central
     assert letter.subject == f"Re: implementing the {reported.title}"
-    assert letter.paragraphs[1:] == ["1. Nhiệm vụ 1 (due on 30/06/2030)", "2. Nhiệm vụ 2 (due on 30/06/2030)"]
+    assert letter.paragraphs[1:] == [
+        "1. Nhiệm vụ 1 (due on 30/06/2030)",
+        "2. Nhiệm vụ 2 (due on 30/06/2030)",
+    ]
     assert letter.recipients == [str(orgs.hanoi), str(orgs.danang), "Filed"]
     assert letter.on == reported.issued_on
 
@@ -166,7 +184,9 @@ def test_the_groups(orgs):
         orgs.hanoi.pk,
         orgs.danang.pk,
     }
-    partner = Partner.objects.create(kind="ngo", name="Lao Friends", country=Country.objects.get(code="LA"))
+    partner = Partner.objects.create(
+        kind="ngo", name="Lao Friends", country=Country.objects.get(code="LA")
+    )
     RelationshipHolder.objects.create(partner=partner, organization=orgs.hanoi_member)
     assert organization_ids(["associations-asia"]) == {orgs.hanoi_member.pk}
     assert organization_ids(["associations-europe"]) == set()

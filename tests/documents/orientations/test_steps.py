@@ -93,7 +93,9 @@ def test_a_recipient_acknowledges(client, orgs, users, login, sent):
     login(users.hanoi)
     url = f"/documents/orientations/{orientation.pk}/acknowledge/"
     assert client.get(url).status_code == 200
-    response = client.post(url, {"acknowledged_by": "Trần Thị Bình", "acknowledged_on": "20/01/2030"})
+    response = client.post(
+        url, {"acknowledged_by": "Trần Thị Bình", "acknowledged_on": "20/01/2030"}
+    )
     assert response.status_code == 302
     recipient.refresh_from_db()
     assert (recipient.acknowledged_on, recipient.acknowledged_by) == (
@@ -107,7 +109,9 @@ def test_a_non_recipient_may_not_acknowledge(client, orgs, users, login, sent):
     orientation, _tasks, _recipient = sent
     login(users.danang)  # sees the centre's issued orientation, was not sent it
     url = f"/documents/orientations/{orientation.pk}/acknowledge/"
-    response = client.post(url, {"acknowledged_by": "X", "acknowledged_on": "20/01/2030"}, follow=True)
+    response = client.post(
+        url, {"acknowledged_by": "X", "acknowledged_on": "20/01/2030"}, follow=True
+    )
     refusal = f"{orgs.danang} is not a recipient of this orientation."
     assert messages_of(response) == [refusal]
     api = client.post(
@@ -137,7 +141,11 @@ def test_the_api_acknowledges(client, orgs, users, login, sent):
     login(users.hanoi)
     api = client.post(
         f"{API}/{orientation.pk}/acknowledge/",
-        {"organization": orgs.hanoi.pk, "acknowledged_by": "Văn phòng", "acknowledged_on": "2030-01-16"},
+        {
+            "organization": orgs.hanoi.pk,
+            "acknowledged_by": "Văn phòng",
+            "acknowledged_on": "2030-01-16",
+        },
         content_type="application/json",
     )
     assert api.status_code == 200, api.content

@@ -5,6 +5,7 @@ pages (`orientations_services`)."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
@@ -119,7 +120,9 @@ class OrientationViewSet(ScopedModelViewSet):
         ids = set(given.validated_data.get("organizations", []))
         ids |= organization_ids(given.validated_data.get("groups", []))
         if not ids:
-            raise exceptions.ValidationError({"organizations": ["Choose an organization."]})
+            raise exceptions.ValidationError(
+                {"organizations": [_("Choose at least one group or organization.")]}
+            )
         try:
             sent = orientations_services.distribute(orientation, ids, by=request.user)
         except (ValidationError, PermissionDenied) as error:
@@ -155,7 +158,9 @@ class OrientationViewSet(ScopedModelViewSet):
         tasks = models.OrientationTask.objects.in_bulk([item["task"] for item in data["entries"]])
         missing = [item["task"] for item in data["entries"] if item["task"] not in tasks]
         if missing:
-            raise exceptions.ValidationError({"entries": [f"Unknown task {missing[0]}."]})
+            raise exceptions.ValidationError(
+                {"entries": [_("There is no task %(task)s.") % {"task": missing[0]}]}
+            )
         entries = [
             orientations_services.Entry(tasks[item["task"]], item["progress"], item.get("note", ""))
             for item in data["entries"]
@@ -175,7 +180,10 @@ class OrientationViewSet(ScopedModelViewSet):
         visible = models.Recipient.objects.visible_to(request.user).filter(orientation=orientation)
         table = matrix(orientation, visible)
         return Response(
-            {"tasks": [task.pk for task in table.tasks], "rows": MatrixSerializer(table).data["rows"]}
+            {
+                "tasks": [task.pk for task in table.tasks],
+                "rows": MatrixSerializer(table).data["rows"],
+            }
         )
 
 

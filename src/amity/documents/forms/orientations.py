@@ -57,7 +57,6 @@ class TaskForm(ScopedModelForm):
 
 
 class RecipientForm(ScopedModelForm):
-
     class Meta(ScopedModelForm.Meta):
         model = models.Recipient
         fields = RECIPIENT_FIELDS

@@ -65,7 +65,9 @@ class OrientationViews(ModelViews):
     detail_select_related = ("organization",)
     protected_relations = ("recipients",)
     extra_tabs = (("matrix", gettext_lazy("Implementation matrix")),)
-    list_actions = ((gettext_lazy("Orientations for us"), "documents:orientations_for_us", "inbox"),)
+    list_actions = (
+        (gettext_lazy("Orientations for us"), "documents:orientations_for_us", "inbox"),
+    )
 
     @classmethod
     def urls(cls):
@@ -265,9 +267,7 @@ def _chosen_organization(request):
 def for_us(request):
     """The orientations that concern a unit, with what it still owes."""
     organization = _chosen_organization(request)
-    concerns = (
-        orientations_services.concerning(organization, request.user) if organization else []
-    )
+    concerns = orientations_services.concerning(organization, request.user) if organization else []
     context = {
         "organization": organization,
         "concerns": concerns,
