@@ -1,7 +1,6 @@
 """The orientations' benchmark runs at a tiny scale (`bench/orientations.py`)."""
 
 import pytest
-
 from bench import orientations
 
 
