@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -187,7 +188,10 @@ def acknowledge(request, pk):
         recipient = orientations_services.recipient_of(orientation, organization, by=request.user)
     except (ValidationError, PermissionDenied) as refusal:
         return _refused(request, refusal, orientation)
-    initial = {"acknowledged_by": request.user.get_full_name() or request.user.get_username()}
+    initial = {
+        "acknowledged_by": request.user.get_full_name() or request.user.get_username(),
+        "acknowledged_on": timezone.localdate(),
+    }
     form = AcknowledgeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
