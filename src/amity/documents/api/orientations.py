@@ -3,12 +3,12 @@ orientation (`distribute`, `acknowledge`, `report`, `matrix`), under the same ru
 pages (`orientations_services`)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from amity.core.api import BASE_FIELDS, ScopedModelSerializer, ScopedModelViewSet
