@@ -107,7 +107,8 @@ def load(stdout) -> dict[str, int]:
             counts["orientation recipients"] += len(recipients)
             counts["implementation reports"] += _reports(recipients, made, rng, admin)
             counts["work orientations"] += 1
-    stdout.write(f"Work orientations: {counts['work orientations']}\n")
+    for name, count in counts.items():
+        stdout.write(f"  {name}: {count}\n")
     return counts
 
 
