@@ -2,8 +2,9 @@
 write path (`amity.core.registry`)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from amity.core.registry import App, Menu, Route, registry
+from amity.core.registry import App, Menu, Model, Route, Tab, registry
 
 # templates
 TEMPLATES_MENU = [
@@ -21,4 +22,82 @@ TEMPLATES_ROUTES = [
     Route("identity", "amity.documents.api.templates.IdentityViewSet", "identity"),
 ]
 
-registry.register(App("documents", menu=[*TEMPLATES_MENU], routes=[*TEMPLATES_ROUTES]))
+# orientations
+ORIENTATIONS = "amity.documents.views.orientations"
+ORIENTATION_API = "amity.documents.api.orientations"
+ORIENTATION_IMPORTS = "amity.documents.imports.orientations"
+orientation_menu = [
+    Menu(
+        _("Work orientations"), "documents:orientation_list", "compass", order=150, group="reports"
+    ),
+    Menu(
+        _("Orientations for us"),
+        "documents:orientations_for_us",
+        "inbox",
+        order=151,
+        group="reports",
+    ),
+]
+orientation_tabs = [
+    Tab(
+        "organizations.Organization",
+        "orientations",
+        pgettext_lazy("tab", "Orientations"),
+        f"{ORIENTATIONS}.organization_tab",
+        "documents/orientations/organization_tab.html",
+    )
+]
+orientation_models = [
+    Model(
+        "documents.Orientation",
+        "orientations",
+        views=f"{ORIENTATIONS}.OrientationViews",
+        resource=f"{ORIENTATION_IMPORTS}.OrientationResource",
+        api=f"{ORIENTATION_API}.OrientationViewSet",
+        search=("title", "summary", "number"),
+        draft="amity.documents.orientation_drafts.draft",
+    ),
+    Model(
+        "documents.OrientationTask",
+        "orientation-tasks",
+        views=f"{ORIENTATIONS}.TaskViews",
+        resource=f"{ORIENTATION_IMPORTS}.TaskResource",
+        api=f"{ORIENTATION_API}.TaskViewSet",
+        search=("title", "description"),
+    ),
+    Model(
+        "documents.Recipient",
+        "orientation-recipients",
+        views=f"{ORIENTATIONS}.RecipientViews",
+        resource=f"{ORIENTATION_IMPORTS}.RecipientResource",
+        api=f"{ORIENTATION_API}.RecipientViewSet",
+        writer="amity.documents.orientations_services.RecipientWriter",
+    ),
+    Model(
+        "documents.TaskReport",
+        "orientation-reports",
+        views=f"{ORIENTATIONS}.TaskReportViews",
+        resource=f"{ORIENTATION_IMPORTS}.TaskReportResource",
+        api=f"{ORIENTATION_API}.TaskReportViewSet",
+        writer="amity.documents.orientations_services.TaskReportWriter",
+    ),
+    Model(
+        "documents.Evidence",
+        "orientation-evidence",
+        views=f"{ORIENTATIONS}.EvidenceViews",
+        resource=f"{ORIENTATION_IMPORTS}.EvidenceResource",
+        api=f"{ORIENTATION_API}.EvidenceViewSet",
+        search=("title", "original_name"),
+    ),
+]
+
+registry.register(
+    App(
+        "documents",
+        demo="amity.documents.demo",
+        menu=[*TEMPLATES_MENU, *orientation_menu],
+        routes=[*TEMPLATES_ROUTES],
+        tabs=[*orientation_tabs],
+        models=[*orientation_models],
+    )
+)

@@ -1,11 +1,11 @@
+from django.urls import path
+
+from amity.documents.views import orientations, templates
+
 app_name = "documents"
 urlpatterns: list = []
 
 # templates
-from django.urls import path  # noqa: E402
-
-from amity.documents.views import templates  # noqa: E402
-
 urlpatterns += [
     path("templates/", templates.gallery, name="template_gallery"),
     path("templates/<slug:kind>/", templates.kind_page, name="template_kind"),
@@ -14,4 +14,13 @@ urlpatterns += [
     path("templates/<slug:kind>/upload/", templates.upload, name="template_upload"),
     path("templates/<slug:kind>/revert/", templates.revert, name="template_revert"),
     path("identity/", templates.identity, name="identity"),
+]
+
+# orientations
+urlpatterns += [
+    *orientations.OrientationViews.urls(),
+    *orientations.TaskViews.urls(),
+    *orientations.RecipientViews.urls(),
+    *orientations.TaskReportViews.urls(),
+    *orientations.EvidenceViews.urls(),
 ]

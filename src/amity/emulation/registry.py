@@ -12,6 +12,8 @@ registry.register(
     App(
         "emulation",
         demo="amity.emulation.demo",
+        # its clusters, offered by the documents' distribution form
+        recipient_groups="amity.emulation.groups.recipient_groups",
         routes=[Route("ranking", "amity.emulation.api.scoring.RankingViewSet", "ranking")],
         # each nominee's honours, on its own page (the organizations and partners sit below)
         tabs=[

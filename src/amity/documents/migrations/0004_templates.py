@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('documents', '0001_initial'),
+        ('documents', '0003_orientations'),
         ('organizations', '0002_alter_committee_committee_ends_after_start_and_more'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

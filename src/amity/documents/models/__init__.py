@@ -10,4 +10,22 @@ registry look for them:
 """
 
 # templates
-from amity.documents.models.templates import DocumentTemplate, Identity  # noqa: E402, F401
+# orientations
+from amity.documents.models.orientations import (
+    Evidence,
+    Orientation,
+    OrientationTask,
+    Recipient,
+    TaskReport,
+)
+from amity.documents.models.templates import DocumentTemplate, Identity
+
+__all__ = [
+    "DocumentTemplate",
+    "Identity",
+    "Evidence",
+    "Orientation",
+    "OrientationTask",
+    "Recipient",
+    "TaskReport",
+]
