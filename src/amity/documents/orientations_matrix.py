@@ -8,6 +8,8 @@ the reports' three columns), so that 200 recipients × 50 tasks answer at once.
 import io
 from dataclasses import dataclass, field
 
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -49,6 +51,37 @@ class Matrix:
 
     def labels(self) -> dict[str, str]:
         return dict(TaskProgress.choices)
+
+    def rendered_rows(self) -> list[tuple[Row, str]]:
+        """Each row with the HTML of its cells: a cell is one of four, written once per page
+        and joined (the template engine, a cell at a time, took 450 ms over 200 × 50)."""
+        shown = cell_html()
+        return [(row, mark_safe("".join(shown[cell] for cell in row.cells))) for row in self.rows]
+
+
+#: a progress's colour and icon in the matrix
+CELL_LOOKS = {
+    TaskProgress.DONE: ("table-success", "check-lg"),
+    TaskProgress.IN_PROGRESS: ("table-warning", "hourglass-split"),
+    TaskProgress.NOT_STARTED: ("table-danger", "x-lg"),
+}
+
+
+def cell_html() -> dict[str, str]:
+    """The cell of each progress ("" for nothing reported), in the request's language."""
+    cells = {"": format_html('<td class="matrix-cell text-center" data-progress=""></td>')}
+    for value, label in TaskProgress.choices:
+        colour, icon = CELL_LOOKS[value]
+        cells[value] = format_html(
+            '<td class="matrix-cell text-center {}" data-progress="{}">'
+            '<i class="bi bi-{}" aria-hidden="true"></i>'
+            '<span class="visually-hidden">{}</span></td>',
+            colour,
+            value,
+            icon,
+            label,
+        )
+    return cells
 
 
 def matrix(
