@@ -1,0 +1,5 @@
+"""The agreements demo (written below)."""
+
+
+def load(stdout) -> dict[str, int]:
+    return {}
