@@ -144,9 +144,13 @@ class AgreementResource(ScopedResource):
         super().__init__(user=user, **kwargs)
         for name in NAMED_LISTS:
             self.fields[name].widget.user = user
-        lead = self.fields["organization"]
-        lead.widget = NamedForeignKeyWidget(
-            Organization, user=user, choices=Organization.objects.editable_by(user)
+        # the lead party by its name (the column keeps its place among the fields)
+        self.fields["organization"] = fields.Field(
+            attribute="organization",
+            column_name="organization",
+            widget=NamedForeignKeyWidget(
+                Organization, user=user, choices=Organization.objects.editable_by(user)
+            ),
         )
 
 

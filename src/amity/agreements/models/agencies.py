@@ -15,11 +15,12 @@ from amity.organizations.models import in_language
 class VietnameseAgency(BaseModel):
     """A ministry, a provincial department, a People's Committee: a party of ours at home.
 
-    A list shared by the whole network (every signed-in user sees it, so that two Unions do not
-    enter the Ministry of Foreign Affairs twice); edited by the branch of the organization that
-    entered it, and the centre."""
+    The ministries and central agencies are entered by the centre, and every organization sees
+    them (`above`: the centre's list is everyone's, so that no Union enters the Ministry of
+    Foreign Affairs again); a Union's own departments and People's Committee are its branch's.
+    Edited by the branch of the organization that entered it, and the centre."""
 
-    scope = Scope("organization", shared=Q(pk__isnull=False))
+    scope = Scope("organization", above=True)
     label_related = ()
 
     name_vi = models.CharField(_("Vietnamese name"), max_length=255)
