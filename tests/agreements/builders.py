@@ -23,7 +23,9 @@ def pdf_upload(name="thoa-thuan.pdf"):
 
 def partner(holder=None, index=0, **values):
     record = Partner.objects.create(
-        kind=values.pop("kind", "ngo"), name=values.pop("name", f"Friendship Fund {index}"), **values
+        kind=values.pop("kind", "ngo"),
+        name=values.pop("name", f"Friendship Fund {index}"),
+        **values,
     )
     if holder is not None:
         RelationshipHolder.objects.create(partner=record, organization=holder)

@@ -62,7 +62,7 @@ def done_under(agreement, user) -> list[DoneUnder]:
             for item in activities.select_related("reporting_org")
         ),
     ]
-    return sorted(rows, key=lambda row: (row.on or date.min), reverse=True)
+    return sorted(rows, key=lambda row: row.on or date.min, reverse=True)
 
 
 def agreement_page(agreement, user) -> dict:
@@ -173,4 +173,3 @@ class AgreementFileWriter(Writer):
             "This is the only signed copy of an agreement that is signed or in force: add "
             "another signed copy before changing or deleting it."
         )
-

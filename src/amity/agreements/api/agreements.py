@@ -51,8 +51,17 @@ class AgreementViewSet(ScopedModelViewSet):
     select_related = ("organization",)
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related(
-            "other_organizations", "partners", "agencies", "interactions", "events", "activities"
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                "other_organizations",
+                "partners",
+                "agencies",
+                "interactions",
+                "events",
+                "activities",
+            )
         )
 
 

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     help = "Renew or expire agreements by their dates, and remind their parties of what is due."
 
     def add_arguments(self, parser):
-        parser.add_argument("--dry-run", action="store_true", help="Print, change and send nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Print, change and send nothing."
+        )
         parser.add_argument("--today", help="Run as on this day (YYYY-MM-DD).")
 
     def handle(self, *args, dry_run=False, today=None, **options):
