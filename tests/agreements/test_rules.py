@@ -87,8 +87,9 @@ def test_expiry_before_signing_is_refused(client, orgs, users, login):
         ends_on=build.day(TODAY - timedelta(days=1)),
     )
     response = client.post("/agreements/agreements/add/", post)
-    assert "An agreement cannot expire before it is signed." in (
-        response.context["form"].errors["ends_on"]
+    assert (
+        "An agreement cannot expire before it is signed."
+        in (response.context["form"].errors["ends_on"])
     )
     assert Agreement.all_objects.count() == 0
 
@@ -122,7 +123,9 @@ def test_automatic_renewal_needs_its_years(orgs):
     record.renewal = "automatic"
     with pytest.raises(Exception) as refused:
         record.full_clean()
-    assert refused.value.message_dict["renewal_years"] == ["Say for how many years it renews itself."]
+    assert refused.value.message_dict["renewal_years"] == [
+        "Say for how many years it renews itself."
+    ]
 
 
 def test_the_daily_step_expires_and_renews_with_history(orgs, users):
@@ -137,7 +140,10 @@ def test_the_daily_step_expires_and_renews_with_history(orgs, users):
     renewing.refresh_from_db()
     running.refresh_from_db()
     assert lapsed.status == "expired"
-    assert (renewing.status, renewing.ends_on) == ("in_force", add_years(TODAY + timedelta(days=10), 2))
+    assert (renewing.status, renewing.ends_on) == (
+        "in_force",
+        add_years(TODAY + timedelta(days=10), 2),
+    )
     assert lapsed.history.first().status == "expired"
     assert (running.status, running.version) == ("in_force", 2)
 
