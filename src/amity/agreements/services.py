@@ -129,8 +129,9 @@ def due_on(today: date) -> list[Due]:
     expiry_days = [today + timedelta(days=days) for days in EXPIRY_REMINDER_DAYS]
     expiring = Agreement.objects.filter(status__in=RUNNING, ends_on__in=expiry_days)
     due = [
-        Due(agreement, "expiry", agreement.ends_on, (agreement.ends_on - today).days)
+        Due(agreement, "expiry", ends_on, (ends_on - today).days)
         for agreement in expiring.order_by("ends_on", "pk")
+        if (ends_on := agreement.ends_on) is not None  # the filter says so; the type does not
     ]
     review_days = [today + timedelta(days=days) for days in REVIEW_REMINDER_DAYS]
     reviews = Review.objects.filter(
