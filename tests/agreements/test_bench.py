@@ -1,7 +1,6 @@
 """The agreements benchmark (`bench/agreements.py`) runs at a tiny scale and says its targets."""
 
 import pytest
-
 from bench import agreements
 
 
