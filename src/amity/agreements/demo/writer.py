@@ -230,8 +230,13 @@ class AgreementsDemo:
         return agreement
 
     def title(self, kind, lead, counterpart, other_parties) -> tuple[str, str]:
-        other_vi = str(counterpart) if counterpart else other_parties
-        other_en = getattr(counterpart, "name_en", "") or other_vi
+        # the names in each language, whatever language the command runs in
+        if isinstance(counterpart, Partner):
+            other_vi, other_en = counterpart.name_in("vi"), counterpart.name_in("en")
+        elif counterpart is not None:
+            other_vi, other_en = counterpart.name_vi, counterpart.name_en or counterpart.name_vi
+        else:
+            other_vi = other_en = other_parties
         lead_en = lead.name_en or lead.name
         if kind == "mou":
             return (

@@ -34,7 +34,7 @@ class BoardTable(BaseTable):
     """The agreements expiring soon, the nearest first, with the days left."""
 
     title_vi = tables.Column(linkify=True)
-    days_left = tables.Column(verbose_name=_("days left"), orderable=False)
+    days_left = tables.Column(verbose_name=_("Days left"), orderable=False)
 
     class Meta(BaseTable.Meta):
         model = models.Agreement
