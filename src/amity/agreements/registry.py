@@ -16,19 +16,14 @@ registry.register(
     App(
         "agreements",
         demo="amity.agreements.demo",
+        # one entry: the board of those expiring soon is the list's first action and the home
+        # page panel's "see all", so that the menu keeps to one line
         menu=[
             Menu(
                 _("Agreements"),
                 "agreements:agreement_list",
                 "file-earmark-check",
                 order=45,
-                group="partners",
-            ),
-            Menu(
-                _("Agreements expiring soon"),
-                "agreements:board",
-                "hourglass-split",
-                order=46,
                 group="partners",
             ),
         ],
