@@ -9,6 +9,7 @@ from django.core.management import call_command
 from amity.agreements.models import Agreement, AgreementFile
 from amity.agreements.models.agreements import add_years
 from amity.agreements.services import follow_the_dates
+from amity.partners.models import Interaction
 from tests.agreements import builders as build
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +209,39 @@ def test_a_dry_run_sends_and_changes_nothing(orgs, users):
     assert mail.outbox == []
     record.refresh_from_db()
     assert record.status == "in_force"
+
+
+def test_links_to_another_branchs_records_are_refused_by_the_api_and_the_form(
+    client, orgs, users, login
+):
+    fund = build.partner(orgs.danang, 9)
+    theirs = Interaction.objects.create(
+        partner=fund, organization=orgs.danang, occurred_on=TODAY, kind="meeting"
+    )
+    login(users.hanoi)
+    data = {
+        "kind": "mou",
+        "title_vi": "Biên bản ghi nhớ",
+        "organization": orgs.hanoi.pk,
+        "status": "negotiating",
+        "interactions": [theirs.pk],
+    }
+    response = client.post("/api/agreements/agreements/", data, content_type="application/json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["interactions"]
+    post = form_post(orgs, status="negotiating", interactions=[theirs.pk])
+    response = client.post("/agreements/agreements/add/", post)
+    assert list(response.context["form"].errors) == ["interactions"]
+    assert Agreement.all_objects.count() == 0
+
+
+def test_a_commitments_person_is_of_its_organization(orgs):
+    from amity.organizations.models import Person
+
+    record = build.commitment(build.agreement(orgs.hanoi), orgs.hanoi)
+    record.person = Person.objects.create(organization=orgs.danang, full_name="Lê Văn Cường")
+    with pytest.raises(Exception) as refused:
+        record.full_clean()
+    assert refused.value.message_dict["person"] == [
+        "The person is not of the responsible organization."
+    ]
