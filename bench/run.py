@@ -22,6 +22,7 @@ DOMAINS = (
     "emulation",
     "training",
     "orientations",
+    "agreements",
 )
 #: every suite `--suite all` runs: the domains', then the imports from XLSX
 ALL = (*DOMAINS, "imports")

@@ -99,7 +99,7 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
                 "Training plan",
             ],
         ),
-        ("Partners & aid", ["Partners", "Aid"]),
+        ("Partners & aid", ["Partners", "Agreements", "Aid"]),
         ("Reports", []),
         ("Events & proposals", ["Events", "Proposals"]),
         (
@@ -136,7 +136,7 @@ def test_the_group_of_the_current_page_is_marked_active(client, users):
     active = [entry["key"] for entry in navigation if entry.get("active")]
     assert active == ["partners"]
     partners = next(entry for entry in navigation if entry.get("key") == "partners")
-    assert [item.get("active", False) for item in partners["items"]] == [True, False]
+    assert [item.get("active", False) for item in partners["items"]] == [True, False, False]
     html = client.get(reverse("partners:partner_list")).content.decode()
     assert 'id="menu-partners"' in html
     assert 'class="dropdown-item active" aria-current="page" href="/partners/partners/"' in html

@@ -1,2 +1,11 @@
+from amity.agreements.views import agreements
+
 app_name = "agreements"
-urlpatterns: list = []
+urlpatterns = [
+    *agreements.AgreementViews.urls(),
+    *agreements.VietnameseAgencyViews.urls(),
+    *agreements.SignerViews.urls(),
+    *agreements.AgreementFileViews.urls(),
+    *agreements.ReviewViews.urls(),
+    *agreements.CommitmentViews.urls(),
+]
