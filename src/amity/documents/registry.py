@@ -16,6 +16,12 @@ TEMPLATES_MENU = [
         group="reports",
     ),
 ]
+# the identity and the uploaded templates have pages of their own (the gallery, the identity
+# page) and a read-only API of their own (the routes below), not the generic ones
+TEMPLATES_MODELS = [
+    Model("documents.Identity", "identity"),
+    Model("documents.DocumentTemplate", "document-templates"),
+]
 TEMPLATES_ROUTES = [
     Route("template-kinds", "amity.documents.api.templates.TemplateKindViewSet", "templatekind"),
     Route("templates", "amity.documents.api.templates.DocumentTemplateViewSet", "documenttemplate"),
@@ -98,6 +104,6 @@ registry.register(
         menu=[*TEMPLATES_MENU, *orientation_menu],
         routes=[*TEMPLATES_ROUTES],
         tabs=[*orientation_tabs],
-        models=[*orientation_models],
+        models=[*TEMPLATES_MODELS, *orientation_models],
     )
 )
