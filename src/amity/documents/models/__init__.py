@@ -8,3 +8,9 @@ registry look for them:
 - `orientations`: the centre's work orientations and directives, their tasks, distribution,
   acknowledgements and implementation reports.
 """
+
+# register
+from amity.documents.models.register import RegisterCounter as RegisterCounter
+from amity.documents.models.register import RegisterEntry as RegisterEntry
+from amity.documents.models.register import RegisterFile as RegisterFile
+from amity.documents.models.register import Term as Term
