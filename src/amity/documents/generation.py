@@ -76,8 +76,11 @@ def issue(draft: Draft, record, user) -> RegisterEntry:
         entry.full_clean()
         entry = save_record(entry, user)  # numbered by its writer
         content = render_draft(draft, number=entry.reference)
-        stored = RegisterFile(entry=entry, title=entry.reference)
-        stored.file.save(docx_name(draft, entry.reference), ContentFile(content), save=False)
+        stored = RegisterFile(
+            entry=entry,
+            title=entry.reference,
+            file=ContentFile(content, name=docx_name(draft, entry.reference)),
+        )
         save_record(stored, user)
         request_pdf(stored)
     return entry
