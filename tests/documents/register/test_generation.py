@@ -131,8 +131,13 @@ def test_issue_numbers_registers_and_stores_in_one_go(
 
 
 def _cells(document):
-    return [p for table in document.tables for row in table.rows for cell in row.cells
-            for p in cell.paragraphs]
+    return [
+        p
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for p in cell.paragraphs
+    ]
 
 
 def test_without_a_converter_the_pdf_says_so(

@@ -50,10 +50,19 @@ def test_the_glossary_page_filters_and_exports(client, orgs, users, login):
     login(users.hanoi)
     response = client.get("/documents/glossary/", {"category": "document_type"})
     keys = {row.record.key for row in response.context["table"].paginated_rows}
-    assert keys == {f"document_type.{code}" for code in (
-        "decision", "official_letter", "report", "plan", "notice", "invitation",
-        "certificate", "other",
-    )}
+    assert keys == {
+        f"document_type.{code}"
+        for code in (
+            "decision",
+            "official_letter",
+            "report",
+            "plan",
+            "notice",
+            "invitation",
+            "certificate",
+            "other",
+        )
+    }
     export = client.get("/documents/glossary/", {"category": "position_title", "export": "xlsx"})
     assert export.status_code == 200
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")

@@ -135,4 +135,8 @@ class TestTerm(ModelTestCase):
         }
 
     def expected(self, orgs):
-        return {"organization": orgs.hanoi, "key": "other.friendship_day", "vi": "Ngày hội hữu nghị"}
+        return {
+            "organization": orgs.hanoi,
+            "key": "other.friendship_day",
+            "vi": "Ngày hội hữu nghị",
+        }

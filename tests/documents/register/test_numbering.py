@@ -39,7 +39,9 @@ def test_incoming_documents_get_arrival_numbers_of_their_own(orgs):
         orgs.hanoi, 1, direction="incoming", number=45, symbol="UBND-VX", sender_name="UBND"
     )
     assert (incoming.number, incoming.arrival_number) == (45, 1)
-    assert RegisterCounter.objects.get(organization=orgs.hanoi, direction="incoming").last_number == 1
+    assert (
+        RegisterCounter.objects.get(organization=orgs.hanoi, direction="incoming").last_number == 1
+    )
 
 
 def test_a_deleted_entrys_number_is_not_given_again(orgs, users):

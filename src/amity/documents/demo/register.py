@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from simple_history.utils import bulk_create_with_history
 
 from amity.accounts.models import User
-from amity.core.letterhead import abbreviation_of
 from amity.core.demo_dates import demo_today
+from amity.core.letterhead import abbreviation_of
 from amity.documents.glossary import seed_terms
 from amity.documents.library import SYMBOLS
 from amity.documents.models import RegisterCounter, RegisterEntry

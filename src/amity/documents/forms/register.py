@@ -82,7 +82,9 @@ class DraftForm(forms.Form):
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50_000
     )
     recipients = forms.CharField(
-        label=_("Recipients"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        label=_("Recipients"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
         max_length=5000,
     )
     signer_position = forms.CharField(label=_("Signer's position"), max_length=255, required=False)

@@ -68,7 +68,9 @@ class RegisterEntry(BaseModel):
         verbose_name=_("register of"),
         on_delete=models.PROTECT,
         related_name="register_entries",
-        help_text=_("The organization whose register this is; for an outgoing document, its issuer."),
+        help_text=_(
+            "The organization whose register this is; for an outgoing document, its issuer."
+        ),
     )
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.OUTGOING

@@ -50,6 +50,7 @@ def _issue(request, draft, record, may_issue, form):
         messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
         return HttpResponseRedirect(request.path)
     messages.success(
-        request, _("Issued as %(reference)s and entered in the register.") % {"reference": entry.reference}
+        request,
+        _("Issued as %(reference)s and entered in the register.") % {"reference": entry.reference},
     )
     return HttpResponseRedirect(entry.get_absolute_url())
