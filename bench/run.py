@@ -13,7 +13,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAINS = ("partners", "aid", "reporting", "events", "proposals", "emulation", "training")
+DOMAINS = (
+    "partners",
+    "aid",
+    "reporting",
+    "events",
+    "proposals",
+    "emulation",
+    "training",
+    "documents",
+)
 #: every suite `--suite all` runs: the domains', then the imports from XLSX
 ALL = (*DOMAINS, "imports")
 SUITES = (*ALL, "pages", "generate")
