@@ -14,10 +14,10 @@ that an edit shows at once in every process.
 
 from django.db import models
 from django.utils import translation
-from django.utils.translation import get_language
 
-from amity.documents.models.register import DocumentType, Term, TermCategory
+from amity.documents.models.register import DocumentType, Term, TermCategory, term_name
 from amity.organizations.choices import OrganizationKind, PositionTitle
+from amity.organizations.models import in_language
 
 #: the categories whose terms are the labels of a TextChoices of the code
 SEEDED: dict[str, type[models.TextChoices]] = {
@@ -25,10 +25,6 @@ SEEDED: dict[str, type[models.TextChoices]] = {
     TermCategory.POSITION_TITLE: PositionTitle,
     TermCategory.DOCUMENT_TYPE: DocumentType,
 }
-
-
-def _in_english() -> bool:
-    return (get_language() or "vi").startswith("en")
 
 
 def _label_in_code(key: str) -> str:
@@ -39,14 +35,9 @@ def _label_in_code(key: str) -> str:
     return str(dict(choices.choices).get(code, code))
 
 
-def _name(vi: str, en: str) -> str:
-    return (en or vi) if _in_english() else (vi or en)
-
-
 def term(key: str) -> str:
     """The name of the term `key` in the language of the request."""
-    found = Term.objects.filter(key=key).values_list("vi", "en").first()
-    return _name(*found) if found else _label_in_code(key)
+    return term_name(key, _label_in_code(key))
 
 
 def names(category: str) -> dict[str, str]:
@@ -57,7 +48,7 @@ def names(category: str) -> dict[str, str]:
         result = {code: str(label) for code, label in choices.choices}
     prefix = f"{category}."
     for key, vi, en in Term.objects.filter(key__startswith=prefix).values_list("key", "vi", "en"):
-        result[key.removeprefix(prefix)] = _name(vi, en)
+        result[key.removeprefix(prefix)] = in_language(vi, en)
     return result
 
 

@@ -169,9 +169,9 @@ class RegisterEntry(BaseModel):
         return str(self.number or self.symbol or "")
 
     def get_document_type_display(self) -> str:
-        from amity.documents.glossary import document_type_name
-
-        return document_type_name(self.document_type)
+        """The type's name in the glossary (`amity.documents.glossary`), where an edit shows."""
+        code = self.document_type
+        return term_name(f"{TermCategory.DOCUMENT_TYPE}.{code}", DocumentType(code).label)
 
     def derive_fields(self) -> None:
         super().derive_fields()
@@ -365,3 +365,12 @@ class Term(BaseModel):
         # a deleted term keeps its key (the trash may restore it): the constraint sees it
         if Term.all_objects.filter(key=self.key).exclude(pk=self.pk).exists():
             raise ValidationError({"key": _("Another term already has this key.")})
+
+
+def term_name(key: str, fallback: str) -> str:
+    """The name of the glossary's term `key` in the language of the request, or `fallback`
+    (the code's own label) when the glossary lacks it: one query."""
+    from amity.organizations.models import in_language
+
+    found = Term.objects.filter(key=key).values_list("vi", "en").first()
+    return in_language(*found) if found else str(fallback)
