@@ -78,9 +78,12 @@ def post(record, action, **changes):
     return url(record), data
 
 
-def test_the_draft_page_shows_the_draft(client, orgs, users, login, drafts):
+def test_the_draft_page_shows_the_draft(
+    client, orgs, users, login, drafts, django_assert_max_num_queries
+):
     login(users.hanoi)
-    response = client.get(url(orgs.hanoi))
+    with django_assert_max_num_queries(6):
+        response = client.get(url(orgs.hanoi))
     assert response.status_code == 200
     assert response.context["form"].initial["paragraphs"] == "Đoạn thứ nhất.\n\nĐoạn thứ hai."
     assert response.context["may_issue"] is True

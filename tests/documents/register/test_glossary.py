@@ -74,3 +74,15 @@ def test_a_unit_officer_may_not_edit_the_systems_terms(client, orgs, users, logi
     login(users.hanoi)
     assert client.get(f"/documents/glossary/{term.pk}/").status_code == 200
     assert client.get(f"/documents/glossary/{term.pk}/edit/").status_code == 403
+
+
+def test_templates_read_a_term_by_its_key():
+    from django.template import Context, Template
+
+    glossary.seed_terms()
+    Term.objects.filter(key="document_type.notice").update(en="Announcement")
+    page = Template('{% load glossary_terms %}{% term "document_type.notice" %}')
+    with translation.override("en"):
+        assert page.render(Context()) == "Announcement"
+    with translation.override("vi"):
+        assert page.render(Context()) == "Thông báo"
