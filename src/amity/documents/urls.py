@@ -1,11 +1,12 @@
-from django.urls import path
+app_name = "documents"
+urlpatterns: list = []
 
 # register
-from amity.documents.views import generation, glossary, register
+from django.urls import path  # noqa: E402
 
-app_name = "documents"
-urlpatterns: list = [
-    # register
+from amity.documents.views import generation, glossary, register  # noqa: E402
+
+urlpatterns += [
     *register.RegisterEntryViews.urls(),
     *register.RegisterFileViews.urls(),
     *glossary.TermViews.urls(),

@@ -10,7 +10,9 @@ registry look for them:
 """
 
 # register
-from amity.documents.models.register import RegisterCounter as RegisterCounter
-from amity.documents.models.register import RegisterEntry as RegisterEntry
-from amity.documents.models.register import RegisterFile as RegisterFile
-from amity.documents.models.register import Term as Term
+from amity.documents.models.register import (  # noqa: E402, F401
+    RegisterCounter,
+    RegisterEntry,
+    RegisterFile,
+    Term,
+)
