@@ -25,6 +25,12 @@ class RegisterEntryViews(ModelViews):
     list_actions = ((_("Glossary"), "documents:term_list", "book"),)
 
     @classmethod
+    def detail_fields(cls, obj):
+        # the record drafted from is the "Drafted from" card, by its name and link
+        hidden = {"source_type", "source_id"}
+        return [row for row in super().detail_fields(obj) if row[2].name not in hidden]
+
+    @classmethod
     def detail_context(cls, obj, request, tab):
         return {
             "files": obj.files.order_by("pk"),
