@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.forms import ScopedModelForm
-from amity.core.uploads import ATTACHMENT_TYPES
+from amity.core.forms import ScopedModelForm, UploadedFileForm
 from amity.documents.models import register as models
 
 ENTRY_FIELDS = [
@@ -36,35 +35,14 @@ class RegisterEntryForm(ScopedModelForm):
         }
 
 
-class RegisterFileForm(ScopedModelForm):
+class RegisterFileForm(UploadedFileForm):
     """A register entry's file: uploaded as `upload`; its name, size and type are read from it."""
 
-    owner_field = None
     editable_choices = ("entry",)
-    upload = forms.FileField(label=_("File"), required=False)
 
     class Meta(ScopedModelForm.Meta):
         model = models.RegisterFile
         fields = FILE_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["upload"].required = self.instance.pk is None
-        self.fields["upload"].widget.attrs["accept"] = ",".join(ATTACHMENT_TYPES)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("upload"):
-            self.instance.file = cleaned["upload"]
-        return cleaned
-
-    def _update_errors(self, errors):
-        """The model's errors on its `file` are the `upload` field's (the form has no `file`)."""
-        if hasattr(errors, "error_dict") and "file" in errors.error_dict:
-            file_errors = errors.error_dict.pop("file")
-            if "upload" not in self.errors:
-                errors.error_dict["upload"] = file_errors
-        super()._update_errors(errors)
 
 
 class TermForm(ScopedModelForm):
