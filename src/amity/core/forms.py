@@ -340,4 +340,4 @@ class UploadedFileForm(ScopedModelForm):
             file_errors = errors.error_dict.pop("file")
             if "upload" not in self.errors:
                 errors.error_dict["upload"] = file_errors
-        super()._update_errors(errors)
+        super()._update_errors(errors)  # type: ignore[misc]  # Django's, not in django-stubs
