@@ -128,3 +128,18 @@ def test_the_register_is_seen_above_not_beside(orgs, users):
     mine = build.entry(orgs.hanoi, 0)
     assert list(RegisterEntry.objects.visible_to(users.central)) == [mine]
     assert list(RegisterEntry.objects.visible_to(users.danang)) == []
+
+
+def test_the_counter_row_is_locked_while_the_number_is_taken(orgs):
+    """On PostgreSQL the counter is read FOR UPDATE: a second issue waits for the first's
+    transaction (SQLite locks the whole database for a write transaction already)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        take_number(orgs.hanoi, 2026, "outgoing")
+    reads = [query["sql"] for query in queries if "documents_registercounter" in query["sql"]]
+    if connection.features.has_select_for_update:
+        assert any("FOR UPDATE" in sql for sql in reads), reads
+    else:
+        assert connection.vendor == "sqlite"
