@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.core.forms import ScopedModelForm, UploadedFileForm
 from amity.documents.models import register as models
@@ -60,7 +61,7 @@ class DraftForm(forms.Form):
         label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50_000
     )
     recipients = forms.CharField(
-        label=_("Recipients"),
+        label=pgettext_lazy("document", "Recipients"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=5000,
