@@ -23,6 +23,7 @@ DOMAINS = (
     "training",
     "orientations",
     "agreements",
+    "documents",
 )
 #: every suite `--suite all` runs: the domains', then the imports from XLSX
 ALL = (*DOMAINS, "imports")

@@ -18,6 +18,7 @@ NOT_GENERIC = {
     "core.tablepreference",  # a user's own choice of columns on a list: not a record
     "events.calendartoken",  # a credential of its user, like the user itself: not a record
     "aid.yearflow",  # derived from the transactions by the database's triggers: not a record
+    "documents.registercounter",  # the register's numbering counter, under its entries
     "geo.province",
     "geo.country",
     "partners.fieldofwork",

@@ -312,3 +312,32 @@ class ImportForm(forms.Form):
                 % {"limit": settings.IMPORT_MAX_BYTES // (1024 * 1024)}
             )
         return upload
+
+
+class UploadedFileForm(ScopedModelForm):
+    """The form of a `core.models.UploadedFile` model: the file comes as `upload` (required for
+    a new record, kept as it is when left empty on an edit); the model's errors on its `file`
+    are shown on `upload`. A subclass names its model's fields (without `file`) in its Meta."""
+
+    owner_field = None
+    upload = forms.FileField(label=_("File"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from amity.core.uploads import ATTACHMENT_TYPES
+
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].required = self.instance.pk is None
+        self.fields["upload"].widget.attrs["accept"] = ",".join(ATTACHMENT_TYPES)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("upload"):
+            self.instance.file = cleaned["upload"]
+        return cleaned
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict") and "file" in errors.error_dict:
+            file_errors = errors.error_dict.pop("file")
+            if "upload" not in self.errors:
+                errors.error_dict["upload"] = file_errors
+        super()._update_errors(errors)  # type: ignore[misc]  # Django's, not in django-stubs

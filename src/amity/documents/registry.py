@@ -6,6 +6,45 @@ from django.utils.translation import pgettext_lazy
 
 from amity.core.registry import App, Menu, Model, Route, Tab, registry
 
+# register
+REGISTER_MENU = [
+    Menu(
+        _("Document register"),
+        "documents:registerentry_list",
+        "journal-text",
+        order=150,
+        group="network",
+    ),
+    Menu(_("Glossary"), "documents:term_list", "book", order=152, group="network"),
+]
+REGISTER_MODELS = [
+    Model(
+        "documents.RegisterEntry",
+        "register",
+        views="amity.documents.views.register.RegisterEntryViews",
+        resource="amity.documents.imports.register.RegisterEntryResource",
+        api="amity.documents.api.register.RegisterEntryViewSet",
+        writer="amity.documents.register.RegisterEntryWriter",
+        search=("symbol", "subject", "sender_name"),
+    ),
+    Model(
+        "documents.RegisterFile",
+        "register-files",
+        views="amity.documents.views.register.RegisterFileViews",
+        resource="amity.documents.imports.register.RegisterFileResource",
+        api="amity.documents.api.register.RegisterFileViewSet",
+        search=("title", "original_name"),
+    ),
+    Model(
+        "documents.Term",
+        "glossary",
+        views="amity.documents.views.glossary.TermViews",
+        resource="amity.documents.imports.register.TermResource",
+        api="amity.documents.api.register.TermViewSet",
+        search=("key", "vi", "en"),
+    ),
+]
+
 # templates
 TEMPLATES_MENU = [
     Menu(
@@ -101,9 +140,9 @@ registry.register(
     App(
         "documents",
         demo="amity.documents.demo",
-        menu=[*TEMPLATES_MENU, *orientation_menu],
+        menu=[*REGISTER_MENU, *TEMPLATES_MENU, *orientation_menu],
         routes=[*TEMPLATES_ROUTES],
         tabs=[*orientation_tabs],
-        models=[*TEMPLATES_MODELS, *orientation_models],
+        models=[*REGISTER_MODELS, *TEMPLATES_MODELS, *orientation_models],
     )
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from amity.documents.views import orientations, templates
+from amity.documents.views import generation, glossary, orientations, register, templates
 
 app_name = "documents"
 urlpatterns: list = []
@@ -23,4 +23,16 @@ urlpatterns += [
     *orientations.RecipientViews.urls(),
     *orientations.TaskReportViews.urls(),
     *orientations.EvidenceViews.urls(),
+]
+
+# register
+urlpatterns += [
+    *register.RegisterEntryViews.urls(),
+    *register.RegisterFileViews.urls(),
+    *glossary.TermViews.urls(),
+    path(
+        "draft/<str:app_label>/<str:model_name>/<int:pk>/",
+        generation.draft_page,
+        name="draft",
+    ),
 ]

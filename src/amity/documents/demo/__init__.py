@@ -1,10 +1,13 @@
-"""The documents demo, by area, in this order."""
+"""The documents demo: each part of the app loads its own records, in this order."""
 
 from importlib import import_module
 
-AREAS: list[str] = []
-# orientations
-AREAS += ["orientations"]
+AREAS = [
+    # register
+    "register",
+    # orientations
+    "orientations",
+]
 
 
 def load(stdout) -> dict[str, int]:

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('documents', '0001_initial'),
+        ('documents', '0002_register'),
         ('geo', '0003_sort_names'),
         ('organizations', '0002_alter_committee_committee_ends_after_start_and_more'),
         ('partners', '0010_holder_scope_index'),

@@ -9,6 +9,7 @@ registry look for them:
   acknowledgements and implementation reports.
 """
 
+# register
 # templates
 # orientations
 from amity.documents.models.orientations import (
@@ -18,9 +19,19 @@ from amity.documents.models.orientations import (
     Recipient,
     TaskReport,
 )
+from amity.documents.models.register import (
+    RegisterCounter,
+    RegisterEntry,
+    RegisterFile,
+    Term,
+)
 from amity.documents.models.templates import DocumentTemplate, Identity
 
 __all__ = [
+    "RegisterCounter",
+    "RegisterEntry",
+    "RegisterFile",
+    "Term",
     "DocumentTemplate",
     "Identity",
     "Evidence",

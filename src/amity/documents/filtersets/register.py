@@ -1,0 +1,36 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.filtersets import BaseFilterSet
+from amity.documents.models import register as models
+
+
+class RegisterEntryFilterSet(BaseFilterSet):
+    search_fields = ("search_text",)
+    signer = django_filters.CharFilter(label=_("signed by"), lookup_expr="icontains")
+
+    class Meta:
+        model = models.RegisterEntry
+        fields = {
+            "direction": ["exact"],
+            "document_type": ["exact"],
+            "organization": ["exact"],
+            "year": ["exact"],
+            "issued_on": ["gte", "lte"],
+        }
+
+
+class RegisterFileFilterSet(BaseFilterSet):
+    search_fields = ("title", "original_name")
+
+    class Meta:
+        model = models.RegisterFile
+        fields = {"entry": ["exact"]}
+
+
+class TermFilterSet(BaseFilterSet):
+    search_fields = ("key", "vi", "en", "note")
+
+    class Meta:
+        model = models.Term
+        fields = {"category": ["exact"]}
