@@ -98,10 +98,12 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
                 "Training",
                 "Training gaps",
                 "Training plan",
+                "Document register",
+                "Glossary",
             ],
         ),
         ("Partners & aid", ["Partners", "Agreements", "Aid"]),
-        ("Reports", []),
+        ("Reports", ["Reports", "Work orientations", "Orientations for us", "Document templates"]),
         ("Events & proposals", ["Events", "Proposals"]),
         (
             "Emulation & awards",

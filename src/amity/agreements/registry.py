@@ -29,6 +29,14 @@ registry.register(
         ],
         # the agreements a partner or an organization of ours is party to, on their pages
         tabs=[
+            # the official documents drafted from an agreement (a renewal letter), and a draft
+            Tab(
+                "agreements.Agreement",
+                "documents",
+                pgettext_lazy("tab", "Documents"),
+                "amity.documents.generation.tab_context",
+                "documents/generation/panel.html",
+            ),
             Tab(
                 "partners.Partner",
                 "agreements",

@@ -112,3 +112,8 @@ def panel_context(record, user) -> dict:
     """What "documents/generation/panel.html" shows on `record`'s page (another app's detail
     context adds it): the entries drafted from it and the address of its draft page."""
     return {"drafted": drafted_from(record, user), "draft_url": draft_url(record)}
+
+
+def tab_context(record, request) -> dict:
+    """The "Documents" tab a model that offers drafts adds to its page (`core.registry.Tab`)."""
+    return panel_context(record, request.user)

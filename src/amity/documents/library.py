@@ -124,17 +124,16 @@ DRAFT_FIELDS = (
 
 
 def kind_titles() -> dict[str, str]:
-    """The heading of each kind, in the language of the request (an official letter has
-    none: its subject line "V/v …" stands under the number)."""
-    return {
-        "decision": _("DECISION"),
-        "official_letter": "",
-        "report": _("REPORT"),
-        "plan": _("PLAN"),
-        "certificate": _("CERTIFICATE"),
-        "invitation": _("INVITATION"),
-        "notice": _("NOTICE"),
-    }
+    """The heading of each kind, in the language of the request: the glossary's name of the
+    document type, in capitals (an edit in the glossary shows in the next document). An
+    official letter has none: its subject line "V/v …" stands under the number."""
+    from amity.documents.glossary import names
+    from amity.documents.models.register import TermCategory
+
+    named = names(TermCategory.DOCUMENT_TYPE)
+    titles = {kind: named.get(kind, kind).upper() for kind in DRAFT_LABELS}
+    titles["official_letter"] = ""
+    return titles
 
 
 DRAFT_LABELS = {

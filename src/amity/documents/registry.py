@@ -85,12 +85,19 @@ orientation_menu = [
 ]
 orientation_tabs = [
     Tab(
+        "documents.Orientation",
+        "documents",
+        pgettext_lazy("tab", "Documents"),
+        "amity.documents.generation.tab_context",
+        "documents/generation/panel.html",
+    ),
+    Tab(
         "organizations.Organization",
         "orientations",
         pgettext_lazy("tab", "Orientations"),
         f"{ORIENTATIONS}.organization_tab",
         "documents/orientations/organization_tab.html",
-    )
+    ),
 ]
 orientation_models = [
     Model(
