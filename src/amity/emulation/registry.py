@@ -30,6 +30,16 @@ registry.register(
                 "partners.Partner",
                 "partners.Contact",
             )
+        ]
+        # the decision drafted for the register, numbered on issue (`documents.generation`)
+        + [
+            Tab(
+                "emulation.AwardDecision",
+                "documents",
+                pgettext_lazy("tab", "Documents"),
+                "amity.documents.generation.tab_context",
+                "documents/generation/panel.html",
+            )
         ],
         menu=[
             Menu(
@@ -194,6 +204,7 @@ registry.register(
                 api="amity.emulation.api.awards.AwardDecisionViewSet",
                 writer="amity.emulation.award_services.AwardDecisionWriter",
                 search=("number", "signer_name"),
+                draft="amity.emulation.decision_drafts.draft",
             ),
             Model(
                 "emulation.Review",
