@@ -2,28 +2,21 @@
 decision on awarding the form, its legal bases and recipients, downloaded unnumbered, and on
 issue numbered in that organization's register with the Word file stored."""
 
-import io
 from datetime import date
 
 import pytest
 from django.utils import translation
-from docx import Document
 
 from amity.documents.models import RegisterEntry, RegisterFile
 from amity.emulation import award_services, decision_drafts
 from amity.emulation.models import Regulation
+from tests.documents.register.test_drafts_of_domains import _text
 from tests.emulation.test_awards import decision, reviewed
 
 pytestmark = pytest.mark.django_db
 # the decision's page with its tab, and the draft page (measured: 8 and 10)
 TAB_QUERIES = 10
 PAGE_QUERIES = 12
-
-
-def _text(content: bytes) -> str:
-    document = Document(io.BytesIO(content))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
 
 
 @pytest.fixture
