@@ -50,6 +50,9 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
         "proposals",
         "emulation",
         "training",
+        "orientations",
+        "agreements",
+        "documents",
         "imports",
     ]
     assert "import 20 partners" in done.stdout

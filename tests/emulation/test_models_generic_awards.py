@@ -157,7 +157,10 @@ class TestCouncilMember(ModelTestCase):
 
     def build(self, orgs, owner, index=0):
         return models.CouncilMember(
-            organization=owner, year=1950 + index, user=build.member_user(owner), role="member"
+            organization=owner,
+            year=1950 + index % 150,
+            user=build.member_user(owner),
+            role="member",
         )
 
     def form_data(self, orgs):

@@ -93,6 +93,7 @@ registry.register(
                 views=f"{VIEWS}.ReviewViews",
                 resource=f"{IMPORTS}.ReviewResource",
                 api=f"{API}.ReviewViewSet",
+                api_basename="agreementreview",  # "review" is the emulation's reviews'
             ),
             Model(
                 "agreements.Commitment",

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from amity.core.exports import SafeWorkbook
 from amity.documents.models import Orientation, OrientationTask, Recipient, TaskReport
 from amity.documents.orientations_choices import TaskProgress
 
@@ -113,7 +113,7 @@ def matrix(
 
 def matrix_xlsx(table: Matrix) -> bytes:
     """The matrix as a workbook: a row per recipient, its acknowledgement, a column per task."""
-    book = Workbook()
+    book = SafeWorkbook()
     sheet = book.active
     sheet.title = _("Implementation")[:31]
     labels = table.labels()

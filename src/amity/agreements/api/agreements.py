@@ -111,7 +111,7 @@ class AgreementFileViewSet(ScopedModelViewSet):
     filterset_class = AgreementFileFilterSet
 
 
-class ReviewSerializer(ChildSerializer):
+class AgreementReviewSerializer(ChildSerializer):
     class Meta:
         model = models.Review
         fields = (*BASE_FIELDS, *REVIEW_FIELDS)
@@ -119,7 +119,7 @@ class ReviewSerializer(ChildSerializer):
 
 class ReviewViewSet(ScopedModelViewSet):
     model = models.Review
-    serializer_class = ReviewSerializer
+    serializer_class = AgreementReviewSerializer
     filterset_class = ReviewFilterSet
 
 
