@@ -28,7 +28,7 @@ class TestReview(ModelTestCase):
     api_bad_data = {"assessment": "sleeping"}
 
     def build(self, orgs, owner, index=0):
-        year = 2000 + index % 100
+        year = 2000 + index
         return models.Review(
             organization=reviewed_under(owner),
             reviewer=owner,
