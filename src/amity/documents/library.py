@@ -260,6 +260,8 @@ def stored_bytes(name: str) -> bytes:
     try:
         moment = default_storage.get_modified_time(name).timestamp()
     except (NotImplementedError, OSError):
+        # a storage that keeps no modification time (Django's base Storage raises
+        # NotImplementedError): the size alone tells a replaced file
         moment = 0.0
     return _read_stored(name, moment, default_storage.size(name))
 

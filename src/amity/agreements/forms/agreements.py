@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amity.agreements import models
 from amity.agreements.choices import AgreementLanguage
-from amity.core.forms import ScopedModelForm
+from amity.core.forms import ScopedModelForm, UploadedFileForm
 from amity.reporting.rules import ATTACHMENT_TYPES, check_attachment
 
 AGENCY_FIELDS = [
@@ -128,35 +128,14 @@ class SignerForm(ScopedModelForm):
         fields = SIGNER_FIELDS
 
 
-class AgreementFileForm(ScopedModelForm):
+class AgreementFileForm(UploadedFileForm):
     """A file of an agreement: uploaded as `upload`; its name, size and type are read from it."""
 
-    owner_field = None
     editable_choices = ("agreement",)
-    upload = forms.FileField(label=_("File"), required=False)
 
     class Meta(ScopedModelForm.Meta):
         model = models.AgreementFile
         fields = FILE_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["upload"].required = self.instance.pk is None
-        self.fields["upload"].widget.attrs["accept"] = ",".join(ATTACHMENT_TYPES)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("upload"):
-            self.instance.file = cleaned["upload"]
-        return cleaned
-
-    def _update_errors(self, errors):
-        """The model's errors on its `file` are the `upload` field's (the form has no `file`)."""
-        if hasattr(errors, "error_dict") and "file" in errors.error_dict:
-            file_errors = errors.error_dict.pop("file")
-            if "upload" not in self.errors:
-                errors.error_dict["upload"] = file_errors
-        super()._update_errors(errors)
 
 
 class ReviewForm(ScopedModelForm):

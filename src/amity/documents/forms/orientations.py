@@ -5,7 +5,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from amity.core.forms import ModelMultipleChoiceField, ScopedModelForm, style_widgets
+from amity.core.forms import (
+    ModelMultipleChoiceField,
+    ScopedModelForm,
+    UploadedFileForm,
+    style_widgets,
+)
 from amity.documents import models
 from amity.documents.distribution import recipient_groups
 from amity.documents.orientations_choices import OrientationKind, TaskProgress
@@ -71,35 +76,14 @@ class TaskReportForm(ScopedModelForm):
         fields = REPORT_FIELDS
 
 
-class EvidenceForm(ScopedModelForm):
+class EvidenceForm(UploadedFileForm):
     """An evidence file: uploaded as `upload`; its name, size and type are read from it."""
 
-    owner_field = None
     editable_choices = ("report",)
-    upload = forms.FileField(label=_("File"), required=False)
 
     class Meta(ScopedModelForm.Meta):
         model = models.Evidence
         fields = EVIDENCE_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["upload"].required = self.instance.pk is None
-        self.fields["upload"].widget.attrs["accept"] = ",".join(ATTACHMENT_TYPES)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("upload"):
-            self.instance.file = cleaned["upload"]
-        return cleaned
-
-    def _update_errors(self, errors):
-        """The model's errors on its `file` are the `upload` field's (the form has no `file`)."""
-        if hasattr(errors, "error_dict") and "file" in errors.error_dict:
-            file_errors = errors.error_dict.pop("file")
-            if "upload" not in self.errors:
-                errors.error_dict["upload"] = file_errors
-        super()._update_errors(errors)
 
 
 class DistributionForm(forms.Form):

@@ -1,8 +1,4 @@
-from django import forms
-from django.utils.translation import gettext_lazy as _
-
-from amity.core.forms import ScopedModelForm
-from amity.reporting.rules import ATTACHMENT_TYPES
+from amity.core.forms import ScopedModelForm, UploadedFileForm
 from amity.training import models
 from amity.training.forms.rules import RulesFormMixin
 
@@ -59,32 +55,11 @@ class QuotaForm(ScopedModelForm):
         fields = QUOTA_FIELDS
 
 
-class MaterialForm(ScopedModelForm):
+class MaterialForm(UploadedFileForm):
     """A course's file: uploaded as `upload`; its name, size and type are read from it."""
 
-    owner_field = None
     editable_choices = ("course",)
-    upload = forms.FileField(label=_("File"), required=False)
 
     class Meta(ScopedModelForm.Meta):
         model = models.Material
         fields = MATERIAL_FIELDS
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["upload"].required = self.instance.pk is None
-        self.fields["upload"].widget.attrs["accept"] = ",".join(ATTACHMENT_TYPES)
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("upload"):
-            self.instance.file = cleaned["upload"]
-        return cleaned
-
-    def _update_errors(self, errors):
-        """The model's errors on its `file` are the `upload` field's (the form has no `file`)."""
-        if hasattr(errors, "error_dict") and "file" in errors.error_dict:
-            file_errors = errors.error_dict.pop("file")
-            if "upload" not in self.errors:
-                errors.error_dict["upload"] = file_errors
-        super()._update_errors(errors)
