@@ -57,6 +57,11 @@ def recipient_of(orientation: Orientation, organization: Organization, *, by) ->
     act for the organization, or when the orientation was not sent to it."""
     if not organization_in_scope(by, organization):
         raise PermissionDenied(_("You may not act for this organization."))
+    if orientation.status == OrientationStatus.WITHDRAWN:
+        # a withdrawn orientation asks nothing more of its recipients: what they wrote stays
+        raise ValidationError(
+            _("This orientation was withdrawn: it is no longer acknowledged or reported on.")
+        )
     recipient = Recipient.objects.filter(orientation=orientation, organization=organization).first()
     if recipient is None:
         raise ValidationError(

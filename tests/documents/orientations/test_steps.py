@@ -165,6 +165,28 @@ def test_an_acknowledgement_before_the_issue_is_refused(orgs, users, sent):
     assert recipient.acknowledged_on is None
 
 
+def test_a_withdrawn_orientation_is_neither_acknowledged_nor_reported_on(
+    client, orgs, users, login, sent
+):
+    orientation, (first, _second), recipient = sent
+    Orientation.objects.filter(pk=orientation.pk).update(status="withdrawn")
+    login(users.hanoi)
+    refusal = "This orientation was withdrawn: it is no longer acknowledged or reported on."
+    api = client.post(
+        f"{API}/{orientation.pk}/acknowledge/",
+        {"organization": orgs.hanoi.pk, "acknowledged_by": "X"},
+        content_type="application/json",
+    )
+    assert (api.status_code, api.json()) == (400, {"detail": [refusal]})
+    orientation.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.report(orientation, orgs.hanoi, [services.Entry(first, "done")], by=users.hanoi)
+    assert refused.value.messages == [refusal]
+    recipient.refresh_from_db()
+    assert recipient.acknowledged_on is None
+    assert not TaskReport.objects.filter(recipient=recipient).exists()
+
+
 # --- implementation reports ----------------------------------------------------------------
 
 
