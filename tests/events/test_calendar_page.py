@@ -14,8 +14,9 @@ from tests.events.factories import event
 pytestmark = pytest.mark.django_db
 
 #: session, user, the user's organization (the scope, or the page's header), the events and the
-#: courses (`training.calendar`: none here, so no query for their sessions)
-CALENDAR_QUERIES = {"central": 5, "hanoi": 5}
+#: courses (`training.calendar`: none here, so no query for their sessions), the agreements'
+#: expiries and their review dates (`agreements.calendar`)
+CALENDAR_QUERIES = {"central": 7, "hanoi": 7}
 
 
 def calendar_queries(client, **query) -> int:
