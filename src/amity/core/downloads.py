@@ -7,7 +7,9 @@ quotes in it and writes a Vietnamese name in the RFC 6266 form browsers read (`f
 
 import mimetypes
 
-from django.http import HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -26,3 +28,30 @@ def download(
     if disposition:  # None only for an inline file without a name
         response["Content-Disposition"] = disposition
     return response
+
+
+def send_stored(field_file, filename: str, content_type: str = "") -> FileResponse:
+    """A response that streams a stored file (a `FileField`'s value) as `filename`; a 404 when the
+    file is gone from the storage, rather than a 500."""
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, ValueError) as missing:  # gone from the media directory
+        raise Http404 from missing
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type or "application/octet-stream",
+    )
+
+
+def stored_file_view(model):
+    """The download view of an uploaded-file model (`core.uploads`: `file`, `original_name`,
+    `content_type`): the record among those the user sees, or a 404."""
+
+    @login_required
+    def file_download(request, pk):
+        record = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+        return send_stored(record.file, record.original_name, record.content_type)
+
+    return file_download

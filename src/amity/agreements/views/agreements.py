@@ -4,8 +4,7 @@ download of a file, and the tabs on a partner's and an organization's page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -47,6 +46,7 @@ from amity.agreements.tables.agreements import (
     SignerTable,
     VietnameseAgencyTable,
 )
+from amity.core.downloads import stored_file_view
 from amity.core.exports import export_response
 from amity.core.scoping import can_edit
 from amity.core.views import ModelViews
@@ -148,19 +148,7 @@ class AgreementFileViews(ModelViews):
         ]
 
 
-@login_required
-def file_download(request, pk):
-    record = get_object_or_404(models.AgreementFile.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = record.file.open("rb")
-    except (FileNotFoundError, ValueError) as missing:  # gone from the media directory
-        raise Http404 from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=record.original_name,
-        content_type=record.content_type or "application/octet-stream",
-    )
+file_download = stored_file_view(models.AgreementFile)
 
 
 class ReviewViews(ModelViews):

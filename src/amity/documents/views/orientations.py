@@ -5,7 +5,7 @@ report (one form for every task), and a unit's "orientations for us"."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from amity.core.downloads import download
+from amity.core.downloads import download, stored_file_view
 from amity.core.scoping import can_edit, organization_in_scope
 from amity.core.views import ModelViews
 from amity.documents import models, orientations_services
@@ -340,16 +340,4 @@ class EvidenceViews(ModelViews):
         ]
 
 
-@login_required
-def evidence_download(request, pk):
-    evidence = get_object_or_404(models.Evidence.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = evidence.file.open("rb")
-    except (FileNotFoundError, ValueError) as missing:  # gone from the media directory
-        raise Http404 from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=evidence.content_type or "application/octet-stream",
-    )
+evidence_download = stored_file_view(models.Evidence)

@@ -8,13 +8,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from amity.core.collation import folded_contains
+from amity.core.downloads import stored_file_view
 from amity.core.forms import style_widgets
 from amity.core.scoping import can_edit, organization_in_scope
 from amity.core.views import ModelViews
@@ -274,16 +275,4 @@ class MaterialViews(ModelViews):
         ]
 
 
-@login_required
-def material_download(request, pk):
-    material = get_object_or_404(models.Material.objects.visible_to(request.user), pk=pk)
-    try:
-        handle = material.file.open("rb")
-    except (FileNotFoundError, ValueError) as missing:  # gone from the media directory
-        raise Http404 from missing
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=material.original_name,
-        content_type=material.content_type or "application/octet-stream",
-    )
+material_download = stored_file_view(models.Material)
