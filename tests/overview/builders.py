@@ -58,9 +58,7 @@ def event(owner, kind, start, status="held", title="Sự kiện"):
     )
 
 
-def proposal(
-    orgs, owner, raised_on, *, due_on=None, published_on=None, by=None, title="Kiến nghị"
-):
+def proposal(orgs, owner, raised_on, *, due_on=None, published_on=None, by=None, title="Kiến nghị"):
     published = None
     if published_on is not None:
         published = timezone.make_aware(datetime.combine(published_on, datetime.min.time()))

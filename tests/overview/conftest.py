@@ -44,10 +44,22 @@ def year_records(orgs, users):
     b.event(orgs.hanoi, "outgoing_delegation", date(2025, 8, 1), status="cancelled")
     b.event(orgs.danang, "incoming_delegation", date(2024, 7, 1))
 
-    b.proposal(orgs, orgs.hanoi, date(2025, 3, 1), due_on=date(2025, 4, 1),
-               published_on=date(2025, 3, 20), by=users.central)
-    b.proposal(orgs, orgs.hanoi, date(2025, 5, 1), due_on=date(2025, 5, 10),
-               published_on=date(2025, 6, 1), by=users.central)
+    b.proposal(
+        orgs,
+        orgs.hanoi,
+        date(2025, 3, 1),
+        due_on=date(2025, 4, 1),
+        published_on=date(2025, 3, 20),
+        by=users.central,
+    )
+    b.proposal(
+        orgs,
+        orgs.hanoi,
+        date(2025, 5, 1),
+        due_on=date(2025, 5, 10),
+        published_on=date(2025, 6, 1),
+        by=users.central,
+    )
     b.proposal(orgs, orgs.danang, date(2025, 7, 1))
     b.proposal(orgs, orgs.danang, date(2024, 7, 1), published_on=date(2024, 8, 1), by=users.central)
 
@@ -57,8 +69,13 @@ def year_records(orgs, users):
     submission(orgs.hanoi, design.version, second, SubmissionState.APPROVED)
     submission(orgs.danang, design.version, first, SubmissionState.DRAFT)
 
-    taught = course(orgs.central, 1, ends_on=date(2025, 6, 30), starts_on=date(2025, 6, 1),
-                    status=CourseStatus.DONE)
+    taught = course(
+        orgs.central,
+        1,
+        ends_on=date(2025, 6, 30),
+        starts_on=date(2025, 6, 1),
+        status=CourseStatus.DONE,
+    )
     for owner, name, completed in (
         (orgs.hanoi, "Nguyễn Văn A", True),
         (orgs.danang, "Trần Thị B", True),

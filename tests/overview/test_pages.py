@@ -14,7 +14,7 @@ URL = reverse("overview:dashboard")
 def test_an_anonymous_visitor_is_sent_to_the_log_in_page(client):
     response = client.get(URL)
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.parametrize("role", ["admin", "central", "viewer"])
@@ -56,7 +56,7 @@ def test_another_organization_answers_404_not_its_figures(
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("year", ["0", "99999", "abc", "-5", "2025.5", "𝟚𝟘𝟚𝟝"])
+@pytest.mark.parametrize("year", ["0", "99999", "abc", "-5", "2025.5", "20 25", "1" * 400])
 def test_an_odd_year_is_refused_with_a_message(client, users, login, english, year):
     login(users.central)
     for url in (URL, reverse("overview:review")):
@@ -77,7 +77,7 @@ def test_the_workbook_holds_the_figures_and_every_table(
     assert book.sheetnames == [
         "Figures",
         "Partners by world region",
-        "Aid disbursed by province (USD",
+        "Aid disbursed by province (USD)",
         "Aid by donor's world region",
         "Aid disbursed by sector group (",
         "Events and delegations",
@@ -100,16 +100,18 @@ def test_one_tables_workbook_and_an_unknown_table(client, users, login, english,
     login(users.hanoi)
     response = client.get(URL, {"year": 2025, "export": "xlsx", "table": "provinces"})
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Aid disbursed by province (USD"]
+    assert book.sheetnames == ["Aid disbursed by province (USD)"]
     assert list(book.active.values) == [
         ("Code", "Province", "Committed (USD)", "Disbursed (USD)"),
-        ("01", "Hà Nội", 1000.0, 400.0),
+        ("01", "Ha Noi", 1000, 400),
     ]
     response = client.get(URL, {"year": 2025, "export": "xlsx", "table": "nothing"})
     assert response.status_code == 404
 
 
-def test_the_union_page_shows_the_cluster_average(client, orgs, users, login, english, year_records):
+def test_the_union_page_shows_the_cluster_average(
+    client, orgs, users, login, english, year_records
+):
     login(users.hanoi)
     page = client.get(URL, {"year": 2025}).content.decode()
     assert "the emulation cluster “Cụm các thành phố” (3 members)" in page

@@ -438,10 +438,13 @@ def tables(aid: dict, year: int) -> list[Table]:
     by sector, events by kind."""
     regions = dict(WorldRegion.choices)
     unknown = gettext_lazy("Not specified")
-    partner_rows = [
-        [str(regions.get(key, unknown)), *counts["active"], *counts["new"]]
-        for key, counts in sorted(aid["partners"].items(), key=lambda item: -item[1]["active"][0])
-    ]
+    partner_rows = sorted(
+        (
+            [str(regions.get(key, unknown)), *counts["active"], *counts["new"]]
+            for key, counts in aid["partners"].items()
+        ),
+        key=lambda row: (-row[1], row[0]),
+    )
     last = year - 1
     events = aid["events"]
     event_labels = {

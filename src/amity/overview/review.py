@@ -67,15 +67,15 @@ def _share(part, whole) -> str:
 
 
 def more_than(count: int) -> str:
-    """"More than 160" for 163 (the tens below, never the count itself); a small count as it
+    """ "More than 160" for 163 (the tens below, never the count itself); a small count as it
     is."""
     if count < 20:
-        return _("%(count)s") % {"count": count}
+        return str(count)
     return _("more than %(count)s") % {"count": _count((count - 1) // 10 * 10)}
 
 
 def ngo_sentence(partners: dict, subject_name: str) -> str:
-    """"More than 160 active foreign NGOs work with …: Americas 43%, Europe 35%, Asia 20%." —
+    """ "More than 160 active foreign NGOs work with …: Americas 43%, Europe 35%, Asia 20%." —
     the regions of the active NGOs, largest first, those under one percent left out."""
     counts = {region: row["ngos"][0] for region, row in partners.items() if row["ngos"][0]}
     total = sum(counts.values())
@@ -83,7 +83,7 @@ def ngo_sentence(partners: dict, subject_name: str) -> str:
         return _("No active foreign NGO is recorded for %(subject)s.") % {"subject": subject_name}
     labels = dict(WorldRegion.choices)
     shares = [
-        f"{labels.get(region, _('not specified'))} {_share(count, total)}"
+        f"{labels.get(region, _('Not specified'))} {_share(count, total)}"
         for region, count in sorted(counts.items(), key=lambda item: -item[1])
         if HUNDRED * count / total >= 1
     ]
@@ -95,7 +95,7 @@ def ngo_sentence(partners: dict, subject_name: str) -> str:
 
 
 def term_sentence(totals: dict, since: int, year: int) -> str:
-    """"33 NGOs, 80 projects, total disbursement of 9.35 million USD in 2013–2018"."""
+    """ "33 NGOs, 80 projects, total disbursement of 9.35 million USD in 2013–2018"."""
     millions = (Decimal(totals["disbursed_usd"]) / MILLION).quantize(Decimal("0.01"))
     return _(
         "%(ngos)s NGOs, %(projects)s projects, total disbursement of %(amount)s million USD "
@@ -229,7 +229,7 @@ def reviews_of(subject: Subject, year: int) -> list[dict]:
     ]
 
 
-# --- the document ----------------------------------------------------------------------------------
+# --- the document ----------------------------------------------------------------------------
 
 
 def shares_of(rows: list[dict], total) -> list[dict]:
@@ -291,8 +291,7 @@ def review_context(user, organization: Organization | None, year: int, since: in
         "received": received,
         "sent": sent,
         "events_sentence": _(
-            "%(conferences)s conferences held; %(received)s delegations received and "
-            "%(sent)s sent."
+            "%(conferences)s conferences held; %(received)s delegations received and %(sent)s sent."
         )
         % {
             "conferences": events["conferences"][0],
@@ -331,7 +330,7 @@ def _change(figure) -> str:
     if change is None:
         return "—"
     arrow = {"up": "▲", "down": "▼"}.get(figure.direction, "")
-    unit = _(" points") if figure.rate else "%"
+    unit = f" {_('points')}" if figure.rate else "%"
     return f"{arrow} {number_format(abs(change), 1)}{unit}".strip()
 
 
@@ -390,7 +389,7 @@ def review_docx(user, organization, year: int, since: int, today: date | None = 
     return library.render("annual_review", context, head, issuer)
 
 
-# --- the template, written with python-docx ---------------------------------------------------------
+# --- the template, written with python-docx ---------------------------------------------------
 
 
 def build_template(path: Path = TEMPLATE) -> Path:
@@ -406,7 +405,12 @@ def build_template(path: Path = TEMPLATE) -> Path:
     _section(document, "{{ labels.figures }}")
     docx.loop_table(
         document,
-        ("{{ labels.figure }}", "{{ labels.year }}", "{{ labels.previous }}", "{{ labels.change }}"),
+        (
+            "{{ labels.figure }}",
+            "{{ labels.year }}",
+            "{{ labels.previous }}",
+            "{{ labels.change }}",
+        ),
         "row in figures",
         ("{{ row.label }}", "{{ row.current }}", "{{ row.previous }}", "{{ row.change }}"),
     )
@@ -422,7 +426,12 @@ def build_template(path: Path = TEMPLATE) -> Path:
         docx.line(document, f"{{{{ labels.{key} }}}}", bold=True, center=False)
         docx.loop_table(
             document,
-            ("{{ labels.label }}", "{{ labels.ngos }}", "{{ labels.disbursed }}", "{{ labels.share }}"),
+            (
+                "{{ labels.label }}",
+                "{{ labels.ngos }}",
+                "{{ labels.disbursed }}",
+                "{{ labels.share }}",
+            ),
             f"row in {key}",
             ("{{ row.label }}", "{{ row.ngos }}", "{{ row.disbursed }}", "{{ row.share }}"),
         )
@@ -441,7 +450,12 @@ def build_template(path: Path = TEMPLATE) -> Path:
     _section(document, "{{ labels.awards }}")
     docx.loop_table(
         document,
-        ("{{ labels.award }}", "{{ labels.nominee }}", "{{ labels.decision }}", "{{ labels.date }}"),
+        (
+            "{{ labels.award }}",
+            "{{ labels.nominee }}",
+            "{{ labels.decision }}",
+            "{{ labels.date }}",
+        ),
         "row in awards",
         ("{{ row.award }}", "{{ row.nominee }}", "{{ row.decision }}", "{{ row.date }}"),
     )
