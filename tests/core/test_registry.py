@@ -103,7 +103,16 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
             ],
         ),
         ("Partners & aid", ["Partners", "Agreements", "Aid"]),
-        ("Reports", ["Reports", "Work orientations", "Orientations for us", "Document templates"]),
+        (
+            "Reports",
+            [
+                "Reports",
+                "The year in one picture",
+                "Work orientations",
+                "Orientations for us",
+                "Document templates",
+            ],
+        ),
         ("Events & proposals", ["Events", "Proposals"]),
         (
             "Emulation & awards",
