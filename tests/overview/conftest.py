@@ -68,6 +68,8 @@ def year_records(orgs, users):
     submission(orgs.hanoi, design.version, first, SubmissionState.SUBMITTED)
     submission(orgs.hanoi, design.version, second, SubmissionState.APPROVED)
     submission(orgs.danang, design.version, first, SubmissionState.DRAFT)
+    # a member association is not assigned the form: its report is not one of those due
+    submission(orgs.hanoi_member, design.version, first, SubmissionState.APPROVED)
 
     taught = course(
         orgs.central,

@@ -222,7 +222,8 @@ def aid_figures(subject: Subject, year: int, *, detailed: bool = True) -> dict:
 def report_counts(subject: Subject, year: int) -> dict[int, tuple[int, int]]:
     """year → (submissions sent, submissions due) for the periods of `year` and the year before:
     the periods counted by form in one query, the organizations each form assigns counted once a
-    form (a handful a year), the submissions in one."""
+    form (a handful a year), the submissions in one. A submission counts only when its
+    organization must fill the form still (a Union since merged or suspended is due nothing)."""
     periods = (
         subject.records(Period)
         .filter(year__in=(year, year - 1))
@@ -233,22 +234,27 @@ def report_counts(subject: Subject, year: int) -> dict[int, tuple[int, int]]:
     periods = list(periods)
     forms = Form.objects.in_bulk({row["form_id"] for row in periods})
     assigned = {
-        pk: assigned_organizations(form).filter(subject_in(subject)).count()
-        for pk, form in forms.items()
+        pk: assigned_organizations(form).filter(subject_in(subject)) for pk, form in forms.items()
     }
+    counted = {pk: organizations.count() for pk, organizations in assigned.items()}
     due = {year: 0, year - 1: 0}
     for row in periods:
-        due[row["year"]] += row["count"] * assigned[row["form_id"]]
+        due[row["year"]] += row["count"] * counted[row["form_id"]]
+    if not forms:
+        return {shown: (0, due[shown]) for shown in (year, year - 1)}
+    of_assigned = Q(pk__in=[])
+    for pk, organizations in assigned.items():
+        of_assigned |= Q(period__form_id=pk, organization__in=organizations.values("pk"))
     sent = (
         subject.records(Submission)
         .filter(period__year__in=(year, year - 1), state__in=REPORTED_STATES)
-        .filter(subject.within("organization"))
+        .filter(of_assigned)
         .order_by()
         .values("period__year")
         .annotate(count=Count("pk"))
     )
-    counted = {row["period__year"]: row["count"] for row in sent}
-    return {shown: (counted.get(shown, 0), due[shown]) for shown in (year, year - 1)}
+    sent_by_year = {row["period__year"]: row["count"] for row in sent}
+    return {shown: (sent_by_year.get(shown, 0), due[shown]) for shown in (year, year - 1)}
 
 
 def subject_in(subject: Subject) -> Q:

@@ -8,21 +8,25 @@ document.addEventListener("DOMContentLoaded", () => {
   const language = document.documentElement.lang || "vi";
   const numbers = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const format = (value) => (value === null || value === undefined ? "—" : numbers.format(value));
+  // An axis's ticks in short form (1,5 Tr / 1.5M): whole amounts overlapped on a narrow chart.
+  const compact = new Intl.NumberFormat(language, { notation: "compact", maximumFractionDigits: 1 });
+  const tick = (value) => compact.format(value);
   const charts = [];
 
   const bars = (element, table) => {
     // Horizontal bars, a row a category: long names (sectors, regions) keep their room and
     // the chart grows with its rows instead of crowding them.
-    element.style.height = `${Math.max(220, table.rows.length * 28 * table.series.length + 60)}px`;
+    const rowHeight = Math.max(36, 24 * table.series.length);
+    element.style.height = `${Math.max(220, table.rows.length * rowHeight + 60)}px`;
     const chart = window.echarts.init(element);
     chart.setOption({
       tooltip: { trigger: "axis", valueFormatter: format },
       legend: { top: 0, show: table.series.length > 1 },
       grid: { left: 10, right: 20, top: table.series.length > 1 ? 30 : 10, bottom: 10, containLabel: true },
-      xAxis: { type: "value", axisLabel: { formatter: format } },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { formatter: tick, hideOverlap: true } },
       yAxis: {
         type: "category", inverse: true, data: table.rows.map((row) => row[0]),
-        axisLabel: { width: 140, overflow: "break" },
+        axisLabel: { width: 130, overflow: "truncate" },
       },
       series: table.series.map((index) => ({
         name: table.headers[index], type: "bar", data: table.rows.map((row) => row[index]),
@@ -46,7 +50,7 @@ document.addEventListener("DOMContentLoaded", () => {
           },
           visualMap: {
             min: 0, max: Math.max(1, ...drawn.map((row) => row[value])), left: 10, bottom: 10,
-            calculable: true, inRange: { color: ["#e8f1fb", "#1f5fa8"] }, formatter: format,
+            calculable: true, inRange: { color: ["#e8f1fb", "#1f5fa8"] }, formatter: tick,
           },
           series: [{
             type: "map", map: "vn-provinces-overview", nameProperty: "code", roam: true,
