@@ -27,7 +27,9 @@ def chosen(request) -> OverviewForm:
     data = request.GET.copy()
     raw = data.get("organization", "").strip()
     if raw:
-        if not raw.isdigit() or len(raw) > 18 or not choices.filter(pk=int(raw)).exists():
+        # ASCII digits only: int() would read "٣" as 3, an id the address never wrote
+        valid = raw.isascii() and raw.isdigit() and len(raw) <= 18
+        if not valid or not choices.filter(pk=int(raw)).exists():
             raise Http404
     elif not user.sees_everything and user.organization_id is not None:
         data["organization"] = str(user.organization_id)
