@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "amity.training",
     "amity.documents",
     "amity.agreements",
+    "amity.overview",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("training/", include("amity.training.urls")),
     path("documents/", include("amity.documents.urls")),
     path("agreements/", include("amity.agreements.urls")),
+    path("overview/", include("amity.overview.urls")),
     path("api/", include("amity.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -103,7 +103,16 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
             ],
         ),
         ("Partners & aid", ["Partners", "Agreements", "Aid"]),
-        ("Reports", ["Reports", "Work orientations", "Orientations for us", "Document templates"]),
+        (
+            "Reports",
+            [
+                "Reports",
+                "The year in one picture",
+                "Work orientations",
+                "Orientations for us",
+                "Document templates",
+            ],
+        ),
         ("Events & proposals", ["Events", "Proposals"]),
         (
             "Emulation & awards",
@@ -122,8 +131,8 @@ def test_the_navigation_is_the_registry_menu_grouped_in_order(client, django_use
     assert sorted(urls) == sorted(reverse(item.url_name) for item in registry.menu())
     # organizations (3), partners, aid, reports, events, proposals, places, emulation (7),
     # training (3: courses, gaps, plan), agreements, the register and glossary (2),
-    # orientations (2), the document templates
-    assert len(urls) == 25
+    # orientations (2), the document templates, the year in one picture
+    assert len(urls) == 26
 
 
 def test_a_menu_entry_must_name_a_known_group():
