@@ -74,6 +74,8 @@ SAME_ACRONYM_SCORE = 85
 #: an acronym alone against a full name it shortens ("KOFIH", "Korea Foundation for ...")
 ACRONYM_OF_SCORE = 85
 VIET_NAM = frozenset({COUNTRY_MARK + "vn"})
+#: an acronym alone standing for more full names than this is left for a person to look up
+ACRONYM_CANDIDATES = 6
 SAME_DOMAIN_SCORE = 0  # a university's faculties share it: it only supports other signals
 SUPPORT_BONUS = 5
 #: two partners headquartered in different countries are seldom the same one
@@ -271,8 +273,9 @@ class _Features:
     name_keys: set[str]
     acronyms: set[str]  # as written: the acronym field, an acronym as name or in brackets
     initials: set[str]  # derived from the names: "Green Hope Foundation" gives "ghf"
-    #: the acronyms its full names may be shortened to (names.acronyms_of), with the name
-    shortened: dict[str, str]
+    #: the acronyms its full names may be shortened to (names.acronyms_of), with the name and
+    #: the country a partner known by the acronym must be of, when it leaves the country out
+    shortened: dict[str, tuple[str, str]]
     #: it has a name of its own besides acronyms and places ("ADRA Vietnam" has not)
     telling: bool
     written_acronyms: dict[str, str]  # each of `acronyms` as written
@@ -402,7 +405,7 @@ def _written_words(reading: list[str], text: str) -> dict[str, str]:
     """Each word of an English reading that differs from the word written ("foundation":
     "fundacion"), for typos to be seen in what was typed."""
     folded = normalise(split_camel_case(text)).split()
-    if len(folded) != len(reading):
+    if len(folded) != len(reading) or folded == reading:
         return {}
     return {word: typed for word, typed in zip(reading, folded, strict=True) if word != typed}
 
@@ -450,7 +453,8 @@ def features_of(record: PartnerRecord) -> _Features:
             _add_acronym(acronyms, raw)
             continue
         text, bracketed = _split_bracketed_acronyms(raw)
-        for acronym in [*bracketed, *_inner_acronyms(text)]:
+        inner = _inner_acronyms(text)
+        for acronym in [*bracketed, *inner]:
             _add_acronym(acronyms, acronym)
         plain = clean_words(text)
         if not plain:
@@ -466,10 +470,10 @@ def features_of(record: PartnerRecord) -> _Features:
         if vietnamese and all(_clean(reading) != plain for reading in readings):
             names.append(_make_name(plain, vietnamese))  # a typo in a Vietnamese word
         plain_names.append(tuple(plain))
-        if not _place_only(_clean(readings[0]) if readings else plain, set(acronyms)):
+        if not inner or not _place_only(_clean(readings[0]) if readings else plain, set(acronyms)):
             telling = True
-            for acronym in acronyms_of(normalise(split_camel_case(text)).split()):
-                shortened.setdefault(acronym, raw.strip())
+            for acronym, country in acronyms_of(normalise(split_camel_case(text)).split()).items():
+                shortened.setdefault(acronym, (raw.strip(), country))
     website, email = website_key(record.website), email_key(record.email)
     own_site = website if website and "/" not in website else ""
     domains = {domain for domain in (own_site, organization_mail_domain(email)) if domain}
@@ -683,18 +687,22 @@ def acronym_of(first: _Features, second: _Features) -> tuple[str, str] | None:
         if not full.telling and full.countries - VIET_NAM != short.countries - VIET_NAM:
             continue  # "ADRA" and "ADRA Cambodia": the whole and a branch
         for acronym in sorted(short.acronyms):
-            name = full.shortened.get(acronym)
-            if name is None and acronym in full.acronyms:
-                name = full.names and _written_name(full) or full.written_acronyms[acronym]
+            name, country = full.shortened.get(acronym, ("", ""))
+            if country and not _of_country(short, country):
+                continue  # "FHF" is not the Fred Hollows Foundation New Zealand, unless there
+            if not name and acronym in full.acronyms:
+                name = _written_name(full) or full.written_acronyms[acronym]
             if name:
                 return short.written_acronyms[acronym], name
     return None
 
 
+def _of_country(features: _Features, code: str) -> bool:
+    return features.country == code or COUNTRY_MARK + code.lower() in features.countries
+
+
 def _written_name(features: _Features) -> str:
-    return next(iter(features.shortened.values()), "") or next(
-        iter(features.written_acronyms.values()), ""
-    )
+    return next((name for name, _country in features.shortened.values()), "")
 
 
 def compare(first: _Features, second: _Features) -> tuple[int, tuple[str, ...], tuple]:
@@ -842,20 +850,36 @@ def candidate_pairs(features: list[_Features]) -> set[tuple[int, int]]:
 def _acronym_pairs(features: list[_Features]) -> set[tuple[int, int]]:
     """Pairs of a record that is only an acronym ("KOFIH", "ADRA Vietnam") and a record whose
     full name shortens to it or that carries it too."""
-    shorts, fulls = defaultdict(list), defaultdict(list)
+    shorts, fulls = defaultdict(list), defaultdict(set)
     for index, feature in enumerate(features):
         for acronym in feature.acronyms:
-            (fulls if feature.telling else shorts)[acronym].append(index)
-        for acronym in feature.shortened:
-            fulls[acronym].append(index)
+            if feature.telling:
+                fulls[acronym].add(index)
+            else:
+                shorts[acronym].append(index)
+    if not shorts:
+        return set()
+    for index, feature in enumerate(features):
+        for acronym in feature.shortened.keys() & shorts.keys():
+            fulls[acronym].add(index)
     pairs = set()
     for acronym, members in shorts.items():
-        others = fulls.get(acronym, [])
-        if len(members) + len(others) > FUZZY_BLOCK_LIMIT:
+        if len(members) > FUZZY_BLOCK_LIMIT:
             continue  # an acronym so common says nothing
         pairs.update(combinations(members, 2))
-        pairs.update((min(one, other), max(one, other)) for one in members for other in others)
+        for one in members:
+            others = _likeliest(features[one], fulls.get(acronym, ()), features)
+            pairs.update((min(one, other), max(one, other)) for other in others)
     return pairs
+
+
+def _likeliest(short: _Features, candidates, features: list[_Features]) -> list[int]:
+    """The full names an acronym may stand for, those of its country first; none when it
+    may stand for more than ACRONYM_CANDIDATES: then it says too little to tell which."""
+    candidates = list(candidates)
+    if len(candidates) > ACRONYM_CANDIDATES and short.country:
+        candidates = [index for index in candidates if features[index].country == short.country]
+    return candidates if len(candidates) <= ACRONYM_CANDIDATES else []
 
 
 # --- entry points -------------------------------------------------------------------------------
@@ -885,6 +909,8 @@ LOOKUP_POOL = 2000
 #: a word found in more partners than this does not narrow the search
 LOOKUP_WORD_LIMIT = 300
 LOOKUP_MAX_WORDS = 6
+#: the acronyms of a would-be partner's name looked for as other partners' acronyms
+LOOKUP_MAX_ACRONYMS = 24
 
 
 def likely_duplicates_of(
@@ -923,15 +949,40 @@ def _lookup_filter(wanted: _Features, queryset) -> Q | None:
         narrowing |= Q(acronym__iexact=acronym) | Q(name__iexact=acronym)
     for acronym in wanted.initials:
         narrowing |= Q(acronym__iexact=acronym)
+    for acronym in sorted(wanted.shortened)[:LOOKUP_MAX_ACRONYMS]:
+        # a partner recorded as its acronym alone or with its place ("ADRA Vietnam")
+        narrowing |= (
+            Q(acronym__iexact=acronym)
+            | Q(name__iexact=acronym)
+            | Q(search_text__startswith=f"{acronym} ")
+        )
+    if not wanted.telling:
+        for acronym in wanted.acronyms:
+            narrowing |= Q(search_text__regex=_shortened_by(acronym))
     for word in _rarest_words(wanted, queryset):
         narrowing |= Q(search_text__contains=word)
     return narrowing or None
 
 
+def _shortened_by(acronym: str) -> str:
+    """A regular expression for the folded names `acronym` may shorten: its letters begin
+    words, in order, or go on a word's first syllable ("kofih": korea foundation ...), one
+    small word allowed between. Read by SQLite (Python's re) and PostgreSQL alike."""
+    letters = [re.escape(letter) for letter in acronym if letter.isalnum()]
+    if not letters:
+        return "^$"
+    steps = "".join(f"(?:{letter}|[a-z0-9]* (?:[a-z0-9]+ )?{letter})" for letter in letters[1:])
+    return f"(^| ){letters[0]}{steps}"
+
+
 def _lookup_words(wanted: _Features) -> set[str]:
-    """The candidate's words, and for long ones their halves: a typo leaves one half whole."""
+    """The candidate's words, and for long ones their halves: a typo leaves one half whole;
+    and the Vietnamese words of what it means ("pacific": "thai binh duong")."""
     words = set()
     for word in wanted.words:
+        if word.startswith(COUNTRY_MARK):
+            continue  # a country is seldom rare, and is looked for by the other words
+        words.update(phrase for phrase in vietnamese_phrases_of(word) if len(phrase) >= 3)
         if len(word) >= 3:
             words.add(word)
         if len(word) >= 6:

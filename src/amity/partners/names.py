@@ -506,25 +506,39 @@ def split_camel_case(text: str) -> str:
     return CAMEL.sub(r"\1 ", text)
 
 
-def _without_place(words: list[str]) -> list[str]:
-    """`words` less the office in Viet Nam at their end ("... Relief Agency Vietnam"); another
-    country at the end is kept: "Fred Hollows Foundation New Zealand" is a branch of its own."""
-    while len(words) > 1 and words[-1] in PLACE_WORDS:
-        words = words[:-1]
-    return words
+def _without_place(words: list[str]) -> tuple[list[str], str]:
+    """`words` less the office in Viet Nam at their end ("... Relief Agency Vietnam"), and
+    less a country at the end, which is then returned: its acronym ("Fred Hollows Foundation
+    New Zealand": FHF) is only its own among partners of that country."""
+    country = ""
+    while len(words) > 1:
+        if words[-1] in PLACE_WORDS:
+            words = words[:-1]
+            continue
+        if country:
+            break
+        names = country_names()
+        size = next((size for size in (3, 2, 1) if " ".join(words[-size:]) in names), 0)
+        if not size or size >= len(words) - 1:
+            break
+        country, words = names[" ".join(words[-size:])], words[:-size]
+    return words, country
 
 
-def acronyms_of(words: list[str]) -> set[str]:
+def acronyms_of(words: list[str]) -> dict[str, str]:
     """The acronyms a name of `words` (folded, in order) may be shortened to.
 
     Initials of every word and of the words less the small ones, each also without the first
     word ("Deutsche Gesellschaft für Internationale Zusammenarbeit": GIZ), without the generic
     words ("Swiss Agency for Development and Cooperation": SDC) and without the country or
-    office at the end; and with one word giving two or three letters (KOFIH, PACCOM).
+    office at the end; and with the first or last word giving two or three letters (KOFIH, PACCOM).
+    Each with the country an acronym that leaves out the name's country belongs to, or "".
     """
-    found = _shortenings(words)
-    if (placeless := _without_place(words)) != words:
-        found |= _shortenings(placeless)
+    found = dict.fromkeys(_shortenings(words), "")
+    placeless, country = _without_place(words)
+    if placeless != words:
+        for acronym in _shortenings(placeless):
+            found.setdefault(acronym, country)
     return found
 
 
@@ -534,16 +548,20 @@ def _shortenings(words: list[str]) -> set[str]:
     local = [word for word in significant if _spell(word) not in QUALIFIERS]
     found = set()
     for sequence in {tuple(words), tuple(significant), tuple(telling), tuple(local)}:
-        if len(sequence) < 2:
-            continue
-        initials = [word[0] for word in sequence]
-        found.add("".join(initials))
-        if len(sequence) > 2:
-            found.add("".join(initials[1:]))
-        for index, word in enumerate(sequence):
-            for size in (2, 3):
-                if len(word) > size:
-                    found.add("".join(initials[:index] + [word[:size]] + initials[index + 1 :]))
+        if len(sequence) >= 2:
+            initials = "".join(word[0] for word in sequence)
+            found.add(initials)
+            if len(sequence) > 2:
+                found.add(initials[1:])
+    if len(significant) >= 2:
+        # syllable acronyms take the first or the last word's syllable (KOFIH, PACCOM)
+        initials = "".join(word[0] for word in significant)
+        first, last = significant[0], significant[-1]
+        for size in (2, 3):
+            if len(first) > size:
+                found.add(first[:size] + initials[1:])
+            if len(last) > size:
+                found.add(initials[:-1] + last[:size])
     full = {"".join(word[0] for word in significant), "".join(word[0] for word in words)}
     return {acronym for acronym in found if len(acronym) >= ACRONYM_MIN_LENGTH or acronym in full}
 
