@@ -2,6 +2,7 @@
 apart, the reasons in both languages, the create form's warning and the import's flag."""
 
 import pytest
+from bench.matching import score_set
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -19,7 +20,6 @@ from amity.partners.duplicates import (
     likely_duplicates_of,
 )
 from amity.partners.models import Partner
-from bench.matching import score_set
 
 
 @pytest.fixture(autouse=True)
@@ -92,9 +92,7 @@ def test_an_acronym_shared_by_partners_of_one_country_is_still_its_own_rule():
         ("Catholic Relief Services", "CARE", {}),
     ],
 )
-def test_an_acronym_does_not_match_a_branch_another_country_or_other_initials(
-    full, short, fields
-):
+def test_an_acronym_does_not_match_a_branch_another_country_or_other_initials(full, short, fields):
     partners = [PartnerRecord(id=1, name=full, country_code="KR" if fields else "")]
     partners.append(PartnerRecord(id=2, name=short, **fields))
     assert find_duplicate_pairs(partners) == []
@@ -285,3 +283,27 @@ def test_the_import_flags_a_vietnamese_name_with_its_reason(client, orgs, users,
     assert [warning["line"] for warning in warnings] == [2]
     assert "Pacific Links Foundation" in warnings[0]["message"]
     assert "same name in Vietnamese" in warnings[0]["message"]
+
+
+@pytest.mark.django_db
+def test_the_matching_benchmark_runs_at_a_tiny_scale():
+    from bench import matching
+
+    figures, parameters = matching.run(scale=0.01)
+    by_name = {figure.name: figure for figure in figures}
+    assert parameters["partners"] == 200
+    assert by_name["test set precision"].value == 100
+    batch = by_name["duplicates batch over 200 seeded partners"]
+    assert (batch.target, batch.unit) == (10, "s")
+    assert by_name["  its recall of the seeded duplicates"].note.endswith("of 20")
+
+
+def test_the_seeded_register_holds_every_kind_of_duplicate():
+    from bench.matching import VARIANTS, seeded_register
+
+    records, pairs = seeded_register(1400)
+    assert (len(records), len(pairs)) == (1400, 140)
+    variants = [records[second][0] for _first, second in sorted(pairs)]
+    assert len(variants) == 20 * len(VARIANTS)
+    assert any(name.startswith("Quỹ") or name.startswith("Hội") for name in variants)
+    assert any(name.isupper() and " " not in name for name in variants)

@@ -25,7 +25,6 @@ from itertools import combinations
 from urllib.parse import urlsplit
 
 from django.db.models import Count, F, Q
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -248,8 +247,10 @@ class DuplicatePair:
     def reasons(self) -> list[str]:
         """The reasons as a person reads them, in the active language."""
         details = dict(self.details)
-        return [str(REASONS[code]) % details if code == ACRONYM_OF else str(REASONS[code])
-                for code in self.reason_codes]
+        return [
+            str(REASONS[code]) % details if code == ACRONYM_OF else str(REASONS[code])
+            for code in self.reason_codes
+        ]
 
 
 # --- features -----------------------------------------------------------------------------------
@@ -425,10 +426,7 @@ def _place_only(words: list[str], acronyms: set[str]) -> bool:
     """Whether a reading's words, less its acronyms, only say what kind of body it is and
     where: "ADRA Vietnam", "Tổ chức PATH", "FHI 360"."""
     return all(
-        word in acronyms
-        or word in GENERIC_WORDS
-        or word.startswith(COUNTRY_MARK)
-        or word.isdigit()
+        word in acronyms or word in GENERIC_WORDS or word.startswith(COUNTRY_MARK) or word.isdigit()
         for word in words
     )
 
@@ -464,9 +462,7 @@ def features_of(record: PartnerRecord) -> _Features:
         readings, country_words, vietnamese = meaning(split_camel_case(text))
         written = _written_words(readings[0], text) if readings and not vietnamese else {}
         for reading in readings:
-            names.append(
-                _make_name(_clean(reading), vietnamese, frozenset(country_words), written)
-            )
+            names.append(_make_name(_clean(reading), vietnamese, frozenset(country_words), written))
         if vietnamese and all(_clean(reading) != plain for reading in readings):
             names.append(_make_name(plain, vietnamese))  # a typo in a Vietnamese word
         plain_names.append(tuple(plain))
@@ -539,8 +535,7 @@ def _typo_of(word: str, other: str, written: dict[str, str]) -> bool:
     """One typo apart as read or as written: "Fundaicón" is a typo of "Fundación", which
     reads "foundation"."""
     return _one_typo_apart(word, other) or (
-        bool(written)
-        and _one_typo_apart(written.get(word, word), written.get(other, other))
+        bool(written) and _one_typo_apart(written.get(word, word), written.get(other, other))
     )
 
 
@@ -720,7 +715,8 @@ def compare(first: _Features, second: _Features) -> tuple[int, tuple[str, ...], 
         signals[SAME_NAME] = 100 - penalty
     else:
         names, why = _best_name_similarity(first, second)
-        names = min(names, SAME_MEANING_SCORE)  # not the same as written
+        if names == 100:  # the same meaning, not the same as written
+            names = SAME_MEANING_SCORE
         if names >= SIMILAR_NAMES_MIN:
             signals[why] = names - penalty
     acronym = _acronym_signal(first, second, names)
@@ -794,6 +790,9 @@ def _block_keys(features: _Features, neighbours: dict) -> tuple[set[str], set[st
         fuzzy.add(f"l:{name.key}")
         fuzzy.update(f"l:{key}" for key in _without_a_generic_word(name.words))
         fuzzy.update(f"l:{key}" for key in _joined_keys(name.words))  # "WaterAid Vietnam"
+        telling = [word for word in name.words if word not in GENERIC_WORDS]
+        if 2 <= len(telling) < len(name.words):  # "Tổ chức Nông Lương Liên Hợp Quốc"
+            fuzzy.add("l:" + " ".join(sorted(telling)))
     return exact, fuzzy
 
 

@@ -269,9 +269,10 @@ ONE_SPELLING = {
 }
 # Adjectives and short forms of countries, which Babel's territory names are not.
 DEMONYMS = {
-    "american": "US", "usa": "US", "uk": "GB", "britain": "GB", "british": "GB",
-    "english": "GB", "scottish": "GB", "korea": "KR", "korean": "KR", "japanese": "JP",
-    "german": "DE", "french": "FR", "swiss": "CH", "swedish": "SE", "danish": "DK",
+    "american": "US", "usa": "US", "uk": "GB", "britain": "GB", "great britain": "GB",
+    "british": "GB", "english": "GB", "scottish": "GB", "korea": "KR", "korean": "KR",
+    "japanese": "JP", "german": "DE", "french": "FR", "swiss": "CH", "swedish": "SE",
+    "danish": "DK",
     "norwegian": "NO", "finnish": "FI", "dutch": "NL", "holland": "NL", "belgian": "BE",
     "austrian": "AT", "australian": "AU", "canadian": "CA", "italian": "IT", "spanish": "ES",
     "portuguese": "PT", "polish": "PL", "czech": "CZ", "hungarian": "HU", "russian": "RU",
@@ -289,9 +290,7 @@ COUNTRY_MIN_LENGTH = 4
 NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"})
 
 # Letters only Vietnamese writes (French shares â, ê, ô and the acute and grave accents).
-VIETNAMESE_LETTERS = frozenset(
-    "ăđơư" "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉĩịọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ"
-)
+VIETNAMESE_LETTERS = frozenset("ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉĩịọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ")
 #: a name without diacritics is also read as Vietnamese when its dictionary words cover this share
 VIETNAMESE_SHARE = 0.6
 #: the readings of one name kept when words have several senses
@@ -584,7 +583,6 @@ def vietnamese_phrases_of(word: str) -> list[str]:
 
         code = word[1:].upper()
         return [
-            normalise(Locale.parse(language).territories.get(code, ""))
-            for language in ("vi", "en")
+            normalise(Locale.parse(language).territories.get(code, "")) for language in ("vi", "en")
         ]
     return [phrase for phrase in _english_to_vietnamese().get(word, []) if phrase]
