@@ -13,6 +13,12 @@ register is compared without model instances:
 3. each candidate pair is scored 0-100 from rapidfuzz name similarities and strong signals (same
    website, same e-mail), with the reasons a person can check.
 
+Names are compared by what they mean (`names.meaning`): a Vietnamese name read in English words
+("Quỹ Liên kết Thái Bình Dương": foundation link pacific), countries as codes whatever the
+language ("Deutschland", "Germany", "Đức": #de); a partner known only by its acronym ("KOFIH",
+"ADRA Vietnam") meets the full names that shorten to it (`names.acronyms_of`). Names naming
+different countries, or different kinds of body, stay apart.
+
 `find_duplicate_pairs` runs over records, `possible_duplicates` over a queryset (the "possible
 duplicates" page) and `likely_duplicates_of` scores one would-be partner against the database
 (the create form's warning and the import's flag).
@@ -910,6 +916,8 @@ LOOKUP_WORD_LIMIT = 300
 LOOKUP_MAX_WORDS = 6
 #: the acronyms of a would-be partner's name looked for as other partners' acronyms
 LOOKUP_MAX_ACRONYMS = 24
+#: the longest acronym looked for among the full names it may shorten
+LOOKUP_ACRONYM_LENGTH = 8
 
 
 def likely_duplicates_of(
@@ -956,8 +964,9 @@ def _lookup_filter(wanted: _Features, queryset) -> Q | None:
             | Q(search_text__startswith=f"{acronym} ")
         )
     if not wanted.telling:
-        for acronym in wanted.acronyms:
-            narrowing |= Q(search_text__regex=_shortened_by(acronym))
+        for acronym in sorted(wanted.acronyms)[:2]:
+            if 2 <= len(acronym) <= LOOKUP_ACRONYM_LENGTH:  # longer: no regex worth running
+                narrowing |= Q(search_text__regex=_shortened_by(acronym))
     for word in _rarest_words(wanted, queryset):
         narrowing |= Q(search_text__contains=word)
     return narrowing or None

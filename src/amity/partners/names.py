@@ -17,7 +17,7 @@ dictionary of general words (organization, aid, children...), no organization's 
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 from amity.partners.text import normalise
@@ -382,6 +382,7 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return tokens
 
 
+@lru_cache(maxsize=100_000)  # a register's vocabulary is far smaller than its names
 def _spell(word: str) -> str:
     """One spelling, the plural's "s" dropped ("links", "services")."""
     word = ONE_SPELLING.get(word, word)
