@@ -168,6 +168,7 @@ def test_reading_a_vietnamese_name():
         ("Red Cross of Austria", "Red Cross of Österreich"),
         ("Caritas Poland", "Caritas Polska"),
         ("Red Cross Finland", "Red Cross Suomi"),
+        ("Oxfam Great Britain", "Oxfam GB"),  # its ISO code
     ],
 )
 def test_a_country_in_another_language_is_the_same_country(first, second):
@@ -202,6 +203,7 @@ def test_country_names_come_from_babel_in_every_language():
         ("Hội hữu nghị Việt Nam – Nhật Bản", "Hội người Việt Nam tại Nhật Bản"),
         ("Norwegian–Vietnamese Friendship Society", "Association of Vietnamese in Norway"),
         ("Quỹ Giáo dục Việt Nam", "Quỹ Việt – Đức"),
+        ("Oxfam GB", "Oxfam Australia"),
     ],
 )
 def test_look_alikes_stay_apart(first, second):

@@ -39,6 +39,7 @@ from amity.partners.names import (
     COUNTRY_MARK,
     acronyms_of,
     country_names,
+    english_country_name,
     meaning,
     split_camel_case,
     vietnamese_phrases_of,
@@ -408,13 +409,22 @@ def _clean(words: list[str]) -> list[str]:
 CAPITALS = re.compile(r"[A-Z].?[A-Z]")  # two capitals near each other: maybe an acronym
 
 
-def _written_words(reading: list[str], text: str) -> dict[str, str]:
+def _written_words(reading: list[str], folded: list[str]) -> dict[str, str]:
     """Each word of an English reading that differs from the word written ("foundation":
     "fundacion"), for typos to be seen in what was typed."""
-    folded = normalise(split_camel_case(text)).split()
     if len(folded) != len(reading) or folded == reading:
         return {}
     return {word: typed for word, typed in zip(reading, folded, strict=True) if word != typed}
+
+
+def _country_code_at_end(text: str) -> str:
+    """ "Oxfam GB" -> "Oxfam United Kingdom": a country's ISO code typed after the name."""
+    before, _space, last = text.rstrip().rpartition(" ")
+    if before and len(last) == 2 and last.isupper() and last.isalpha():
+        name = english_country_name(last)
+        if name:
+            return f"{before} {name}"
+    return text
 
 
 def _inner_acronyms(text: str) -> list[str]:
@@ -456,7 +466,7 @@ def features_of(record: PartnerRecord) -> _Features:
         if looks_like_acronym(raw):
             _add_acronym(acronyms, raw)
             continue
-        text, bracketed = _split_bracketed_acronyms(raw)
+        text, bracketed = _split_bracketed_acronyms(_country_code_at_end(raw))
         inner = _inner_acronyms(text)
         for acronym in [*bracketed, *inner]:
             _add_acronym(acronyms, acronym)
@@ -466,7 +476,8 @@ def features_of(record: PartnerRecord) -> _Features:
         plain_keys.add(" ".join(sorted(plain)))
         initials.add(_initials(plain))
         readings, country_words, vietnamese = meaning(split_camel_case(text))
-        written = _written_words(readings[0], text) if readings and not vietnamese else {}
+        folded = normalise(split_camel_case(text)).split()
+        written = _written_words(readings[0], folded) if readings and not vietnamese else {}
         for reading in readings:
             names.append(_make_name(_clean(reading), vietnamese, frozenset(country_words), written))
         if vietnamese and all(_clean(reading) != plain for reading in readings):
@@ -474,7 +485,7 @@ def features_of(record: PartnerRecord) -> _Features:
         plain_names.append(tuple(plain))
         if not inner or not _place_only(_clean(readings[0]) if readings else plain, set(acronyms)):
             telling = True
-            for acronym, country in acronyms_of(normalise(split_camel_case(text)).split()).items():
+            for acronym, country in acronyms_of(folded).items():
                 shortened.setdefault(acronym, (raw.strip(), country))
     website, email = website_key(record.website), email_key(record.email)
     own_site = website if website and "/" not in website else ""

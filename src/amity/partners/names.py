@@ -339,6 +339,20 @@ def country_names() -> dict[str, str]:
     return names
 
 
+def english_country_name(code: str) -> str:
+    """The English name of the country of ISO code `code`, or "" when there is none."""
+    if code.upper() in NOT_COUNTRIES:
+        return ""
+    return _english_territories().get(code.upper(), "")
+
+
+@cache
+def _english_territories() -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse("en").territories)
+
+
 @cache
 def vietnamese_country_names() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Babel's Vietnamese names of countries: of several syllables, folded; of one syllable
