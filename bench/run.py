@@ -26,8 +26,9 @@ DOMAINS = (
     "documents",
     "overview",
 )
-#: every suite `--suite all` runs: the domains', then the imports from XLSX
-ALL = (*DOMAINS, "imports")
+#: every suite `--suite all` runs: the domains', then the imports from XLSX and the matching of
+#: partner names (issue 22)
+ALL = (*DOMAINS, "imports", "matching")
 SUITES = (*ALL, "pages", "generate")
 
 

@@ -13,22 +13,37 @@ register is compared without model instances:
 3. each candidate pair is scored 0-100 from rapidfuzz name similarities and strong signals (same
    website, same e-mail), with the reasons a person can check.
 
+Names are compared by what they mean (`names.meaning`): a Vietnamese name read in English words
+("Quỹ Liên kết Thái Bình Dương": foundation link pacific), countries as codes whatever the
+language ("Deutschland", "Germany", "Đức": #de); a partner known only by its acronym ("KOFIH",
+"ADRA Vietnam") meets the full names that shorten to it (`names.acronyms_of`). Names naming
+different countries, or different kinds of body, stay apart.
+
 `find_duplicate_pairs` runs over records, `possible_duplicates` over a queryset (the "possible
 duplicates" page) and `likely_duplicates_of` scores one would-be partner against the database
 (the create form's warning and the import's flag).
 """
 
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from urllib.parse import urlsplit
 
 from django.db.models import Count, F, Q
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from amity.partners.names import (
+    COUNTRY_MARK,
+    acronyms_of,
+    country_names,
+    english_country_name,
+    meaning,
+    split_camel_case,
+    vietnamese_phrases_of,
+)
 from amity.partners.text import normalise
 
 #: pairs scoring at least this are reported. Chosen on tests/partners/duplicate_cases.py: from
@@ -43,6 +58,9 @@ SAME_WEBSITE = "same_website"
 SAME_EMAIL = "same_email"
 SAME_ACRONYM = "same_acronym"
 SAME_DOMAIN = "same_domain"
+IN_VIETNAMESE = "in_vietnamese"
+COUNTRY_IN_OTHER_LANGUAGE = "country_in_other_language"
+ACRONYM_OF = "acronym_of"
 REASONS = {
     SAME_NAME: _("same name after removing diacritics, legal suffixes and word order"),
     SIMILAR_NAMES: _("similar names"),
@@ -50,16 +68,26 @@ REASONS = {
     SAME_EMAIL: _("same e-mail"),
     SAME_ACRONYM: _("same acronym and country"),
     SAME_DOMAIN: _("same internet domain"),
+    IN_VIETNAMESE: _("same name in Vietnamese"),
+    COUNTRY_IN_OTHER_LANGUAGE: _("same name, the country in another language"),
+    ACRONYM_OF: _("%(acronym)s is the acronym of %(name)s"),
 }
 
 # How much each signal says on its own (0-100); further signals each add SUPPORT_BONUS.
 SAME_EMAIL_SCORE = 95
 SAME_WEBSITE_SCORE = 90
 SAME_ACRONYM_SCORE = 85
+#: an acronym alone against a full name it shortens ("KOFIH", "Korea Foundation for ...")
+ACRONYM_OF_SCORE = 85
+VIET_NAM = frozenset({COUNTRY_MARK + "vn"})
+#: an acronym alone standing for more full names than this is left for a person to look up
+ACRONYM_CANDIDATES = 6
 SAME_DOMAIN_SCORE = 0  # a university's faculties share it: it only supports other signals
 SUPPORT_BONUS = 5
 #: two partners headquartered in different countries are seldom the same one
 COUNTRY_CONFLICT_PENALTY = 20
+#: names that mean the same in other words or languages ("Stiftung", "Foundation")
+SAME_MEANING_SCORE = 95
 #: below this, names are not called similar
 SIMILAR_NAMES_MIN = 70
 
@@ -70,6 +98,15 @@ ALIGNMENT_WEIGHT = 0.8
 DIFFERENT_WORDS_CAP = 60
 #: generic words ("association", "hội") tell little about which organization it is
 GENERIC_WEIGHT = 0.25
+#: kinds of body: a foundation is not the institute or university of the same name
+KINDS_OF_BODY = frozenset(
+    """
+    foundation association institute university center agency committee council network
+    alliance federation union club bank school hospital church embassy consulate academy
+    friendship
+    """.split()
+)
+FRIENDSHIP = "friendship"
 #: a word with one typing mistake counts nearly as much as the word
 TYPO_CREDIT = 0.9
 #: shorter words must match exactly: one letter of "usa" changed is another word ("viet" may
@@ -104,6 +141,7 @@ STOP_WORDS = frozenset(
     di il della
     het voor
     va cua cac tai
+    s
     """.split()
 )
 # Kept in the key (a foundation is not an association) but weighing little in similarity: they
@@ -116,7 +154,7 @@ GENERIC_WORDS = frozenset(
     group initiative agency office program project mission university college school academy
     embassy consulate general republic global city province department faculty representative
     country solidarity cooperation
-    vietnam viet nam vietnamese
+    vietnam viet nam vietnamese #vn united nation
     stiftung fondation fundacion fundacao fondazione verein gesellschaft asociacion associazione
     vereniging stichting universitat universite universidad universita universiteit universidade
     hochschule ecole escuela instituto institut
@@ -209,11 +247,17 @@ class DuplicatePair:
     second: PartnerRecord
     score: int
     reason_codes: tuple[str, ...]  # strongest first: SAME_EMAIL, SIMILAR_NAMES...
+    #: what a reason names: ACRONYM_OF's acronym and name, as written
+    details: tuple[tuple[str, str], ...] = ()
 
     @property
-    def reasons(self) -> list[Promise]:
+    def reasons(self) -> list[str]:
         """The reasons as a person reads them, in the active language."""
-        return [REASONS[code] for code in self.reason_codes]
+        details = dict(self.details)
+        return [
+            str(REASONS[code]) % details if code == ACRONYM_OF else str(REASONS[code])
+            for code in self.reason_codes
+        ]
 
 
 # --- features -----------------------------------------------------------------------------------
@@ -221,10 +265,14 @@ class DuplicatePair:
 
 @dataclass(frozen=True, slots=True)
 class _Name:
-    words: tuple[str, ...]  # cleaned, in written order
+    words: tuple[str, ...]  # what it means, cleaned, in written order (names.meaning)
     key: str  # the words sorted: the same for any word order
     joins: frozenset[str]  # adjacent words run together: "ha noi" may be written "hanoi"
     word_set: frozenset[str]
+    vietnamese: bool = False  # read as Vietnamese
+    country_words: frozenset[str] = frozenset()  # the words that named its countries
+    countries: frozenset[str] = frozenset()  # "#de": the countries it names
+    written: dict = field(default_factory=dict)  # word -> as written, where they differ
 
 
 @dataclass(slots=True)
@@ -233,6 +281,14 @@ class _Features:
     name_keys: set[str]
     acronyms: set[str]  # as written: the acronym field, an acronym as name or in brackets
     initials: set[str]  # derived from the names: "Green Hope Foundation" gives "ghf"
+    #: the acronyms its full names may be shortened to (names.acronyms_of), with the name and
+    #: the country a partner known by the acronym must be of, when it leaves the country out
+    shortened: dict[str, tuple[str, str]]
+    #: it has a name of its own besides acronyms and places ("ADRA Vietnam" has not)
+    telling: bool
+    written_acronyms: dict[str, str]  # each of `acronyms` as written
+    countries: frozenset[str]  # the countries its names name
+    plain_names: list[tuple[str, ...]]  # the words as written
     country: str
     website: str
     email: str
@@ -319,44 +375,137 @@ def _split_bracketed_acronyms(text: str) -> tuple[str, list[str]]:
     return text, acronyms
 
 
-def _make_name(words: list[str]) -> _Name:
+def _make_name(
+    words: list[str],
+    vietnamese: bool = False,
+    country_words: frozenset[str] = frozenset(),
+    written: dict | None = None,
+) -> _Name:
     joins = frozenset(first + second for first, second in zip(words, words[1:], strict=False))
-    return _Name(tuple(words), " ".join(sorted(words)), joins, frozenset(words))
+    countries = frozenset(word for word in words if word.startswith(COUNTRY_MARK))
+    return _Name(
+        tuple(words),
+        " ".join(sorted(words)),
+        joins,
+        frozenset(words),
+        vietnamese,
+        country_words,
+        countries,
+        written or {},
+    )
 
 
-def _initials(words: tuple[str, ...]) -> str:
+def _initials(words: list[str]) -> str:
     return "".join([word[0] for word in words]) if len(words) >= 3 else ""
 
 
+def _clean(words: list[str]) -> list[str]:
+    """A reading's words less legal forms and small words (as `clean_words`)."""
+    words = [SPELLINGS.get(word, word) for word in _join_initials(words)]
+    kept = [word for word in words if word not in LEGAL_FORMS and word not in STOP_WORDS]
+    return kept or words
+
+
+CAPITALS = re.compile(r"[A-Z].?[A-Z]")  # two capitals near each other: maybe an acronym
+
+
+def _written_words(reading: list[str], folded: list[str]) -> dict[str, str]:
+    """Each word of an English reading that differs from the word written ("foundation":
+    "fundacion"), for typos to be seen in what was typed."""
+    if len(folded) != len(reading) or folded == reading:
+        return {}
+    return {word: typed for word, typed in zip(reading, folded, strict=True) if word != typed}
+
+
+def _country_code_at_end(text: str) -> str:
+    """ "Oxfam GB" -> "Oxfam United Kingdom": a country's ISO code typed after the name."""
+    before, _space, last = text.rstrip().rpartition(" ")
+    if before and len(last) == 2 and last.isupper() and last.isalpha():
+        name = english_country_name(last)
+        if name:
+            return f"{before} {name}"
+    return text
+
+
+def _inner_acronyms(text: str) -> list[str]:
+    """Acronyms written inside a name ("ADRA Vietnam", "Tổ chức PATH"), unless the whole name
+    is written in capitals."""
+    if not CAPITALS.search(text) or not any(char.islower() for char in text):
+        return []
+    words = text.split()
+    if len(words) < 2:
+        return []
+    return [word for word in words if looks_like_acronym(word) and len(word.strip(".")) >= 2]
+
+
+def _place_only(words: list[str], acronyms: set[str]) -> bool:
+    """Whether a reading's words, less its acronyms, only say what kind of body it is and
+    where: "ADRA Vietnam", "Tổ chức PATH", "FHI 360"."""
+    return all(
+        word in acronyms or word in GENERIC_WORDS or word.startswith(COUNTRY_MARK) or word.isdigit()
+        for word in words
+    )
+
+
+def _add_acronym(acronyms: dict[str, str], written: str) -> None:
+    folded = normalise(written).replace(" ", "")
+    if folded and folded not in country_names():  # "USA" names a country, no organization
+        acronyms.setdefault(folded, written.strip())
+
+
 def features_of(record: PartnerRecord) -> _Features:
-    names, acronyms = [], set()
+    names, plain_keys, initials, plain_names = [], set(), set(), []
+    acronyms: dict[str, str] = {}
+    shortened: dict[str, str] = {}
+    telling = False
     if record.acronym:
-        acronyms.add(normalise(record.acronym).replace(" ", ""))
+        _add_acronym(acronyms, record.acronym)
     for raw in (record.name, record.name_vi, record.name_en):
         if not raw or not raw.strip():
             continue
         if looks_like_acronym(raw):
-            acronyms.add(normalise(raw).replace(" ", ""))
+            _add_acronym(acronyms, raw)
             continue
-        text, bracketed = _split_bracketed_acronyms(raw)
-        acronyms.update(normalise(acronym).replace(" ", "") for acronym in bracketed)
-        words = clean_words(text)
-        if words:
-            names.append(_make_name(words))
-    acronyms.discard("")
+        text, bracketed = _split_bracketed_acronyms(_country_code_at_end(raw))
+        inner = _inner_acronyms(text)
+        for acronym in [*bracketed, *inner]:
+            _add_acronym(acronyms, acronym)
+        plain = clean_words(text)
+        if not plain:
+            continue
+        plain_keys.add(" ".join(sorted(plain)))
+        initials.add(_initials(plain))
+        readings, country_words, vietnamese = meaning(split_camel_case(text))
+        folded = normalise(split_camel_case(text)).split()
+        written = _written_words(readings[0], folded) if readings and not vietnamese else {}
+        for reading in readings:
+            names.append(_make_name(_clean(reading), vietnamese, frozenset(country_words), written))
+        if vietnamese and all(_clean(reading) != plain for reading in readings):
+            names.append(_make_name(plain, vietnamese))  # a typo in a Vietnamese word
+        plain_names.append(tuple(plain))
+        if not inner or not _place_only(_clean(readings[0]) if readings else plain, set(acronyms)):
+            telling = True
+            for acronym, country in acronyms_of(folded).items():
+                shortened.setdefault(acronym, (raw.strip(), country))
     website, email = website_key(record.website), email_key(record.email)
     own_site = website if website and "/" not in website else ""
     domains = {domain for domain in (own_site, organization_mail_domain(email)) if domain}
     return _Features(
         names=names,
-        name_keys={name.key for name in names},
-        acronyms=acronyms,
-        initials={_initials(name.words) for name in names} - {""},
+        name_keys=plain_keys,
+        acronyms=set(acronyms),
+        initials=initials - {""},
+        shortened=shortened,
+        telling=telling,
+        written_acronyms=acronyms,
+        countries=frozenset(country for name in names for country in name.countries),
         country=(record.country_code or "").upper(),
         website=website,
         email=email,
         domains=domains,
-        words={word for name in names for word in name.words},
+        words={word for name in names for word in name.words}
+        | {word for words in plain_names for word in words},
+        plain_names=plain_names,
     )
 
 
@@ -399,7 +548,17 @@ def _own_words(words: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
     return own
 
 
-def _alignment(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[float, bool]:
+def _typo_of(word: str, other: str, written: dict[str, str]) -> bool:
+    """One typo apart as read or as written: "Fundaicón" is a typo of "Fundación", which
+    reads "foundation"."""
+    return _one_typo_apart(word, other) or (
+        bool(written) and _one_typo_apart(written.get(word, word), written.get(other, other))
+    )
+
+
+def _alignment(
+    first: tuple[str, ...], second: tuple[str, ...], written: dict[str, str] | None = None
+) -> tuple[float, bool]:
     """How much of each name the other covers (the lower of the two; generic words weigh
     little, a word with a typo nearly as much as the word), and whether each name has words of
     its own, one of them telling: then they are different names ("Japan" and "Korea").
@@ -412,7 +571,9 @@ def _alignment(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[float, 
     second_missing = sum(_weight(word) for word in second_own)
     first_unpaired, second_unpaired = [], list(second_own)
     for word in first_own:
-        typo = next((other for other in second_unpaired if _one_typo_apart(word, other)), None)
+        typo = next(
+            (other for other in second_unpaired if _typo_of(word, other, written or {})), None
+        )
         if typo is None:
             first_unpaired.append(word)
             continue
@@ -423,7 +584,10 @@ def _alignment(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[float, 
     second_total = sum(_weight(word) for word in second)
     covered = min(1 - first_missing / first_total, 1 - second_missing / second_total)
     telling = any(word not in GENERIC_WORDS for word in first_unpaired + second_unpaired)
-    return covered, bool(telling and first_unpaired and second_unpaired)
+    kind = not KINDS_OF_BODY.isdisjoint(first_unpaired + second_unpaired)
+    if FRIENDSHIP in first_unpaired + second_unpaired:
+        return covered, True  # a friendship society is not the association of its people
+    return covered, bool((telling or kind) and first_unpaired and second_unpaired)
 
 
 def _rejoin(name: _Name, other: _Name) -> tuple[str, ...]:
@@ -451,10 +615,11 @@ def name_similarity(first: _Name, second: _Name) -> int:
     """
     if first.key == second.key:
         return 100
-    if _nothing_in_common(first, second):
+    if _nothing_in_common(first, second) or _other_countries(first.countries, second.countries):
         return 0
     first_words, second_words = _rejoin(first, second), _rejoin(second, first)
-    covered, different = _alignment(first_words, second_words)
+    written = {**first.written, **second.written} if first.written or second.written else None
+    covered, different = _alignment(first_words, second_words, written)
     if different:
         return min(DIFFERENT_WORDS_CAP, round(100 * covered))
     first_text, second_text = " ".join(sorted(first_words)), " ".join(sorted(second_words))
@@ -476,14 +641,32 @@ def _nothing_in_common(first: _Name, second: _Name) -> bool:
     )
 
 
-def _best_name_similarity(first: _Features, second: _Features) -> int:
-    best = 0
+def _other_countries(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Each names a country the other does not: two branches ("Caritas Austria", "Caritas
+    Czech Republic"), or one country's twin of another's ("Japan–Viet Nam", "Korea–Viet Nam")."""
+    return bool(first - second and second - first)
+
+
+def _best_name_similarity(first: _Features, second: _Features) -> tuple[int, str]:
+    """The best similarity of their names, and what made two names alike besides their
+    words: SIMILAR_NAMES, IN_VIETNAMESE or COUNTRY_IN_OTHER_LANGUAGE."""
+    best, why = 0, SIMILAR_NAMES
     for first_name in first.names:
         for second_name in second.names:
-            best = max(best, name_similarity(first_name, second_name))
-            if best == 100:
-                return best
-    return best
+            similarity = name_similarity(first_name, second_name)
+            if similarity > best:
+                best, why = similarity, _why_alike(first_name, second_name)
+                if best == 100:
+                    return best, why
+    return best, why
+
+
+def _why_alike(first: _Name, second: _Name) -> str:
+    if first.vietnamese != second.vietnamese:
+        return IN_VIETNAMESE
+    if first.countries and first.country_words != second.country_words:
+        return COUNTRY_IN_OTHER_LANGUAGE
+    return SIMILAR_NAMES
 
 
 def _acronym_signal(first: _Features, second: _Features, names: int) -> int:
@@ -499,9 +682,45 @@ def _acronym_signal(first: _Features, second: _Features, names: int) -> int:
     return SAME_ACRONYM_SCORE
 
 
-def compare(first: _Features, second: _Features) -> tuple[int, tuple[str, ...]]:
-    """The pair's score 0-100 and its reason codes, strongest first."""
+def acronym_of(first: _Features, second: _Features) -> tuple[str, str] | None:
+    """(the acronym, the name) when one of them is only an acronym ("KOFIH", "ADRA Vietnam")
+    that the other's full name shortens to, or the other carries too.
+
+    The acronym's side may not name a country the other does not ("ADRA Cambodia" is a
+    branch of its own), nor may the partners be of different countries.
+    """
+    if first.country and second.country and first.country != second.country:
+        return None
+    for short, full in ((first, second), (second, first)):
+        if short.telling or not short.acronyms:
+            continue
+        if short.countries - full.countries - VIET_NAM:
+            continue
+        if not full.telling and full.countries - VIET_NAM != short.countries - VIET_NAM:
+            continue  # "ADRA" and "ADRA Cambodia": the whole and a branch
+        for acronym in sorted(short.acronyms):
+            name, country = full.shortened.get(acronym, ("", ""))
+            if country and not _of_country(short, country):
+                continue  # "FHF" is not the Fred Hollows Foundation New Zealand, unless there
+            if not name and acronym in full.acronyms:
+                name = _written_name(full) or full.written_acronyms[acronym]
+            if name:
+                return short.written_acronyms[acronym], name
+    return None
+
+
+def _of_country(features: _Features, code: str) -> bool:
+    return features.country == code or COUNTRY_MARK + code.lower() in features.countries
+
+
+def _written_name(features: _Features) -> str:
+    return next((name for name, _country in features.shortened.values()), "")
+
+
+def compare(first: _Features, second: _Features) -> tuple[int, tuple[str, ...], tuple]:
+    """The pair's score 0-100, its reason codes, strongest first, and what they name."""
     signals: dict[str, int] = {}
+    details: tuple = ()
     if first.email and first.email == second.email:
         signals[SAME_EMAIL] = SAME_EMAIL_SCORE
     if first.website and first.website == second.website:
@@ -512,20 +731,25 @@ def compare(first: _Features, second: _Features) -> tuple[int, tuple[str, ...]]:
         names = 100
         signals[SAME_NAME] = 100 - penalty
     else:
-        names = _best_name_similarity(first, second)
+        names, why = _best_name_similarity(first, second)
+        if names == 100:  # the same meaning, not the same as written
+            names = SAME_MEANING_SCORE
         if names >= SIMILAR_NAMES_MIN:
-            signals[SIMILAR_NAMES] = names - penalty
+            signals[why] = names - penalty
     acronym = _acronym_signal(first, second, names)
     if acronym:
         signals[SAME_ACRONYM] = acronym
+    elif names < DUPLICATE_THRESHOLD and (shortening := acronym_of(first, second)):
+        signals[ACRONYM_OF] = ACRONYM_OF_SCORE
+        details = (("acronym", shortening[0]), ("name", shortening[1]))
     if not signals:
-        return 0, ()
+        return 0, (), ()
     strong = SAME_EMAIL in signals or SAME_WEBSITE in signals
     if not strong and not first.domains.isdisjoint(second.domains):
         signals[SAME_DOMAIN] = SAME_DOMAIN_SCORE
     ranked = sorted(signals, key=lambda code: -signals[code])
     score = min(100, signals[ranked[0]] + SUPPORT_BONUS * (len(ranked) - 1))
-    return score, tuple(ranked)
+    return score, tuple(ranked), details
 
 
 # --- blocking -----------------------------------------------------------------------------------
@@ -573,12 +797,19 @@ def _block_keys(features: _Features, neighbours: dict) -> tuple[set[str], set[st
     if features.country:
         for acronym in features.acronyms | features.initials:
             fuzzy.add(f"a:{acronym}:{features.country}")
+    exact.update(f"n:{key}" for key in features.name_keys)
+    for words in features.plain_names:
+        exact.update(f"n:{key}" for key in _corrected_keys(words, neighbours))
     for name in features.names:
         exact.add(f"n:{name.key}")
         exact.update(f"n:{key}" for key in _corrected_keys(name.words, neighbours))
         exact.update(f"n:{key}" for key in _joined_keys(name.words))
         fuzzy.add(f"l:{name.key}")
         fuzzy.update(f"l:{key}" for key in _without_a_generic_word(name.words))
+        fuzzy.update(f"l:{key}" for key in _joined_keys(name.words))  # "WaterAid Vietnam"
+        telling = [word for word in name.words if word not in GENERIC_WORDS]
+        if 2 <= len(telling) < len(name.words):  # "Tổ chức Nông Lương Liên Hợp Quốc"
+            fuzzy.add("l:" + " ".join(sorted(telling)))
     return exact, fuzzy
 
 
@@ -628,7 +859,43 @@ def candidate_pairs(features: list[_Features]) -> set[tuple[int, int]]:
         for members in blocks.values():
             if 1 < len(members) <= limit:
                 pairs.update(combinations(members, 2))
+    pairs.update(_acronym_pairs(features))
     return pairs
+
+
+def _acronym_pairs(features: list[_Features]) -> set[tuple[int, int]]:
+    """Pairs of a record that is only an acronym ("KOFIH", "ADRA Vietnam") and a record whose
+    full name shortens to it or that carries it too."""
+    shorts, fulls = defaultdict(list), defaultdict(set)
+    for index, feature in enumerate(features):
+        for acronym in feature.acronyms:
+            if feature.telling:
+                fulls[acronym].add(index)
+            else:
+                shorts[acronym].append(index)
+    if not shorts:
+        return set()
+    for index, feature in enumerate(features):
+        for acronym in feature.shortened.keys() & shorts.keys():
+            fulls[acronym].add(index)
+    pairs = set()
+    for acronym, members in shorts.items():
+        if len(members) > FUZZY_BLOCK_LIMIT:
+            continue  # an acronym so common says nothing
+        pairs.update(combinations(members, 2))
+        for one in members:
+            others = _likeliest(features[one], fulls.get(acronym, ()), features)
+            pairs.update((min(one, other), max(one, other)) for other in others)
+    return pairs
+
+
+def _likeliest(short: _Features, candidates, features: list[_Features]) -> list[int]:
+    """The full names an acronym may stand for, those of its country first; none when it
+    may stand for more than ACRONYM_CANDIDATES: then it says too little to tell which."""
+    candidates = list(candidates)
+    if len(candidates) > ACRONYM_CANDIDATES and short.country:
+        candidates = [index for index in candidates if features[index].country == short.country]
+    return candidates if len(candidates) <= ACRONYM_CANDIDATES else []
 
 
 # --- entry points -------------------------------------------------------------------------------
@@ -641,9 +908,9 @@ def find_duplicate_pairs(
     features = [features_of(record) for record in records]
     found = []
     for first, second in candidate_pairs(features):
-        score, reasons = compare(features[first], features[second])
+        score, reasons, details = compare(features[first], features[second])
         if score >= threshold:
-            found.append(DuplicatePair(records[first], records[second], score, reasons))
+            found.append(DuplicatePair(records[first], records[second], score, reasons, details))
     found.sort(key=lambda pair: (-pair.score, pair.first.id or 0, pair.second.id or 0))
     return found
 
@@ -658,6 +925,10 @@ LOOKUP_POOL = 2000
 #: a word found in more partners than this does not narrow the search
 LOOKUP_WORD_LIMIT = 300
 LOOKUP_MAX_WORDS = 6
+#: the acronyms of a would-be partner's name looked for as other partners' acronyms
+LOOKUP_MAX_ACRONYMS = 24
+#: the longest acronym looked for among the full names it may shorten
+LOOKUP_ACRONYM_LENGTH = 8
 
 
 def likely_duplicates_of(
@@ -677,9 +948,9 @@ def likely_duplicates_of(
         return []
     found = []
     for record in records_of(queryset.filter(narrowing)[:LOOKUP_POOL]):
-        score, reasons = compare(wanted, features_of(record))
+        score, reasons, details = compare(wanted, features_of(record))
         if score >= threshold:
-            found.append(DuplicatePair(candidate, record, score, reasons))
+            found.append(DuplicatePair(candidate, record, score, reasons, details))
     found.sort(key=lambda pair: (-pair.score, pair.second.id))
     return found[:limit]
 
@@ -696,15 +967,41 @@ def _lookup_filter(wanted: _Features, queryset) -> Q | None:
         narrowing |= Q(acronym__iexact=acronym) | Q(name__iexact=acronym)
     for acronym in wanted.initials:
         narrowing |= Q(acronym__iexact=acronym)
+    for acronym in sorted(wanted.shortened)[:LOOKUP_MAX_ACRONYMS]:
+        # a partner recorded as its acronym alone or with its place ("ADRA Vietnam")
+        narrowing |= (
+            Q(acronym__iexact=acronym)
+            | Q(name__iexact=acronym)
+            | Q(search_text__startswith=f"{acronym} ")
+        )
+    if not wanted.telling:
+        for acronym in sorted(wanted.acronyms)[:2]:
+            if 2 <= len(acronym) <= LOOKUP_ACRONYM_LENGTH:  # longer: no regex worth running
+                narrowing |= Q(search_text__regex=_shortened_by(acronym))
     for word in _rarest_words(wanted, queryset):
         narrowing |= Q(search_text__contains=word)
     return narrowing or None
 
 
+def _shortened_by(acronym: str) -> str:
+    """A regular expression for the folded names `acronym` may shorten: its letters begin
+    words, in order, or go on a word's first syllable ("kofih": korea foundation ...), one
+    small word allowed between. Read by SQLite (Python's re) and PostgreSQL alike."""
+    letters = [re.escape(letter) for letter in acronym if letter.isalnum()]
+    if not letters:
+        return "^$"
+    steps = "".join(f"(?:{letter}|[a-z0-9]* (?:[a-z0-9]+ )?{letter})" for letter in letters[1:])
+    return f"(^| ){letters[0]}{steps}"
+
+
 def _lookup_words(wanted: _Features) -> set[str]:
-    """The candidate's words, and for long ones their halves: a typo leaves one half whole."""
+    """The candidate's words, and for long ones their halves: a typo leaves one half whole;
+    and the Vietnamese words of what it means ("pacific": "thai binh duong")."""
     words = set()
     for word in wanted.words:
+        if word.startswith(COUNTRY_MARK):
+            continue  # a country is seldom rare, and is looked for by the other words
+        words.update(phrase for phrase in vietnamese_phrases_of(word) if len(phrase) >= 3)
         if len(word) >= 3:
             words.add(word)
         if len(word) >= 6:
