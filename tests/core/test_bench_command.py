@@ -53,7 +53,9 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
         "orientations",
         "agreements",
         "documents",
+        "overview",
         "imports",
+        "matching",
     ]
     assert "import 20 partners" in done.stdout
     assert (tmp_path / "amity.sqlite3").exists()
