@@ -23,9 +23,10 @@ class RegisterEntryFilterSet(BaseFilterSet):
     def search(self, queryset, name, value):
         """Every word in the entry's search text, which is stored folded (`derive_fields`):
         the word is folded here once, where the base search folds every row's text in the
-        database (a Python function called on each row of a year's register on SQLite)."""
+        database (a Python function called on each row of a year's register on SQLite). Case
+        is still ignored (SQLite's LIKE does so anyway), for a text written by other means."""
         for word in value.split():
-            queryset = queryset.filter(search_text__contains=fold(word))
+            queryset = queryset.filter(search_text__icontains=fold(word))
         return queryset
 
 
