@@ -1,6 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.collation import fold
 from amity.core.filtersets import BaseFilterSet
 from amity.documents.models import register as models
 
@@ -18,6 +19,15 @@ class RegisterEntryFilterSet(BaseFilterSet):
             "year": ["exact"],
             "issued_on": ["gte", "lte"],
         }
+
+    def search(self, queryset, name, value):
+        """Every word in the entry's search text, which is stored folded (`derive_fields`):
+        the word is folded here once, where the base search folds every row's text in the
+        database (a Python function called on each row of a year's register on SQLite). Case
+        is still ignored (SQLite's LIKE does so anyway), for a text written by other means."""
+        for word in value.split():
+            queryset = queryset.filter(search_text__icontains=fold(word))
+        return queryset
 
 
 class RegisterFileFilterSet(BaseFilterSet):
