@@ -1,9 +1,10 @@
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from amity.core.downloads import send_stored
 from amity.core.views import ModelViews
 from amity.documents.filtersets.register import RegisterEntryFilterSet, RegisterFileFilterSet
 from amity.documents.forms.register import RegisterEntryForm, RegisterFileForm
@@ -71,22 +72,10 @@ class RegisterFileViews(ModelViews):
         ]
 
 
-def _send(handle_of, name: str, content_type: str):
-    try:
-        handle = handle_of()
-    except (FileNotFoundError, ValueError) as missing:  # gone from the media directory
-        raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-
-
 @login_required
 def file_download(request, pk):
     stored = get_object_or_404(models.RegisterFile.objects.visible_to(request.user), pk=pk)
-    return _send(
-        lambda: stored.file.open("rb"),
-        stored.original_name,
-        stored.content_type or "application/octet-stream",
-    )
+    return send_stored(stored.file, stored.original_name, stored.content_type)
 
 
 @login_required
@@ -95,4 +84,4 @@ def pdf_download(request, pk):
     if not stored.pdf:
         raise Http404
     name = (stored.original_name.rsplit(".", 1)[0] or "document") + ".pdf"
-    return _send(lambda: stored.pdf.open("rb"), name, "application/pdf")
+    return send_stored(stored.pdf, name, "application/pdf")
