@@ -286,7 +286,10 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "amity_cache"}
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "amity_cache",
+        }
     }
 else:
     CACHES = {
@@ -332,6 +335,8 @@ for _database in DATABASES.values():
     )
 METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# A balancer or a monitor asks each server directly, in plain HTTP: not redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 
 # --- API ----------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

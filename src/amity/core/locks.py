@@ -11,6 +11,7 @@ rather than lost. PostgreSQL does the locking; on SQLite the one write lock does
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import wraps
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -38,3 +39,31 @@ def run_once(name: str, day: date | None = None) -> Iterator[bool]:
 
 def already_run(name: str, day: date) -> bool:
     return ScheduledRun.objects.filter(name=name, day=day).exists()
+
+
+def add_once_argument(parser) -> None:
+    parser.add_argument(
+        "--once",
+        action="store_true",
+        help="Run only if no other server has run this today (the scheduler on every server).",
+    )
+
+
+def once_a_day(name: str):
+    """A management command's `handle` that, given `--once`, does the day's run only on the
+    first server to claim it (see run_once); a dry run is never claimed."""
+
+    def decorate(handle):
+        @wraps(handle)
+        def wrapper(command, *args, **options):
+            if not options.get("once") or options.get("dry_run"):
+                return handle(command, *args, **options)
+            with run_once(name) as mine:
+                if not mine:
+                    command.stdout.write(f"{name}: already run today.")
+                    return None
+                return handle(command, *args, **options)
+
+        return wrapper
+
+    return decorate

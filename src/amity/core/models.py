@@ -233,6 +233,8 @@ class ScheduledRun(models.Model):
     day = models.DateField(_("day"))
     started_at = models.DateTimeField(_("started"), default=timezone.now)
 
+    objects: ClassVar[models.Manager["ScheduledRun"]] = models.Manager()
+
     class Meta:
         verbose_name = _("scheduled run")
         verbose_name_plural = _("scheduled runs")
