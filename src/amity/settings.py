@@ -324,8 +324,8 @@ MIDDLEWARE.append("amity.core.db_routers.ReplicaMiddleware")
 
 # Prometheus metrics at /metrics (core/health.py): requests and latencies (django-prometheus's
 # middleware, first and last), database queries (its database wrappers), the task queue's
-# depth. Read from METRICS_ALLOWED_IPS (the client's address as axes reads it, PROXY_COUNT) or
-# with `Authorization: Bearer METRICS_TOKEN`.
+# depth. Read straight (not through a proxy) from METRICS_ALLOWED_IPS, or with
+# `Authorization: Bearer METRICS_TOKEN`.
 INSTALLED_APPS.append("django_prometheus")
 MIDDLEWARE.insert(0, "django_prometheus.middleware.PrometheusBeforeMiddleware")
 MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")

@@ -81,3 +81,6 @@ def test_metrics_refused_elsewhere_and_open_with_the_token(settings):
     settings.METRICS_TOKEN = ""
     assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer ").status_code == 404
     assert Client(REMOTE_ADDR="10.0.0.9").get("/metrics").status_code == 200
+    # Through a proxy, whatever the proxy's address: the token only.
+    forwarded = Client(REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="10.0.0.9")
+    assert forwarded.get("/metrics").status_code == 404
