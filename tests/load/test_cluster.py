@@ -339,7 +339,7 @@ def check_metrics(cluster: Cluster, base: str) -> None:
     assert re.search(r"amity_task_queue_depth \d", text)
 
 
-def run_schedulers(cluster: Cluster, count: int) -> list[str]:
+def start_schedulers(cluster: Cluster) -> list[subprocess.Popen]:
     """The daily reminders started on both servers at the same moment: one sends them."""
     mail = cluster.tmp / "mail"
     environment = {
@@ -348,10 +348,13 @@ def run_schedulers(cluster: Cluster, count: int) -> list[str]:
         "AMITY_MAIL_DIR": str(mail),
     }
     command = [str(AMITY), "agreements_reminders", "--once"]
-    schedulers = [
+    return [
         subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for _ in ("app1", "app2")
     ]
+
+
+def scheduler_outputs(schedulers: list[subprocess.Popen]) -> list[str]:
     outputs = []
     for process in schedulers:
         out, err = process.communicate(timeout=300)
@@ -395,7 +398,9 @@ def test_two_servers_behind_nginx_lose_nothing_when_one_stops(tmp_path):
         assert errors[:10] == []
         check_nothing_lost(read_back(tmp_path), visitors)
 
-        cluster.start_server("app1")  # back, for the files' check through both servers
+        # app1 back, for the files' check through both servers; meanwhile the schedulers
+        schedulers = start_schedulers(cluster)
+        cluster.start_server("app1")
         cluster.wait_up("app1")
         files = check_files_on_every_server(cluster, visitors)
         uploaded = sum(len(visitor.uploads) for visitor in visitors)
@@ -405,7 +410,7 @@ def test_two_servers_behind_nginx_lose_nothing_when_one_stops(tmp_path):
         check_export_by_the_worker(cluster, base, visitors[0])
         check_metrics(cluster, base)
 
-        outputs = run_schedulers(cluster, USERS)
+        outputs = scheduler_outputs(schedulers)
         assert sorted(output.strip().splitlines()[-1] for output in outputs) == [
             f"Reminders sent: {USERS}",
             "agreements_reminders: already run today.",
