@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 ASSETS := src/amity/static/vendor/.copied
 
-.PHONY: run test install assets e2e browser lint messages bench soak clean
+.PHONY: run test install assets e2e browser nginx lint messages bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ run: install
 
 # --dist loadgroup: the tests that read the shared demo data set run on one worker, a day's set
 # loaded once (tests/conftest.py, shared_demo); every other test is spread as with `load`.
-test: install
+test: install nginx
 	$(BIN)/ruff check src tests e2e bench scripts
 	$(BIN)/ruff format --check src tests e2e bench scripts
 	$(BIN)/mypy  # core and every services.py: [tool.mypy] in pyproject.toml
@@ -46,6 +46,13 @@ test: install
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+# The cluster test (tests/load/test_cluster.py) puts Debian's nginx in front of two servers: it is
+# installed when missing (root on CI); elsewhere the test says it is skipped, and why.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null) || \
+		echo "nginx could not be installed: the cluster test will be skipped"
 
 e2e: install browser
 	$(BIN)/pytest -q -m browser e2e
@@ -64,10 +71,12 @@ bench: install
 # Load tests at length (60 s): 10 writers on the embedded SQLite, then 50 users on PostgreSQL
 # (SOAK_DATABASE_URL; its test database is made and dropped by the run). `make test` runs 8 s.
 SOAK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/amity_soak
-soak: install
+# Then 50 users on two servers behind nginx, one stopped half way, and the throughput of one
+# server against two (tests/load/test_cluster.py).
+soak: install nginx
 	AMITY_SOAK=1 $(BIN)/pytest -q -s -m load tests/load/test_load.py
 	AMITY_SOAK=1 DATABASE_URL=$(SOAK_DATABASE_URL) $(BIN)/pytest -q -s -m load \
-		tests/load/test_load.py
+		tests/load/test_load.py tests/load/test_cluster.py
 
 messages: install
 	cd src/amity && ../../$(BIN)/amity makemessages -l vi -l en --no-obsolete --ignore=static/vendor/*

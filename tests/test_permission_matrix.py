@@ -28,7 +28,16 @@ from tests.generic import ModelTestCase
 
 pytestmark = pytest.mark.django_db
 
-PUBLIC = {"accounts:login", "healthz", "api:token", "api:schema", "api:docs", "api:root"}
+PUBLIC = {
+    "accounts:login",
+    "healthz",
+    "readyz",
+    "metrics",
+    "api:token",
+    "api:schema",
+    "api:docs",
+    "api:root",
+}
 ROLES = ("admin", "central", "viewer", "hanoi", "hanoi_viewer", "danang")
 MISSING = 999999
 

@@ -252,6 +252,93 @@ _TASK_BACKENDS = {
 }
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env("TASKS_BACKEND", default="immediate")]}}
 
+# --- Several application servers ----------------------------------------------------------------
+# A server keeps nothing another server needs on its own disk or in its memory (docs/admin.md,
+# "Several application servers"): uploaded files in a shared directory (MEDIA_ROOT) or in object
+# storage; sessions, the log-in throttle's counters (axes' database handler, AXES_HANDLER) and
+# the task queue (TASKS_BACKEND=database) in the database; the cache in the database or Redis.
+# Scheduled jobs run once across servers through core/locks.py.
+
+# Uploaded files in S3-compatible object storage (MinIO, Ceph, AWS) when a bucket is named. The
+# files stay private: the application's scoped views serve them, never the bucket.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env("S3_ENDPOINT_URL", default=None),
+            "access_key": env("S3_ACCESS_KEY", default=None),
+            "secret_key": env("S3_SECRET_KEY", default=None),
+            "region_name": env("S3_REGION", default=None),
+            "addressing_style": "path",  # MinIO and Ceph answer on one host name
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+
+# The cache: Redis when configured (then the sessions too), else the database on PostgreSQL
+# (its table is made by `amity migrate`), else files in var/ for the one embedded server.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "amity_cache",
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+
+# A PostgreSQL streaming replica for the reads of the report pages and statistics
+# (core/db_routers.py); a user's reads stay on the primary for a while after they write.
+READ_REPLICA = None
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+    }
+    READ_REPLICA = "replica"
+DATABASE_ROUTERS = ["amity.core.db_routers.ReplicaRouter"]
+READ_REPLICA_VIEWS = frozenset(
+    {
+        "partners:statistics",
+        "aid:statistics",
+        "reporting:consolidation",
+        "reporting:board",
+        "reporting:report",
+    }
+)
+READ_REPLICA_LAG_SECONDS = env.int("READ_REPLICA_LAG_SECONDS", default=10)
+MIDDLEWARE.append("amity.core.db_routers.ReplicaMiddleware")
+
+# Prometheus metrics at /metrics (core/health.py): requests and latencies (django-prometheus's
+# middleware, first and last), database queries (its database wrappers), the task queue's
+# depth. Read straight (not through a proxy) from METRICS_ALLOWED_IPS, or with
+# `Authorization: Bearer METRICS_TOKEN`.
+INSTALLED_APPS.append("django_prometheus")
+MIDDLEWARE.insert(0, "django_prometheus.middleware.PrometheusBeforeMiddleware")
+MIDDLEWARE.append("django_prometheus.middleware.PrometheusAfterMiddleware")
+for _database in DATABASES.values():
+    _database["ENGINE"] = _database["ENGINE"].replace(
+        "django.db.backends.", "django_prometheus.db.backends."
+    )
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# A balancer or a monitor asks each server directly, in plain HTTP: not redirected to HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+
 # --- API ----------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -13,8 +13,17 @@ STORAGES = {
 # middleware set their own margin.
 SESSION_REFRESH_SECONDS = 10**9
 # PostgreSQL: a test's commit need not wait for the disk (the test database is thrown away).
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"]["OPTIONS"] = {  # noqa: F405
         **DATABASES["default"].get("OPTIONS", {}),  # noqa: F405
         "options": "-c synchronous_commit=off",
     }
+# Django's own database engines, not django-prometheus's wrappers of them: pytest-django knows
+# an in-memory SQLite database by its engine's name (the wrappers are tested through the served
+# application in tests/load/test_cluster.py).
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(  # noqa: F405
+    "django_prometheus.db.backends.", "django.db.backends."
+)
+# A second alias, the replica, on the same test database: the router's tests send reads to it
+# (READ_REPLICA), every other test leaves it unused.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from amity.core.health import healthz
+from amity.core.health import healthz, metrics, readyz
 from amity.core.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("metrics", metrics, name="metrics"),
     path("accounts/", include("amity.accounts.urls")),
     path("core/", include("amity.core.urls")),
     path("geo/", include("amity.geo.urls")),

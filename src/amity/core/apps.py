@@ -19,6 +19,14 @@ def refresh_sqlite_statistics(sender, using="default", **kwargs):
             cursor.execute("ANALYZE")
 
 
+def create_cache_table(sender, using="default", **kwargs):
+    """The database cache's table (CACHES, on PostgreSQL) is not a model's: `amity migrate`
+    makes it too, so that no server starts without it. Nothing when the cache is elsewhere."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
+
+
 def add_sqlite_functions(sender, connection, **kwargs):
     """What SQLite lacks and the queries ask of it: folding a text for search (`Fold`)."""
     if connection.vendor == "sqlite":
@@ -51,5 +59,6 @@ class CoreConfig(AppConfig):
         autodiscover_modules("registry")
         tune_garbage_collector()
         post_migrate.connect(refresh_sqlite_statistics, sender=self)
+        post_migrate.connect(create_cache_table, sender=self)
         connection_created.connect(add_sqlite_functions)
         user_logged_in.connect(mark_session_refreshed)

@@ -222,3 +222,26 @@ class TablePreference(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.table}"
+
+
+class ScheduledRun(models.Model):
+    """One run of a scheduled job (reminders, digests) on one day: the row is what lets only one
+    of several application servers do the day's run (core/locks.py). Machinery, not domain data:
+    no history, no scope."""
+
+    name = models.CharField(_("job"), max_length=100)
+    day = models.DateField(_("day"))
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+
+    objects: ClassVar[models.Manager["ScheduledRun"]] = models.Manager()
+
+    class Meta:
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+        ordering = ["-day", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "day"], name="core_scheduledrun_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.name} · {self.day}"

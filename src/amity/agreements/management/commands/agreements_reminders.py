@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
 from amity.agreements import services
+from amity.core.locks import add_once_argument, once_a_day
 from amity.core.reminders import Reminder, officer_emails, send_reminders
 
 
@@ -16,11 +17,13 @@ class Command(BaseCommand):
     help = "Renew or expire agreements by their dates, and remind their parties of what is due."
 
     def add_arguments(self, parser):
+        add_once_argument(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="Print, change and send nothing."
         )
         parser.add_argument("--today", help="Run as on this day (YYYY-MM-DD).")
 
+    @once_a_day("agreements_reminders")
     def handle(self, *args, dry_run=False, today=None, **options):
         day = self._day(today)
         if not dry_run:

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone, translation
 
+from amity.core.locks import add_once_argument, once_a_day
 from amity.core.reminders import officer_emails, send_reminders
 from amity.proposals import reminders
 
@@ -14,11 +15,13 @@ class Command(BaseCommand):
     help = "E-mail the officers of each organization the consultations it has still to answer."
 
     def add_arguments(self, parser):
+        add_once_argument(parser)
         parser.add_argument("--dry-run", action="store_true", help="Print, send nothing.")
         parser.add_argument(
             "--base-url", default="", help="The address of the application, for the links."
         )
 
+    @once_a_day("proposals_reminders")
     def handle(self, *args, dry_run=False, base_url="", **options):
         today = timezone.localdate()
         base_url = base_url.rstrip("/")

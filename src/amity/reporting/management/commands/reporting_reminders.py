@@ -4,6 +4,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
+from amity.core.locks import add_once_argument, once_a_day
 from amity.core.reminders import Reminder, officer_emails, send_reminders
 from amity.organizations.models import Organization
 from amity.reporting.reminders import due_for, periods_due
@@ -13,8 +14,10 @@ class Command(BaseCommand):
     help = "E-mail the officers of each organization the reports it has still to submit."
 
     def add_arguments(self, parser):
+        add_once_argument(parser)
         parser.add_argument("--dry-run", action="store_true", help="Print, send nothing.")
 
+    @once_a_day("reporting_reminders")
     def handle(self, *args, dry_run=False, **options):
         if not periods_due().exists():
             self.stdout.write("No report is due.")
