@@ -16,6 +16,7 @@ registry.register(
     App(
         "agreements",
         demo="amity.agreements.demo",
+        daily=("agreements_reminders",),
         # one entry: the board of those expiring soon is the list's first action and the home
         # page panel's "see all", so that the menu keeps to one line
         menu=[
