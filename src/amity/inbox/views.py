@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from amity.core.inbox import inbox_of
@@ -60,7 +61,10 @@ def open_notification(request, pk):
 @require_POST
 def mark_all_read(request):
     count = services.mark_read(request.user)
-    messages.success(request, _("%(count)d notifications marked read.") % {"count": count})
+    text = ngettext(
+        "%(count)d notification marked read.", "%(count)d notifications marked read.", count
+    )
+    messages.success(request, text % {"count": count})
     return redirect("inbox:notifications")
 
 
