@@ -1,10 +1,11 @@
 """Courses in the inbox: those that give the user's organization places (a quota) and whose
-nomination deadline has not passed, while the organization has nominated nobody."""
+nomination deadline has not passed (open for nominations), while the organization has nominated nobody."""
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.inbox import SOURCE_LIMIT, Item, register_source
+from amity.training.choices import CourseStatus
 from amity.training.models import Nomination, Quota
 
 
@@ -15,7 +16,11 @@ def nominations_to_send(user, today):
     organization = user.organization
     nominated = Nomination.objects.filter(organization=organization).values("course")
     quotas = (
-        Quota.objects.filter(organization=organization, course__nomination_deadline__gte=today)
+        Quota.objects.filter(
+            organization=organization,
+            course__status=CourseStatus.OPEN,
+            course__nomination_deadline__gte=today,
+        )
         .exclude(course__in=nominated)
         .select_related("course")
         .order_by("course__nomination_deadline", "id")[:SOURCE_LIMIT]
