@@ -27,7 +27,7 @@ DOMAINS = (
 )
 #: every suite `--suite all` runs: the domains', then the imports from XLSX
 ALL = (*DOMAINS, "imports")
-SUITES = (*ALL, "pages", "generate")
+SUITES = (*ALL, "pages", "inbox", "generate")
 
 
 def main(argv=None) -> int:
