@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from amity.core.writes import save_record
 from amity.documents import orientations_services
 from amity.emulation import award_services
-from amity.inbox import services
+from amity.inbox import emails, services
 from amity.inbox.models import Delivery, Kind, Notification, NotificationPreference
 from amity.proposals import services as proposal_services
 from amity.proposals.models import Consultation
@@ -250,7 +250,7 @@ def test_immediate_mail_goes_after_the_commit_in_the_chosen_language(
     assert [message.to for message in mail.outbox] == [["hanoi@example.org"]]
     assert mail.outbox[0].subject == "Amity: Báo cáo “Quý 1” của đơn vị đã được duyệt."
     assert "http://127.0.0.1:8000/reporting/" in mail.outbox[0].body
-    assert services.send_digest() == 1  # Da Nang's (the default): Ha Noi's is sent already
+    assert emails.send_digest() == 1  # Da Nang's (the default): Ha Noi's is sent already
     assert [message.to for message in mail.outbox[1:]] == [["danang@example.org"]]
 
 
@@ -264,12 +264,12 @@ def test_the_digest_gathers_the_unread_once_and_none_means_none(users):
     note(users.danang)
     services.mark_read(users.hanoi, [second.pk])
     note(users.hanoi, "Third %(name)s")
-    assert services.send_digest() == 1
+    assert emails.send_digest() == 1
     (message,) = mail.outbox
     assert (message.to, message.subject) == (["h@example.org"], "Amity: 2 new notifications")
     assert "First Hà" in message.body and "Third Hà" in message.body
     assert "Second" not in message.body
-    assert services.send_digest() == 0
+    assert emails.send_digest() == 0
     assert Notification.objects.get(pk=first.pk).emailed_at is not None
 
 

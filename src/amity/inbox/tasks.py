@@ -3,7 +3,7 @@ transaction that made them commits: never in the request."""
 
 from django_tasks import task
 
-from amity.inbox.services import email_each
+from amity.inbox.emails import email_each
 
 
 @task()

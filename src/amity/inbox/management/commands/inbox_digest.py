@@ -3,7 +3,7 @@ not e-mailed yet (`amity schedule` runs it once a day)."""
 
 from django.core.management.base import BaseCommand
 
-from amity.inbox.services import send_digest
+from amity.inbox.emails import send_digest
 
 
 class Command(BaseCommand):
