@@ -34,7 +34,7 @@ def tell(username: str, count: int = 2) -> None:
             Kind.APPROVED,
             "Your report “%(report)s” was approved.",
             {"report": f"Quý {index + 1}/2026"},
-            "/reporting/",
+            "/inbox/",
         )
 
 
@@ -68,7 +68,7 @@ def test_the_inbox_and_the_bell_of_a_unit_officer(visit):
     keep(path, "136-notifications")
     with page.expect_navigation():
         page.locator("#notifications a").first.click()
-    assert page.url.endswith("/reporting/")
+    assert page.url.endswith("/inbox/")
     expect(page.locator("#notification-count")).to_have_text("1")
     page = visit.go("/inbox/notifications/")
     with page.expect_navigation():
