@@ -19,7 +19,13 @@ def proposals_to_answer(user, today):
     awaiting = awaiting_answer_from(user)
     if awaiting is None:
         return []
-    rows = awaiting.select_related("organization").order_by("due_on", "id")[:SOURCE_LIMIT]
+    # The dated ones first, then the undated: two reads in one order on both databases (NULLs
+    # sort first on SQLite and last on PostgreSQL), each along an index with a LIMIT.
+    awaiting = awaiting.select_related("organization")
+    rows = list(awaiting.exclude(due_on=None).order_by("due_on", "id")[:SOURCE_LIMIT])
+    if len(rows) < SOURCE_LIMIT:
+        undated = awaiting.filter(due_on=None).order_by("-raised_on", "-id")
+        rows += undated[: SOURCE_LIMIT - len(rows)]
     return [
         Item(
             title=str(proposal),
