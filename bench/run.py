@@ -29,7 +29,7 @@ DOMAINS = (
 #: every suite `--suite all` runs: the domains', then the imports from XLSX and the matching of
 #: partner names (issue 22)
 ALL = (*DOMAINS, "imports", "matching")
-SUITES = (*ALL, "pages", "generate")
+SUITES = (*ALL, "pages", "inbox", "generate")
 
 
 def main(argv=None) -> int:

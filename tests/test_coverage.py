@@ -27,6 +27,10 @@ NOT_GENERIC = {
     # in tests/documents/library
     "documents.identity",
     "documents.documenttemplate",
+    # a user's own messages, e-mail choice and the scheduler's record: tested in tests/inbox
+    "inbox.notification",
+    "inbox.notificationpreference",
+    "inbox.scheduledrun",
 }
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_htmx",
     "amity.accounts",
+    "amity.inbox",
     "amity.geo",
     "amity.organizations",
     "amity.partners",
@@ -243,6 +244,22 @@ WHITENOISE_USE_FINDERS = True  # serve straight from the app's static/ without c
 PARTNER_DORMANT_MONTHS = env.int("PARTNER_DORMANT_MONTHS", default=18)
 # A foreign NGO's registration is flagged this many days before it expires.
 PARTNER_REGISTRATION_ALERT_DAYS = env.int("PARTNER_REGISTRATION_ALERT_DAYS", default=90)
+
+# --- E-mail (docs/admin.md) ---------------------------------------------------------------------
+# Development writes each message to a file in var/mail; production sets EMAIL_BACKEND to
+# django.core.mail.backends.smtp.EmailBackend and the EMAIL_HOST… lines below.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = Path(env("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail")))
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Amity <amity@localhost>")
+# The address of the application, for the links in the e-mails.
+AMITY_SITE_URL = env("AMITY_SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Background tasks ---------------------------------------------------------------------------
 # Inline on the embedded default; production sets TASKS_BACKEND=database and runs `amity db_worker`.

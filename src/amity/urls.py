@@ -11,6 +11,7 @@ urlpatterns = [
     path("metrics", metrics, name="metrics"),
     path("accounts/", include("amity.accounts.urls")),
     path("core/", include("amity.core.urls")),
+    path("inbox/", include("amity.inbox.urls")),
     path("geo/", include("amity.geo.urls")),
     path("organizations/", include("amity.organizations.urls")),
     path("partners/", include("amity.partners.urls")),

@@ -18,6 +18,7 @@ registry.register(
         demo="amity.agreements.demo",
         # expiries and review dates in the events' calendar and feeds
         calendar="amity.agreements.calendar.entries",
+        daily=("agreements_reminders",),
         # one entry: the board of those expiring soon is the list's first action and the home
         # page panel's "see all", so that the menu keeps to one line
         menu=[

@@ -158,6 +158,8 @@ class App:
     # (`amity.documents.distribution`): named sets of organizations a document may be sent to
     # ("the cluster of the northern mountain provinces"), offered by the distribution form
     recipient_groups: str = ""
+    # names of its management commands to run once a day (`amity schedule`): its reminders
+    daily: tuple[str, ...] = ()
 
     @property
     def has_api(self) -> bool:

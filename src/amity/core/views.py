@@ -41,6 +41,7 @@ from amity.core.exports import EXPORT_FORMATS, export_filename, export_response,
 from amity.core.forms import ImportForm
 from amity.core.history import changes_since, history_of
 from amity.core.imports import ImportFileError, ScopedResource, example_bytes
+from amity.core.inbox import HOME_INBOX_SHOWN, inbox_of
 from amity.core.models import Job, TablePreference
 from amity.core.registry import registry
 from amity.core.scoping import can_edit, visible_related
@@ -394,11 +395,18 @@ class ObjectImportView(ModelViewMixin, FormView):
 
 @login_required
 def home(request):
-    """The dashboard: what is due and what changed, in the panels the domains register."""
+    """The dashboard: the user's inbox (what is theirs to do, due first), then what is due and
+    what changed, in the panels the domains register."""
+    inbox = inbox_of(request.user)
     return render(
         request,
         "core/dashboard.html",
-        {"headlines": shown_headlines(request), "panels": shown_panels(request)},
+        {
+            "headlines": shown_headlines(request),
+            "inbox": inbox,
+            "inbox_items": inbox.shown()[:HOME_INBOX_SHOWN],
+            "panels": shown_panels(request),
+        },
     )
 
 

@@ -9,8 +9,10 @@ from datetime import date
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_create_with_history
 
 from amity.core.scoping import can_edit, organization_in_scope
@@ -18,6 +20,8 @@ from amity.core.writes import Writer, save_record
 from amity.documents.models import Evidence, Orientation, OrientationTask, Recipient, TaskReport
 from amity.documents.orientations_choices import OrientationKind, OrientationStatus, TaskProgress
 from amity.geo.models import Country
+from amity.inbox.models import Kind
+from amity.inbox.services import notify, officers_of
 from amity.organizations.models import Organization
 
 
@@ -49,6 +53,14 @@ def distribute(orientation: Orientation, organization_ids: Iterable[int], *, by)
             Recipient(orientation=orientation, organization_id=pk) for pk in sorted(wanted - had)
         ]
         bulk_create_with_history(new, Recipient, default_user=by)
+        notify(
+            officers_of(recipient.organization_id for recipient in new),
+            Kind.ASSIGNED,
+            gettext_noop("The orientation “%(orientation)s” was sent to your organization."),
+            {"orientation": orientation},
+            reverse("documents:orientation_acknowledge", args=[orientation.pk]),
+            by=by,
+        )
     return new
 
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from amity.core.scoping import can_edit, organization_in_scope
 from amity.core.writes import EditableWhile, Writer
@@ -27,6 +27,8 @@ from amity.emulation.models.awards import (
     ProposalState,
     split_codes,
 )
+from amity.inbox.models import Kind
+from amity.inbox.services import centre, notify
 
 # --- who may be nominated (the rules themselves are the models': `nominee_scope_error`) ----
 
@@ -143,7 +145,16 @@ def submit(proposal: AwardProposal, *, by) -> AwardProposal:
         current.state = ProposalState.SUBMITTED
         current.submitted_by = by
         current.submitted_at = timezone.now()
-        return _save(current, by)
+        current = _save(current, by)
+        notify(
+            centre(),
+            Kind.ASSIGNED,
+            gettext_noop("An award proposal awaits the council's review: %(proposal)s."),
+            {"proposal": current},
+            current.get_absolute_url(),
+            by=by,
+        )
+        return current
 
 
 def council_of(proposal: AwardProposal, user) -> CouncilMember | None:
@@ -226,7 +237,16 @@ def refuse(proposal: AwardProposal, reason: str, *, by) -> AwardProposal:
         current.refusal_reason = reason.strip()
         current.decided_by = by
         current.decided_at = timezone.now()
-        return _save(current, by)
+        current = _save(current, by)
+        notify(
+            [current.submitted_by],
+            Kind.RETURNED,
+            gettext_noop("The award proposal “%(proposal)s” was refused: %(reason)s"),
+            {"proposal": current, "reason": current.refusal_reason},
+            current.get_absolute_url(),
+            by=by,
+        )
+        return current
 
 
 def decide(decision: AwardDecision, proposals, *, by) -> list[AwardProposal]:

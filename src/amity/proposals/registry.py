@@ -11,6 +11,7 @@ registry.register(
     App(
         "proposals",
         demo="amity.proposals.demo",
+        daily=("proposals_reminders",),
         menu=[
             Menu(_("Proposals"), "proposals:board", "chat-square-text", order=80, group="events"),
         ],
@@ -37,6 +38,7 @@ registry.register(
                 views="amity.proposals.views.ProposalViews",
                 resource="amity.proposals.imports.ProposalResource",
                 api="amity.proposals.api.ProposalViewSet",
+                writer="amity.proposals.services.ProposalWriter",
                 search=("title",),
             ),
             Model(
@@ -52,6 +54,7 @@ registry.register(
                 views="amity.proposals.views.ConsultationViews",
                 resource="amity.proposals.imports.ConsultationResource",
                 api="amity.proposals.api.ConsultationViewSet",
+                writer="amity.proposals.services.ConsultationWriter",
                 search=("title_vi", "title_en"),
             ),
             Model(

@@ -14,15 +14,25 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from amity.core.exports import SafeWorkbook, neutralise
 from amity.core.scoping import branch_of, organization_in_scope
+from amity.core.writes import Writer
+from amity.inbox.models import Kind
+from amity.inbox.services import leaders, notify, officers_of
 from amity.organizations.choices import OrganizationKind
 from amity.organizations.letterhead import letterhead_of
 from amity.organizations.models import Organization
 from amity.proposals import reminders
-from amity.proposals.choices import ANSWERED_STATUSES, AnswerState, Position, ProposalStatus
+from amity.proposals.choices import (
+    ANSWERED_STATUSES,
+    AnswerState,
+    ConsultationStatus,
+    Position,
+    ProposalStatus,
+)
 from amity.proposals.models import (
     ArticlePosition,
     Consultation,
@@ -101,6 +111,14 @@ def draft_answer(proposal: Proposal, text: str, *, by) -> Proposal:
             current.status = ProposalStatus.UNDER_REVIEW
         current._history_user = by
         current.save()
+        notify(
+            leaders(),
+            Kind.ASSIGNED,
+            gettext_noop("An answer to the proposal “%(proposal)s” awaits your approval."),
+            {"proposal": current},
+            current.get_absolute_url(),
+            by=by,
+        )
     return current
 
 
@@ -180,7 +198,21 @@ def approve_answer(proposal: Proposal, *, by) -> Proposal:
         current.answer_approved_at = timezone.now()
         current._history_user = by
         current.save()
+        _tell_drafter(
+            current, Kind.APPROVED, gettext_noop("Your answer to “%(proposal)s” was approved."), by
+        )
     return current
+
+
+def _tell_drafter(proposal: Proposal, kind: str, message: str, by, **params) -> None:
+    notify(
+        [proposal.answer_drafted_by],
+        kind,
+        message,
+        {"proposal": proposal, **params},
+        proposal.get_absolute_url(),
+        by=by,
+    )
 
 
 def return_answer(proposal: Proposal, reason: str, *, by) -> Proposal:
@@ -200,6 +232,13 @@ def return_answer(proposal: Proposal, reason: str, *, by) -> Proposal:
         current.answer_approved_at = None
         current._history_user = by
         current.save()
+        _tell_drafter(
+            current,
+            Kind.RETURNED,
+            gettext_noop("Your answer to “%(proposal)s” was sent back: %(reason)s"),
+            by,
+            reason=current.answer_returned_reason,
+        )
     return current
 
 
@@ -247,6 +286,15 @@ def publish_answer(proposal: Proposal, *, by, with_related: bool = False) -> lis
         if with_related:
             others = current.related.select_for_update().exclude(answer_state=AnswerState.PUBLISHED)
             published += [_publish(other, current, by) for other in others]
+        for answered in published:
+            notify(
+                officers_of([answered.organization_id]),
+                Kind.ANSWERED,
+                gettext_noop("Your proposal “%(proposal)s” has been answered."),
+                {"proposal": answered},
+                answered.get_absolute_url(),
+                by=by,
+            )
     return published
 
 
@@ -564,3 +612,60 @@ def synthesis_docx(result: Synthesis) -> bytes:
     issuer = result.consultation.organization
     head = letterhead_of(issuer, recipients=[_("The organizations consulted")])
     return library.render("consultation_synthesis", synthesis_context(result), head, issuer)
+
+
+# --- writers: who is told when a proposal or a consultation becomes theirs -----------------------
+
+
+class ProposalWriter(Writer):
+    """A proposal addressed to a department, or given to a responsible one, is theirs: their
+    officers are told (on creation, and when the department changes)."""
+
+    def before_save(self, record, user, created: bool) -> None:
+        before = Proposal.objects.filter(pk=record.pk).values_list(
+            "addressed_to_id", "responsible_department_id"
+        )
+        record._departments_before = set(before.first() or ()) if not created else set()
+
+    def after_save(self, record, user, created: bool) -> None:
+        now = {record.addressed_to_id, record.responsible_department_id}
+        new = now - getattr(record, "_departments_before", set()) - {None}
+        if not new or record.answer_state == AnswerState.PUBLISHED:
+            return
+        notify(
+            officers_of(new),
+            Kind.ASSIGNED,
+            gettext_noop("The proposal “%(proposal)s” is for your department to answer."),
+            {"proposal": record},
+            record.get_absolute_url(),
+            by=user,
+        )
+
+
+class ConsultationWriter(Writer):
+    """An open consultation asks organizations for their opinion: the officers of each one
+    newly asked are told (when it opens, and when organizations are added to it open)."""
+
+    def before_save(self, record, user, created: bool) -> None:
+        was_open = Consultation.objects.filter(pk=record.pk, status=ConsultationStatus.OPEN)
+        if created or not was_open.exists():
+            record._asked_before = set()  # opened now: every organization asked is told
+            return
+        asked = Consultation.organizations_asked.through.objects.filter(consultation_id=record.pk)
+        record._asked_before = set(asked.values_list("organization_id", flat=True))
+
+    def after_save(self, record, user, created: bool) -> None:
+        if record.status != ConsultationStatus.OPEN:
+            return
+        asked = set(record.organizations_asked.values_list("pk", flat=True))
+        new = asked - getattr(record, "_asked_before", set())
+        if not new:
+            return
+        notify(
+            officers_of(new),
+            Kind.ASSIGNED,
+            gettext_noop("Your organization's opinion is asked on “%(consultation)s” by %(date)s."),
+            {"consultation": record, "date": record.deadline.strftime("%d/%m/%Y")},
+            record.get_absolute_url(),
+            by=user,
+        )

@@ -12,6 +12,7 @@ registry.register(
     App(
         "reporting",
         demo="amity.reporting.demo",
+        daily=("reporting_reminders",),
         menu=[
             Menu(_("Reports"), "reporting:form_list", "clipboard-data", order=60, group="reports"),
         ],

@@ -13,9 +13,12 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from amity.core.scoping import branch_of
 from amity.core.writes import Writer
+from amity.inbox.models import Kind
+from amity.inbox.services import notify, officers_of
 from amity.organizations.choices import OrganizationStatus
 from amity.organizations.models import Organization
 from amity.reporting.choices import (
@@ -498,7 +501,21 @@ def return_submission(submission, *, by, comments) -> Submission:
         _save(comment, by)
     submission.state = SubmissionState.RETURNED
     submission.returned_at, submission.returned_by = timezone.now(), by
-    return _save(submission, by)
+    submission = _save(submission, by)
+    _tell_organization(
+        submission,
+        Kind.RETURNED,
+        gettext_noop("Your report “%(report)s” was sent back for correction."),
+        by,
+    )
+    return submission
+
+
+def _tell_organization(submission, kind, message, by) -> None:
+    """Tell the officers of the reporting organization, and who sent the report in."""
+    recipients = [*officers_of([submission.organization_id]), submission.submitted_by]
+    params = {"report": submission.period}
+    notify(recipients, kind, message, params, submission.get_absolute_url(), by=by)
 
 
 @transaction.atomic
@@ -507,7 +524,11 @@ def approve_submission(submission, *, by) -> Submission:
     submission.state = SubmissionState.APPROVED
     submission.approved_at, submission.approved_by = timezone.now(), by
     submission.comments.filter(resolved=False).update(resolved=True)
-    return _save(submission, by)
+    submission = _save(submission, by)
+    _tell_organization(
+        submission, Kind.APPROVED, gettext_noop("Your report “%(report)s” was approved."), by
+    )
+    return submission
 
 
 @transaction.atomic

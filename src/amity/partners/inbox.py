@@ -1,0 +1,60 @@
+"""Partners in the inbox: the follow-up actions promised at the interactions of the user's
+branch, and the NGO registrations expiring of the partners its organization
+holds (every one the centre sees, for the centre)."""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from amity.core.inbox import SOURCE_LIMIT, Item, register_source
+from amity.core.scoping import branch_of
+from amity.partners import services
+from amity.partners.dashboard import visible_through_partner
+from amity.partners.filtersets import due_filter, held_filter
+from amity.partners.models import FollowUp, NgoRegistration, Partner
+
+
+@register_source(kind="follow_up", label=_("Follow-up actions"), icon="check2-square", order=30)
+def follow_ups(user, today):
+    if not user.may_edit or user.organization is None:
+        return []
+    # The actions promised at the interactions of the user's organization and those under it:
+    # at the centre, a department's own (the whole network's are not one person's to do).
+    due = FollowUp.objects.filter(due_filter(today)).filter(
+        interaction__organization__any_of=branch_of(user.organization)
+    )
+    rows = due.select_related("interaction__partner", "interaction__organization")
+    return [
+        Item(
+            title=f"{row.action} — {row.interaction.partner}",
+            url=row.get_absolute_url(),
+            due_on=row.due_on,
+            organization=row.interaction.organization,
+            why=gettext("Promised at an interaction of your organization"),
+        )
+        for row in rows.order_by("due_on", "id")[:SOURCE_LIMIT]
+    ]
+
+
+@register_source(
+    kind="ngo_registration", label=_("NGO registrations expiring"), icon="alarm", order=31
+)
+def expiring_registrations(user, today):
+    if not user.may_edit:
+        return []
+    expiring = visible_through_partner(NgoRegistration, user, services.expiring_filter(today))
+    if not user.sees_everything:
+        if user.organization is None:
+            return []
+        expiring = expiring.filter(partner__in=Partner.objects.filter(held_filter(user)))
+    rows = expiring.select_related("partner").order_by("expires_on", "id")[:SOURCE_LIMIT]
+    return [
+        Item(
+            title=f"{row.partner} — {row.number}",
+            url=row.get_absolute_url(),
+            due_on=row.expires_on,
+            why=gettext("A partner your organization holds")
+            if not user.sees_everything
+            else gettext("Expires soon"),
+        )
+        for row in rows
+    ]
