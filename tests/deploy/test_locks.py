@@ -1,5 +1,5 @@
 """Scheduled work claimed once per job and day (core/locks.py): the one caller that inserts the
-day's row runs the job, every other skips it; a failed run gives its claim back."""
+day's row runs the job, every other skips it; a failed run is marked so and retried."""
 
 from datetime import date
 
@@ -31,6 +31,9 @@ def test_a_failed_run_gives_the_day_back_to_the_next_caller():
         assert mine
         raise RuntimeError("the mail server did not answer")
     assert not already_run("agreements_reminders", DAY)
+    failed = ScheduledRun.objects.get(name="agreements_reminders", day=DAY)
+    assert failed.succeeded is False and failed.finished_at is not None
+    assert "RuntimeError: the mail server did not answer" in failed.output
     with run_once("agreements_reminders", DAY) as retry:
         assert retry
     assert already_run("agreements_reminders", DAY)

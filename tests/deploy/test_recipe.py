@@ -49,16 +49,14 @@ def test_every_command_of_the_recipe_exists():
     commands = get_commands()
     services = compose()["services"]
     used = [services["migrate"]["command"][1], services["worker"]["command"][1]]
-    used += re.findall(r"amity (\w+) --once", services["scheduler"]["command"][2])
+    used += re.findall(r"do amity (\w+);", services["scheduler"]["command"][2])
     units = "".join(path.read_text() for path in (DEPLOY / "systemd").iterdir())
     used += re.findall(r"bin/amity (\w+)", units)
     assert set(used) == {
         "migrate",
         "db_worker",
         "serve",
-        "agreements_reminders",
-        "proposals_reminders",
-        "reporting_reminders",
+        "schedule",
     }
     assert all(name in commands for name in used)
 

@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from amity.core.models import ScheduledRun
 from amity.inbox import jobs, services
-from amity.inbox.models import Kind, Notification, ScheduledRun
+from amity.inbox.models import Kind, Notification
 from tests.proposals import builders as proposals
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_a_failed_job_does_not_stop_the_others_and_runs_again(users, monkeypatch
     with pytest.raises(CommandError, match="Some jobs failed"):
         schedule("--day", DAY.isoformat())
     assert calls == jobs.job_names()
-    run = ScheduledRun.objects.get(job="proposals_reminders", day=DAY)
+    run = ScheduledRun.objects.get(name="proposals_reminders", day=DAY)
     assert (run.succeeded, "SMTP down" in run.output) == (False, True)
     schedule("--day", DAY.isoformat())
     assert calls[len(jobs.job_names()) :] == ["proposals_reminders"]

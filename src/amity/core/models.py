@@ -226,12 +226,16 @@ class TablePreference(models.Model):
 
 class ScheduledRun(models.Model):
     """One run of a scheduled job (reminders, digests) on one day: the row is what lets only one
-    of several application servers do the day's run (core/locks.py). Machinery, not domain data:
-    no history, no scope."""
+    of several application servers do the day's run (core/locks.py), and what `amity schedule`
+    shows the administrator (what each job printed). Machinery, not domain data: no history, no
+    scope."""
 
     name = models.CharField(_("job"), max_length=100)
     day = models.DateField(_("day"))
-    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+    output = models.TextField(_("output"), blank=True)  # what the job printed, its error if any
 
     objects: ClassVar[models.Manager["ScheduledRun"]] = models.Manager()
 

@@ -1,21 +1,6 @@
 from django.contrib import admin
 
-from amity.inbox.models import Notification, ScheduledRun
-
-
-@admin.register(ScheduledRun)
-class ScheduledRunAdmin(admin.ModelAdmin):
-    """What `amity schedule` ran each day, with what each job printed: read only."""
-
-    list_display = ("day", "job", "succeeded", "started_at", "finished_at")
-    list_filter = ("job", "succeeded")
-    readonly_fields = ("job", "day", "started_at", "finished_at", "succeeded", "output")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+from amity.inbox.models import Notification
 
 
 @admin.register(Notification)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext, ngettext
 from amity.inbox.models import Delivery, Notification, NotificationPreference
 
 
-
 def absolute(url: str) -> str:
     return settings.AMITY_SITE_URL.rstrip("/") + url if url.startswith("/") else url
 

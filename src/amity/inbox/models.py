@@ -101,25 +101,3 @@ class NotificationPreference(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.get_email_display()}"
-
-
-class ScheduledRun(models.Model):
-    """One daily job run on one day: claimed before it runs, so a second run finds it."""
-
-    job = models.CharField(_("job"), max_length=100)
-    day = models.DateField(_("day"))
-    started_at = models.DateTimeField(_("started at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    succeeded = models.BooleanField(_("succeeded"), default=False)
-    output = models.TextField(_("output"), blank=True)
-
-    class Meta:
-        verbose_name = _("scheduled run")
-        verbose_name_plural = _("scheduled runs")
-        ordering = ["-day", "job"]
-        constraints = [
-            models.UniqueConstraint(fields=["job", "day"], name="scheduled_run_once_a_day")
-        ]
-
-    def __str__(self):
-        return f"{self.job} {self.day:%Y-%m-%d}"

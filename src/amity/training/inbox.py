@@ -1,5 +1,6 @@
 """Courses in the inbox: those that give the user's organization places (a quota) and whose
-nomination deadline has not passed (open for nominations), while the organization has nominated nobody."""
+nomination deadline has not passed (open for nominations), while the organization has nominated
+nobody."""
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
