@@ -24,6 +24,7 @@ DOMAINS = (
     "orientations",
     "agreements",
     "documents",
+    "search",
 )
 #: every suite `--suite all` runs: the domains', then the imports from XLSX
 ALL = (*DOMAINS, "imports")

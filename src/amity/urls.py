@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from amity.core.health import healthz
+from amity.core.search_views import search_page
 from amity.core.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("search/", search_page, name="search"),
     path("accounts/", include("amity.accounts.urls")),
     path("core/", include("amity.core.urls")),
     path("geo/", include("amity.geo.urls")),
