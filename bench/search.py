@@ -19,6 +19,7 @@ from bench.partners import WORDS, make_federation, make_partners
 SEED = 20261207
 ENTRIES = 1_000_000  # at scale 1
 PARTNERS = 50_000
+SYNTHETIC_IDS = 100_000_000
 SURNAMES = "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý".split()
 MIDDLE = "văn thị hữu đức minh thanh ngọc quang xuân thu kim".split()
 GIVEN = (
@@ -61,7 +62,7 @@ def make_synthetic_entries(rng: random.Random, count: int) -> None:
         batch.append(
             SearchEntry(
                 kind=kinds[number % len(kinds)],
-                object_id=number + 1,
+                object_id=SYNTHETIC_IDS + number,  # past any record the bench made
                 title_vi=title,
                 title_en=title,
                 summary_vi="",

@@ -192,3 +192,14 @@ def test_organizations_are_searched_as_the_tree_scopes_them(indexed, orgs):
     found = titles(search.search(indexed.danang, "lien hiep"), "organizations")
     assert found == ["Liên hiệp các tổ chức hữu nghị thành phố Đà Nẵng"]
     assert Organization.objects.visible_to(indexed.danang).count() == 1
+
+
+def test_the_benchmark_runs_at_a_tiny_scale():
+    from bench import search as search_bench
+
+    figures, parameters = search_bench.run(scale=0.001, requests=4)
+    assert parameters == {"entries": 1000, "partners": 50, "scale": 0.001, "requests": 4}
+    names = [figure.name for figure in figures]
+    assert "search page (unit officer) p95" in names
+    assert "search API (central officer) p95" in names
+    assert SearchEntry.objects.count() == 1000

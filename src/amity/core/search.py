@@ -45,7 +45,8 @@ from django.utils.http import urlencode
 from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import override
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from amity.core.collation import fold
 from amity.core.registry import registry
@@ -54,12 +55,12 @@ from amity.core.registry import registry
 PER_KIND = 5
 KIND_PAGE = 50
 #: matching rows read before ranking: the count of a kind past it is shown as "N+"
-MATCH_CAP = 1000
+MATCH_CAP = 300
 #: rows whose name starts with the query, read apart so that the best are never past the cap
-PREFIX_CAP = 100
+PREFIX_CAP = 50
 #: a query is read up to this length and this many words
 QUERY_LENGTH = 200
-QUERY_WORDS = 8
+QUERY_WORDS = 12
 #: words shorter than this are not in the trigram index: they narrow what longer words found,
 #: or, alone, match the start of a name
 TRIGRAM = 3
@@ -71,7 +72,6 @@ TITLE_LENGTH = 300
 #: word shorter than FUZZY_WORD is too short to correct
 FUZZY_WORD = 4
 WORD_LENGTH = 40
-FUZZY_MIN_SCORE = 70
 FUZZY_POOL = 50_000
 FTS_TABLE = "core_searchentry_fts"
 BATCH = 500
@@ -383,8 +383,9 @@ def query_words(text: str) -> list[str]:
 
 def search(user, text: str, *, kind: str = "") -> Results:
     """What `user` may see that matches `text`, grouped by kind (only `kind`, a plural, if
-    given), best first: the name equal to the query, then starting with it, then holding it,
-    then a match in another field. A fixed number of queries, whatever the data."""
+    given), best first: the name equal to the query, then starting with it, then holding it
+    at the start of a word, then anywhere, then a match in another field; shorter names
+    first. A fixed number of queries, whatever the data."""
     text = (text or "")[:QUERY_LENGTH]
     words = query_words(text)
     results = Results(query=text, words=words)
@@ -432,7 +433,7 @@ def _groups(user, words: list[str], chosen: list[Kind], per_kind: int, text: str
                 title=title,
                 summary=summary,
                 url=kind.record_url(row.object_id),
-                highlighted=highlight(title, words),
+                highlighted=highlight(title, [" ".join(words), *words]),
             )
         )
     return [groups[kind.plural] for kind in chosen if kind.plural in groups]
@@ -450,7 +451,11 @@ def _candidates(words: list[str], plurals: list[str]) -> tuple[dict[int, tuple[s
     have matched than were read."""
     from amity.core.models import SearchEntry
 
-    rows = SearchEntry.objects.filter(kind__in=plurals)
+    rows = SearchEntry.objects.all()
+    if set(plurals) != set(by_plural()):
+        # one kind asked for; with all of them, no condition that might lead the planner to
+        # read the kinds' index rather than the text's
+        rows = rows.filter(kind__in=plurals)
     phrase = " ".join(words)
     # the names that start with the query, along the key's index: the best are never lost
     starting = rows.filter(key__gte=phrase, key__lt=phrase + "\uffff", key__startswith=phrase)
@@ -500,10 +505,11 @@ def _ranked(user, words, candidates: dict, chosen: list[Kind], per_kind: int) ->
             visible |= Q(kind=kind.plural, object_id__in=seen)
     phrase = " ".join(words)
     rank = Case(
-        When(key=phrase, then=Value(4)),
-        When(key__startswith=phrase, then=Value(3)),
+        When(key=phrase, then=Value(5)),
+        When(key__startswith=phrase, then=Value(4)),
+        When(key__contains=f" {phrase}", then=Value(3)),  # at the start of a word of the name
         When(key__contains=phrase, then=Value(2)),
-        default=Value(1),
+        default=Value(1),  # in another field, or the words apart
         output_field=IntegerField(),
     )
     ranked = (
@@ -556,10 +562,22 @@ def _corrected(words: list[str]) -> list[str]:
     pool = list(SearchWord.objects.filter(near).values_list("word", flat=True)[:FUZZY_POOL])
     replaced = {}
     for word in unknown:
-        best = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        if best:
+        # the fewest edits (two letters swapped count one), then the same length (a swap or a
+        # wrong letter is likelier than a missing one), then alphabetical: the same answer on
+        # every run
+        near_words = process.extract(
+            word, pool, scorer=OSA.distance, score_cutoff=_edits_allowed(word), limit=None
+        )
+        if near_words:
+            best = min(
+                near_words, key=lambda found: (found[1], abs(len(found[0]) - len(word)), found[0])
+            )
             replaced[word] = best[0]
     return [replaced.get(word, word) for word in words]
+
+
+def _edits_allowed(word: str) -> int:
+    return 1 if len(word) < 7 else 2
 
 
 def highlight(title: str, words: list[str]) -> SafeString:
