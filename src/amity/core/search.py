@@ -581,7 +581,7 @@ def _edits_allowed(word: str) -> int:
 
 
 def highlight(title: str, words: list[str]) -> SafeString:
-    """`title` escaped, with the parts that match `words` (folded) in <mark>."""
+    """`title` escaped, with the words that start like `words` (folded) in <mark>."""
     folded, origin = [], []
     for index, char in enumerate(title):
         for folded_char in fold(char):
@@ -590,7 +590,8 @@ def highlight(title: str, words: list[str]) -> SafeString:
     flat = "".join(folded)
     marked = [False] * len(title)
     for word in words:
-        for found in re.finditer(re.escape(word), flat):
+        # at the start of a word only: "ha" marks "Hà", not the "hà" inside "thành"
+        for found in re.finditer(r"(?<!\w)" + re.escape(word), flat):
             for position in range(found.start(), found.end()):
                 marked[origin[position]] = True
     out, inside = [], False
