@@ -25,6 +25,7 @@ DOMAINS = (
     "agreements",
     "documents",
     "overview",
+    "search",
 )
 #: every suite `--suite all` runs: the domains', then the imports from XLSX and the matching of
 #: partner names (issue 22)

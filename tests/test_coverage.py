@@ -16,6 +16,9 @@ NOT_GENERIC = {
     "accounts.apitoken",  # a credential of its user: seen and revoked on its own page
     "core.job",
     "core.tablepreference",  # a user's own choice of columns on a list: not a record
+    # the search's index and vocabulary, derived from the records (tests/core/test_search_*)
+    "core.searchentry",
+    "core.searchword",
     "events.calendartoken",  # a credential of its user, like the user itself: not a record
     "aid.yearflow",  # derived from the transactions by the database's triggers: not a record
     "documents.registercounter",  # the register's numbering counter, under its entries

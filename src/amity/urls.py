@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from amity.core.health import healthz, metrics, readyz
+from amity.core.search_views import search_page
 from amity.core.views import home
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("metrics", metrics, name="metrics"),
+    path("search/", search_page, name="search"),
     path("accounts/", include("amity.accounts.urls")),
     path("core/", include("amity.core.urls")),
     path("inbox/", include("amity.inbox.urls")),

@@ -54,6 +54,7 @@ def test_amity_bench_never_runs_on_the_applications_database(tmp_path):
         "agreements",
         "documents",
         "overview",
+        "search",
         "imports",
         "matching",
     ]

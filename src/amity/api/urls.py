@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 
 from amity.api import views
+from amity.api.search import SearchView
 from amity.core.registry import App, registry
 
 app_name = "api"
@@ -30,6 +31,7 @@ urlpatterns = [
         views.ApiTokenViewSet.as_view({"delete": "destroy"}),
         name="token-detail",
     ),
+    path("search/", SearchView.as_view(), name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     *[app_routes(app) for app in registry.apps() if app.has_api],

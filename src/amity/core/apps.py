@@ -57,6 +57,10 @@ class CoreConfig(AppConfig):
 
         # Each app declares its models, menu, API routes and demo in its `registry.py`.
         autodiscover_modules("registry")
+        # each app's search.py declares what the search across domains indexes
+        from amity.core import search
+
+        search.discover()
         tune_garbage_collector()
         post_migrate.connect(refresh_sqlite_statistics, sender=self)
         post_migrate.connect(create_cache_table, sender=self)

@@ -21,6 +21,7 @@ from import_export.fields import Field
 from import_export.widgets import CharWidget, ForeignKeyWidget, ManyToManyWidget, Widget
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from amity.core import search
 from amity.core.exports import render, write_guided_xlsx
 from amity.core.import_files import (  # noqa: F401 (the names imports read files by)
     ImportFileError,
@@ -402,6 +403,8 @@ class ScopedResource(resources.ModelResource):
                 self._write_m2m(instances, replace=not created)
                 self.writer.after_save_batch(instances, self.user, created)
                 self.after_bulk_save(instances, created=created)
+                # a bulk write sends no post_save: the search index is told of the batch
+                search.mark(model, [instance.pk for instance in instances])
         except BatchRefused:
             pass  # its rows are named already
         except IntegrityError as error:

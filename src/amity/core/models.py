@@ -249,3 +249,48 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.name} · {self.day}"
+
+
+class SearchEntry(models.Model):
+    """One record as the search across domains finds it (`amity.core.search`): its kind (the
+    registry plural), its id, its name in both languages with a one-line summary, and its folded
+    text. Who may see it is not copied here: the search reads each kind's own `visible_to` for
+    the rows it ranks, so that a scope rule (co-organizers, shared partners, a branch's tree)
+    never has a second, stale copy. Derived data: no history, rebuilt by `amity search_index`."""
+
+    kind = models.CharField(_("kind"), max_length=50)
+    object_id = models.PositiveBigIntegerField(_("record"))
+    title_vi = models.CharField(max_length=300)
+    title_en = models.CharField(max_length=300)
+    summary_vi = models.CharField(max_length=300, blank=True)
+    summary_en = models.CharField(max_length=300, blank=True)
+    # the folded title (lower case, no marks), cut short: a query's exact and starting matches
+    key = models.CharField(max_length=100)
+    # every indexed field folded, the title first (trigram-indexed: migration 0004)
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="core_searchentry_unique")
+        ]
+        indexes = [models.Index(fields=["key"], name="core_searchentry_key")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"
+
+
+class SearchWord(models.Model):
+    """A word of the indexed texts: the vocabulary a mistyped word is corrected against. Words
+    are added as records are indexed and never removed (a word no record holds any longer finds
+    nothing, and `amity search_index --rebuild` starts the list anew)."""
+
+    word = models.CharField(max_length=40, unique=True)
+    length = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["length", "word"], name="core_searchword_length")]
+
+    def __str__(self):
+        return self.word

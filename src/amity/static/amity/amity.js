@@ -74,3 +74,24 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// The search box of the navigation: "/" (outside a field) or Ctrl+K / ⌘K focuses it; where the
+// menu is folded (a phone), the search page opens instead.
+document.addEventListener("keydown", (event) => {
+  const box = document.getElementById("nav-search");
+  if (!box) return;
+  const target = event.target;
+  const typing =
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  const slash = event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+  const commandK = (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k";
+  if (!slash && !commandK) return;
+  event.preventDefault();
+  if (box.offsetParent === null) {
+    window.location.href = box.form.action;
+    return;
+  }
+  box.focus();
+  box.select();
+});
