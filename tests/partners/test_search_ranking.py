@@ -109,5 +109,6 @@ def test_a_pool_past_its_bound_is_narrowed_by_the_misspelt_words_pieces(
 
 
 def test_odd_queries_answer_without_error(crowd):
-    assert names("\u0000 ✓ 😀") == []  # symbols read as words ("grinning"): none alike
+    assert names("\u0000\u200b\t") == names("")  # no word in it: the list as it is
+    assert isinstance(names("✓ 😀 \U0010ffff"), list)  # symbols read as words: no error
     assert names("x" * 5000 + " peace") == []
