@@ -1,6 +1,6 @@
 """Run the benchmarks: `make bench` (or `amity bench`) on a database of their own.
 
-    python bench/run.py [--scale 1.0] [--requests 200] [--suite partners|…|pages|all]
+    python bench/run.py [--scale 1.0] [--requests 200] [--suite partners|…|pages|peer|all]
     python bench/run.py generate [--scale 1.0]   (every domain's data set, and its build time)
 
 The database is a fresh SQLite file in var/bench/ unless DATABASE_URL names one (it is
@@ -30,7 +30,9 @@ DOMAINS = (
 #: every suite `--suite all` runs: the domains', then the imports from XLSX and the matching of
 #: partner names (issue 22)
 ALL = (*DOMAINS, "imports", "matching")
-SUITES = (*ALL, "pages", "inbox", "generate")
+#: suites only run by name: the served pages, the home's inbox, the data set alone, the peer CRM
+#: side by side
+SUITES = (*ALL, "pages", "inbox", "generate", "peer")
 
 
 def main(argv=None) -> int:

@@ -167,13 +167,21 @@ def test_search_of_many_matches_keeps_the_match_in_the_query(orgs, monkeypatch):
     assert found.count() == 2
 
 
-def test_search_with_a_typo_goes_to_fuzzy_after_one_query(
+def test_search_with_a_typo_ranks_a_pool_drawn_by_the_words_that_match(
     orgs, searchable, django_assert_num_queries
 ):
-    # No exact match; then, on SQLite, the pool of candidates (PostgreSQL ranks in the query).
-    with django_assert_num_queries(2 if connection.vendor == "sqlite" else 1):
+    # No exact match; which words match at all, in one query; the pool drawn by them.
+    with django_assert_num_queries(3):
         found = services.search(Partner.objects.all(), "asia fundation")
     assert [p.name for p in found] == ["Asia Foundation"]
+
+
+def test_search_with_every_word_misspelt_goes_to_fuzzy(orgs, searchable, django_assert_num_queries):
+    # No word matches: on SQLite the pool of the whole query's pieces (PostgreSQL ranks in
+    # the query it returns).
+    with django_assert_num_queries(3 if connection.vendor == "sqlite" else 2):
+        found = services.search(Partner.objects.all(), "univrsite")
+    assert [p.name for p in found] == ["Université de Lyon"]
 
 
 def test_list_page_search_goes_through_the_scope(client, orgs, users, login):

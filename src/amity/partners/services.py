@@ -7,7 +7,17 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, FloatField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -173,14 +183,20 @@ FUZZY_MIN_SCORE = 70
 FUZZY_POOL = 3000
 FUZZY_MATCHES = 50  # typo'd searches want the few likeliest partners, not a long list
 SEARCH_KNOWN_MATCHES = 1000  # up to this many matches are read once and named by id
+#: how alike (rapidfuzz ratio, 0-100) a misspelt word must be to a word of the partner's text
+WORD_MIN_SIMILARITY = 60
+#: what a word found inside a longer word ("123" in "1234") counts, against 1 for a whole word
+WORD_INSIDE = 0.9
 
 
 def search(queryset, text: str):
     """Partners matching `text` in any name, acronym or contact name, best first.
 
     Insensitive to case and Vietnamese diacritics (the normalised `search_text`); every word
-    must match. When nothing matches exactly, small typos are forgiven: PostgreSQL ranks by
-    trigram similarity on its index, SQLite ranks a bounded pool with rapidfuzz.
+    must match. When nothing matches exactly, typos are forgiven: a query whose other words
+    match exactly is ranked by those words and the misspelt ones' similarity
+    (`_partly_misspelt`); a query none of whose words match is ranked as a whole, by trigram
+    similarity on PostgreSQL's index and on SQLite over a bounded pool with rapidfuzz.
     """
     query = normalise(text)
     if not query:
@@ -191,7 +207,8 @@ def search(queryset, text: str):
     # then named by id, so that counting and paging them need not match again.
     matches = list(exact.order_by().values_list("pk", flat=True)[: SEARCH_KNOWN_MATCHES + 1])
     if not matches:
-        return _fuzzy(queryset, query)
+        ranked = _partly_misspelt(queryset, query.split())
+        return ranked if ranked is not None else _fuzzy(queryset, query)
     if len(matches) <= SEARCH_KNOWN_MATCHES:
         # The matches were read through `queryset` (its scope and filters): named by id, they
         # need neither again; a unit officer's scope (its holders' subquery) is read once.
@@ -210,31 +227,118 @@ FTS_TABLE = "partners_partner_fts"
 FTS_MIN_WORD = 3  # the trigram index finds words of three letters or more
 
 
-def _containing_every_word(queryset, words):
-    """Partners whose search text contains every word: from the SQLite full-text index where
-    there is one (migration 0004), else by LIKE (PostgreSQL's GIN trigram index serves it)."""
+def _containing_every_word(queryset, words, piece_groups=()):
+    """Partners whose search text contains every word and, if given, at least one piece of
+    each group: from the SQLite full-text index where there is one (migration 0004), else by
+    LIKE (PostgreSQL's GIN trigram index serves it)."""
     indexed = [word for word in words if len(word) >= FTS_MIN_WORD]
-    if indexed and _has_full_text_index():
-        match = " AND ".join(f'"{word}"' for word in indexed)  # words are [a-z0-9] only
-        rows = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+    groups = [group for group in piece_groups if all(len(p) >= FTS_MIN_WORD for p in group)]
+    if (indexed or groups) and _has_full_text_index():
+        # one MATCH for the whole condition; words and pieces are [a-z0-9] only
+        terms = [f'"{word}"' for word in indexed]
+        terms += ["(" + " OR ".join(f'"{piece}"' for piece in group) + ")" for group in groups]
+        rows = RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [" AND ".join(terms)]
+        )
         queryset = queryset.filter(pk__in=rows)
         words = [word for word in words if len(word) < FTS_MIN_WORD]
+        piece_groups = [group for group in piece_groups if group not in groups]
     for word in words:
         queryset = queryset.filter(search_text__contains=word)
+    for group in piece_groups:
+        some = Q()
+        for piece in group:
+            some |= Q(search_text__contains=piece)
+        queryset = queryset.filter(some)
     return queryset
 
 
 def _sharing_a_piece(queryset, pieces):
     """Partners whose search text contains at least one of `pieces` (3-letter bits of words)."""
-    indexed = [piece for piece in pieces if len(piece) >= FTS_MIN_WORD]
-    if indexed and len(indexed) == len(pieces) and _has_full_text_index():
-        match = " OR ".join(f'"{piece}"' for piece in indexed)
-        rows = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        return queryset.filter(pk__in=rows)
-    pool = Q()
-    for piece in pieces:
-        pool |= Q(search_text__contains=piece)
-    return queryset.filter(pool)
+    return _containing_every_word(queryset, [], [sorted(pieces)])
+
+
+def _pieces(word: str) -> list[str]:
+    """The start and the end of a word (a typo rarely spoils both), what a pool is drawn by."""
+    return sorted({word[:3], word[-3:]}) if len(word) >= 3 else [word]
+
+
+def _partly_misspelt(queryset, words):
+    """A query some of whose words match exactly and the others not at all, ranked by every
+    word it matches exactly and the misspelt ones by similarity, or None when it is not such
+    a query (or nothing is alike).
+
+    When many names share words, a pool drawn by the misspelt word alone misses the intended
+    partner; drawn by the words that match, it holds it. The pool is bounded (`FUZZY_POOL`):
+    past it, it is narrowed by the misspelt words' pieces, at the cost of one more query.
+    """
+    known = _known_words(queryset, words)
+    misspelt = [word for word in words if word not in known]
+    if not known or not misspelt:
+        return None
+    rows = _pool(_containing_every_word(queryset, sorted(known)))
+    if len(rows) > FUZZY_POOL:
+        # Too many to read: narrowed to those sharing the start or the end of each misspelt
+        # word, which a short word's typo may spoil, hence not always.
+        pieces = [_pieces(word) for word in misspelt]
+        rows = _pool(_containing_every_word(queryset, sorted(known), pieces))[:FUZZY_POOL]
+    scored = []
+    for pk, text, name in rows:
+        score = _word_score(words, known, text)
+        if score is not None:
+            scored.append((-score, name, pk))
+    if not scored:
+        return None
+    order = [pk for _score, _name, pk in sorted(scored)[:FUZZY_MATCHES]]
+    # read through `queryset` already: named by id, as the exact matches are
+    return _ranked(queryset.model._default_manager.filter(pk__in=order), order)
+
+
+def _pool(queryset) -> list[tuple[int, str, str]]:
+    """Up to one more than `FUZZY_POOL` candidates, unordered (no sort of the pool)."""
+    return list(queryset.order_by().values_list("pk", "search_text", "name")[: FUZZY_POOL + 1])
+
+
+def _known_words(queryset, words) -> set[str]:
+    """The words of the query that some partner of `queryset` contains, in one query."""
+    probes = {
+        f"w{number}": Exists(_containing_every_word(queryset, [word]))
+        for number, word in enumerate(words)
+    }
+    row = queryset.model._default_manager.order_by().annotate(**probes).values(*probes).first()
+    if row is None:
+        return set()
+    return {word for number, word in enumerate(words) if row[f"w{number}"]}
+
+
+def _word_score(words, known, text: str) -> float | None:
+    """1 for each word the text holds as a word, `WORD_INSIDE` for one inside a longer word,
+    the similarity (0-1) of the likest word for a misspelt one; None if one has none alike."""
+    tokens = text.split()
+    whole = set(tokens)
+    score = 0.0
+    for word in words:
+        if word in whole:
+            score += 1.0
+        elif word in known and word in text:
+            score += WORD_INSIDE
+        else:
+            likest = process.extractOne(
+                word, tokens, scorer=fuzz.ratio, score_cutoff=WORD_MIN_SIMILARITY
+            )
+            if likest is None:
+                return None
+            score += likest[1] / 100
+    return score
+
+
+def _ranked(queryset, order):
+    """`queryset` in the order of the ids `order`, its `relevance` falling along it."""
+    ranking = Case(
+        *[When(pk=pk, then=Value(float(len(order) - i))) for i, pk in enumerate(order)],
+        output_field=FloatField(),
+    )
+    return queryset.annotate(relevance=ranking).order_by("-relevance")
 
 
 def _has_full_text_index() -> bool:
@@ -266,7 +370,7 @@ def _fuzzy(queryset, query: str):
     # (a typo rarely spoils both), then score them in Python, word order aside (WRatio).
     pieces = set()
     for word in query.split():
-        pieces |= {word[:3], word[-3:]} if len(word) >= 3 else {word}
+        pieces |= set(_pieces(word))
     pool = _sharing_a_piece(queryset, pieces).order_by()  # unordered: no sort of the pool
     candidates = dict(pool.values_list("pk", "search_text")[:FUZZY_POOL])
     matches = process.extract(
@@ -275,11 +379,7 @@ def _fuzzy(queryset, query: str):
     order = [pk for _text, _score, pk in matches]
     if not order:
         return queryset.none()
-    ranking = Case(
-        *[When(pk=pk, then=Value(float(len(order) - i))) for i, pk in enumerate(order)],
-        output_field=FloatField(),
-    )
-    return queryset.filter(pk__in=order).annotate(relevance=ranking).order_by("-relevance")
+    return _ranked(queryset.filter(pk__in=order), order)
 
 
 # --- suggestions ("finding new partners") ----------------------------------------------------
