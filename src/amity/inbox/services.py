@@ -60,7 +60,11 @@ def leaders() -> list:
 
 
 def _clean_params(params: dict | None) -> dict:
-    return {key: str(value)[:PARAM_CHARS] for key, value in (params or {}).items()}
+    """Each value as a line of text: cut to PARAM_CHARS, without NUL (a JSON column on
+    PostgreSQL refuses it, and no title needs it)."""
+    return {
+        key: str(value).replace("\x00", "")[:PARAM_CHARS] for key, value in (params or {}).items()
+    }
 
 
 def notify(
