@@ -21,7 +21,9 @@ for that: a count that stops at COUNT_CAP, the first rows with their related rec
 own rows before the others.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -172,3 +174,29 @@ def with_related(ordered, *related) -> list:
     first = list(ordered.values_list("pk", flat=True)[:ITEMS_SHOWN])
     by_id = ordered.model.objects.select_related(*related).in_bulk(first)
     return [by_id[pk] for pk in first]
+
+
+# --- reads shared by the inbox and the panels of one home page ----------------------------------
+
+_shared_reads: ContextVar[dict | None] = ContextVar("shared_reads", default=None)
+
+
+@contextmanager
+def shared_reads() -> Iterator[None]:
+    """Within the block (the home page), `read_once` answers each key once: an inbox source and
+    a panel that list the same rows (the proposals awaiting an answer) read them once."""
+    token = _shared_reads.set({})
+    try:
+        yield
+    finally:
+        _shared_reads.reset(token)
+
+
+def read_once(key: tuple, read: Callable[[], list]) -> list:
+    """`read()`, remembered under `key` within `shared_reads`; read afresh outside it."""
+    memo = _shared_reads.get()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
