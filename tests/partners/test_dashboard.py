@@ -354,8 +354,10 @@ def test_the_recent_count_is_of_the_interactions_listed(client, orgs, users, log
 # --- the page as a whole ------------------------------------------------------------------------
 
 
-PANEL_QUERIES_HANOI = 12  # the four panels for a unit officer: its own rows first, then the rest
-PANEL_QUERIES_CENTRAL = 11
+# the four panels for a unit officer: its own rows first, then the rest (the follow-ups due and
+# overdue are counted in one query, issue 21)
+PANEL_QUERIES_HANOI = 11
+PANEL_QUERIES_CENTRAL = 10
 
 
 def queries_of_home(client):

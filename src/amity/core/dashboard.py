@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -145,6 +145,18 @@ def capped_count(queryset) -> int:
     """The number of rows up to COUNT_CAP + 1: past the cap the page says "1000+", and the
     count stops reading rows there."""
     return queryset.order_by()[: COUNT_CAP + 1].count()
+
+
+def capped_counts(queryset, **conditions: Q) -> dict[str, int]:
+    """`capped_count` of `queryset` ("count") and of its rows meeting each condition, in one
+    query while the rows stay under the cap (the first COUNT_CAP + 1 rows are then all of them);
+    past it, each condition is counted on its own."""
+    counts = {name: Count("pk", filter=condition) for name, condition in conditions.items()}
+    totals = queryset.order_by()[: COUNT_CAP + 1].aggregate(count=Count("pk"), **counts)
+    if totals["count"] > COUNT_CAP:
+        for name, condition in conditions.items():
+            totals[name] = capped_count(queryset.filter(condition))
+    return totals
 
 
 def count_label(count: int) -> str:
