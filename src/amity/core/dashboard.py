@@ -150,7 +150,8 @@ def capped_count(queryset) -> int:
 def capped_counts(queryset, **conditions: Q) -> dict[str, int]:
     """`capped_count` of `queryset` ("count") and of its rows meeting each condition, in one
     query while the rows stay under the cap (the first COUNT_CAP + 1 rows are then all of them);
-    past it, each condition is counted on its own."""
+    past it, each condition is counted on its own. A condition that Django knows to match
+    nothing (`pk__in=[]`) empties the whole query: leave it out rather."""
     counts = {name: Count("pk", filter=condition) for name, condition in conditions.items()}
     totals = queryset.order_by()[: COUNT_CAP + 1].aggregate(count=Count("pk"), **counts)
     if totals["count"] > COUNT_CAP:
