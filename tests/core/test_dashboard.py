@@ -110,3 +110,50 @@ def test_vietnamese_by_default_and_english_on_request(client, orgs, users, login
     assert '<html lang="en">' in english
     assert "Home · Amity" in english
     assert "The federation" in english
+
+
+# --- the helpers of issue 21 (the home within 150 ms) -------------------------------------------
+
+
+def test_capped_counts_count_the_conditions_in_the_same_query_under_the_cap(orgs):
+    from django.db import connection
+    from django.db.models import Q
+    from django.test.utils import CaptureQueriesContext
+
+    from amity.organizations.models import Organization
+
+    every = Organization.objects.all()
+    with CaptureQueriesContext(connection) as queries:
+        totals = dashboard.capped_counts(every, top=Q(parent=None), none=Q(pk=-1))
+    assert totals == {"count": every.count(), "top": 1, "none": 0}
+    assert len(queries) == 1
+
+
+def test_capped_counts_past_the_cap_count_each_condition_on_its_own(orgs, monkeypatch):
+    """Past the cap, the first rows read are not all of them: a condition met only by rows
+    after them would be counted 0 if it were counted among them."""
+    from django.db.models import Q
+
+    from amity.organizations.models import Organization
+
+    monkeypatch.setattr(dashboard, "COUNT_CAP", 1)
+    every = Organization.objects.order_by("id")
+    last = every.last()
+    totals = dashboard.capped_counts(every, last=Q(pk=last.pk), top=Q(parent=None))
+    assert totals == {"count": 2, "last": 1, "top": 1}
+
+
+def test_read_once_shares_a_read_within_the_home_only():
+    reads = []
+
+    def read():
+        reads.append(1)
+        return [len(reads)]
+
+    assert dashboard.read_once(("k",), read) == [1]
+    assert dashboard.read_once(("k",), read) == [2]  # outside the home: read afresh
+    with dashboard.shared_reads():
+        assert dashboard.read_once(("k",), read) == [3]
+        assert dashboard.read_once(("k",), read) == [3]
+        assert dashboard.read_once(("other",), read) == [4]
+    assert dashboard.read_once(("k",), read) == [5]

@@ -21,10 +21,12 @@ for that: a count that stops at COUNT_CAP, the first rows with their related rec
 own rows before the others.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -145,6 +147,19 @@ def capped_count(queryset) -> int:
     return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
+def capped_counts(queryset, **conditions: Q) -> dict[str, int]:
+    """`capped_count` of `queryset` ("count") and of its rows meeting each condition, in one
+    query while the rows stay under the cap (the first COUNT_CAP + 1 rows are then all of them);
+    past it, each condition is counted on its own. A condition that Django knows to match
+    nothing (`pk__in=[]`) empties the whole query: leave it out rather."""
+    counts = {name: Count("pk", filter=condition) for name, condition in conditions.items()}
+    totals = queryset.order_by()[: COUNT_CAP + 1].aggregate(count=Count("pk"), **counts)
+    if totals["count"] > COUNT_CAP:
+        for name, condition in conditions.items():
+            totals[name] = capped_count(queryset.filter(condition))
+    return totals
+
+
 def count_label(count: int) -> str:
     return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
 
@@ -172,3 +187,29 @@ def with_related(ordered, *related) -> list:
     first = list(ordered.values_list("pk", flat=True)[:ITEMS_SHOWN])
     by_id = ordered.model.objects.select_related(*related).in_bulk(first)
     return [by_id[pk] for pk in first]
+
+
+# --- reads shared by the inbox and the panels of one home page ----------------------------------
+
+_shared_reads: ContextVar[dict | None] = ContextVar("shared_reads", default=None)
+
+
+@contextmanager
+def shared_reads() -> Iterator[None]:
+    """Within the block (the home page), `read_once` answers each key once: an inbox source and
+    a panel that list the same rows (the proposals awaiting an answer) read them once."""
+    token = _shared_reads.set({})
+    try:
+        yield
+    finally:
+        _shared_reads.reset(token)
+
+
+def read_once(key: tuple, read: Callable[[], list]) -> list:
+    """`read()`, remembered under `key` within `shared_reads`; read afresh outside it."""
+    memo = _shared_reads.get()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]

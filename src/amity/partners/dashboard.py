@@ -17,6 +17,7 @@ from amity.core.dashboard import (
     COUNT_CAP,
     ITEMS_SHOWN,
     capped_count,
+    capped_counts,
     count_label,
     first_rows,
     list_url,
@@ -24,9 +25,16 @@ from amity.core.dashboard import (
     theirs_first,
     with_related,
 )
+from amity.core.scoping import branch_of
 from amity.partners import services
 from amity.partners.filtersets import FOLLOW_UP_DUE_DAYS, due_filter, held_filter
-from amity.partners.models import FollowUp, Interaction, NgoRegistration, Partner
+from amity.partners.models import (
+    FollowUp,
+    Interaction,
+    NgoRegistration,
+    Partner,
+    RelationshipHolder,
+)
 
 #: the recent interactions panel counts those of the last this many days
 RECENT_DAYS = 30
@@ -64,7 +72,7 @@ def follow_ups_due(request):
         # FollowUp.visible_to's rule (its interaction's organization is within the user's
         # branch), asked through the branch's interactions: an index, not a scan of every action.
         due = due.filter(interaction__in=Interaction.objects.visible_to(user).values("pk"))
-    totals = {"count": capped_count(due), "overdue": capped_count(due.filter(due_on__lt=today))}
+    totals = capped_counts(due, overdue=Q(due_on__lt=today))
     if not totals["count"]:
         return None
     return {
@@ -122,22 +130,39 @@ def dormant_partners(request):
     unit officer's own first: the count is of the same partners as the list (the badge never
     says 1 above five rows), with how many of them the user's organization holds beside it."""
     user = request.user
-    dormant = Partner.objects.visible_to(user).filter(services.dormant_filter())
+    quiet = services.dormant_filter()
+    dormant = Partner.objects.visible_to(user).filter(quiet)
     count = capped_count(dormant)
     if not count:
         return None
     own = theirs(user)
     rows, own_ids = theirs_first(latest_quiet_first, dormant, own)
+    held = None if own is None else capped_count(held_partners(user).filter(quiet))
     return {
         "count": count,
         "cap": COUNT_CAP,
-        "theirs": None if own is None else dormant.filter(own).count(),
+        "theirs": held,
+        "theirs_label": None if held is None else count_label(held),
         "rows": rows,
         "own_ids": own_ids,
         "months": settings.PARTNER_DORMANT_MONTHS,
         "see_all": list_url("partners:partner_list", dormant="true"),
         "see_theirs": list_url("partners:partner_list", dormant="true", held="true"),
     }
+
+
+def held_partners(user):
+    """The partners the user's branch holds (`held_filter`), which it sees whatever their
+    sensitivity: read from its holder rows, then each partner by its key, rather than by testing
+    who may see each of the network's partners (a scan of them all). The branch is joined with
+    IN, not `any_of`, here: PostgreSQL then estimates the branch's holder rows (a unit's 2,500,
+    not 22,000 by default) and loops over them (9 ms of 100,000 partners, against 70 by merging
+    with every partner)."""
+    if not user.organization.tree_path:  # `owned_within`'s rule: a branch of nothing
+        return Partner.objects.none()
+    branch = branch_of(user.organization)
+    holders = RelationshipHolder.objects.filter(organization__in=branch)
+    return Partner.objects.filter(pk__in=holders.values("partner"))
 
 
 def latest_quiet_first(dormant) -> list:

@@ -49,7 +49,9 @@ def expiring_registrations(user, today):
     rows = expiring.select_related("partner").order_by("expires_on", "id")[:SOURCE_LIMIT]
     return [
         Item(
-            title=f"{row.partner} — {row.number}",
+            # the partner is one the user sees (`visible_through_partner`): its name, without
+            # reading which restricted partners the user may see
+            title=f"{row.partner.display_name} — {row.number}",
             url=row.get_absolute_url(),
             due_on=row.expires_on,
             why=gettext("A partner your organization holds")

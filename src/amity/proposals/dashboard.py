@@ -13,10 +13,28 @@ from amity.core.dashboard import (
     capped_count,
     count_label,
     list_url,
+    read_once,
     register_panel,
 )
+from amity.core.inbox import SOURCE_LIMIT
 from amity.proposals.reminders import awaiting_response
 from amity.proposals.services import awaiting_answer_from, awaiting_approval, may_approve
+
+
+def first_dated_awaiting(user, awaiting) -> list:
+    """The first SOURCE_LIMIT dated proposals of `awaiting` (`awaiting_answer_from(user)`), the
+    soonest due first, with their organization and addressee: read once for the inbox's source
+    and this panel, which shows the first of them. The ids are sorted first, so that the sort
+    (no index gives this order across the open answer states) handles narrow rows."""
+
+    def read() -> list:
+        ordered = awaiting.exclude(due_on=None).order_by("due_on", "id")
+        first = list(ordered.values_list("pk", flat=True)[:SOURCE_LIMIT])
+        related = ordered.model.objects.select_related("organization", "addressed_to")
+        by_id = related.in_bulk(first)
+        return [by_id[pk] for pk in first]
+
+    return read_once(("proposals.dated_awaiting", user.pk), read)
 
 
 @register_panel(
@@ -35,15 +53,14 @@ def awaiting_answer(request):
     if not count:
         return None
     overdue = capped_count(awaiting.overdue(today))
-    rows = awaiting.exclude(due_on=None).order_by("due_on", "id")
-    rows = rows.select_related("organization", "addressed_to")[:ITEMS_SHOWN]
+    rows = first_dated_awaiting(request.user, awaiting)[:ITEMS_SHOWN]
     return {
         "count": count,
         "cap": COUNT_CAP,
         "overdue": overdue,
         "overdue_label": count_label(overdue),
         "tone": "danger" if overdue else "warning",
-        "rows": list(rows),
+        "rows": rows,
         "today": today,
         "see_all": list_url("proposals:proposal_list", open="true"),
         "see_overdue": list_url("proposals:proposal_list", overdue="true"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.inbox import SOURCE_LIMIT, Item, register_source
+from amity.proposals.dashboard import first_dated_awaiting
 from amity.proposals.reminders import awaiting_response
 from amity.proposals.services import awaiting_answer_from, awaiting_approval, may_approve
 
@@ -21,10 +22,10 @@ def proposals_to_answer(user, today):
         return []
     # The dated ones first, then the undated: two reads in one order on both databases (NULLs
     # sort first on SQLite and last on PostgreSQL), each along an index with a LIMIT.
-    awaiting = awaiting.select_related("organization")
-    rows = list(awaiting.exclude(due_on=None).order_by("due_on", "id")[:SOURCE_LIMIT])
+    rows = list(first_dated_awaiting(user, awaiting))  # the panel's rows too
     if len(rows) < SOURCE_LIMIT:
-        undated = awaiting.filter(due_on=None).order_by("-raised_on", "-id")
+        undated = awaiting.select_related("organization").filter(due_on=None)
+        undated = undated.order_by("-raised_on", "-id")
         rows += undated[: SOURCE_LIMIT - len(rows)]
     return [
         Item(
