@@ -172,11 +172,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_LOCKOUT_CALLABLE = "amity.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
-# Behind a reverse proxy, the client's address is the last one the proxy adds to
-# X-Forwarded-For; without this every attempt would seem to come from the proxy itself.
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind PROXY_COUNT reverse proxies, the client's address is the one the nearest proxy adds to
+# X-Forwarded-For; without this every attempt would seem to come from the proxy itself, and one
+# office's failures would lock every user out (accounts.lockout.client_address).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "amity.accounts.lockout.client_address"
 
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 # the age counts from the last request (an idle expiry), refreshed once a minute at most:

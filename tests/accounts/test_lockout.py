@@ -94,3 +94,43 @@ def test_admin_with_the_right_password_but_no_code_is_not_counted_as_a_failure(c
     for _ in range(settings.AXES_FAILURE_LIMIT + 1):
         response = get_token(client, "admin", "amity-demo", A)
         assert response.status_code == 400 and "otp_token" in response.json()
+
+
+PROXY = "10.0.0.5"  # nginx, as the application servers see it
+
+
+def through_proxy(client, username, password, forwarded):
+    return client.post(
+        reverse("accounts:login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_a_proxy_the_client_is_throttled_not_the_proxy(client, users, settings):
+    settings.PROXY_COUNT = 1
+    limit = settings.AXES_IP_FAILURE_LIMIT
+    for n in range(limit):
+        # a guesser may write what it likes left of the address nginx adds: not trusted
+        through_proxy(client, f"guess{n}", "wrong", f"192.0.2.{n}, {A}")
+    assert through_proxy(client, "hanoi", "amity-demo", A).status_code == 429
+    # another office behind the same nginx logs in
+    assert through_proxy(client, "danang", "amity-demo", B).status_code == 302
+
+
+def test_the_client_address_read_from_the_proxies_header(rf, settings):
+    from amity.accounts.lockout import client_address
+
+    def address(forwarded=None, proxies=1):
+        settings.PROXY_COUNT = proxies
+        extra = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
+        return client_address(rf.get("/", REMOTE_ADDR=PROXY, **extra))
+
+    assert address(f"{B}, {A}") == A
+    assert address(f"{C}, {B}, {A}", proxies=2) == B
+    assert address(A, proxies=2) == PROXY  # shorter than the proxies: not through them
+    assert address("not-an-address") == PROXY
+    assert address(None) == PROXY
+    assert address(f"{B}, {A}", proxies=0) == PROXY  # no proxy: the header is the client's say
+    assert address(" 2001:db8::1 ") == "2001:db8::1"
