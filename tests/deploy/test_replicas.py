@@ -58,7 +58,10 @@ def _queries(client, path, **extra):
     return [query["sql"] for query in primary], [query["sql"] for query in copy]
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+# transaction: the replica's mirror reads through its own connection, which sees only what is
+# committed; serialized_rollback: its flush must not make the content types anew under other ids
+# (the next serialized test restores them) nor leave the countries the migrations loaded gone
+@pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "replica"])
 def test_statistics_read_from_the_replica_until_the_user_writes(client, users, replica):
     log_in(client, users.central)
     on_primary, on_replica = _queries(client, reverse(STATISTICS))
