@@ -29,7 +29,7 @@ def hanoi_partner(demo_data):
 def test_find_a_partner_and_record_a_meeting(visit, hanoi_partner):
     page = visit.log_in("hanoi")
     page = visit.go("/partners/partners/")
-    page.fill("input[name=q]", "hoi huu nghi duc viet nam thu nghiem")
+    page.fill("main input[name=q]", "hoi huu nghi duc viet nam thu nghiem")  # not the navigation's
     with page.expect_navigation():
         page.click("aside button[type=submit]")
     rows = page.locator("table tbody tr")
