@@ -15,3 +15,19 @@ def raw_rows(queryset) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+_SQLITE_TABLES: dict[tuple[str, str], bool] = {}
+
+
+def sqlite_has_table(name: str) -> bool:
+    """Whether the SQLite database holds the table `name` (a full-text index made by a migration
+    only on SQLite); False on any other engine. Read once per database file and table."""
+    if connection.vendor != "sqlite":
+        return False
+    key = (connection.settings_dict["NAME"], name)
+    if key not in _SQLITE_TABLES:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [name])
+            _SQLITE_TABLES[key] = cursor.fetchone() is not None
+    return _SQLITE_TABLES[key]

@@ -48,6 +48,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from amity.core.collation import fold
+from amity.core.queries import sqlite_has_table
 from amity.core.registry import registry
 
 #: results of each kind on the page of every kind; with one kind asked for, KIND_PAGE
@@ -537,17 +538,7 @@ def _order(row, phrase: str) -> tuple:
 
 
 def _has_full_text_index() -> bool:
-    if connection.vendor != "sqlite":
-        return False
-    key = connection.settings_dict["NAME"]
-    if key not in _FULL_TEXT_INDEX:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [FTS_TABLE])
-            _FULL_TEXT_INDEX[key] = cursor.fetchone() is not None
-    return _FULL_TEXT_INDEX[key]
-
-
-_FULL_TEXT_INDEX: dict[str, bool] = {}
+    return sqlite_has_table(FTS_TABLE)
 
 
 def _corrected(words: list[str]) -> list[str]:

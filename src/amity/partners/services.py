@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 from simple_history.utils import bulk_create_with_history
 
+from amity.core.queries import sqlite_has_table
 from amity.core.scoping import branch_of
 from amity.core.writes import Writer
 from amity.organizations.models import Organization
@@ -342,17 +343,7 @@ def _ranked(queryset, order):
 
 
 def _has_full_text_index() -> bool:
-    if connection.vendor != "sqlite":
-        return False
-    key = connection.settings_dict["NAME"]
-    if key not in _FULL_TEXT_INDEX:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [FTS_TABLE])
-            _FULL_TEXT_INDEX[key] = cursor.fetchone() is not None
-    return _FULL_TEXT_INDEX[key]
-
-
-_FULL_TEXT_INDEX: dict[str, bool] = {}
+    return sqlite_has_table(FTS_TABLE)
 
 
 def _fuzzy(queryset, query: str):
