@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from amity.accounts.choices import Role
 from amity.core.writes import save_record
 from amity.documents import orientations_services
 from amity.emulation import award_services
@@ -16,9 +17,11 @@ from amity.proposals import services as proposal_services
 from amity.proposals.models import Consultation
 from amity.reporting import services as reporting
 from amity.reporting.choices import SubmissionState
+from tests.conftest import make_user
 from tests.documents.orientations import builders as orientations
 from tests.emulation import awards_builders as awards
 from tests.proposals import builders as proposals
+from tests.reporting.conftest import filled
 from tests.reporting.factories import submission
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +58,36 @@ def test_a_returned_report_tells_its_organization_not_another(report, orgs, user
     note = Notification.objects.get(recipient=users.hanoi)
     assert (note.kind, note.url) == (Kind.RETURNED, sub.get_absolute_url())
     assert told(users.danang) == told(users.central) == []  # nor who returned it
+
+
+def _sent_by(organization, user, report):
+    draft = reporting.start_submission(organization, report.h1, by=user)
+    assert reporting.save_entries(draft, entries(report, draft), by=user).ok
+    return reporting.submit_submission(draft, by=user)
+
+
+def entries(report, draft):
+    versions = dict(draft.values.values_list("indicator_id", "version"))
+    return {
+        pk: reporting.Entry(raw, versions.get(pk, 0)) for pk, raw in filled(report.items).items()
+    }
+
+
+def test_a_report_sent_in_tells_the_central_officers_who_review_it(report, orgs, users):
+    sub = _sent_by(orgs.hanoi, users.hanoi, report)
+    expected = f"The report “{report.h1}” of {orgs.hanoi} was sent in for your review."
+    assert texts(users.central) == [expected]
+    note = Notification.objects.get(recipient=users.central)
+    assert (note.kind, note.url) == (Kind.ASSIGNED, sub.get_absolute_url())
+    assert told(users.hanoi) == told(users.danang) == told(users.admin) == []
+
+
+def test_a_members_report_tells_its_union_not_the_centre(report, orgs, users):
+    member = make_user("member", Role.UNIT_OFFICER, orgs.hanoi_member)
+    report.h1.form.assigned_organizations.add(orgs.hanoi_member)
+    _sent_by(orgs.hanoi_member, member, report)
+    assert [kind for kind, _message in told(users.hanoi)] == [Kind.ASSIGNED]
+    assert told(users.central) == told(users.danang) == told(member) == []
 
 
 def test_an_approved_report_tells_its_organization(report, orgs, users):

@@ -45,6 +45,11 @@ def officers_of(organization_ids: Iterable[int | None]) -> list:
     return list(_active_users().filter(role__in=roles, organization__in=ids))
 
 
+def central_officers() -> list:
+    """The active central officers, wherever in the central Union they sit."""
+    return list(_active_users().filter(role=Role.CENTRAL_OFFICER))
+
+
 def centre() -> list:
     """The users who edit everything (central officers, system administrators)."""
     roles = (Role.CENTRAL_OFFICER, Role.SYSTEM_ADMIN)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_noop
 from amity.core.scoping import branch_of
 from amity.core.writes import Writer
 from amity.inbox.models import Kind
-from amity.inbox.services import notify, officers_of
+from amity.inbox.services import central_officers, notify, officers_of
 from amity.organizations.choices import OrganizationStatus
 from amity.organizations.models import Organization
 from amity.reporting.choices import (
@@ -477,7 +477,30 @@ def submit_submission(submission, *, by) -> Submission:
         raise WorkflowRefused(_("The submission cannot be sent yet."), problems)
     submission.state = SubmissionState.SUBMITTED
     submission.submitted_at, submission.submitted_by = timezone.now(), by
-    return _save(submission, by)
+    submission = _save(submission, by)
+    _tell_reviewers(submission, by)
+    return submission
+
+
+def _tell_reviewers(submission, by) -> None:
+    """Tell the nearest reviewers that a report is theirs (`may_review`'s rule): the officers
+    of the nearest Union above the reporting organization that has any, or, when that is the
+    central Union at the top, the central officers, who sit in its departments."""
+    params = {"report": submission.period, "organization": submission.organization}
+    message = gettext_noop(
+        "The report “%(report)s” of %(organization)s was sent in for your review."
+    )
+    url = submission.get_absolute_url()
+    notify(_nearest_reviewers(submission.organization), Kind.ASSIGNED, message, params, url, by=by)
+
+
+def _nearest_reviewers(organization) -> list:
+    above = organization.ancestor_ids()
+    for depth in range(len(above) - 1, 0, -1):
+        officers = officers_of([above[depth]])
+        if officers:
+            return officers
+    return central_officers() if above else []
 
 
 def _for_review(submission, by) -> Submission:
