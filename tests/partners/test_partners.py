@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -156,6 +157,23 @@ def test_search_reads_the_match_once_and_pages_by_id(orgs, django_assert_num_que
         assert [p.name for p in found[:25]] == ["Heritage Friends", "Friends of Viet Nam Heritage"]
         assert found.count() == 2
     assert "search_text" not in str(found.query).split("WHERE", 1)[1].split("ORDER BY")[0]
+
+
+@pytest.mark.parametrize("query", ["heritage", "heritage fundd"])  # exact; one word misspelt
+def test_a_searched_page_reads_the_rows_countries_with_them(client, orgs, users, login, query):
+    def queries_of_the_page():
+        with CaptureQueriesContext(connection) as page:
+            response = client.get(reverse("partners:partner_list"), {"q": query})
+        assert len(response.context["table"].rows) == Partner.objects.count()
+        return len(page.captured_queries)
+
+    login(users.central)
+    partner("Heritage Fund", country=Country.objects.get(code="FR"))
+    queries_of_the_page()  # what a first page reads once (the full-text table's presence)
+    one = queries_of_the_page()
+    for code in ("DE", "JP", "LA"):
+        partner(f"Heritage Fund {code}", country=Country.objects.get(code=code))
+    assert queries_of_the_page() == one  # not one more for each row's country
 
 
 def test_search_of_many_matches_keeps_the_match_in_the_query(orgs, monkeypatch):

@@ -1,6 +1,7 @@
 """Domain logic of the partner database beyond CRUD: the writers of its records, holding, search,
 dormancy, suggestions."""
 
+import copy
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -211,9 +212,8 @@ def search(queryset, text: str):
         ranked = _partly_misspelt(queryset, query.split())
         return ranked if ranked is not None else _fuzzy(queryset, query)
     if len(matches) <= SEARCH_KNOWN_MATCHES:
-        # The matches were read through `queryset` (its scope and filters): named by id, they
-        # need neither again; a unit officer's scope (its holders' subquery) is read once.
-        exact = queryset.model._default_manager.filter(pk__in=matches)
+        # a unit officer's scope (its holders' subquery) is read once
+        exact = _named_by_id(queryset, matches)
     return exact.annotate(
         relevance=Case(
             When(search_text__startswith=query, then=Value(3.0)),
@@ -291,8 +291,16 @@ def _partly_misspelt(queryset, words):
     if not scored:
         return None
     order = [pk for _score, _name, pk in sorted(scored)[:FUZZY_MATCHES]]
-    # read through `queryset` already: named by id, as the exact matches are
-    return _ranked(queryset.model._default_manager.filter(pk__in=order), order)
+    return _ranked(_named_by_id(queryset, order), order)
+
+
+def _named_by_id(queryset, ids):
+    """The partners `ids` found through `queryset`: named by id, they need neither its scope nor
+    its filters again, but keep what it reads with them (the list's country, its prefetches),
+    or each row of a page would read its own."""
+    named = queryset.model._default_manager.filter(pk__in=ids)
+    named.query.select_related = copy.deepcopy(queryset.query.select_related)
+    return named.prefetch_related(*queryset._prefetch_related_lookups)
 
 
 def _pool(queryset) -> list[tuple[int, str, str]]:
