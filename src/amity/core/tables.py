@@ -85,6 +85,10 @@ class ShownNameColumn(tables.Column):
         pass  # the language decides, at each request
 
 
+#: the columns whose cells `rendered_rows` reads itself when nothing else is declared on them
+#: (a name column differs from a plain one only in how it sorts)
+PLAIN_COLUMNS = (tables.Column, ShownNameColumn)
+
 #: the names of such columns in use, here so that the catalogue keeps their translations
 COLUMN_NAMES = (gettext_lazy("name"), gettext_lazy("title"), gettext_lazy("label"))
 
@@ -234,7 +238,7 @@ class BaseTable(tables.Table):
             date_format = found.group(1)
         number = column.column if type(column.column) is NumberColumn else None
         plain = (
-            (type(column.column) is tables.Column or date_format or number)
+            (type(column.column) in PLAIN_COLUMNS or date_format or number)
             and column.render == column.column.render
             and column.column.localize is None
             and not any(callable(value) for value in column.attrs["td"].values())
