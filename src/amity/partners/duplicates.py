@@ -120,6 +120,8 @@ EXACT_BLOCK_LIMIT = 500
 FUZZY_BLOCK_LIMIT = 100
 #: a word used at most this often may be a typo: words one typo away from it are looked for
 RARE_WORD_LIMIT = 20
+#: a telling word in at most this many records puts them in one block
+RARE_BLOCK_WORD_LIMIT = 8
 #: a short stem shared by more words than this ("ban" in "bank", "band", "bean"...) is skipped
 VARIANT_WORDS_LIMIT = 50
 
@@ -127,7 +129,7 @@ VARIANT_WORDS_LIMIT = 50
 LEGAL_FORMS = frozenset(
     """
     inc incorporated ltd limited llc llp plc co corp corporation company gmbh ggmbh mbh ev ag sa
-    sas sarl srl spa pty bv nv kk oy ab asbl vzw pte jsc
+    sas sarl srl spa pty bv nv kk oy ab asbl vzw pte jsc cio scio cic aisbl
     """.split()
 )
 # Small words that translation and word order add or drop. Not "an", "van" or "do" (Ấn Độ, Văn,
@@ -178,6 +180,9 @@ SPELLINGS = {
     "programme": "program",
     "fdn": "foundation",
     "associations": "association",
+    "govt": "government",
+    "childrens": "children",
+    "peoples": "people",
 }
 
 PUBLIC_MAIL_DOMAINS = frozenset(
@@ -406,6 +411,16 @@ def _clean(words: list[str]) -> list[str]:
     return kept or words
 
 
+#: an apostrophe before a word's last letter shortens it: "Int'l", "Ass'n", "Children's"
+SHORTENING_APOSTROPHE = re.compile(r"(?<=\w)['’](?=[A-Za-z]\b)")
+
+
+def _without_shortening_apostrophes(text: str) -> str:
+    """ "Int'l" -> "Intl", "Children's" -> "Childrens", which SPELLINGS and plurals read; not
+    "d'Action", a French small word before the next."""
+    return SHORTENING_APOSTROPHE.sub("", text)
+
+
 CAPITALS = re.compile(r"[A-Z].?[A-Z]")  # two capitals near each other: maybe an acronym
 
 
@@ -463,6 +478,7 @@ def features_of(record: PartnerRecord) -> _Features:
     for raw in (record.name, record.name_vi, record.name_en):
         if not raw or not raw.strip():
             continue
+        raw = _without_shortening_apostrophes(raw)
         if looks_like_acronym(raw):
             _add_acronym(acronyms, raw)
             continue
@@ -529,10 +545,6 @@ def _one_typo_apart(word: str, other: str) -> bool:
 _GENERIC_WEIGHTS = dict.fromkeys(GENERIC_WORDS, GENERIC_WEIGHT)
 
 
-def _weight(word: str) -> float:
-    return _GENERIC_WEIGHTS.get(word, 1.0)
-
-
 def _own_words(words: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
     """The words of `words` that `others` lacks, each word of `others` answering once: "Ấn Độ"
     and "Đỏ" both give "do", and one "do" does not answer two."""
@@ -557,7 +569,10 @@ def _typo_of(word: str, other: str, written: dict[str, str]) -> bool:
 
 
 def _alignment(
-    first: tuple[str, ...], second: tuple[str, ...], written: dict[str, str] | None = None
+    first: tuple[str, ...],
+    second: tuple[str, ...],
+    written: dict[str, str] | None = None,
+    homes: tuple[str, str] = ("", ""),
 ) -> tuple[float, bool]:
     """How much of each name the other covers (the lower of the two; generic words weigh
     little, a word with a typo nearly as much as the word), and whether each name has words of
@@ -565,10 +580,21 @@ def _alignment(
 
     Exact matches are taken first: in "Tổng lãnh sự quán Mông Cổ" against "Tổng lãnh sự quán
     Anh", "mong" is not a typo of "tong", which "tong" answers.
+
+    A name's country weighs as a generic word when the other partner is of that country
+    (`homes`: the country each name's partner is not, but the other is, as `#xx`): "Tearfund
+    UK" is British Tearfund's record; but "Fred Hollows Foundation New Zealand" is a branch of
+    the Fred Hollows Foundation, of no country recorded.
     """
+    first_home, second_home = homes
+    home = {first_home, second_home} - {""}
+
+    def weight(word: str, own_home: str = "") -> float:
+        return GENERIC_WEIGHT if word == own_home else _GENERIC_WEIGHTS.get(word, 1.0)
+
     first_own, second_own = _own_words(first, second), _own_words(second, first)
-    first_missing = sum(_weight(word) for word in first_own)
-    second_missing = sum(_weight(word) for word in second_own)
+    first_missing = sum(weight(word, first_home) for word in first_own)
+    second_missing = sum(weight(word, second_home) for word in second_own)
     first_unpaired, second_unpaired = [], list(second_own)
     for word in first_own:
         typo = next(
@@ -578,12 +604,14 @@ def _alignment(
             first_unpaired.append(word)
             continue
         second_unpaired.remove(typo)
-        first_missing -= _weight(word) * TYPO_CREDIT
-        second_missing -= _weight(typo) * TYPO_CREDIT
-    first_total = sum(_weight(word) for word in first)
-    second_total = sum(_weight(word) for word in second)
+        first_missing -= weight(word) * TYPO_CREDIT
+        second_missing -= weight(typo) * TYPO_CREDIT
+    first_total = sum(weight(word, first_home) for word in first)
+    second_total = sum(weight(word, second_home) for word in second)
     covered = min(1 - first_missing / first_total, 1 - second_missing / second_total)
-    telling = any(word not in GENERIC_WORDS for word in first_unpaired + second_unpaired)
+    telling = any(
+        word not in GENERIC_WORDS and word not in home for word in first_unpaired + second_unpaired
+    )
     kind = not KINDS_OF_BODY.isdisjoint(first_unpaired + second_unpaired)
     if FRIENDSHIP in first_unpaired + second_unpaired:
         return covered, True  # a friendship society is not the association of its people
@@ -606,7 +634,7 @@ def _rejoin(name: _Name, other: _Name) -> tuple[str, ...]:
     return tuple(words)
 
 
-def name_similarity(first: _Name, second: _Name) -> int:
+def name_similarity(first: _Name, second: _Name, homes: tuple[str, str] = ("", "")) -> int:
     """0-100: a word-by-word alignment, smoothed by rapidfuzz's ratios on the sorted words.
 
     The alignment tells "Japan" from "Korea" where the string ratios see 85% of letters shared:
@@ -617,9 +645,11 @@ def name_similarity(first: _Name, second: _Name) -> int:
         return 100
     if _nothing_in_common(first, second) or _other_countries(first.countries, second.countries):
         return 0
+    if _a_branch(first.countries, second.countries, homes):
+        return 0
     first_words, second_words = _rejoin(first, second), _rejoin(second, first)
     written = {**first.written, **second.written} if first.written or second.written else None
-    covered, different = _alignment(first_words, second_words, written)
+    covered, different = _alignment(first_words, second_words, written, homes)
     if different:
         return min(DIFFERENT_WORDS_CAP, round(100 * covered))
     first_text, second_text = " ".join(sorted(first_words)), " ".join(sorted(second_words))
@@ -647,18 +677,31 @@ def _other_countries(first: frozenset[str], second: frozenset[str]) -> bool:
     return bool(first - second and second - first)
 
 
+def _a_branch(first: frozenset[str], second: frozenset[str], homes: tuple[str, str]) -> bool:
+    """One names a country, other than Viet Nam, that the other neither names nor is of: a
+    branch and the whole ("Fred Hollows Foundation New Zealand", "Fred Hollows Foundation")."""
+    first_home, second_home = homes
+    first_own, second_own = first - second - VIET_NAM, second - first - VIET_NAM
+    return bool(first_own - {first_home} or second_own - {second_home})
+
+
 def _best_name_similarity(first: _Features, second: _Features) -> tuple[int, str]:
     """The best similarity of their names, and what made two names alike besides their
     words: SIMILAR_NAMES, IN_VIETNAMESE or COUNTRY_IN_OTHER_LANGUAGE."""
     best, why = 0, SIMILAR_NAMES
+    homes = (_country_mark(second.country), _country_mark(first.country))
     for first_name in first.names:
         for second_name in second.names:
-            similarity = name_similarity(first_name, second_name)
+            similarity = name_similarity(first_name, second_name, homes)
             if similarity > best:
                 best, why = similarity, _why_alike(first_name, second_name)
                 if best == 100:
                     return best, why
     return best, why
+
+
+def _country_mark(code: str) -> str:
+    return COUNTRY_MARK + code.lower() if code else ""
 
 
 def _why_alike(first: _Name, second: _Name) -> str:
@@ -844,12 +887,27 @@ def _without_a_generic_word(words: tuple[str, ...]) -> set[str]:
     }
 
 
+def _rare_word_keys(features: _Features, word_counts: Counter) -> set[str]:
+    """A telling word few records share ("tearfund", "dioxin") gathers them, whatever else
+    their names add or drop: a country ("Tearfund UK"), a word ("Agent Orange/Dioxin")."""
+    return {
+        f"r:{word}"
+        for word in features.words
+        if word_counts[word] <= RARE_BLOCK_WORD_LIMIT
+        and len(word) >= TYPO_MIN_LENGTH
+        and word not in GENERIC_WORDS
+        and not word.startswith(COUNTRY_MARK)
+    }
+
+
 def candidate_pairs(features: list[_Features]) -> set[tuple[int, int]]:
     """Index pairs of records sharing a block small enough to say something."""
-    neighbours = typo_neighbours(Counter(word for feature in features for word in feature.words))
+    word_counts = Counter(word for feature in features for word in feature.words)
+    neighbours = typo_neighbours(word_counts)
     exact_blocks, fuzzy_blocks = defaultdict(list), defaultdict(list)
     for index, feature in enumerate(features):
         exact, fuzzy = _block_keys(feature, neighbours)
+        fuzzy.update(_rare_word_keys(feature, word_counts))
         for key in exact:
             exact_blocks[key].append(index)
         for key in fuzzy:

@@ -31,12 +31,15 @@ VIETNAMESE_WORDS = {
     "to chuc": "organization",
     "co quan": "agency",
     "quy": "foundation|fund",
-    "hoi": "association",
+    "hoi": "association|union",  # "Hội Nông dân": the Farmers' Union
     "hiep hoi": "association",
     "tong hoi": "association",
     "lien hiep": "union",
     "lien doan": "federation",
-    "lien minh": "alliance",
+    "lien minh": "alliance|union",
+    "tong lien doan": "confederation",
+    "uy hoi": "commission",
+    "phong thuong mai": "chamber commerce",
     "mang luoi": "network",
     "trung tam": "center",
     "vien": "institute",
@@ -99,7 +102,7 @@ VIETNAMESE_WORDS = {
     "lao": "tuberculosis",
     "sot ret": "malaria",
     "thien tai": "disaster",
-    "phong chong": "against|fight",
+    "phong chong": "against|fight|prevention",
     "chong": "against|fight",
     "khong bien gioi": "without border",
     "khong": "without",
@@ -131,6 +134,31 @@ VIETNAMESE_WORDS = {
     "tam nhin": "vision",
     "di cu": "migration",
     "lao dong": "labour",
+    "nong dan": "farmer",
+    "luat su": "lawyer|bar",
+    "luat gia": "lawyer",
+    "nguoi mu": "blind",
+    "nguoi diec": "deaf",
+    "cong cong": "public",
+    "trung uong": "central",
+    "ma tuy": "drug",
+    "toi pham": "crime",
+    "thuong vong": "injury",
+    "phong ngua": "prevention",
+    "cai thien": "improved",
+    "ben vung": "sustainable",
+    "hoi nhap": "integration",
+    "bao hiem": "insurance",
+    "nguoi ti nan": "refugee",
+    "ti nan": "refugee",
+    "tre mo coi": "orphan",
+    "mo coi": "orphan",
+    "binh dang gioi": "gender equality",
+    "ung pho": "response",
+    "bien doi khi hau": "climate change",
+    "khi hau": "climate",
+    "nang luong": "energy",
+    "giam ngheo": "poverty reduction",
     "viec lam": "employment",
     "doanh nghiep": "enterprise|business",
     "thuong mai": "trade|commerce",
@@ -148,8 +176,9 @@ VIETNAMESE_WORDS = {
     "thu vien": "library",
     "khoa hoc": "science",
     "cong nghe": "technology",
+    "cong nghiep": "industry",
     "ky thuat": "technical|engineering",
-    "nghien cuu": "research",
+    "nghien cuu": "research|study",
     "nong nghiep": "agriculture",
     "nong luong": "food agriculture",
     "luong thuc": "food",
@@ -171,6 +200,7 @@ VIETNAMESE_WORDS = {
     "rung": "forest",
     "bien": "sea|ocean",
     "song": "river",
+    "song me kong": "mekong river",
     "di san": "heritage",
     "cong giao": "catholic",
     "thien chua giao": "catholic|christian",
@@ -266,6 +296,35 @@ ONE_SPELLING = {
     **dict.fromkeys("funds fonds".split(), "fund"),
     **dict.fromkeys("disabled disabilities handicap".split(), "disability"),
     **dict.fromkeys("woman".split(), "women"),
+    **dict.fromkeys("studies".split(), "study"),
+    **dict.fromkeys("supporting".split(), "support"),
+    # the adjective of a field reads as the field ("Agricultural Development": agriculture)
+    "agricultural": "agriculture",
+    "educational": "education",
+    "scientific": "science",
+    "cultural": "culture",
+    "industrial": "industry",
+    "environmental": "environment",
+    "medical": "medicine",
+    "medicale": "medicine",
+    "economical": "economic",
+    # general words of names typed in the organization's own language ("Brot für die Welt")
+    **dict.fromkeys("hilfe aide ayuda aiuto hulp bistand".split(), "aid"),
+    **dict.fromkeys("kinder enfance ninos infancia bambini kinderen".split(), "children"),
+    **dict.fromkeys("mundo mondo wereld".split(), "world"),
+    **dict.fromkeys("frieden paix paz pace vrede".split(), "peace"),
+    **dict.fromkeys("gesundheit salud salute gezondheid".split(), "health"),
+    **dict.fromkeys("femmes frauen mujeres donne".split(), "women"),
+    **dict.fromkeys("zusammenarbeit cooperacion cooperazione samenwerking".split(), "cooperation"),
+    **dict.fromkeys("solidarite solidaridad solidarieta solidaritat".split(), "solidarity"),
+    **dict.fromkeys("kreuz croix cruz croce kruis kors".split(), "cross"),
+    **dict.fromkeys("rotes rote rouge roja rossa rode roda".split(), "red"),
+    **dict.fromkeys("contre gegen contra".split(), "against"),
+    **dict.fromkeys("faim hunger hambre honger".split(), "hunger"),
+    **dict.fromkeys("brot".split(), "bread"),
+    **dict.fromkeys("eau wasser agua acqua".split(), "water"),
+    **dict.fromkeys("ecole schule escuela scuola".split(), "school"),
+    **dict.fromkeys("medico medicos arzte aerzte".split(), "doctor"),
 }
 # Adjectives and short forms of countries, which Babel's territory names are not.
 DEMONYMS = {
@@ -283,6 +342,13 @@ DEMONYMS = {
     "iranian": "IR", "iraqi": "IQ", "mongolian": "MN", "taiwanese": "TW",
     "viet nam": "VN", "slovak": "SK", "slovenian": "SI", "ukrainian": "UA",
     "luxembourgish": "LU", "new zealand": "NZ",
+    # the same adjectives in the country's own language ("Caritas Italiana")
+    "deutsche": "DE", "deutscher": "DE", "deutsches": "DE", "francaise": "FR", "francais": "FR",
+    "italiana": "IT", "italiano": "IT", "espanola": "ES", "espanol": "ES", "nederlandse": "NL",
+    "svenska": "SE", "svenske": "SE", "norsk": "NO", "norske": "NO", "dansk": "DK",
+    "danske": "DK", "suomen": "FI", "osterreichische": "AT", "osterreichisches": "AT",
+    "schweizerische": "CH", "schweizer": "CH", "belge": "BE", "polskie": "PL", "polski": "PL",
+    "ceska": "CZ", "cesky": "CZ", "magyar": "HU",
 }  # fmt: skip
 #: country names shorter than this (Babel's "Áo", "Úc", "Y") are ordinary syllables elsewhere
 COUNTRY_MIN_LENGTH = 4
@@ -294,7 +360,7 @@ VIETNAMESE_LETTERS = frozenset("ăđơưạảấầẩẫậắằẳẵặẹ�
 #: a name without diacritics is also read as Vietnamese when its dictionary words cover this share
 VIETNAMESE_SHARE = 0.6
 #: the readings of one name kept when words have several senses
-MAX_READINGS = 4
+MAX_READINGS = 8
 LONGEST_PHRASE = 5
 #: a small word a name keeps in its initials or not ("Kreditanstalt für Wiederaufbau": KfW)
 ACRONYM_SMALL_WORDS = frozenset(
@@ -303,6 +369,8 @@ ACRONYM_SMALL_WORDS = frozenset(
 )
 #: shorter acronyms are only the initials of every significant word ("Médecins du Monde": MdM)
 ACRONYM_MIN_LENGTH = 3
+#: of two words, a syllable and an initial make a word ("Caritas España": "care"), no acronym
+SYLLABLE_ACRONYM_MIN_WORDS = 3
 #: words at a name's end that its acronym leaves out: where the office is ("ADRA Vietnam")
 PLACE_WORDS = frozenset("vietnam viet nam office representative representation".split())
 #: kinds of body an acronym may leave out
@@ -567,7 +635,7 @@ def _shortenings(words: list[str]) -> set[str]:
             found.add(initials)
             if len(sequence) > 2:
                 found.add(initials[1:])
-    if len(significant) >= 2:
+    if len(significant) >= SYLLABLE_ACRONYM_MIN_WORDS:
         # syllable acronyms take the first or the last word's syllable (KOFIH, PACCOM)
         initials = "".join(word[0] for word in significant)
         first, last = significant[0], significant[-1]
