@@ -449,7 +449,7 @@ def vietnamese_syllables() -> frozenset[str]:
 
 
 def is_vietnamese(text: str) -> bool:
-    return any(char in VIETNAMESE_LETTERS for char in text.lower())
+    return not VIETNAMESE_LETTERS.isdisjoint(text.lower())
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
