@@ -575,7 +575,7 @@ def _alignment(
     first: tuple[str, ...],
     second: tuple[str, ...],
     written: dict[str, str] | None = None,
-    homes: tuple[str, str] = ("", ""),
+    home: frozenset[str] = frozenset(),
 ) -> tuple[float, bool]:
     """How much of each name the other covers (the lower of the two; generic words weigh
     little, a word with a typo nearly as much as the word), and whether each name has words of
@@ -584,20 +584,17 @@ def _alignment(
     Exact matches are taken first: in "Tổng lãnh sự quán Mông Cổ" against "Tổng lãnh sự quán
     Anh", "mong" is not a typo of "tong", which "tong" answers.
 
-    A name's country weighs as a generic word when the other partner is of that country
-    (`homes`: the country each name's partner is not, but the other is, as `#xx`): "Tearfund
-    UK" is British Tearfund's record; but "Fred Hollows Foundation New Zealand" is a branch of
-    the Fred Hollows Foundation, of no country recorded.
+    A name's country weighs as a generic word when either partner is of that country (`home`,
+    as `#xx`): "Tearfund UK" is British Tearfund's record, "Deutsche Welthungerhilfe" German
+    Welthungerhilfe's.
     """
-    first_home, second_home = homes
-    home = {first_home, second_home} - {""}
 
-    def weight(word: str, own_home: str = "") -> float:
-        return GENERIC_WEIGHT if word == own_home else _GENERIC_WEIGHTS.get(word, 1.0)
+    def weight(word: str) -> float:
+        return GENERIC_WEIGHT if word in home else _GENERIC_WEIGHTS.get(word, 1.0)
 
     first_own, second_own = _own_words(first, second), _own_words(second, first)
-    first_missing = sum(weight(word, first_home) for word in first_own)
-    second_missing = sum(weight(word, second_home) for word in second_own)
+    first_missing = sum(weight(word) for word in first_own)
+    second_missing = sum(weight(word) for word in second_own)
     first_unpaired, second_unpaired = [], list(second_own)
     for word in first_own:
         typo = next(
@@ -609,8 +606,8 @@ def _alignment(
         second_unpaired.remove(typo)
         first_missing -= weight(word) * TYPO_CREDIT
         second_missing -= weight(typo) * TYPO_CREDIT
-    first_total = sum(weight(word, first_home) for word in first)
-    second_total = sum(weight(word, second_home) for word in second)
+    first_total = sum(weight(word) for word in first)
+    second_total = sum(weight(word) for word in second)
     covered = min(1 - first_missing / first_total, 1 - second_missing / second_total)
     telling = any(
         word not in GENERIC_WORDS and word not in home for word in first_unpaired + second_unpaired
@@ -648,11 +645,12 @@ def name_similarity(first: _Name, second: _Name, homes: tuple[str, str] = ("", "
         return 100
     if _nothing_in_common(first, second) or _other_countries(first.countries, second.countries):
         return 0
-    if _a_branch(first.countries, second.countries, homes):
+    if _a_branch(first, second, homes):
         return 0
     first_words, second_words = _rejoin(first, second), _rejoin(second, first)
     written = {**first.written, **second.written} if first.written or second.written else None
-    covered, different = _alignment(first_words, second_words, written, homes)
+    home = frozenset(homes) - {""}
+    covered, different = _alignment(first_words, second_words, written, home)
     if different:
         return min(DIFFERENT_WORDS_CAP, round(100 * covered))
     first_text, second_text = " ".join(sorted(first_words)), " ".join(sorted(second_words))
@@ -680,19 +678,22 @@ def _other_countries(first: frozenset[str], second: frozenset[str]) -> bool:
     return bool(first - second and second - first)
 
 
-def _a_branch(first: frozenset[str], second: frozenset[str], homes: tuple[str, str]) -> bool:
-    """One names a country, other than Viet Nam, that the other neither names nor is of: a
-    branch and the whole ("Fred Hollows Foundation New Zealand", "Fred Hollows Foundation")."""
-    first_home, second_home = homes
-    first_own, second_own = first - second - VIET_NAM, second - first - VIET_NAM
-    return bool(first_own - {first_home} or second_own - {second_home})
+def _a_branch(first: _Name, second: _Name, homes: tuple[str, str]) -> bool:
+    """One name ends with a country, other than Viet Nam, that the other name does not name
+    and its partner is not of (`homes`: each partner's country as `#xx`): a branch and the
+    whole ("Fred Hollows Foundation New Zealand", "Fred Hollows Foundation")."""
+    for name, other, other_home in ((first, second, homes[1]), (second, first, homes[0])):
+        last = name.words[-1] if name.words else ""
+        if last.startswith(COUNTRY_MARK) and last not in other.countries | VIET_NAM | {other_home}:
+            return True
+    return False
 
 
 def _best_name_similarity(first: _Features, second: _Features) -> tuple[int, str]:
     """The best similarity of their names, and what made two names alike besides their
     words: SIMILAR_NAMES, IN_VIETNAMESE or COUNTRY_IN_OTHER_LANGUAGE."""
     best, why = 0, SIMILAR_NAMES
-    homes = (_country_mark(second.country), _country_mark(first.country))
+    homes = (_country_mark(first.country), _country_mark(second.country))
     for first_name in first.names:
         for second_name in second.names:
             similarity = name_similarity(first_name, second_name, homes)
@@ -951,9 +952,7 @@ def _acronym_pairs(features: list[_Features]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _likeliest(
-    short: _Features, acronym: str, candidates, features: list[_Features]
-) -> list[int]:
+def _likeliest(short: _Features, acronym: str, candidates, features: list[_Features]) -> list[int]:
     """The full names an acronym may stand for: those of its country first, then those it is
     the initials of, or that carry it, before those it shortens otherwise (leaving a word out,
     taking a syllable); none when it may stand for more than ACRONYM_CANDIDATES: then it says

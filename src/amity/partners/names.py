@@ -34,7 +34,7 @@ VIETNAMESE_WORDS = {
     "hoi": "association|union",  # "Hội Nông dân": the Farmers' Union
     "hiep hoi": "association",
     "tong hoi": "association",
-    "lien hiep": "union",
+    "lien hiep": "union|federation",
     "lien doan": "federation",
     "lien minh": "alliance|union",
     "tong lien doan": "confederation",
@@ -44,6 +44,7 @@ VIETNAMESE_WORDS = {
     "trung tam": "center",
     "vien": "institute",
     "hoc vien": "academy",
+    "vien han lam": "academy",
     "van phong": "office",
     "dai dien": "representative",
     "chuong trinh": "program",
@@ -140,6 +141,8 @@ VIETNAMESE_WORDS = {
     "nguoi mu": "blind",
     "nguoi diec": "deaf",
     "cong cong": "public",
+    "ung thu": "cancer",
+    "bao tro": "support|sponsorship",
     "trung uong": "central",
     "ma tuy": "drug",
     "toi pham": "crime",
@@ -177,7 +180,7 @@ VIETNAMESE_WORDS = {
     "khoa hoc": "science",
     "cong nghe": "technology",
     "cong nghiep": "industry",
-    "ky thuat": "technical|engineering",
+    "ky thuat": "technical|engineering|technology",
     "nghien cuu": "research|study",
     "nong nghiep": "agriculture",
     "nong luong": "food agriculture",
@@ -325,6 +328,8 @@ ONE_SPELLING = {
     **dict.fromkeys("eau wasser agua acqua".split(), "water"),
     **dict.fromkeys("ecole schule escuela scuola".split(), "school"),
     **dict.fromkeys("medico medicos arzte aerzte".split(), "doctor"),
+    **dict.fromkeys("kirche kyrkan kirke kerk eglise iglesia chiesa".split(), "church"),
+    **dict.fromkeys("kooperation cooperacao".split(), "cooperation"),
 }
 # Adjectives and short forms of countries, which Babel's territory names are not.
 DEMONYMS = {
@@ -345,7 +350,7 @@ DEMONYMS = {
     # the same adjectives in the country's own language ("Caritas Italiana")
     "deutsche": "DE", "deutscher": "DE", "deutsches": "DE", "francaise": "FR", "francais": "FR",
     "italiana": "IT", "italiano": "IT", "espanola": "ES", "espanol": "ES", "nederlandse": "NL",
-    "svenska": "SE", "svenske": "SE", "norsk": "NO", "norske": "NO", "dansk": "DK",
+    "svenska": "SE", "svensk": "SE", "svenske": "SE", "norsk": "NO", "norske": "NO", "dansk": "DK",
     "danske": "DK", "suomen": "FI", "osterreichische": "AT", "osterreichisches": "AT",
     "schweizerische": "CH", "schweizer": "CH", "belge": "BE", "polskie": "PL", "polski": "PL",
     "ceska": "CZ", "cesky": "CZ", "magyar": "HU",
