@@ -139,11 +139,12 @@ LEGAL_FORMS = frozenset(
 STOP_WORDS = frozenset(
     """
     the of and for in at on by with to
-    de la le les du des et d l
-    der die das und fur zu von
-    del el los las
-    di il della
+    de la le les du des et d l pour au aux sur
+    der die das und fur fuer zu von
+    del el los las y para por
+    di il della e per
     het voor
+    och og
     va cua cac tai
     s
     """.split()
@@ -183,6 +184,24 @@ SPELLINGS = {
     "fdn": "foundation",
     "associations": "association",
     "govt": "government",
+    "int": "international",
+    "dev": "development",
+    "devt": "development",
+    "coop": "cooperation",
+    "educ": "education",
+    "env": "environment",
+    "envt": "environment",
+    "mgmt": "management",
+    "tech": "technology",
+    "hlth": "health",
+    "fed": "federation",
+    "cttee": "committee",
+    "asso": "association",
+    "assocn": "association",
+    "agcy": "agency",
+    "sci": "science",
+    "svc": "service",
+    "bros": "brothers",
     "childrens": "children",
     "peoples": "people",
 }
@@ -711,9 +730,18 @@ def _country_mark(code: str) -> str:
 def _why_alike(first: _Name, second: _Name) -> str:
     if first.vietnamese != second.vietnamese:
         return IN_VIETNAMESE
-    if first.countries and first.country_words != second.country_words:
+    if (
+        first.countries
+        and second.countries
+        and _unspaced(first.country_words) != _unspaced(second.country_words)
+    ):
         return COUNTRY_IN_OTHER_LANGUAGE
     return SIMILAR_NAMES
+
+
+def _unspaced(words: frozenset[str]) -> set[str]:
+    """ "viet nam" and "vietnam" are one spelling of the country, not another language's."""
+    return {word.replace(" ", "") for word in words}
 
 
 def _acronym_signal(first: _Features, second: _Features, names: int) -> int:

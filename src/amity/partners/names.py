@@ -194,7 +194,7 @@ VIETNAMESE_WORDS = {
     "moi truong": "environment",
     "thien nhien": "nature",
     "bao ton": "conservation",
-    "bao ve": "protection",
+    "bao ve": "protection|conservation",
     "dong vat hoang da": "wildlife",
     "dong vat": "animal",
     "nuoc": "water",
@@ -370,7 +370,7 @@ LONGEST_PHRASE = 5
 #: a small word a name keeps in its initials or not ("Kreditanstalt für Wiederaufbau": KfW)
 ACRONYM_SMALL_WORDS = frozenset(
     "the of and for in at on by with to de la le les du des et d l der die das und fur zu von "
-    "del el los las di il della s a an".split()
+    "del el los las di il della s a an pour para per y e och og".split()
 )
 #: shorter acronyms are only the initials of every significant word ("Médecins du Monde": MdM)
 ACRONYM_MIN_LENGTH = 3
@@ -582,6 +582,8 @@ def meaning(text: str) -> tuple[list[list[str]], set[str], bool]:
         translated, vi_countries, read = _read_vietnamese(tokens)
         if vietnamese or read >= VIETNAMESE_SHARE * len(tokens):
             senses = _senses(translated)
+            if not vietnamese and all(sense == readings[0] for sense in senses):
+                return readings, country_words, False  # "Kinderhilfe Viet Nam": no translation
             readings = senses if vietnamese else readings + senses
             country_words = vi_countries if vietnamese else country_words | vi_countries
             vietnamese = True
