@@ -105,3 +105,22 @@ def test_an_ambiguous_acronym_meets_the_names_it_is_the_initials_of():
     pairs = [pair for pair in find_duplicate_pairs(records) if pair.first.name == "FVA"]
     assert [(pair.second.id, pair.reason_codes) for pair in pairs] == [(2, (ACRONYM_OF,))]
     assert pairs[0].reasons == ["FVA is the acronym of Fozigomi Volunteer Agency"]
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "country"),
+    [
+        ("Danish International Development Agency", "Danida", "DK"),  # a syllable acronym
+        ("Japan International Cooperation Agency", "Jica", "JP"),
+    ],
+)
+def test_an_acronym_typed_as_a_word_matches_the_name_it_shortens(full, short, country):
+    pair = only_pair(named(full, country), named(short, id=2))
+    assert pair is not None
+    assert pair.reason_codes == (ACRONYM_OF,)
+    assert pair.reasons == [f"{short} is the acronym of {full}"]
+
+
+def test_a_word_is_no_acronym_of_a_longer_name_it_begins():
+    assert only_pair(named("Oxfam"), named("Oxfam Australia", "AU", id=2)) is None
+    assert only_pair(named("Caritas"), named("Caritas Austria", id=2)) is None

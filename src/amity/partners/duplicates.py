@@ -331,6 +331,23 @@ def looks_like_acronym(text: str) -> bool:
     return capitals >= 2 and capitals >= sum(char.islower() for char in text)
 
 
+#: the longest acronym typed as a word ("Danida", "Unicef") looked for as one
+ACRONYM_AS_WORD_LENGTH = 8
+
+
+def _acronym_typed_as_word(text: str) -> bool:
+    """ "Danida", "Unicef", "Jica": one short word with a capital first, which may be an
+    acronym typed as a word. It stays a name too: only a full name it shortens to makes it an
+    acronym (`acronym_of`)."""
+    word = text.strip()
+    return (
+        3 <= len(word) <= ACRONYM_AS_WORD_LENGTH
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+    )
+
+
 def _join_initials(words: list[str]) -> list[str]:
     """ "e v" (e.V.), "u s a" (U.S.A.): runs of single letters are one abbreviation."""
     joined, run = [], []
@@ -503,6 +520,9 @@ def features_of(record: PartnerRecord) -> _Features:
         if looks_like_acronym(raw):
             _add_acronym(acronyms, raw)
             continue
+        typed_as_word = _acronym_typed_as_word(raw)
+        if typed_as_word:
+            _add_acronym(acronyms, raw)
         text, bracketed = _split_bracketed_acronyms(_country_code_at_end(raw))
         inner = _inner_acronyms(text)
         for acronym in [*bracketed, *inner]:
@@ -521,6 +541,8 @@ def features_of(record: PartnerRecord) -> _Features:
         if vietnamese and all(_clean(reading) != plain for reading in readings):
             names.append(_make_name(plain, vietnamese))  # a typo in a Vietnamese word
         plain_names.append(tuple(plain))
+        if typed_as_word:
+            continue  # a name of its own only if the register holds no name it shortens
         if not inner or not _place_only(_clean(readings[0]) if readings else plain, set(acronyms)):
             telling = True
             for acronym, country in acronyms_of(folded).items():
