@@ -865,19 +865,22 @@ def typo_neighbours(word_counts: Counter) -> dict[str, set[str]]:
     the register's vocabulary (thousands of words, not tens of thousands of records) through
     the variants less one letter that both share.
     """
-    vocabulary = [word for word in word_counts if len(word) >= TYPO_MIN_LENGTH - 1]
+    variants = {
+        word: _one_letter_variants(word)
+        for word in word_counts
+        if len(word) >= TYPO_MIN_LENGTH - 1 and word.isalpha()
+    }
     by_variant = defaultdict(set)
-    for word in vocabulary:
-        if word.isalpha():
-            for variant in _one_letter_variants(word):
-                by_variant[variant].add(word)
+    for word, its_variants in variants.items():
+        for variant in its_variants:
+            by_variant[variant].add(word)
     neighbours = {}
-    for word in vocabulary:
-        if word_counts[word] > RARE_WORD_LIMIT or not word.isalpha():
+    for word, its_variants in variants.items():
+        if word_counts[word] > RARE_WORD_LIMIT:
             continue
         near = {
             other
-            for variant in _one_letter_variants(word)
+            for variant in its_variants
             if len(by_variant[variant]) <= VARIANT_WORDS_LIMIT
             for other in by_variant[variant]
             if other != word and _one_typo_apart(word, other)
@@ -897,7 +900,7 @@ def _block_keys(features: _Features, neighbours: dict) -> tuple[set[str], set[st
     exact.update(f"n:{key}" for key in features.name_keys)
     for words in features.plain_names:
         exact.update(f"n:{key}" for key in _corrected_keys(words, neighbours))
-    for name in features.names:
+    for name in {name.words: name for name in features.names}.values():  # readings repeat
         exact.add(f"n:{name.key}")
         exact.update(f"n:{key}" for key in _corrected_keys(name.words, neighbours))
         exact.update(f"n:{key}" for key in _joined_keys(name.words))
