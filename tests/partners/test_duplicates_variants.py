@@ -124,3 +124,31 @@ def test_an_acronym_typed_as_a_word_matches_the_name_it_shortens(full, short, co
 def test_a_word_is_no_acronym_of_a_longer_name_it_begins():
     assert only_pair(named("Oxfam"), named("Oxfam Australia", "AU", id=2)) is None
     assert only_pair(named("Caritas"), named("Caritas Austria", id=2)) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "country", "reason"),
+    [
+        # the acronym beside the name it shortens, with a dash instead of brackets
+        ("Mennonite Central Committee", "MCC - Mennonite Central Committee", "", SAME_NAME),
+        ("Mennonite Central Committee", "Mennonite Central Committee - MCC", "", SAME_NAME),
+        # the office in Viet Nam, at the name's end or start
+        ("Caritas Austria", "Caritas Austria Vietnam Office", "AT", SIMILAR_NAMES),
+        ("Mennonite Central Committee",
+         "Văn phòng Đại diện Ủy ban Trung ương Mennonite tại Việt Nam", "", IN_VIETNAMESE),
+        # Viet Nam at the end of a Vietnamese union's name is its country, not an office
+        ("Vietnam Women's Union", "Women's Union of Viet Nam", "VN", SIMILAR_NAMES),
+    ],
+)  # fmt: skip
+def test_an_acronym_or_an_office_beside_the_name_is_left_out(first, second, country, reason):
+    pair = only_pair(named(first, country), named(second, id=2))
+    assert pair is not None
+    assert pair.reason_codes == (reason,)
+    assert pair.score == (100 if reason == SAME_NAME else 95)
+
+
+def test_an_office_does_not_make_two_countries_alike():
+    assert (
+        only_pair(named("Korea Foundation", "KR"), named("Japan Foundation Vietnam Office", id=2))
+        is None
+    )

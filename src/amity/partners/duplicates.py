@@ -491,6 +491,39 @@ def _inner_acronyms(text: str) -> list[str]:
     return [word for word in words if looks_like_acronym(word) and len(word.strip(".")) >= 2]
 
 
+def _without_own_acronyms(text: str, inner: list[str]) -> tuple[str, list[str]]:
+    """ "MCC - Mennonite Central Committee": the name less the acronym its other words
+    shorten to, as if it were in brackets; and the inner acronyms left."""
+    for acronym in inner:
+        rest = " ".join(word for word in text.split() if word != acronym)
+        folded = normalise(split_camel_case(rest)).split()
+        if len(folded) >= 2 and normalise(acronym).replace(" ", "") in acronyms_of(folded):
+            return rest, [other for other in inner if other != acronym]
+    return text, inner
+
+
+#: what a name's office adds to it, at its start or end ("Caritas Austria Vietnam Office",
+#: "Văn phòng đại diện ... tại Việt Nam"): the same organization's own record
+OFFICE_WORDS = frozenset({"office", "representative", "representation"})
+VIET_NAM_MARK = COUNTRY_MARK + "vn"
+
+
+def _without_office(words: list[str]) -> list[str]:
+    """The words less the office at their start or end, and less Viet Nam at their end where
+    it is the office's place: after another country ("Caritas Austria Vietnam"), or with an
+    office word. Not in "Hội Liên hiệp Phụ nữ Việt Nam", where it is the union's country."""
+    start, end = 0, len(words)
+    while end - start > 1 and words[start] in OFFICE_WORDS:
+        start += 1
+    while end - start > 1 and words[end - 1] in OFFICE_WORDS | {VIET_NAM_MARK}:
+        end -= 1
+    kept = words[start:end]
+    other_country = any(word.startswith(COUNTRY_MARK) and word != VIET_NAM_MARK for word in kept)
+    if words[end:] == [VIET_NAM_MARK] and not other_country and start == 0:
+        kept = words[start : end + 1]  # Viet Nam alone at the end: the name's own country
+    return kept if any(word not in GENERIC_WORDS for word in kept) else words
+
+
 def _place_only(words: list[str], acronyms: set[str]) -> bool:
     """Whether a reading's words, less its acronyms, only say what kind of body it is and
     where: "ADRA Vietnam", "Tổ chức PATH", "FHI 360"."""
@@ -527,6 +560,7 @@ def features_of(record: PartnerRecord) -> _Features:
         inner = _inner_acronyms(text)
         for acronym in [*bracketed, *inner]:
             _add_acronym(acronyms, acronym)
+        text, inner = _without_own_acronyms(text, inner)
         plain = clean_words(text)
         if not plain:
             continue
@@ -537,7 +571,8 @@ def features_of(record: PartnerRecord) -> _Features:
         folded = normalise(camel_split).split()
         written = _written_words(readings[0], folded) if readings and not vietnamese else {}
         for reading in readings:
-            names.append(_make_name(_clean(reading), vietnamese, frozenset(country_words), written))
+            words = _without_office(_clean(reading))
+            names.append(_make_name(words, vietnamese, frozenset(country_words), written))
         if vietnamese and all(_clean(reading) != plain for reading in readings):
             names.append(_make_name(plain, vietnamese))  # a typo in a Vietnamese word
         plain_names.append(tuple(plain))
@@ -762,8 +797,9 @@ def _why_alike(first: _Name, second: _Name) -> str:
 
 
 def _unspaced(words: frozenset[str]) -> set[str]:
-    """ "viet nam" and "vietnam" are one spelling of the country, not another language's."""
-    return {word.replace(" ", "") for word in words}
+    """ "viet nam" and "vietnam" are one spelling of the country, not another language's; and
+    where the office is ("Caritas Austria Vietnam") says nothing of the name's language."""
+    return {word.replace(" ", "") for word in words} - {"vietnam"}
 
 
 def _acronym_signal(first: _Features, second: _Features, names: int) -> int:
