@@ -482,13 +482,20 @@ def _country_code_at_end(text: str) -> str:
 
 def _inner_acronyms(text: str) -> list[str]:
     """Acronyms written inside a name ("ADRA Vietnam", "Tổ chức PATH"), unless the whole name
-    is written in capitals."""
-    if not CAPITALS.search(text) or not any(char.islower() for char in text):
-        return []
+    is written in capitals; or typed as a word beside the office's place alone ("Jica Viet
+    Nam")."""
     words = text.split()
     if len(words) < 2:
         return []
+    if not CAPITALS.search(text) or not any(char.islower() for char in text):
+        place = [word for word in words if normalise(word) in PLACE_ONLY_WORDS]
+        typed = [word for word in words if word not in place and _acronym_typed_as_word(word)]
+        return typed if len(typed) == 1 and len(typed) + len(place) == len(words) else []
     return [word for word in words if looks_like_acronym(word) and len(word.strip(".")) >= 2]
+
+
+#: the words beside an acronym typed as a word that leave it an acronym: the office's place
+PLACE_ONLY_WORDS = frozenset({"viet", "nam", "vietnam", "office", "representative"})
 
 
 def _without_own_acronyms(text: str, inner: list[str]) -> tuple[str, list[str]]:

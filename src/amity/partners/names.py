@@ -376,6 +376,9 @@ ACRONYM_SMALL_WORDS = frozenset(
 ACRONYM_MIN_LENGTH = 3
 #: of two words, a syllable and an initial make a word ("Caritas España": "care"), no acronym
 SYLLABLE_ACRONYM_MIN_WORDS = 3
+#: of this many significant words, the initials may leave the last out (VAVA: Vietnam
+#: Association for Victims of Agent Orange)
+COMPLEMENT_ACRONYM_MIN_WORDS = 5
 #: words at a name's end that its acronym leaves out: where the office is ("ADRA Vietnam")
 PLACE_WORDS = frozenset("vietnam viet nam office representative representation".split())
 #: kinds of body an acronym may leave out
@@ -651,6 +654,9 @@ def _shortenings(words: list[str]) -> set[str]:
                 found.add(first[:size] + initials[1:])
             if len(last) > size:
                 found.add(initials[:-1] + last[:size])
+    if len(significant) >= COMPLEMENT_ACRONYM_MIN_WORDS:
+        # an acronym older than the name's last word, a complement ("... Agent Orange/Dioxin")
+        found.add("".join(word[0] for word in significant[:-1]))
     full = {"".join(word[0] for word in significant), "".join(word[0] for word in words)}
     return {acronym for acronym in found if len(acronym) >= ACRONYM_MIN_LENGTH or acronym in full}
 
