@@ -456,6 +456,8 @@ SHORTENING_APOSTROPHE = re.compile(r"(?<=\w)['’](?=[A-Za-z]\b)")
 def _without_shortening_apostrophes(text: str) -> str:
     """ "Int'l" -> "Intl", "Children's" -> "Childrens", which SPELLINGS and plurals read; not
     "d'Action", a French small word before the next."""
+    if "'" not in text and "’" not in text:
+        return text
     return SHORTENING_APOSTROPHE.sub("", text)
 
 
@@ -488,6 +490,8 @@ def _inner_acronyms(text: str) -> list[str]:
     if len(words) < 2:
         return []
     if not CAPITALS.search(text) or not any(char.islower() for char in text):
+        if len(words) > len(PLACE_ONLY_WORDS):
+            return []  # more words than an acronym and its office's place
         place = [word for word in words if normalise(word) in PLACE_ONLY_WORDS]
         typed = [word for word in words if word not in place and _acronym_typed_as_word(word)]
         return typed if len(typed) == 1 and len(typed) + len(place) == len(words) else []
