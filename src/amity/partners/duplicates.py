@@ -24,8 +24,10 @@ duplicates" page) and `likely_duplicates_of` scores one would-be partner against
 (the create form's warning and the import's flag).
 """
 
+import gc
 import re
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import combinations
 from urllib.parse import urlsplit
@@ -120,6 +122,8 @@ EXACT_BLOCK_LIMIT = 500
 FUZZY_BLOCK_LIMIT = 100
 #: a word used at most this often may be a typo: words one typo away from it are looked for
 RARE_WORD_LIMIT = 20
+#: a telling word in at most this many records puts them in one block
+RARE_BLOCK_WORD_LIMIT = 8
 #: a short stem shared by more words than this ("ban" in "bank", "band", "bean"...) is skipped
 VARIANT_WORDS_LIMIT = 50
 
@@ -127,7 +131,7 @@ VARIANT_WORDS_LIMIT = 50
 LEGAL_FORMS = frozenset(
     """
     inc incorporated ltd limited llc llp plc co corp corporation company gmbh ggmbh mbh ev ag sa
-    sas sarl srl spa pty bv nv kk oy ab asbl vzw pte jsc
+    sas sarl srl spa pty bv nv kk oy ab asbl vzw pte jsc cio scio cic aisbl
     """.split()
 )
 # Small words that translation and word order add or drop. Not "an", "van" or "do" (Ấn Độ, Văn,
@@ -135,11 +139,12 @@ LEGAL_FORMS = frozenset(
 STOP_WORDS = frozenset(
     """
     the of and for in at on by with to
-    de la le les du des et d l
-    der die das und fur zu von
-    del el los las
-    di il della
+    de la le les du des et d l pour au aux sur
+    der die das und fur fuer zu von
+    del el los las y para por
+    di il della e per
     het voor
+    och og
     va cua cac tai
     s
     """.split()
@@ -178,6 +183,27 @@ SPELLINGS = {
     "programme": "program",
     "fdn": "foundation",
     "associations": "association",
+    "govt": "government",
+    "int": "international",
+    "dev": "development",
+    "devt": "development",
+    "coop": "cooperation",
+    "educ": "education",
+    "env": "environment",
+    "envt": "environment",
+    "mgmt": "management",
+    "tech": "technology",
+    "hlth": "health",
+    "fed": "federation",
+    "cttee": "committee",
+    "asso": "association",
+    "assocn": "association",
+    "agcy": "agency",
+    "sci": "science",
+    "svc": "service",
+    "bros": "brothers",
+    "childrens": "children",
+    "peoples": "people",
 }
 
 PUBLIC_MAIL_DOMAINS = frozenset(
@@ -305,6 +331,23 @@ def looks_like_acronym(text: str) -> bool:
     return capitals >= 2 and capitals >= sum(char.islower() for char in text)
 
 
+#: the longest acronym typed as a word ("Danida", "Unicef") looked for as one
+ACRONYM_AS_WORD_LENGTH = 8
+
+
+def _acronym_typed_as_word(text: str) -> bool:
+    """ "Danida", "Unicef", "Jica": one short word with a capital first, which may be an
+    acronym typed as a word. It stays a name too: only a full name it shortens to makes it an
+    acronym (`acronym_of`)."""
+    word = text.strip()
+    return (
+        3 <= len(word) <= ACRONYM_AS_WORD_LENGTH
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+    )
+
+
 def _join_initials(words: list[str]) -> list[str]:
     """ "e v" (e.V.), "u s a" (U.S.A.): runs of single letters are one abbreviation."""
     joined, run = [], []
@@ -406,6 +449,18 @@ def _clean(words: list[str]) -> list[str]:
     return kept or words
 
 
+#: an apostrophe before a word's last letter shortens it: "Int'l", "Ass'n", "Children's"
+SHORTENING_APOSTROPHE = re.compile(r"(?<=\w)['’](?=[A-Za-z]\b)")
+
+
+def _without_shortening_apostrophes(text: str) -> str:
+    """ "Int'l" -> "Intl", "Children's" -> "Childrens", which SPELLINGS and plurals read; not
+    "d'Action", a French small word before the next."""
+    if "'" not in text and "’" not in text:
+        return text
+    return SHORTENING_APOSTROPHE.sub("", text)
+
+
 CAPITALS = re.compile(r"[A-Z].?[A-Z]")  # two capitals near each other: maybe an acronym
 
 
@@ -429,13 +484,55 @@ def _country_code_at_end(text: str) -> str:
 
 def _inner_acronyms(text: str) -> list[str]:
     """Acronyms written inside a name ("ADRA Vietnam", "Tổ chức PATH"), unless the whole name
-    is written in capitals."""
-    if not CAPITALS.search(text) or not any(char.islower() for char in text):
-        return []
+    is written in capitals; or typed as a word beside the office's place alone ("Jica Viet
+    Nam")."""
     words = text.split()
     if len(words) < 2:
         return []
+    if not CAPITALS.search(text) or not any(char.islower() for char in text):
+        if len(words) > len(PLACE_ONLY_WORDS):
+            return []  # more words than an acronym and its office's place
+        place = [word for word in words if normalise(word) in PLACE_ONLY_WORDS]
+        typed = [word for word in words if word not in place and _acronym_typed_as_word(word)]
+        return typed if len(typed) == 1 and len(typed) + len(place) == len(words) else []
     return [word for word in words if looks_like_acronym(word) and len(word.strip(".")) >= 2]
+
+
+#: the words beside an acronym typed as a word that leave it an acronym: the office's place
+PLACE_ONLY_WORDS = frozenset({"viet", "nam", "vietnam", "office", "representative"})
+
+
+def _without_own_acronyms(text: str, inner: list[str]) -> tuple[str, list[str]]:
+    """ "MCC - Mennonite Central Committee": the name less the acronym its other words
+    shorten to, as if it were in brackets; and the inner acronyms left."""
+    for acronym in inner:
+        rest = " ".join(word for word in text.split() if word != acronym)
+        folded = normalise(split_camel_case(rest)).split()
+        if len(folded) >= 2 and normalise(acronym).replace(" ", "") in acronyms_of(folded):
+            return rest, [other for other in inner if other != acronym]
+    return text, inner
+
+
+#: what a name's office adds to it, at its start or end ("Caritas Austria Vietnam Office",
+#: "Văn phòng đại diện ... tại Việt Nam"): the same organization's own record
+OFFICE_WORDS = frozenset({"office", "representative", "representation"})
+VIET_NAM_MARK = COUNTRY_MARK + "vn"
+
+
+def _without_office(words: list[str]) -> list[str]:
+    """The words less the office at their start or end, and less Viet Nam at their end where
+    it is the office's place: after another country ("Caritas Austria Vietnam"), or with an
+    office word. Not in "Hội Liên hiệp Phụ nữ Việt Nam", where it is the union's country."""
+    start, end = 0, len(words)
+    while end - start > 1 and words[start] in OFFICE_WORDS:
+        start += 1
+    while end - start > 1 and words[end - 1] in OFFICE_WORDS | {VIET_NAM_MARK}:
+        end -= 1
+    kept = words[start:end]
+    other_country = any(word.startswith(COUNTRY_MARK) and word != VIET_NAM_MARK for word in kept)
+    if words[end:] == [VIET_NAM_MARK] and not other_country and start == 0:
+        kept = words[start : end + 1]  # Viet Nam alone at the end: the name's own country
+    return kept if any(word not in GENERIC_WORDS for word in kept) else words
 
 
 def _place_only(words: list[str], acronyms: set[str]) -> bool:
@@ -463,26 +560,35 @@ def features_of(record: PartnerRecord) -> _Features:
     for raw in (record.name, record.name_vi, record.name_en):
         if not raw or not raw.strip():
             continue
+        raw = _without_shortening_apostrophes(raw)
         if looks_like_acronym(raw):
             _add_acronym(acronyms, raw)
             continue
+        typed_as_word = _acronym_typed_as_word(raw)
+        if typed_as_word:
+            _add_acronym(acronyms, raw)
         text, bracketed = _split_bracketed_acronyms(_country_code_at_end(raw))
         inner = _inner_acronyms(text)
         for acronym in [*bracketed, *inner]:
             _add_acronym(acronyms, acronym)
+        text, inner = _without_own_acronyms(text, inner)
         plain = clean_words(text)
         if not plain:
             continue
         plain_keys.add(" ".join(sorted(plain)))
         initials.add(_initials(plain))
-        readings, country_words, vietnamese = meaning(split_camel_case(text))
-        folded = normalise(split_camel_case(text)).split()
+        camel_split = split_camel_case(text)
+        readings, country_words, vietnamese = meaning(camel_split)
+        folded = normalise(camel_split).split()
         written = _written_words(readings[0], folded) if readings and not vietnamese else {}
         for reading in readings:
-            names.append(_make_name(_clean(reading), vietnamese, frozenset(country_words), written))
+            words = _without_office(_clean(reading))
+            names.append(_make_name(words, vietnamese, frozenset(country_words), written))
         if vietnamese and all(_clean(reading) != plain for reading in readings):
             names.append(_make_name(plain, vietnamese))  # a typo in a Vietnamese word
         plain_names.append(tuple(plain))
+        if typed_as_word:
+            continue  # a name of its own only if the register holds no name it shortens
         if not inner or not _place_only(_clean(readings[0]) if readings else plain, set(acronyms)):
             telling = True
             for acronym, country in acronyms_of(folded).items():
@@ -529,10 +635,6 @@ def _one_typo_apart(word: str, other: str) -> bool:
 _GENERIC_WEIGHTS = dict.fromkeys(GENERIC_WORDS, GENERIC_WEIGHT)
 
 
-def _weight(word: str) -> float:
-    return _GENERIC_WEIGHTS.get(word, 1.0)
-
-
 def _own_words(words: tuple[str, ...], others: tuple[str, ...]) -> list[str]:
     """The words of `words` that `others` lacks, each word of `others` answering once: "Ấn Độ"
     and "Đỏ" both give "do", and one "do" does not answer two."""
@@ -557,7 +659,10 @@ def _typo_of(word: str, other: str, written: dict[str, str]) -> bool:
 
 
 def _alignment(
-    first: tuple[str, ...], second: tuple[str, ...], written: dict[str, str] | None = None
+    first: tuple[str, ...],
+    second: tuple[str, ...],
+    written: dict[str, str] | None = None,
+    home: frozenset[str] = frozenset(),
 ) -> tuple[float, bool]:
     """How much of each name the other covers (the lower of the two; generic words weigh
     little, a word with a typo nearly as much as the word), and whether each name has words of
@@ -565,10 +670,18 @@ def _alignment(
 
     Exact matches are taken first: in "Tổng lãnh sự quán Mông Cổ" against "Tổng lãnh sự quán
     Anh", "mong" is not a typo of "tong", which "tong" answers.
+
+    A name's country weighs as a generic word when either partner is of that country (`home`,
+    as `#xx`): "Tearfund UK" is British Tearfund's record, "Deutsche Welthungerhilfe" German
+    Welthungerhilfe's.
     """
+
+    def weight(word: str) -> float:
+        return GENERIC_WEIGHT if word in home else _GENERIC_WEIGHTS.get(word, 1.0)
+
     first_own, second_own = _own_words(first, second), _own_words(second, first)
-    first_missing = sum(_weight(word) for word in first_own)
-    second_missing = sum(_weight(word) for word in second_own)
+    first_missing = sum(weight(word) for word in first_own)
+    second_missing = sum(weight(word) for word in second_own)
     first_unpaired, second_unpaired = [], list(second_own)
     for word in first_own:
         typo = next(
@@ -578,12 +691,14 @@ def _alignment(
             first_unpaired.append(word)
             continue
         second_unpaired.remove(typo)
-        first_missing -= _weight(word) * TYPO_CREDIT
-        second_missing -= _weight(typo) * TYPO_CREDIT
-    first_total = sum(_weight(word) for word in first)
-    second_total = sum(_weight(word) for word in second)
+        first_missing -= weight(word) * TYPO_CREDIT
+        second_missing -= weight(typo) * TYPO_CREDIT
+    first_total = sum(weight(word) for word in first)
+    second_total = sum(weight(word) for word in second)
     covered = min(1 - first_missing / first_total, 1 - second_missing / second_total)
-    telling = any(word not in GENERIC_WORDS for word in first_unpaired + second_unpaired)
+    telling = any(
+        word not in GENERIC_WORDS and word not in home for word in first_unpaired + second_unpaired
+    )
     kind = not KINDS_OF_BODY.isdisjoint(first_unpaired + second_unpaired)
     if FRIENDSHIP in first_unpaired + second_unpaired:
         return covered, True  # a friendship society is not the association of its people
@@ -606,7 +721,7 @@ def _rejoin(name: _Name, other: _Name) -> tuple[str, ...]:
     return tuple(words)
 
 
-def name_similarity(first: _Name, second: _Name) -> int:
+def name_similarity(first: _Name, second: _Name, homes: tuple[str, str] = ("", "")) -> int:
     """0-100: a word-by-word alignment, smoothed by rapidfuzz's ratios on the sorted words.
 
     The alignment tells "Japan" from "Korea" where the string ratios see 85% of letters shared:
@@ -617,9 +732,12 @@ def name_similarity(first: _Name, second: _Name) -> int:
         return 100
     if _nothing_in_common(first, second) or _other_countries(first.countries, second.countries):
         return 0
+    if _a_branch(first, second, homes):
+        return 0
     first_words, second_words = _rejoin(first, second), _rejoin(second, first)
     written = {**first.written, **second.written} if first.written or second.written else None
-    covered, different = _alignment(first_words, second_words, written)
+    home = frozenset(homes) - {""}
+    covered, different = _alignment(first_words, second_words, written, home)
     if different:
         return min(DIFFERENT_WORDS_CAP, round(100 * covered))
     first_text, second_text = " ".join(sorted(first_words)), " ".join(sorted(second_words))
@@ -647,13 +765,25 @@ def _other_countries(first: frozenset[str], second: frozenset[str]) -> bool:
     return bool(first - second and second - first)
 
 
+def _a_branch(first: _Name, second: _Name, homes: tuple[str, str]) -> bool:
+    """One name ends with a country, other than Viet Nam, that the other name does not name
+    and its partner is not of (`homes`: each partner's country as `#xx`): a branch and the
+    whole ("Fred Hollows Foundation New Zealand", "Fred Hollows Foundation")."""
+    for name, other, other_home in ((first, second, homes[1]), (second, first, homes[0])):
+        last = name.words[-1] if name.words else ""
+        if last.startswith(COUNTRY_MARK) and last not in other.countries | VIET_NAM | {other_home}:
+            return True
+    return False
+
+
 def _best_name_similarity(first: _Features, second: _Features) -> tuple[int, str]:
     """The best similarity of their names, and what made two names alike besides their
     words: SIMILAR_NAMES, IN_VIETNAMESE or COUNTRY_IN_OTHER_LANGUAGE."""
     best, why = 0, SIMILAR_NAMES
+    homes = (_country_mark(first.country), _country_mark(second.country))
     for first_name in first.names:
         for second_name in second.names:
-            similarity = name_similarity(first_name, second_name)
+            similarity = name_similarity(first_name, second_name, homes)
             if similarity > best:
                 best, why = similarity, _why_alike(first_name, second_name)
                 if best == 100:
@@ -661,12 +791,26 @@ def _best_name_similarity(first: _Features, second: _Features) -> tuple[int, str
     return best, why
 
 
+def _country_mark(code: str) -> str:
+    return COUNTRY_MARK + code.lower() if code else ""
+
+
 def _why_alike(first: _Name, second: _Name) -> str:
     if first.vietnamese != second.vietnamese:
         return IN_VIETNAMESE
-    if first.countries and first.country_words != second.country_words:
+    if (
+        first.countries
+        and second.countries
+        and _unspaced(first.country_words) != _unspaced(second.country_words)
+    ):
         return COUNTRY_IN_OTHER_LANGUAGE
     return SIMILAR_NAMES
+
+
+def _unspaced(words: frozenset[str]) -> set[str]:
+    """ "viet nam" and "vietnam" are one spelling of the country, not another language's; and
+    where the office is ("Caritas Austria Vietnam") says nothing of the name's language."""
+    return {word.replace(" ", "") for word in words} - {"vietnam"}
 
 
 def _acronym_signal(first: _Features, second: _Features, names: int) -> int:
@@ -768,19 +912,22 @@ def typo_neighbours(word_counts: Counter) -> dict[str, set[str]]:
     the register's vocabulary (thousands of words, not tens of thousands of records) through
     the variants less one letter that both share.
     """
-    vocabulary = [word for word in word_counts if len(word) >= TYPO_MIN_LENGTH - 1]
+    variants = {
+        word: _one_letter_variants(word)
+        for word in word_counts
+        if len(word) >= TYPO_MIN_LENGTH - 1 and word.isalpha()
+    }
     by_variant = defaultdict(set)
-    for word in vocabulary:
-        if word.isalpha():
-            for variant in _one_letter_variants(word):
-                by_variant[variant].add(word)
+    for word, its_variants in variants.items():
+        for variant in its_variants:
+            by_variant[variant].add(word)
     neighbours = {}
-    for word in vocabulary:
-        if word_counts[word] > RARE_WORD_LIMIT or not word.isalpha():
+    for word, its_variants in variants.items():
+        if word_counts[word] > RARE_WORD_LIMIT:
             continue
         near = {
             other
-            for variant in _one_letter_variants(word)
+            for variant in its_variants
             if len(by_variant[variant]) <= VARIANT_WORDS_LIMIT
             for other in by_variant[variant]
             if other != word and _one_typo_apart(word, other)
@@ -800,7 +947,7 @@ def _block_keys(features: _Features, neighbours: dict) -> tuple[set[str], set[st
     exact.update(f"n:{key}" for key in features.name_keys)
     for words in features.plain_names:
         exact.update(f"n:{key}" for key in _corrected_keys(words, neighbours))
-    for name in features.names:
+    for name in {name.words: name for name in features.names}.values():  # readings repeat
         exact.add(f"n:{name.key}")
         exact.update(f"n:{key}" for key in _corrected_keys(name.words, neighbours))
         exact.update(f"n:{key}" for key in _joined_keys(name.words))
@@ -844,12 +991,28 @@ def _without_a_generic_word(words: tuple[str, ...]) -> set[str]:
     }
 
 
+def _rare_word_keys(features: _Features, word_counts: Counter) -> set[str]:
+    """A telling word few records share ("tearfund", "dioxin") gathers them, whatever else
+    their names add or drop: a country ("Tearfund UK"), a word ("Agent Orange/Dioxin")."""
+    joined = {join for name in features.names for join in name.joins if join in word_counts}
+    return {
+        f"r:{word}"
+        for word in features.words | joined  # "Hà Nội" meets "Hanoi"
+        if word_counts[word] <= RARE_BLOCK_WORD_LIMIT
+        and len(word) >= TYPO_MIN_LENGTH
+        and word not in GENERIC_WORDS
+        and not word.startswith(COUNTRY_MARK)
+    }
+
+
 def candidate_pairs(features: list[_Features]) -> set[tuple[int, int]]:
     """Index pairs of records sharing a block small enough to say something."""
-    neighbours = typo_neighbours(Counter(word for feature in features for word in feature.words))
+    word_counts = Counter(word for feature in features for word in feature.words)
+    neighbours = typo_neighbours(word_counts)
     exact_blocks, fuzzy_blocks = defaultdict(list), defaultdict(list)
     for index, feature in enumerate(features):
         exact, fuzzy = _block_keys(feature, neighbours)
+        fuzzy.update(_rare_word_keys(feature, word_counts))
         for key in exact:
             exact_blocks[key].append(index)
         for key in fuzzy:
@@ -884,33 +1047,56 @@ def _acronym_pairs(features: list[_Features]) -> set[tuple[int, int]]:
             continue  # an acronym so common says nothing
         pairs.update(combinations(members, 2))
         for one in members:
-            others = _likeliest(features[one], fulls.get(acronym, ()), features)
+            others = _likeliest(features[one], acronym, fulls.get(acronym, ()), features)
             pairs.update((min(one, other), max(one, other)) for other in others)
     return pairs
 
 
-def _likeliest(short: _Features, candidates, features: list[_Features]) -> list[int]:
-    """The full names an acronym may stand for, those of its country first; none when it
-    may stand for more than ACRONYM_CANDIDATES: then it says too little to tell which."""
+def _likeliest(short: _Features, acronym: str, candidates, features: list[_Features]) -> list[int]:
+    """The full names an acronym may stand for: those of its country first, then those it is
+    the initials of, or that carry it, before those it shortens otherwise (leaving a word out,
+    taking a syllable); none when it may stand for more than ACRONYM_CANDIDATES: then it says
+    too little to tell which."""
     candidates = list(candidates)
     if len(candidates) > ACRONYM_CANDIDATES and short.country:
         candidates = [index for index in candidates if features[index].country == short.country]
+    if len(candidates) > ACRONYM_CANDIDATES:
+        candidates = [
+            index
+            for index in candidates
+            if acronym in features[index].initials or acronym in features[index].acronyms
+        ]
     return candidates if len(candidates) <= ACRONYM_CANDIDATES else []
 
 
 # --- entry points -------------------------------------------------------------------------------
 
 
+@contextmanager
+def _collector_paused():
+    """The batch makes a million small objects, none in a cycle; the garbage collector, run
+    every few hundred of them over the whole heap of a web process, took a third of its time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def find_duplicate_pairs(
     records: list[PartnerRecord], threshold: int = DUPLICATE_THRESHOLD
 ) -> list[DuplicatePair]:
     """Pairs of `records` scoring at least `threshold`, best first."""
-    features = [features_of(record) for record in records]
-    found = []
-    for first, second in candidate_pairs(features):
-        score, reasons, details = compare(features[first], features[second])
-        if score >= threshold:
-            found.append(DuplicatePair(records[first], records[second], score, reasons, details))
+    with _collector_paused():
+        features = [features_of(record) for record in records]
+        found = []
+        for first, second in candidate_pairs(features):
+            score, reasons, details = compare(features[first], features[second])
+            if score >= threshold:
+                pair = DuplicatePair(records[first], records[second], score, reasons, details)
+                found.append(pair)
     found.sort(key=lambda pair: (-pair.score, pair.first.id or 0, pair.second.id or 0))
     return found
 

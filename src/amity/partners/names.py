@@ -31,16 +31,20 @@ VIETNAMESE_WORDS = {
     "to chuc": "organization",
     "co quan": "agency",
     "quy": "foundation|fund",
-    "hoi": "association",
+    "hoi": "association|union",  # "Hội Nông dân": the Farmers' Union
     "hiep hoi": "association",
     "tong hoi": "association",
-    "lien hiep": "union",
+    "lien hiep": "union|federation",
     "lien doan": "federation",
-    "lien minh": "alliance",
+    "lien minh": "alliance|union",
+    "tong lien doan": "confederation",
+    "uy hoi": "commission",
+    "phong thuong mai": "chamber commerce",
     "mang luoi": "network",
     "trung tam": "center",
     "vien": "institute",
     "hoc vien": "academy",
+    "vien han lam": "academy",
     "van phong": "office",
     "dai dien": "representative",
     "chuong trinh": "program",
@@ -99,7 +103,7 @@ VIETNAMESE_WORDS = {
     "lao": "tuberculosis",
     "sot ret": "malaria",
     "thien tai": "disaster",
-    "phong chong": "against|fight",
+    "phong chong": "against|fight|prevention",
     "chong": "against|fight",
     "khong bien gioi": "without border",
     "khong": "without",
@@ -131,6 +135,33 @@ VIETNAMESE_WORDS = {
     "tam nhin": "vision",
     "di cu": "migration",
     "lao dong": "labour",
+    "nong dan": "farmer",
+    "luat su": "lawyer|bar",
+    "luat gia": "lawyer",
+    "nguoi mu": "blind",
+    "nguoi diec": "deaf",
+    "cong cong": "public",
+    "ung thu": "cancer",
+    "bao tro": "support|sponsorship",
+    "trung uong": "central",
+    "ma tuy": "drug",
+    "toi pham": "crime",
+    "thuong vong": "injury",
+    "phong ngua": "prevention",
+    "cai thien": "improved",
+    "ben vung": "sustainable",
+    "hoi nhap": "integration",
+    "bao hiem": "insurance",
+    "nguoi ti nan": "refugee",
+    "ti nan": "refugee",
+    "tre mo coi": "orphan",
+    "mo coi": "orphan",
+    "binh dang gioi": "gender equality",
+    "ung pho": "response",
+    "bien doi khi hau": "climate change",
+    "khi hau": "climate",
+    "nang luong": "energy",
+    "giam ngheo": "poverty reduction",
     "viec lam": "employment",
     "doanh nghiep": "enterprise|business",
     "thuong mai": "trade|commerce",
@@ -148,8 +179,9 @@ VIETNAMESE_WORDS = {
     "thu vien": "library",
     "khoa hoc": "science",
     "cong nghe": "technology",
-    "ky thuat": "technical|engineering",
-    "nghien cuu": "research",
+    "cong nghiep": "industry",
+    "ky thuat": "technical|engineering|technology",
+    "nghien cuu": "research|study",
     "nong nghiep": "agriculture",
     "nong luong": "food agriculture",
     "luong thuc": "food",
@@ -162,7 +194,7 @@ VIETNAMESE_WORDS = {
     "moi truong": "environment",
     "thien nhien": "nature",
     "bao ton": "conservation",
-    "bao ve": "protection",
+    "bao ve": "protection|conservation",
     "dong vat hoang da": "wildlife",
     "dong vat": "animal",
     "nuoc": "water",
@@ -171,6 +203,7 @@ VIETNAMESE_WORDS = {
     "rung": "forest",
     "bien": "sea|ocean",
     "song": "river",
+    "song me kong": "mekong river",
     "di san": "heritage",
     "cong giao": "catholic",
     "thien chua giao": "catholic|christian",
@@ -266,6 +299,37 @@ ONE_SPELLING = {
     **dict.fromkeys("funds fonds".split(), "fund"),
     **dict.fromkeys("disabled disabilities handicap".split(), "disability"),
     **dict.fromkeys("woman".split(), "women"),
+    **dict.fromkeys("studies".split(), "study"),
+    **dict.fromkeys("supporting".split(), "support"),
+    # the adjective of a field reads as the field ("Agricultural Development": agriculture)
+    "agricultural": "agriculture",
+    "educational": "education",
+    "scientific": "science",
+    "cultural": "culture",
+    "industrial": "industry",
+    "environmental": "environment",
+    "medical": "medicine",
+    "medicale": "medicine",
+    "economical": "economic",
+    # general words of names typed in the organization's own language ("Brot für die Welt")
+    **dict.fromkeys("hilfe aide ayuda aiuto hulp bistand".split(), "aid"),
+    **dict.fromkeys("kinder enfance ninos infancia bambini kinderen".split(), "children"),
+    **dict.fromkeys("mundo mondo wereld".split(), "world"),
+    **dict.fromkeys("frieden paix paz pace vrede".split(), "peace"),
+    **dict.fromkeys("gesundheit salud salute gezondheid".split(), "health"),
+    **dict.fromkeys("femmes frauen mujeres donne".split(), "women"),
+    **dict.fromkeys("zusammenarbeit cooperacion cooperazione samenwerking".split(), "cooperation"),
+    **dict.fromkeys("solidarite solidaridad solidarieta solidaritat".split(), "solidarity"),
+    **dict.fromkeys("kreuz croix cruz croce kruis kors".split(), "cross"),
+    **dict.fromkeys("rotes rote rouge roja rossa rode roda".split(), "red"),
+    **dict.fromkeys("contre gegen contra".split(), "against"),
+    **dict.fromkeys("faim hunger hambre honger".split(), "hunger"),
+    **dict.fromkeys("brot".split(), "bread"),
+    **dict.fromkeys("eau wasser agua acqua".split(), "water"),
+    **dict.fromkeys("ecole schule escuela scuola".split(), "school"),
+    **dict.fromkeys("medico medicos arzte aerzte".split(), "doctor"),
+    **dict.fromkeys("kirche kyrkan kirke kerk eglise iglesia chiesa".split(), "church"),
+    **dict.fromkeys("kooperation cooperacao".split(), "cooperation"),
 }
 # Adjectives and short forms of countries, which Babel's territory names are not.
 DEMONYMS = {
@@ -283,6 +347,13 @@ DEMONYMS = {
     "iranian": "IR", "iraqi": "IQ", "mongolian": "MN", "taiwanese": "TW",
     "viet nam": "VN", "slovak": "SK", "slovenian": "SI", "ukrainian": "UA",
     "luxembourgish": "LU", "new zealand": "NZ",
+    # the same adjectives in the country's own language ("Caritas Italiana")
+    "deutsche": "DE", "deutscher": "DE", "deutsches": "DE", "francaise": "FR", "francais": "FR",
+    "italiana": "IT", "italiano": "IT", "espanola": "ES", "espanol": "ES", "nederlandse": "NL",
+    "svenska": "SE", "svensk": "SE", "svenske": "SE", "norsk": "NO", "norske": "NO", "dansk": "DK",
+    "danske": "DK", "suomen": "FI", "osterreichische": "AT", "osterreichisches": "AT",
+    "schweizerische": "CH", "schweizer": "CH", "belge": "BE", "polskie": "PL", "polski": "PL",
+    "ceska": "CZ", "cesky": "CZ", "magyar": "HU",
 }  # fmt: skip
 #: country names shorter than this (Babel's "Áo", "Úc", "Y") are ordinary syllables elsewhere
 COUNTRY_MIN_LENGTH = 4
@@ -294,15 +365,20 @@ VIETNAMESE_LETTERS = frozenset("ăđơưạảấầẩẫậắằẳẵặẹ�
 #: a name without diacritics is also read as Vietnamese when its dictionary words cover this share
 VIETNAMESE_SHARE = 0.6
 #: the readings of one name kept when words have several senses
-MAX_READINGS = 4
+MAX_READINGS = 8
 LONGEST_PHRASE = 5
 #: a small word a name keeps in its initials or not ("Kreditanstalt für Wiederaufbau": KfW)
 ACRONYM_SMALL_WORDS = frozenset(
     "the of and for in at on by with to de la le les du des et d l der die das und fur zu von "
-    "del el los las di il della s a an".split()
+    "del el los las di il della s a an pour para per y e och og".split()
 )
 #: shorter acronyms are only the initials of every significant word ("Médecins du Monde": MdM)
 ACRONYM_MIN_LENGTH = 3
+#: of two words, a syllable and an initial make a word ("Caritas España": "care"), no acronym
+SYLLABLE_ACRONYM_MIN_WORDS = 3
+#: of this many significant words, the initials may leave the last out (VAVA: Vietnam
+#: Association for Victims of Agent Orange)
+COMPLEMENT_ACRONYM_MIN_WORDS = 5
 #: words at a name's end that its acronym leaves out: where the office is ("ADRA Vietnam")
 PLACE_WORDS = frozenset("vietnam viet nam office representative representation".split())
 #: kinds of body an acronym may leave out
@@ -381,7 +457,7 @@ def vietnamese_syllables() -> frozenset[str]:
 
 
 def is_vietnamese(text: str) -> bool:
-    return any(char in VIETNAMESE_LETTERS for char in text.lower())
+    return not VIETNAMESE_LETTERS.isdisjoint(text.lower())
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -509,6 +585,8 @@ def meaning(text: str) -> tuple[list[list[str]], set[str], bool]:
         translated, vi_countries, read = _read_vietnamese(tokens)
         if vietnamese or read >= VIETNAMESE_SHARE * len(tokens):
             senses = _senses(translated)
+            if not vietnamese and all(sense == readings[0] for sense in senses):
+                return readings, country_words, False  # "Kinderhilfe Viet Nam": no translation
             readings = senses if vietnamese else readings + senses
             country_words = vi_countries if vietnamese else country_words | vi_countries
             vietnamese = True
@@ -567,7 +645,7 @@ def _shortenings(words: list[str]) -> set[str]:
             found.add(initials)
             if len(sequence) > 2:
                 found.add(initials[1:])
-    if len(significant) >= 2:
+    if len(significant) >= SYLLABLE_ACRONYM_MIN_WORDS:
         # syllable acronyms take the first or the last word's syllable (KOFIH, PACCOM)
         initials = "".join(word[0] for word in significant)
         first, last = significant[0], significant[-1]
@@ -576,6 +654,9 @@ def _shortenings(words: list[str]) -> set[str]:
                 found.add(first[:size] + initials[1:])
             if len(last) > size:
                 found.add(initials[:-1] + last[:size])
+    if len(significant) >= COMPLEMENT_ACRONYM_MIN_WORDS:
+        # an acronym older than the name's last word, a complement ("... Agent Orange/Dioxin")
+        found.add("".join(word[0] for word in significant[:-1]))
     full = {"".join(word[0] for word in significant), "".join(word[0] for word in words)}
     return {acronym for acronym in found if len(acronym) >= ACRONYM_MIN_LENGTH or acronym in full}
 
