@@ -537,8 +537,9 @@ def _visible(user, chosen: list[Kind], ids: dict[str, list[int]]) -> set[tuple[s
 
     alias = router.db_for_read(SearchEntry) or "default"
     parts, params = [], []
+    identity = _scope_identity(user)
     for kind in chosen:
-        scope = _scope(kind, user, alias)
+        scope = _scope(kind, user, alias, identity)
         if scope is not None:
             parts.append(scope.sql)
             params += scope.params_for(ids[kind.plural], connections[alias].vendor)
@@ -575,7 +576,7 @@ class _Scope:
         return values
 
 
-def _scope(kind: Kind, user, alias: str) -> _Scope | None:
+def _scope(kind: Kind, user, alias: str, identity: tuple) -> _Scope | None:
     """`kind`'s scope for `user`, compiled (None: the user sees none of the kind). Compiling
     `visible_to` costs more than running it (a unit officer's fifteen kinds took 40 ms a
     search), so each is compiled once per scope identity: the user's and their organization's
@@ -583,7 +584,7 @@ def _scope(kind: Kind, user, alias: str) -> _Scope | None:
     subqueries, holders or co-organizers, is read when the query runs). A change of role, of
     organization or of the organization's place in the tree is another identity: nothing to
     invalidate, and a stale entry is never read again."""
-    key = (alias, kind.model, _scope_identity(user))
+    key = (alias, kind.model, identity)
     with _scopes_lock:
         if key in _scopes:
             _scopes.move_to_end(key)
@@ -597,6 +598,7 @@ def _scope(kind: Kind, user, alias: str) -> _Scope | None:
 
 
 def _scope_identity(user) -> tuple:
+    """The user's scope identity (`_scope`)."""
     organization = user.organization
     return (_own_fields(user, _NOT_SCOPE), organization and _own_fields(organization))
 

@@ -6,11 +6,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.inbox import SOURCE_LIMIT, Item, register_source
-from amity.core.scoping import branch_of
 from amity.partners import services
-from amity.partners.dashboard import visible_through_partner
-from amity.partners.filtersets import due_filter, held_filter
-from amity.partners.models import FollowUp, NgoRegistration, Partner
+from amity.partners.dashboard import branch_follow_ups_due, visible_through_partner
+from amity.partners.filtersets import held_filter
+from amity.partners.models import NgoRegistration, Partner
 
 
 @register_source(kind="follow_up", label=_("Follow-up actions"), icon="check2-square", order=30)
@@ -18,11 +17,8 @@ def follow_ups(user, today):
     if not user.may_edit or user.organization is None:
         return []
     # The actions promised at the interactions of the user's organization and those under it:
-    # at the centre, a department's own (the whole network's are not one person's to do).
-    due = FollowUp.objects.filter(due_filter(today)).filter(
-        interaction__organization__any_of=branch_of(user.organization)
-    )
-    rows = due.select_related("interaction__partner", "interaction__organization")
+    # at the centre, a department's own (the whole network's are not one person's to do). A
+    # unit officer's panel shows the same: read once for both.
     return [
         Item(
             title=f"{row.action} — {row.interaction.partner}",
@@ -31,7 +27,7 @@ def follow_ups(user, today):
             organization=row.interaction.organization,
             why=gettext("Promised at an interaction of your organization"),
         )
-        for row in rows.order_by("due_on", "id")[:SOURCE_LIMIT]
+        for row in branch_follow_ups_due(user, today).rows
     ]
 
 
