@@ -106,3 +106,16 @@ def test_a_user_without_an_organization_sees_no_scoped_record(indexed):
     user.organization = None
     user.save()
     assert people(user) == []
+
+
+def test_a_short_word_narrows_what_the_long_ones_found(indexed):
+    """The long words through the trigram index, a word shorter than a trigram by LIKE after
+    (on SQLite, along the FTS5 table that leads the read)."""
+    central = indexed.central
+    found = search.search(central, "hu nguyen")
+    assert [hit.title for group in found.groups for hit in group.hits] == [
+        "Nguyễn Văn Hùng",
+        "Nguyễn Thị Hương",
+    ]
+    assert search.search(central, "hg nguyen").groups == []
+    assert search.search(central, "%_ nguyen").words == ["nguyen"]  # no pattern reaches LIKE

@@ -473,7 +473,8 @@ def _candidates(words: list[str], plurals: list[str]) -> tuple[dict[int, _Row], 
     from amity.core.models import SearchEntry
 
     rows = SearchEntry.objects.all()
-    if set(plurals) != set(by_plural()):
+    every_kind = set(plurals) == set(by_plural())
+    if not every_kind:
         # one kind asked for; with all of them, no condition that might lead the planner to
         # read the kinds' index rather than the text's
         rows = rows.filter(kind__in=plurals)
@@ -482,29 +483,51 @@ def _candidates(words: list[str], plurals: list[str]) -> tuple[dict[int, _Row], 
     starting = rows.filter(key__gte=phrase, key__lt=phrase + "\uffff", key__startswith=phrase)
     found = {row[0]: _Row(*row) for row in starting.values_list(*_ROW)[:PREFIX_CAP]}
     long_words = [word for word in words if len(word) >= TRIGRAM]
-    if long_words:
-        matching = _containing(rows, words, long_words).order_by()
-        read = [_Row(*row) for row in matching.values_list(*_ROW)[: MATCH_CAP + 1]]
-        capped = {row.kind for row in read} if len(read) > MATCH_CAP else set()
-        found.update((row.pk, row) for row in read[:MATCH_CAP])
+    if not long_words:
+        return found, set()
+    if _has_full_text_index():
+        read = _matching_full_text(words, long_words, [] if every_kind else plurals)
     else:
-        capped = set()
+        matching = _containing(rows, words).order_by()
+        read = [_Row(*row) for row in matching.values_list(*_ROW)[: MATCH_CAP + 1]]
+    capped = {row.kind for row in read} if len(read) > MATCH_CAP else set()
+    found.update((row.pk, row) for row in read[:MATCH_CAP])
     return found, capped
 
 
-def _containing(rows, words: list[str], long_words: list[str]):
-    """Rows whose text holds every word: the long ones through the trigram index (SQLite's
-    FTS5 table; on PostgreSQL the GIN index answers LIKE), the short ones by LIKE after."""
-    short = [word for word in words if len(word) < TRIGRAM]
-    if _has_full_text_index():
-        match = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in long_words)
-        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        rows = rows.filter(pk__in=ids)
-    else:
-        short = words
-    for word in short:
+def _containing(rows, words: list[str]):
+    """Rows whose text holds every word (on PostgreSQL the trigram GIN index answers LIKE)."""
+    for word in words:
         rows = rows.filter(text__contains=word)
     return rows
+
+
+def _matching_full_text(words: list[str], long_words: list[str], plurals: list[str]) -> list:
+    """The first MATCH_CAP + 1 rows holding every word, read along SQLite's FTS5 trigram table
+    (the long words), the short words by LIKE after, of the kinds in `plurals` (every kind if
+    none). The table leads (CROSS JOIN): its matches stream and the read stops at the cap,
+    where `id IN (its matches)` had every match read first (11 ms against 3 for two frequent
+    words of 200,000 rows)."""
+    from amity.core.models import SearchEntry
+
+    match = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in long_words)
+    conditions, params = [f"{FTS_TABLE} MATCH %s"], [match]
+    if plurals:
+        conditions.append(f"entry.kind IN ({', '.join(['%s'] * len(plurals))})")
+        params += plurals
+    for word in words:
+        if len(word) < TRIGRAM:
+            conditions.append("entry.text LIKE %s ESCAPE '\\'")
+            params.append("%{}%".format(re.sub(r"([%_\\])", r"\\\1", word)))
+    columns = ", ".join(f"entry.{'id' if name == 'pk' else name}" for name in _ROW)
+    sql = (
+        f"SELECT {columns} FROM {FTS_TABLE} CROSS JOIN {SearchEntry._meta.db_table} AS entry"
+        f" ON entry.id = {FTS_TABLE}.rowid WHERE {' AND '.join(conditions)}"
+        f" LIMIT {MATCH_CAP + 1}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [_Row(*row) for row in cursor.fetchall()]
 
 
 def _ranked(user, words, candidates: dict, chosen: list[Kind], per_kind: int) -> list:
