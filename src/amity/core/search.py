@@ -17,10 +17,12 @@ the index). Writes that send no signal (the bulk import, the demo loader) call `
 
 Who may see a record is not copied into the index: a copy would go stale whenever a scope's
 inputs change (an event's co-organizers, an organization moved in the tree, a partner made
-restricted). A search reads the matching rows' ids first (a bounded number, through the trigram
-index: SQLite's FTS5 or PostgreSQL's pg_trgm), then ranks and counts them by kind in one query
-that keeps only those each kind's own `visible_to(user)` answers for those ids, so nothing shown
-or counted leaks, and a stale row (a record deleted without a signal) is never shown.
+restricted). A search reads the matching rows first (a bounded number, through the trigram
+index: SQLite's FTS5 or PostgreSQL's pg_trgm), then asks, in one query, each kind's own
+`visible_to(user)` which of their records the user may see, and ranks and counts only those, so
+nothing shown or counted leaks, and a stale row (a record deleted without a signal) is never
+shown. Each kind's `visible_to` is compiled to SQL once for a user's scope (`_scope`: keyed on
+the user's and their organization's own fields, so that a change of either is a new scope).
 
 A mistyped word is forgiven: when nothing matches, each word the index does not know is replaced
 by the closest word it knows (`SearchWord`, rapidfuzz), and the search runs once more.
@@ -30,7 +32,7 @@ import json
 import re
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -628,7 +630,8 @@ def _scope_identity(user) -> tuple:
 
 def _own_fields(record, leave=frozenset()) -> tuple:
     fields = record._meta.concrete_fields
-    return tuple(getattr(record, f.attname) for f in fields if f.name not in leave)
+    values = (getattr(record, f.attname) for f in fields if f.name not in leave)
+    return tuple(value if isinstance(value, Hashable) else repr(value) for value in values)
 
 
 #: the ids of a search, one parameter: an array on PostgreSQL, a JSON list on SQLite
