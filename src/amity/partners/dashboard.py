@@ -80,8 +80,14 @@ def branch_follow_ups_due(user, today: date) -> DueFollowUps:
     the longest read of the home as they grow."""
 
     def read() -> DueFollowUps:
-        branch = Interaction.objects.filter(organization__any_of=branch_of(user.organization))
-        due = FollowUp.objects.filter(due_filter(today), interaction__in=branch.values("pk"))
+        # joined, not `interaction__in` (a subquery): SQLite then starts from whichever side is
+        # smaller, where the subquery listed every interaction of the branch first (a centre's
+        # whole network: 1.2 s of 500,000)
+        due = FollowUp.objects.filter(
+            due_filter(today),
+            interaction__deleted_at__isnull=True,
+            interaction__organization__any_of=branch_of(user.organization),
+        )
         first = list(due.order_by("due_on", "id").values_list("pk", "due_on")[: COUNT_CAP + 1])
         shown = [pk for pk, _due_on in first[:SOURCE_LIMIT]]
         related = ("interaction__partner", "interaction__organization", "owner")
