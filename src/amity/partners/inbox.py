@@ -2,14 +2,15 @@
 branch, and the NGO registrations expiring of the partners its organization
 holds (every one the centre sees, for the centre)."""
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amity.core.inbox import SOURCE_LIMIT, Item, register_source
+from amity.core.scoping import branch_of
 from amity.partners import services
 from amity.partners.dashboard import branch_follow_ups_due, visible_through_partner
-from amity.partners.filtersets import held_filter
-from amity.partners.models import NgoRegistration, Partner
+from amity.partners.models import NgoRegistration, RelationshipHolder
 
 
 @register_source(kind="follow_up", label=_("Follow-up actions"), icon="check2-square", order=30)
@@ -39,9 +40,14 @@ def expiring_registrations(user, today):
         return []
     expiring = visible_through_partner(NgoRegistration, user, services.expiring_filter(today))
     if not user.sees_everything:
-        if user.organization is None:
-            return []
-        expiring = expiring.filter(partner__in=Partner.objects.filter(held_filter(user)))
+        if user.organization is None or not user.organization.tree_path:
+            return []  # `owned_within`'s rule: a branch of nothing holds nothing
+        # asked of each expiring registration (a few, along their date's index) with EXISTS,
+        # rather than listing every partner the branch holds first (16 ms of 100,000)
+        holders = RelationshipHolder.objects.filter(
+            partner=OuterRef("partner_id"), organization__any_of=branch_of(user.organization)
+        )
+        expiring = expiring.filter(Exists(holders))
     rows = expiring.select_related("partner").order_by("expires_on", "id")[:SOURCE_LIMIT]
     return [
         Item(
