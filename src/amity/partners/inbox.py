@@ -48,7 +48,11 @@ def expiring_registrations(user, today):
             partner=OuterRef("partner_id"), organization__any_of=branch_of(user.organization)
         )
         expiring = expiring.filter(Exists(holders))
-    rows = expiring.select_related("partner").order_by("expires_on", "id")[:SOURCE_LIMIT]
+    # the ids first, without the partner joined: joined, SQLite read every partner to find the
+    # registrations of a few (30 ms of 100,000), then the few with their partner
+    first = list(expiring.order_by("expires_on", "id").values_list("pk", flat=True)[:SOURCE_LIMIT])
+    by_id = NgoRegistration.objects.select_related("partner").in_bulk(first) if first else {}
+    rows = [by_id[pk] for pk in first]
     return [
         Item(
             # the partner is one the user sees (`visible_through_partner`): its name, without
