@@ -64,7 +64,7 @@ class DueFollowUps:
     """The open follow-up actions due at the interactions of a branch, the most overdue first:
     the dates of the first COUNT_CAP + 1, and the first SOURCE_LIMIT actions themselves."""
 
-    dates: list[date]
+    dates: list  # of dates, never None (`due_filter`)
     rows: list
 
     def totals(self, today: date) -> dict[str, int]:
