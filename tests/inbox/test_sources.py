@@ -150,6 +150,28 @@ def test_a_follow_up_is_the_branch_of_its_interaction(orgs, users):
     assert "follow_up" not in kinds(users.hanoi)
 
 
+def test_a_registration_expiring_is_the_branch_that_holds_its_partner(orgs, users):
+    from amity.partners.models import NgoRegistration, RelationshipHolder
+
+    def registration(name, holder, number, sensitivity="public"):
+        partner = Partner.objects.create(kind="ngo", name=name, sensitivity=sensitivity)
+        RelationshipHolder.objects.create(partner=partner, organization=holder)
+        return NgoRegistration.objects.create(
+            partner=partner,
+            registration_type="operation",
+            number=number,
+            issued_on=TODAY - timedelta(days=700),
+            expires_on=TODAY + timedelta(days=10),
+        )
+
+    registration("Oxfam", orgs.hanoi_member, "HN-1")
+    registration("Plan", orgs.danang, "DN-1")
+    registration("Care", orgs.hanoi, "HN-2", sensitivity="restricted")
+    assert kinds(users.hanoi)["ngo_registration"] == ["Care — HN-2", "Oxfam — HN-1"]
+    assert kinds(users.danang)["ngo_registration"] == ["Plan — DN-1"]
+    assert len(kinds(users.central)["ngo_registration"]) == 3
+
+
 def test_items_come_due_first_the_undated_last(orgs, users):
     undated = orientations.orientation(orgs.central, year=TODAY.year, issued_on=TODAY)
     orientations.recipient(undated, orgs.hanoi)

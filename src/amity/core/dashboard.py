@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -191,6 +192,7 @@ def with_related(ordered, *related) -> list:
 
 # --- reads shared by the inbox and the panels of one home page ----------------------------------
 
+T = TypeVar("T")
 _shared_reads: ContextVar[dict | None] = ContextVar("shared_reads", default=None)
 
 
@@ -205,7 +207,7 @@ def shared_reads() -> Iterator[None]:
         _shared_reads.reset(token)
 
 
-def read_once(key: tuple, read: Callable[[], list]) -> list:
+def read_once(key: tuple, read: Callable[[], T]) -> T:
     """`read()`, remembered under `key` within `shared_reads`; read afresh outside it."""
     memo = _shared_reads.get()
     if memo is None:

@@ -17,25 +17,29 @@ the index). Writes that send no signal (the bulk import, the demo loader) call `
 
 Who may see a record is not copied into the index: a copy would go stale whenever a scope's
 inputs change (an event's co-organizers, an organization moved in the tree, a partner made
-restricted). A search reads the matching rows' ids first (a bounded number, through the trigram
-index: SQLite's FTS5 or PostgreSQL's pg_trgm), then ranks and counts them by kind in one query
-that keeps only those each kind's own `visible_to(user)` answers for those ids, so nothing shown
-or counted leaks, and a stale row (a record deleted without a signal) is never shown.
+restricted). A search reads the matching rows first (a bounded number, through the trigram
+index: SQLite's FTS5 or PostgreSQL's pg_trgm), then asks, in one query, each kind's own
+`visible_to(user)` which of their records the user may see, and ranks and counts only those, so
+nothing shown or counted leaks, and a stale row (a record deleted without a signal) is never
+shown. Each kind's `visible_to` is compiled to SQL once for a user's scope (`_scope`: keyed on
+the user's and their organization's own fields, so that a change of either is a new scope).
 
 A mistyped word is forgiven: when nothing matches, each word the index does not know is replaced
 by the closest word it knows (`SearchWord`, rapidfuzz), and the search runs once more.
 """
 
+import json
 import re
 import threading
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django.db import connection, transaction
-from django.db.models import Q
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, connections, router, transaction
+from django.db.models import Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
@@ -445,78 +449,207 @@ def _language_is_english() -> bool:
     return (get_language() or "vi").startswith("en")
 
 
-def _candidates(words: list[str], plurals: list[str]) -> tuple[dict[int, tuple[str, int]], set]:
-    """The ids of matching rows (with their kind and record), read unranked up to MATCH_CAP,
+#: what is read of a matching row: all but its text
+_ROW = ("pk", "kind", "object_id", "title_vi", "title_en", "summary_vi", "summary_en", "key")
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A matching row of the index (`total`: the visible matches of its kind, once ranked)."""
+
+    pk: int
+    kind: str
+    object_id: int
+    title_vi: str
+    title_en: str
+    summary_vi: str
+    summary_en: str
+    key: str
+    total: int = 0
+
+
+def _candidates(words: list[str], plurals: list[str]) -> tuple[dict[int, _Row], set]:
+    """The matching rows (all but their text), read unranked up to MATCH_CAP,
     plus up to PREFIX_CAP whose name starts with the query; and the kinds of which more may
     have matched than were read."""
     from amity.core.models import SearchEntry
 
     rows = SearchEntry.objects.all()
-    if set(plurals) != set(by_plural()):
+    every_kind = set(plurals) == set(by_plural())
+    if not every_kind:
         # one kind asked for; with all of them, no condition that might lead the planner to
         # read the kinds' index rather than the text's
         rows = rows.filter(kind__in=plurals)
     phrase = " ".join(words)
     # the names that start with the query, along the key's index: the best are never lost
     starting = rows.filter(key__gte=phrase, key__lt=phrase + "\uffff", key__startswith=phrase)
-    found = {
-        pk: (kind, object_id)
-        for pk, kind, object_id in starting.values_list("pk", "kind", "object_id")[:PREFIX_CAP]
-    }
+    found = {row[0]: _Row(*row) for row in starting.values_list(*_ROW)[:PREFIX_CAP]}
     long_words = [word for word in words if len(word) >= TRIGRAM]
-    if long_words:
-        matching = _containing(rows, words, long_words).order_by()
-        read = list(matching.values_list("pk", "kind", "object_id")[: MATCH_CAP + 1])
-        capped = {kind for _pk, kind, _object_id in read} if len(read) > MATCH_CAP else set()
-        found.update((pk, (kind, object_id)) for pk, kind, object_id in read[:MATCH_CAP])
+    if not long_words:
+        return found, set()
+    if _has_full_text_index():
+        read = _matching_full_text(words, long_words, [] if every_kind else plurals)
     else:
-        capped = set()
+        matching = _containing(rows, words).order_by()
+        read = [_Row(*row) for row in matching.values_list(*_ROW)[: MATCH_CAP + 1]]
+    capped = {row.kind for row in read} if len(read) > MATCH_CAP else set()
+    found.update((row.pk, row) for row in read[:MATCH_CAP])
     return found, capped
 
 
-def _containing(rows, words: list[str], long_words: list[str]):
-    """Rows whose text holds every word: the long ones through the trigram index (SQLite's
-    FTS5 table; on PostgreSQL the GIN index answers LIKE), the short ones by LIKE after."""
-    short = [word for word in words if len(word) < TRIGRAM]
-    if _has_full_text_index():
-        match = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in long_words)
-        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        rows = rows.filter(pk__in=ids)
-    else:
-        short = words
-    for word in short:
+def _containing(rows, words: list[str]):
+    """Rows whose text holds every word (on PostgreSQL the trigram GIN index answers LIKE)."""
+    for word in words:
         rows = rows.filter(text__contains=word)
     return rows
 
 
-def _ranked(user, words, candidates: dict, chosen: list[Kind], per_kind: int) -> list:
-    """The first `per_kind` candidates of each kind that `user` may see, best first, each with
-    the count of its kind's visible candidates (`total`). One query reads the visible ones
-    (each kind's `visible_to`, narrowed to its candidates' ids); the few hundred rows it reads
-    are ranked here, which costs less than compiling the same ranking into SQL."""
+def _matching_full_text(words: list[str], long_words: list[str], plurals: list[str]) -> list:
+    """The first MATCH_CAP + 1 rows holding every word, read along SQLite's FTS5 trigram table
+    (the long words), the short words by LIKE after, of the kinds in `plurals` (every kind if
+    none). The table leads (CROSS JOIN): its matches stream and the read stops at the cap,
+    where `id IN (its matches)` had every match read first (11 ms against 3 for two frequent
+    words of 200,000 rows)."""
     from amity.core.models import SearchEntry
 
+    match = " AND ".join('"{}"'.format(word.replace('"', '""')) for word in long_words)
+    conditions, params = [f"{FTS_TABLE} MATCH %s"], [match]
+    if plurals:
+        conditions.append(f"entry.kind IN ({', '.join(['%s'] * len(plurals))})")
+        params += plurals
+    for word in words:
+        if len(word) < TRIGRAM:
+            conditions.append("entry.text LIKE %s ESCAPE '\\'")
+            params.append("%{}%".format(re.sub(r"([%_\\])", r"\\\1", word)))
+    columns = ", ".join(f"entry.{'id' if name == 'pk' else name}" for name in _ROW)
+    sql = (
+        f"SELECT {columns} FROM {FTS_TABLE} CROSS JOIN {SearchEntry._meta.db_table} AS entry"
+        f" ON entry.id = {FTS_TABLE}.rowid WHERE {' AND '.join(conditions)}"
+        f" LIMIT {MATCH_CAP + 1}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [_Row(*row) for row in cursor.fetchall()]
+
+
+def _ranked(user, words, candidates: dict, chosen: list[Kind], per_kind: int) -> list:
+    """The first `per_kind` candidates of each kind that `user` may see, best first, each with
+    the count of its kind's visible candidates (`total`). One query asks each kind's
+    `visible_to` which of its candidates' records the user may see (`_visible`); the few
+    hundred rows read with the candidates are ranked here, which costs less than compiling the
+    same ranking into SQL."""
     by_kind: dict[str, list[int]] = defaultdict(list)
-    for kind_plural, object_id in candidates.values():
-        by_kind[kind_plural].append(object_id)
-    visible = Q(pk__in=[])
-    for kind in chosen:
-        if kind.plural in by_kind:
-            records = kind.model_class.objects.visible_to(user)
-            seen = records.filter(pk__in=by_kind[kind.plural]).order_by().values("pk")
-            visible |= Q(kind=kind.plural, object_id__in=seen)
-    rows = SearchEntry.objects.filter(visible).order_by().defer("text")
+    for row in candidates.values():
+        by_kind[row.kind].append(row.object_id)
+    visible = _visible(user, [kind for kind in chosen if kind.plural in by_kind], by_kind)
     phrase = " ".join(words)
     grouped: dict[str, list] = defaultdict(list)
-    for row in rows:
-        grouped[row.kind].append(row)
+    for row in candidates.values():
+        if (row.kind, row.object_id) in visible:
+            grouped[row.kind].append(row)
     ranked = []
     for plural in sorted(grouped):
         found = sorted(grouped[plural], key=lambda row: _order(row, phrase))
         for row in found[:per_kind]:
-            row.total = len(found)
-            ranked.append(row)
+            ranked.append(replace(row, total=len(found)))
     return ranked
+
+
+def _visible(user, chosen: list[Kind], ids: dict[str, list[int]]) -> set[tuple[str, int]]:
+    """(plural, id) of the records among `ids` (by plural) that `user` may see: each kind's
+    scope with its ids, one query for them all (`UNION ALL`)."""
+    from amity.core.models import SearchEntry
+
+    alias = router.db_for_read(SearchEntry) or "default"
+    parts, params = [], []
+    identity = _scope_identity(user)
+    for kind in chosen:
+        scope = _scope(kind, user, alias, identity)
+        if scope is not None:
+            parts.append(scope.sql)
+            params += scope.params_for(ids[kind.plural], connections[alias].vendor)
+    if not parts:
+        return set()
+    with connections[alias].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {(plural, object_id) for plural, object_id in cursor.fetchall()}
+
+
+# --- each kind's scope, compiled once for each user's scope -------------------------------------
+
+#: compiled scopes kept (kinds × users × their organizations), the least recently used dropped
+SCOPE_CACHE = 2000
+#: the user's fields that say nothing of what they may see (a log-in is not a new scope)
+_NOT_SCOPE = frozenset({"password", "last_login"})
+_IDS = object()  # the place of a search's ids in a compiled scope's parameters
+_scopes: OrderedDict[tuple, "_Scope | None"] = OrderedDict()
+_scopes_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """One kind's "which of these ids may the user see", compiled: `sql` selects (plural, id);
+    its parameters are `params`, with the ids at `slot`."""
+
+    sql: str
+    params: tuple
+    slot: int
+
+    def params_for(self, ids: list[int], vendor: str) -> list:
+        values = list(self.params)
+        values[self.slot] = list(ids) if vendor == "postgresql" else json.dumps(ids)
+        return values
+
+
+def _scope(kind: Kind, user, alias: str, identity: tuple) -> _Scope | None:
+    """`kind`'s scope for `user`, compiled (None: the user sees none of the kind). Compiling
+    `visible_to` costs more than running it (a unit officer's fifteen kinds took 40 ms a
+    search), so each is compiled once per scope identity: the user's and their organization's
+    own fields, everything `visible_to` reads to write its query (the data it reads through
+    subqueries, holders or co-organizers, is read when the query runs). A change of role, of
+    organization or of the organization's place in the tree is another identity: nothing to
+    invalidate, and a stale entry is never read again."""
+    key = (alias, kind.model, identity)
+    with _scopes_lock:
+        if key in _scopes:
+            _scopes.move_to_end(key)
+            return _scopes[key]
+    scope = _compiled_scope(kind, user, alias)
+    with _scopes_lock:
+        _scopes[key] = scope
+        while len(_scopes) > SCOPE_CACHE:
+            _scopes.popitem(last=False)
+    return scope
+
+
+def _scope_identity(user) -> tuple:
+    """The user's scope identity (`_scope`)."""
+    organization = user.organization
+    return (_own_fields(user, _NOT_SCOPE), organization and _own_fields(organization))
+
+
+def _own_fields(record, leave=frozenset()) -> tuple:
+    fields = record._meta.concrete_fields
+    values = (getattr(record, f.attname) for f in fields if f.name not in leave)
+    return tuple(value if isinstance(value, Hashable) else repr(value) for value in values)
+
+
+#: the ids of a search, one parameter: an array on PostgreSQL, a JSON list on SQLite
+_IDS_SQL = {"postgresql": "SELECT unnest(%s::bigint[])"}
+_IDS_SQL_ELSE = "SELECT value FROM json_each(%s)"
+
+
+def _compiled_scope(kind: Kind, user, alias: str) -> _Scope | None:
+    ids = _IDS_SQL.get(connections[alias].vendor, _IDS_SQL_ELSE)
+    records = kind.model_class.objects.using(alias).visible_to(user)
+    chosen = records.filter(pk__in=RawSQL(ids, [_IDS])).order_by()
+    query = chosen.annotate(_plural=Value(kind.plural)).values_list("_plural", "pk").query
+    try:
+        sql, params = query.get_compiler(using=alias).as_sql()
+    except EmptyResultSet:  # `none()`: the user sees nothing of the kind
+        return None
+    slot = next(index for index, value in enumerate(params) if value is _IDS)
+    return _Scope(sql=sql, params=tuple(params), slot=slot)
 
 
 def _order(row, phrase: str) -> tuple:
