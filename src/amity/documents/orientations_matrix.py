@@ -69,7 +69,7 @@ CELL_LOOKS = {
 
 def cell_html() -> dict[str, str]:
     """The cell of each progress ("" for nothing reported), in the request's language."""
-    cells = {"": format_html('<td class="matrix-cell text-center" data-progress=""></td>')}
+    cells = {"": mark_safe('<td class="matrix-cell text-center" data-progress=""></td>')}
     for value, label in TaskProgress.choices:
         colour, icon = CELL_LOOKS[value]
         cells[value] = format_html(

@@ -21,6 +21,11 @@
         if (select.multiple) this.setTextboxValue("");
       },
       allowEmptyOption: !select.multiple,
+      // The list follows each key at once. Tom Select's default waits 300 ms, and a refresh that
+      // fires after an option was clicked reopens the list and takes the focus back: the keys
+      // then typed into the next field (a date) were lost, and the date read as this year's.
+      // The API's answers keep their own wait (loadThrottle).
+      refreshThrottle: 0,
       maxOptions: null,
       hidePlaceholder: true,
       render: {
