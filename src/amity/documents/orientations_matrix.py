@@ -1,13 +1,19 @@
 """What the issuer sees of an orientation: the matrix of its recipients × its tasks (each
 cell the recipient's progress on the task), with the acknowledgement of each, and its XLSX.
 
-Read in three queries whatever its size (the tasks, the recipients with their organizations,
-the reports' three columns), so that 200 recipients × 50 tasks answer at once.
+The page shows a page of rows (`matrix_page`): the tasks, the count of the filtered recipients,
+the recipients of the page, their reports only, and the count of done reports per task over every
+filtered recipient (the footer) — five queries whatever the size. The filters by status are SQL
+(each recipient's count of done reports against the number of tasks), so the pages count the
+rows they show. The XLSX and the API take every filtered row (`matrix`): three queries.
 """
 
 import io
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -17,13 +23,17 @@ from amity.core.exports import SafeWorkbook
 from amity.documents.models import Orientation, OrientationTask, Recipient, TaskReport
 from amity.documents.orientations_choices import TaskProgress
 
-#: the matrix's filters by status: key → whether a row is kept
+#: the matrix's filters by status: key → the condition a recipient's row meets, given the
+#: number of tasks (`done` is its count of reports done, annotated by `_done`)
 STATUS_FILTERS = {
-    "acknowledged": lambda row: row.recipient.is_acknowledged,
-    "not_acknowledged": lambda row: not row.recipient.is_acknowledged,
-    "all_done": lambda row: row.done == len(row.cells),
-    "behind": lambda row: row.done < len(row.cells),
+    "acknowledged": lambda tasks: Q(acknowledged_on__isnull=False),
+    "not_acknowledged": lambda tasks: Q(acknowledged_on__isnull=True),
+    "all_done": lambda tasks: Q(done__gte=Value(tasks)),
+    "behind": lambda tasks: Q(done__lt=Value(tasks)),
 }
+
+#: the rows of a page of the matrix
+PER_PAGE = 50
 
 FILLS = {
     TaskProgress.DONE: "C6EFCE",
@@ -47,7 +57,17 @@ class Row:
 class Matrix:
     orientation: Orientation
     tasks: list[OrientationTask]
+    #: the rows shown: a page's (`matrix_page`) or every filtered one (`matrix`)
     rows: list[Row]
+    #: the page shown, if the rows are a page of them
+    page: Page | None = None
+    #: per task, in the tasks' order, how many of every filtered recipient have done it
+    done_per_task: list[int] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """The number of filtered recipients (on every page)."""
+        return self.page.paginator.count if self.page is not None else len(self.rows)
 
     def labels(self) -> dict[str, str]:
         return dict(TaskProgress.choices)
@@ -84,31 +104,97 @@ def cell_html() -> dict[str, str]:
     return cells
 
 
-def matrix(
-    orientation: Orientation, recipients=None, *, organization_ids=None, status=""
-) -> Matrix:
-    """The matrix of `orientation`: of `recipients` (a queryset, by default all of them), kept
-    to the organizations `organization_ids` and to the rows `status` names, if given."""
-    tasks = list(OrientationTask.objects.filter(orientation=orientation).order_by("order", "pk"))
+def _tasks(orientation: Orientation) -> list[OrientationTask]:
+    return list(OrientationTask.objects.filter(orientation=orientation).order_by("order", "pk"))
+
+
+def _done(orientation: Orientation) -> Subquery:
+    """A recipient's count of reports done on the orientation's tasks (0 without any)."""
+    done = (
+        TaskReport.objects.filter(
+            recipient=OuterRef("pk"), task__orientation=orientation, progress=TaskProgress.DONE
+        )
+        .order_by()
+        .values("recipient")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
+
+
+def filtered_recipients(
+    orientation: Orientation, tasks: int, recipients=None, *, organization_ids=None, status=""
+) -> QuerySet:
+    """The recipients the matrix shows, in its order: of `recipients` (a queryset, by default
+    all of the orientation's), kept to the organizations `organization_ids` and to the rows
+    `status` names (given the number of `tasks`), if given."""
     if recipients is None:
         recipients = Recipient.objects.filter(orientation=orientation)
     if organization_ids is not None:
         recipients = recipients.filter(organization_id__in=organization_ids)
-    recipients = list(recipients.select_related("organization").order_by("organization__tree_path"))
+    condition = STATUS_FILTERS.get(status)
+    if condition is not None:
+        if status in ("all_done", "behind"):
+            recipients = recipients.annotate(done=_done(orientation))
+        recipients = recipients.filter(condition(tasks))
+    return recipients.order_by("organization__tree_path", "pk")
+
+
+def _rows(tasks: list[OrientationTask], recipients: list[Recipient]) -> list[Row]:
+    """The rows of `recipients`, from their reports only."""
     progress = {
         (recipient_id, task_id): value
         for recipient_id, task_id, value in TaskReport.objects.filter(
-            recipient__orientation=orientation
+            recipient_id__in=[recipient.pk for recipient in recipients]
         ).values_list("recipient_id", "task_id", "progress")
     }
-    rows = [
+    return [
         Row(recipient, [progress.get((recipient.pk, task.pk), "") for task in tasks])
         for recipient in recipients
     ]
-    keep = STATUS_FILTERS.get(status)
-    if keep is not None:
-        rows = [row for row in rows if keep(row)]
-    return Matrix(orientation, tasks, rows)
+
+
+def matrix(
+    orientation: Orientation, recipients=None, *, organization_ids=None, status=""
+) -> Matrix:
+    """The matrix of every filtered row (see `filtered_recipients`), for the XLSX and the API."""
+    tasks = _tasks(orientation)
+    shown = filtered_recipients(
+        orientation, len(tasks), recipients, organization_ids=organization_ids, status=status
+    )
+    return Matrix(orientation, tasks, _rows(tasks, list(shown.select_related("organization"))))
+
+
+def matrix_page(
+    orientation: Orientation,
+    recipients=None,
+    *,
+    organization_ids=None,
+    status="",
+    page: object = 1,
+    per_page: int = PER_PAGE,
+) -> Matrix:
+    """The page `page` of the matrix's filtered rows (the first if it is not a number, the last
+    if it is past it, as the lists answer), with the count of done reports per task over every
+    filtered row."""
+    tasks = _tasks(orientation)
+    shown = filtered_recipients(
+        orientation, len(tasks), recipients, organization_ids=organization_ids, status=status
+    )
+    chosen = Paginator(shown.select_related("organization"), per_page).get_page(page)
+    rows = _rows(tasks, list(chosen.object_list))
+    done = dict(
+        TaskReport.objects.filter(
+            recipient__in=shown.order_by().values("pk"),
+            task__orientation=orientation,
+            progress=TaskProgress.DONE,
+        )
+        .order_by()
+        .values("task")
+        .annotate(count=Count("pk"))
+        .values_list("task", "count")
+    )
+    return Matrix(orientation, tasks, rows, chosen, [done.get(task.pk, 0) for task in tasks])
 
 
 def matrix_xlsx(table: Matrix) -> bytes:

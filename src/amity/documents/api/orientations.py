@@ -182,7 +182,8 @@ class OrientationViewSet(ScopedModelViewSet):
         return Response(
             {
                 "tasks": [task.pk for task in table.tasks],
-                "rows": MatrixSerializer(table).data["rows"],
+                # the rows alone: `MatrixSerializer(table)` read the tasks as numbers (a 500)
+                "rows": MatrixRowSerializer(table.rows, many=True).data,
             }
         )
 

@@ -42,7 +42,7 @@ from amity.documents.imports.orientations import (
     TaskReportResource,
     TaskResource,
 )
-from amity.documents.orientations_matrix import STATUS_FILTERS, matrix, matrix_xlsx
+from amity.documents.orientations_matrix import STATUS_FILTERS, matrix, matrix_page, matrix_xlsx
 from amity.documents.tables.orientations import (
     EvidenceTable,
     OrientationTable,
@@ -106,16 +106,36 @@ def _own_recipient(orientation, user):
     return orientation.recipients.filter(organization=home).first()
 
 
-def _matrix_context(orientation, request) -> dict:
+def _matrix_filters(orientation, request) -> dict:
+    """The matrix's filters from the query: the recipients the user sees, of the group and the
+    status asked for (an unknown group or status is no filter)."""
     group, status = request.GET.get("group", ""), request.GET.get("status", "")
     groups = {item.key: item for item in recipient_groups()}
-    ids = set(groups[group].organization_ids()) if group in groups else None
-    visible = models.Recipient.objects.visible_to(request.user).filter(orientation=orientation)
     return {
-        "matrix": matrix(orientation, visible, organization_ids=ids, status=status),
-        "groups": groups.values(),
-        "group": group if group in groups else "",
+        "recipients": models.Recipient.objects.visible_to(request.user).filter(
+            orientation=orientation
+        ),
+        "organization_ids": set(groups[group].organization_ids()) if group in groups else None,
         "status": status if status in STATUS_FILTERS else "",
+        "groups": groups,
+        "group": group if group in groups else "",
+    }
+
+
+def _matrix_context(orientation, request) -> dict:
+    filters = _matrix_filters(orientation, request)
+    table = matrix_page(
+        orientation,
+        filters["recipients"],
+        organization_ids=filters["organization_ids"],
+        status=filters["status"],
+        page=request.GET.get("page", 1),
+    )
+    return {
+        "matrix": table,
+        "groups": filters["groups"].values(),
+        "group": filters["group"],
+        "status": filters["status"],
         "status_choices": [
             ("acknowledged", _("Acknowledged")),
             ("not_acknowledged", _("Not acknowledged")),
@@ -132,9 +152,15 @@ def _visible_orientation(request, pk):
 @login_required
 def matrix_export(request, pk):
     orientation = _visible_orientation(request, pk)
-    context = _matrix_context(orientation, request)
+    filters = _matrix_filters(orientation, request)
+    table = matrix(
+        orientation,
+        filters["recipients"],
+        organization_ids=filters["organization_ids"],
+        status=filters["status"],
+    )
     name = f"{slugify(orientation.title)[:60] or 'orientation'}-{orientation.pk}.xlsx"
-    return download(matrix_xlsx(context["matrix"]), name)
+    return download(matrix_xlsx(table), name)
 
 
 @login_required
