@@ -7,7 +7,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 ASSETS := src/amity/static/vendor/.copied
 
-.PHONY: run test install assets e2e browser nginx lint messages bench soak clean
+.PHONY: run test suite install assets e2e browser nginx lint messages bench soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ test: install nginx
 	$(BIN)/ruff check src tests e2e bench scripts
 	$(BIN)/ruff format --check src tests e2e bench scripts
 	$(BIN)/mypy  # core and every services.py: [tool.mypy] in pyproject.toml
+	$(MAKE) --no-print-directory suite
+
+# The suite alone, without the checks of the code: CI's PostgreSQL pass (the code is the same).
+suite: install nginx
 	$(BIN)/pytest -q -n $${TEST_WORKERS:-auto} --dist loadgroup -m "not browser"
 
 # The browser tests need Debian's Chromium; they install it when it is missing (root on CI).
