@@ -10,12 +10,17 @@ Every list reads like a good spreadsheet, whatever app it belongs to: one link p
 record's name), codes and dates that do not wrap, and on a phone only the table's key columns.
 """
 
+import inspect
 import re
+from functools import partialmethod
+from typing import NamedTuple
 
 import django_tables2 as tables
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import dateformat, formats, timezone
+from django.utils.encoding import force_str
+from django.utils.hashable import make_hashable
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -222,20 +227,23 @@ class BaseTable(tables.Table):
                     td = column.attrs["td"].as_html()
                 else:
                     content, td = self._plain_cell(row, column, plan)
-                cells.append(format_html("<td {}>{}</td>", td, _localised(content)))
+                cells.append(f"<td {td}>{_localised(content)}</td>")
             yield format_html("<tr {}>{}</tr>", row.attrs.as_html(), mark_safe("".join(cells)))
 
     def _plan(self, column):
-        """How to read a plain column's value without django-tables2, or None if it is not plain:
-        (path of attribute names, whether to show the choice's label, the date format if it is
-        a date column, the number column if it is one, its static td attributes)."""
+        """How to read a plain column's value without django-tables2, or None if it is not plain.
+
+        Worked out once a page, in the page's language: the path of attribute names, the labels
+        of the field's choices if it has any, the date format if it is a date column, the
+        number column if it is one, its static td attributes, and whether its link is a plain
+        `linkify` (an `<a href>` to the record's address, written here)."""
         date_format = None
         if type(column.column) is tables.DateColumn:
             # DateColumn keeps its format only inside the template it renders each cell with.
             found = re.search(r'date:"([^"]*)"', column.column.template_code)
             if found is None:  # a template of its own: django-tables2 renders the cell
                 return None
-            date_format = found.group(1)
+            date_format = formats.get_format(found.group(1))
         number = column.column if type(column.column) is NumberColumn else None
         plain = (
             (type(column.column) in PLAIN_COLUMNS or date_format or number)
@@ -246,45 +254,83 @@ class BaseTable(tables.Table):
         if not plain:
             return None
         path = str(column.accessor).replace("__", ".").split(".")
-        choices = False
+        labels = None
         if len(path) == 1 and self._meta.model is not None:
-            try:
-                choices = bool(self._meta.model._meta.get_field(path[0]).choices)
-            except FieldDoesNotExist:
-                pass
-        return path, choices, date_format, number, column.attrs["td"].as_html()
+            labels = _choice_labels(self._meta.model, path[0])
+        link = column.link
+        plain_link = type(link) is LinkTransform and not link.attrs
+        return _Plan(path, labels, date_format, number, column.attrs["td"].as_html(), plain_link)
 
     @staticmethod
     def _plain_cell(row, column, plan):
-        path, choices, date_format, number, td = plan
-        if choices:
-            value = getattr(row.record, f"get_{path[0]}_display")()
+        if isinstance(plan.labels, dict):  # what get_<field>_display() answers
+            value = getattr(row.record, plan.path[0])
+            value = force_str(plan.labels.get(make_hashable(value), value), strings_only=True)
+        elif plan.labels:  # the model's own get_<field>_display()
+            value = getattr(row.record, plan.labels)()
         else:
             value = row.record
-            for name in path:
+            for name in plan.path:
                 value = getattr(value, name, None)
                 if value is None:
                     break
                 if callable(value) and not isinstance(value, models.Model):
                     value = value()
         if value is None or value in column.column.empty_values:
-            return column.default, td
+            return column.default, plan.td
         column.current_value = value
-        if date_format:
-            value = formats.date_format(value, date_format) or column.default
-        if number is not None:
-            value = number.render(value)
+        if plan.date_format:
+            value = dateformat.format(value, plan.date_format) or column.default
+        if plan.number is not None:
+            value = plan.number.render(value)
         if column.link:
-            value = column.link(
-                value,
-                value=value,
-                record=row.record,
-                column=column.column,
-                bound_column=column,
-                bound_row=row,
-                table=row.table,
-            )
-        return value, td
+            arguments = {
+                "value": value,
+                "record": row.record,
+                "column": column.column,
+                "bound_column": column,
+                "bound_row": row,
+                "table": row.table,
+            }
+            if plan.plain_link:  # what LinkTransform writes, without its attribute machinery
+                href = column.link.compose_url(**arguments)
+                if href is not None:
+                    value = format_html('<a href="{}">{}</a>', href, value)
+            else:
+                value = column.link(value, **arguments)
+        return value, plan.td
+
+
+class _Plan(NamedTuple):
+    path: list[str]
+    #: the labels of the field's choices by value, in the page's language; the name of the
+    #: model's own method that shows them; or None for a field without choices
+    labels: dict | str | None
+    #: the resolved date format ("d/m/Y"), or None
+    date_format: str | None
+    number: "NumberColumn | None"
+    td: str
+    plain_link: bool
+
+
+def _choice_labels(model, name: str) -> dict | str | None:
+    """What `get_<name>_display()` answers for each value of the field `name` of `model`, in
+    the active language (Django builds that dictionary again at each call); the method's name
+    if the model shows them its own way; None if the field has no choices."""
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    choices = getattr(field, "flatchoices", None)  # a relation pointing here has none
+    if not getattr(field, "choices", None) or choices is None:
+        return None
+    display = inspect.getattr_static(model, f"get_{name}_display", None)
+    if not (isinstance(display, partialmethod) and display.keywords.get("field") is field):
+        return f"get_{name}_display"
+    return {
+        key: force_str(label, strings_only=True)
+        for key, label in dict(make_hashable(choices)).items()
+    }
 
 
 def _localised(value):
