@@ -387,3 +387,34 @@ def test_the_groups(orgs):
     RelationshipHolder.objects.create(partner=partner, organization=orgs.hanoi_member)
     assert organization_ids(["associations-asia"]) == {orgs.hanoi_member.pk}
     assert organization_ids(["associations-europe"]) == set()
+
+
+def test_without_tasks_every_recipient_has_done_all_and_none_is_behind(orgs):
+    orientation = build.orientation(orgs.central, 7)
+    build.recipient(orientation, orgs.hanoi)
+    build.recipient(orientation, orgs.danang)
+    everyone = {orgs.hanoi, orgs.danang}
+    assert {row.recipient.organization for row in matrix(orientation).rows} == everyone
+    done = matrix(orientation, status="all_done")
+    assert {row.recipient.organization for row in done.rows} == everyone
+    assert matrix(orientation, status="behind").rows == []
+    assert matrix_page(orientation, status="behind").count == 0
+
+
+def test_a_recipient_is_behind_until_its_last_task_is_done(orgs, reported):
+    """Reports of another orientation's tasks, or deleted, do not count toward this one's."""
+    first, second = reported.tasks.order_by("order")
+    hanoi = reported.recipients.get(organization=orgs.hanoi)
+    other = build.orientation(orgs.central, 8)
+    elsewhere = build.recipient(other, orgs.hanoi)
+    build.report(elsewhere, build.task(other, 1), "done")
+    behind = {row.recipient.organization for row in matrix(reported, status="behind").rows}
+    assert behind == {orgs.hanoi, orgs.danang}
+    report = models.TaskReport.objects.get(recipient=hanoi, task=second)
+    report.progress = "done"
+    report.save()
+    assert [row.recipient.organization for row in matrix(reported, status="all_done").rows] == [
+        orgs.hanoi
+    ]
+    report.delete()
+    assert matrix(reported, status="all_done").rows == []
