@@ -106,36 +106,30 @@ def _own_recipient(orientation, user):
     return orientation.recipients.filter(organization=home).first()
 
 
-def _matrix_filters(orientation, request) -> dict:
-    """The matrix's filters from the query: the recipients the user sees, of the group and the
-    status asked for (an unknown group or status is no filter)."""
+def _matrix_filters(orientation, request) -> tuple[dict, dict, str]:
+    """The matrix's filters from the query: the arguments of `matrix` and `matrix_page` (the
+    recipients the user sees, of the group and the status asked for; an unknown group or status
+    is no filter), the groups by key, and the group chosen."""
     group, status = request.GET.get("group", ""), request.GET.get("status", "")
     groups = {item.key: item for item in recipient_groups()}
-    return {
+    group = group if group in groups else ""
+    selection = {
         "recipients": models.Recipient.objects.visible_to(request.user).filter(
             orientation=orientation
         ),
-        "organization_ids": set(groups[group].organization_ids()) if group in groups else None,
+        "organization_ids": set(groups[group].organization_ids()) if group else None,
         "status": status if status in STATUS_FILTERS else "",
-        "groups": groups,
-        "group": group if group in groups else "",
     }
+    return selection, groups, group
 
 
 def _matrix_context(orientation, request) -> dict:
-    filters = _matrix_filters(orientation, request)
-    table = matrix_page(
-        orientation,
-        filters["recipients"],
-        organization_ids=filters["organization_ids"],
-        status=filters["status"],
-        page=request.GET.get("page", 1),
-    )
+    selection, groups, group = _matrix_filters(orientation, request)
     return {
-        "matrix": table,
-        "groups": filters["groups"].values(),
-        "group": filters["group"],
-        "status": filters["status"],
+        "matrix": matrix_page(orientation, **selection, page=request.GET.get("page", 1)),
+        "groups": groups.values(),
+        "group": group,
+        "status": selection["status"],
         "status_choices": [
             ("acknowledged", _("Acknowledged")),
             ("not_acknowledged", _("Not acknowledged")),
@@ -152,13 +146,8 @@ def _visible_orientation(request, pk):
 @login_required
 def matrix_export(request, pk):
     orientation = _visible_orientation(request, pk)
-    filters = _matrix_filters(orientation, request)
-    table = matrix(
-        orientation,
-        filters["recipients"],
-        organization_ids=filters["organization_ids"],
-        status=filters["status"],
-    )
+    selection, _groups, _group = _matrix_filters(orientation, request)
+    table = matrix(orientation, **selection)
     name = f"{slugify(orientation.title)[:60] or 'orientation'}-{orientation.pk}.xlsx"
     return download(matrix_xlsx(table), name)
 
